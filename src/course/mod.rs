@@ -1,0 +1,9 @@
+//! Lesson packs: the data model, the loader (bundled or on disk), Markdown → [`doc::Doc`],
+//! layout of a `Doc` into width-wrapped lines, and the plain-text notes import.
+//! Knows nothing of the terminal.
+
+pub mod doc;
+pub mod layout;
+pub mod model;
+
+pub use model::{Course, Lesson, LoadError, Section, SectionKind};
