@@ -1,5 +1,6 @@
 //! The Dockerfile validator: parser, stage model, rules. Knows nothing of the course or the terminal.
 
+pub mod config;
 pub mod diagnostic;
 
 pub use diagnostic::{Diagnostic, Fix, Location, Severity};

@@ -1,0 +1,123 @@
+//! What a file's findings go through before they are printed: rules ignored on the command
+//! line or in its `.dockerlings.yaml`, per-rule severity overrides, and the fail level.
+//! Rule names are resolved through the registry, so an alias works wherever an ID does.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::dockerfile::config::{FailLevel, Loaded};
+use crate::dockerfile::{Diagnostic, Severity};
+use crate::report::sarif::RuleDescription;
+
+/// The command line's part of every file's policy.
+pub struct CliPolicy {
+    ignore: Vec<String>,
+    fail_level: Option<FailLevel>,
+}
+
+impl CliPolicy {
+    /// Resolves `--ignore` names; an unknown one is a usage error with a suggestion.
+    pub fn new(ignore: &[String], fail_level: Option<FailLevel>) -> Result<Self, String> {
+        let ignore = ignore
+            .iter()
+            .map(|name| {
+                canonical(name).ok_or_else(|| {
+                    format!("--ignore {}", super::super::explain::unknown_rule(name))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(CliPolicy { ignore, fail_level })
+    }
+}
+
+/// The effective policy for one file.
+#[derive(Debug)]
+pub struct Policy {
+    ignore: HashSet<String>,
+    severity: HashMap<String, Severity>,
+    pub fail_level: FailLevel,
+}
+
+impl Policy {
+    fn new(cli: &CliPolicy, loaded: Option<&Loaded>) -> Self {
+        let mut ignore: HashSet<String> = cli.ignore.iter().cloned().collect();
+        let mut severity = HashMap::new();
+        let mut fail_level = super::DEFAULT_FAIL_LEVEL;
+        if let Some(Loaded { path, config }) = loaded {
+            ignore.extend(
+                config
+                    .ignore
+                    .iter()
+                    .map(|name| resolve_from_config(name, path)),
+            );
+            for (name, &level) in &config.severity {
+                severity.insert(resolve_from_config(name, path), level);
+            }
+            fail_level = config.fail_level.unwrap_or(fail_level);
+        }
+        Policy {
+            ignore,
+            severity,
+            fail_level: cli.fail_level.unwrap_or(fail_level),
+        }
+    }
+
+    /// Drops ignored findings, applies severity overrides and orders by position.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut kept: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| !self.ignore.contains(d.rule))
+            .map(|mut d| {
+                if let Some(&severity) = self.severity.get(d.rule) {
+                    d.severity = severity;
+                }
+                d
+            })
+            .collect();
+        kept.sort_by_key(|d| d.location);
+        kept
+    }
+}
+
+/// A config may name rules this version does not know (it may be shared with newer versions):
+/// warn and keep the name as written.
+fn resolve_from_config(name: &str, path: &std::path::Path) -> String {
+    match canonical(name) {
+        Some(id) => id,
+        None => {
+            eprintln!(
+                "dockerlings check: warning: {}: {}",
+                path.display(),
+                super::super::explain::unknown_rule(name)
+            );
+            name.to_string()
+        }
+    }
+}
+
+/// One policy per configuration file (and one for files without any), built once.
+#[derive(Default)]
+pub struct Cache {
+    by_config: HashMap<Option<PathBuf>, Arc<Policy>>,
+}
+
+impl Cache {
+    pub fn get(&mut self, cli: &CliPolicy, loaded: Option<Arc<Loaded>>) -> Arc<Policy> {
+        let key = loaded.as_ref().map(|l| l.path.clone());
+        self.by_config
+            .entry(key)
+            .or_insert_with(|| Arc::new(Policy::new(cli, loaded.as_deref())))
+            .clone()
+    }
+}
+
+/// The registry's ID for a rule ID or alias (case-insensitive).
+fn canonical(name: &str) -> Option<String> {
+    Some(name.to_string()) // TEMP until the registry lands
+}
+
+/// The registry as SARIF's driver rules.
+pub fn rule_descriptions() -> Vec<RuleDescription<'static>> {
+    Vec::new() // TEMP
+}
