@@ -1,1 +1,5 @@
-//! (placeholder: filled in by its issue)
+//! The Dockerfile validator: parser, stage model, rules. Knows nothing of the course or the terminal.
+
+pub mod diagnostic;
+
+pub use diagnostic::{Diagnostic, Fix, Location, Severity};
