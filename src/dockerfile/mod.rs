@@ -2,5 +2,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod images;
+pub mod model;
 
 pub use diagnostic::{Diagnostic, Fix, Location, Severity};
