@@ -82,8 +82,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    let raw: RawConfig =
-        crate::course::yaml::parse(text).map_err(|err| error(Some((err.line, err.column)), err.message))?;
+    let raw: RawConfig = crate::course::yaml::parse(text)
+        .map_err(|err| error(Some((err.line, err.column)), err.message))?;
     let fail_level = match raw.fail_level {
         None => None,
         Some(name) => Some(FailLevel::from_name(&name).ok_or_else(|| {

@@ -165,6 +165,7 @@ fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Pain
         paint.style(severity_style(Severity::Error), "error"),
         error.message
     );
+    out.push('\n');
 }
 
 fn annotate_level(severity: Severity) -> Level<'static> {
