@@ -1,31 +1,34 @@
 //! Command-line interface: argument parsing and dispatch to the engine.
+//! Each subcommand is one `Command` variant, one dispatch line in [`main`], and its own file.
 
-mod check;
-mod explain;
+mod course;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// A terminal course on multi-stage Docker builds and distroless images, with a Dockerfile linter.
+/// A terminal course on multi-stage Docker builds and distroless images.
+///
+/// Without a subcommand, opens the course: the bundled lessons, or the pack given with --lessons.
 #[derive(Debug, Parser)]
-#[command(name = "dockerlings", version)]
-struct Cli {
+#[command(name = "dockerlings", version, about)]
+pub struct Cli {
+    /// Open the lesson pack in DIR (a folder of Markdown lessons) instead of the bundled course.
+    #[arg(long, value_name = "DIR")]
+    pub lessons: Option<PathBuf>,
+
     #[command(subcommand)]
-    command: Option<Command>,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
-    /// Lint Dockerfiles (files, directories, or `-` for standard input)
-    Check(check::CheckArgs),
-}
+pub enum Command {}
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check(args)) => check::run(args),
-        None => ExitCode::SUCCESS,
+        None => course::open(cli.lessons.as_deref()),
     }
 }
