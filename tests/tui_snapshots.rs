@@ -26,7 +26,10 @@ fn home_lists_lessons_progress_and_load_errors() {
 #[test]
 fn home_shows_progress_marks_after_reading() {
     let enter = key(KeyCode::Enter);
-    snapshot("home_progress", &[enter, ch('n'), ch('n'), ch('n'), ch('q'), ch('j')]);
+    snapshot(
+        "home_progress",
+        &[enter, ch('n'), ch('n'), ch('n'), ch('q'), ch('j')],
+    );
 }
 
 #[test]

@@ -12,7 +12,10 @@ use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens;
 
 fn sizes(max: u16, step: usize, edges: &[u16]) -> Vec<u16> {
-    let mut v: Vec<u16> = (1..=max).step_by(step).chain(edges.iter().copied()).collect();
+    let mut v: Vec<u16> = (1..=max)
+        .step_by(step)
+        .chain(edges.iter().copied())
+        .collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -74,7 +77,11 @@ fn drawing_into_an_offset_area_stays_inside_it() {
         for y in 0..20 {
             for x in 0..60 {
                 if !area.contains(ratatui::layout::Position::new(x, y)) {
-                    assert_eq!(buf[(x, y)].symbol(), " ", "({x},{y}) written after {path:?}");
+                    assert_eq!(
+                        buf[(x, y)].symbol(),
+                        " ",
+                        "({x},{y}) written after {path:?}"
+                    );
                 }
             }
         }

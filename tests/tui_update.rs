@@ -21,7 +21,10 @@ fn reader(app: &App) -> ReaderState {
 fn extent(app: &App) -> (usize, usize) {
     let r = reader(app);
     let text = Geometry::new(app.area).text;
-    (app.laid_out(r.lesson, r.section, text.width).len(), usize::from(text.height))
+    (
+        app.laid_out(r.lesson, r.section, text.width).len(),
+        usize::from(text.height),
+    )
 }
 
 /// Opens the fixture's long section (lesson 2, section 3).
@@ -72,7 +75,10 @@ fn scrolling_stops_at_both_ends() {
     let mut app = app(80, 24);
     open_long(&mut app);
     let (lines, height) = extent(&app);
-    assert!(lines > height, "the long section must overflow: {lines} lines");
+    assert!(
+        lines > height,
+        "the long section must overflow: {lines} lines"
+    );
     let max = lines - height;
     let scroll = |app: &App| reader(app).scroll;
 
@@ -107,7 +113,11 @@ fn short_sections_do_not_scroll() {
 fn sections_continue_across_lessons_and_stop_at_the_ends() {
     let mut app = app(80, 24);
     send(&mut app, [key(KeyCode::Enter), ch('p')]);
-    assert_eq!((reader(&app).lesson, reader(&app).section), (0, 0), "nothing before the first");
+    assert_eq!(
+        (reader(&app).lesson, reader(&app).section),
+        (0, 0),
+        "nothing before the first"
+    );
     send(&mut app, [ch('j'), ch('n')]);
     assert_eq!(reader(&app).scroll, 0, "a new section starts at the top");
     send(&mut app, [key(KeyCode::Tab), ch('n')]);
@@ -115,9 +125,17 @@ fn sections_continue_across_lessons_and_stop_at_the_ends() {
     send(&mut app, [key(KeyCode::BackTab)]);
     assert_eq!((reader(&app).lesson, reader(&app).section), (0, 2));
     send(&mut app, [key(KeyCode::Right); 4]);
-    assert_eq!((reader(&app).lesson, reader(&app).section), (2, 0), "into the empty lesson");
+    assert_eq!(
+        (reader(&app).lesson, reader(&app).section),
+        (2, 0),
+        "into the empty lesson"
+    );
     send(&mut app, [ch('n')]);
-    assert_eq!((reader(&app).lesson, reader(&app).section), (2, 0), "nothing after the last");
+    assert_eq!(
+        (reader(&app).lesson, reader(&app).section),
+        (2, 0),
+        "nothing after the last"
+    );
     send(&mut app, [key(KeyCode::Left)]);
     assert_eq!((reader(&app).lesson, reader(&app).section), (1, 2));
 }
@@ -132,7 +150,10 @@ fn reading_marks_progress_for_the_home_screen() {
         LessonStatus::Reading { seen: 2, of: 3 }
     );
     send(&mut app, [ch('n')]);
-    assert_eq!(app.progress.status(&app.course.lessons[0]), LessonStatus::Done);
+    assert_eq!(
+        app.progress.status(&app.course.lessons[0]),
+        LessonStatus::Done
+    );
 }
 
 #[test]
@@ -142,12 +163,20 @@ fn help_opens_over_any_screen_and_closes_with_esc_q_or_question_mark() {
         send(&mut app, [ch('?')]);
         assert_eq!(app.context(), Context::Help);
         assert_eq!(send(&mut app, [close]), [Effect::Redraw]);
-        assert_eq!(app.context(), Context::Home, "q closes help, it does not quit");
+        assert_eq!(
+            app.context(),
+            Context::Home,
+            "q closes help, it does not quit"
+        );
     }
     send(&mut app, [key(KeyCode::Enter), ch('?')]);
     assert_eq!(app.context(), Context::Help);
     send(&mut app, [ch('n')]);
-    assert_eq!(reader(&app).section, 0, "keys do not reach the reader under help");
+    assert_eq!(
+        reader(&app).section,
+        0,
+        "keys do not reach the reader under help"
+    );
     send(&mut app, [ch('?')]);
     assert_eq!(app.context(), Context::Reader);
 }
@@ -173,7 +202,11 @@ fn quit_from_home_and_ctrl_c_anywhere() {
     let ctrl_c = Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let mut app = app(80, 24);
     assert_eq!(send(&mut app, [ch('q')]), [Effect::Quit]);
-    for path in [vec![], vec![key(KeyCode::Enter)], vec![key(KeyCode::Enter), ch('?')]] {
+    for path in [
+        vec![],
+        vec![key(KeyCode::Enter)],
+        vec![key(KeyCode::Enter), ch('?')],
+    ] {
         let mut app = tui_fixture::app(80, 24);
         send(&mut app, path);
         assert_eq!(send(&mut app, [ctrl_c]), [Effect::Quit]);

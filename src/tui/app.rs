@@ -68,7 +68,9 @@ impl App {
     }
 
     pub fn top(&self) -> &Screen {
-        self.screens.last().expect("the home screen is never popped")
+        self.screens
+            .last()
+            .expect("the home screen is never popped")
     }
 
     pub fn top_mut(&mut self) -> &mut Screen {
@@ -83,7 +85,9 @@ impl App {
 
     /// Pops the top screen unless it is the home screen, and returns it.
     pub fn pop(&mut self) -> Option<Screen> {
-        (self.screens.len() > 1).then(|| self.screens.pop()).flatten()
+        (self.screens.len() > 1)
+            .then(|| self.screens.pop())
+            .flatten()
     }
 
     pub fn home_mut(&mut self) -> &mut HomeState {
@@ -135,13 +139,16 @@ impl App {
 /// are dropped then, so the cache never holds more than one width's worth.
 #[derive(Default)]
 struct LayoutCache {
-    entries: RefCell<HashMap<(usize, usize, u16), Rc<[LaidLine]>>>,
+    entries: RefCell<HashMap<LayoutKey, Rc<[LaidLine]>>>,
 }
+
+/// (lesson, section, width).
+type LayoutKey = (usize, usize, u16);
 
 impl LayoutCache {
     fn get_or_insert(
         &self,
-        key: (usize, usize, u16),
+        key: LayoutKey,
         make: impl FnOnce() -> Vec<LaidLine>,
     ) -> Rc<[LaidLine]> {
         let mut entries = self.entries.borrow_mut();

@@ -51,12 +51,18 @@ mod tests {
             Msg::from_event(mouse(MouseEventKind::ScrollDown)),
             Some(Msg::WheelDown)
         );
-        assert_eq!(Msg::from_event(mouse(MouseEventKind::ScrollUp)), Some(Msg::WheelUp));
+        assert_eq!(
+            Msg::from_event(mouse(MouseEventKind::ScrollUp)),
+            Some(Msg::WheelUp)
+        );
         assert_eq!(
             Msg::from_event(mouse(MouseEventKind::Down(MouseButton::Left))),
             None
         );
-        assert_eq!(Msg::from_event(Event::Resize(80, 24)), Some(Msg::Resize(80, 24)));
+        assert_eq!(
+            Msg::from_event(Event::Resize(80, 24)),
+            Some(Msg::Resize(80, 24))
+        );
         assert_eq!(Msg::from_event(Event::FocusGained), None);
     }
 }

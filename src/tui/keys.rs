@@ -153,11 +153,41 @@ use Context as C;
 /// Every binding of the app.
 pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], A::Quit, "quit", None),
-    bind(C::Global, &[key('?')], A::ToggleHelp, "show or hide this help", Some("? help")),
-    bind(C::Home, &[key('j'), special(KeyCode::Down), Input::WheelDown], A::Down, "next lesson", None),
-    bind(C::Home, &[key('k'), special(KeyCode::Up), Input::WheelUp], A::Up, "previous lesson", None),
-    bind(C::Home, &[key('g'), special(KeyCode::Home)], A::Top, "first lesson", None),
-    bind(C::Home, &[key('G'), special(KeyCode::End)], A::Bottom, "last lesson", None),
+    bind(
+        C::Global,
+        &[key('?')],
+        A::ToggleHelp,
+        "show or hide this help",
+        Some("? help"),
+    ),
+    bind(
+        C::Home,
+        &[key('j'), special(KeyCode::Down), Input::WheelDown],
+        A::Down,
+        "next lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('k'), special(KeyCode::Up), Input::WheelUp],
+        A::Up,
+        "previous lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('g'), special(KeyCode::Home)],
+        A::Top,
+        "first lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('G'), special(KeyCode::End)],
+        A::Bottom,
+        "last lesson",
+        None,
+    ),
     bind(
         C::Home,
         &[special(KeyCode::Enter), key('l'), special(KeyCode::Right)],
@@ -166,10 +196,34 @@ pub const BINDINGS: &[Binding] = &[
         Some("Enter open"),
     ),
     bind(C::Home, &[key('q')], A::Quit, "quit", Some("q quit")),
-    bind(C::Reader, &[key('j'), special(KeyCode::Down)], A::Down, "scroll down a line", Some("j/k scroll")),
-    bind(C::Reader, &[key('k'), special(KeyCode::Up)], A::Up, "scroll up a line", None),
-    bind(C::Reader, &[Input::WheelDown], A::WheelDown, "scroll down 3 lines", None),
-    bind(C::Reader, &[Input::WheelUp], A::WheelUp, "scroll up 3 lines", None),
+    bind(
+        C::Reader,
+        &[key('j'), special(KeyCode::Down)],
+        A::Down,
+        "scroll down a line",
+        Some("j/k scroll"),
+    ),
+    bind(
+        C::Reader,
+        &[key('k'), special(KeyCode::Up)],
+        A::Up,
+        "scroll up a line",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[Input::WheelDown],
+        A::WheelDown,
+        "scroll down 3 lines",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[Input::WheelUp],
+        A::WheelUp,
+        "scroll up 3 lines",
+        None,
+    ),
     bind(
         C::Reader,
         &[special(KeyCode::PageDown), key(' ')],
@@ -177,9 +231,27 @@ pub const BINDINGS: &[Binding] = &[
         "scroll down a page",
         None,
     ),
-    bind(C::Reader, &[special(KeyCode::PageUp), key('b')], A::PageUp, "scroll up a page", None),
-    bind(C::Reader, &[key('g'), special(KeyCode::Home)], A::Top, "go to the top", None),
-    bind(C::Reader, &[key('G'), special(KeyCode::End)], A::Bottom, "go to the bottom", None),
+    bind(
+        C::Reader,
+        &[special(KeyCode::PageUp), key('b')],
+        A::PageUp,
+        "scroll up a page",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[key('g'), special(KeyCode::Home)],
+        A::Top,
+        "go to the top",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[key('G'), special(KeyCode::End)],
+        A::Bottom,
+        "go to the bottom",
+        None,
+    ),
     bind(
         C::Reader,
         &[key('n'), special(KeyCode::Right), special(KeyCode::Tab)],
@@ -194,10 +266,34 @@ pub const BINDINGS: &[Binding] = &[
         "previous section (then previous lesson)",
         None,
     ),
-    bind(C::Reader, &[special(KeyCode::Esc), key('q')], A::Back, "back to the lesson list", Some("q back")),
-    bind(C::Help, &[key('j'), special(KeyCode::Down), Input::WheelDown], A::Down, "scroll down", None),
-    bind(C::Help, &[key('k'), special(KeyCode::Up), Input::WheelUp], A::Up, "scroll up", None),
-    bind(C::Help, &[special(KeyCode::Esc), key('q')], A::Back, "close this help", Some("Esc close")),
+    bind(
+        C::Reader,
+        &[special(KeyCode::Esc), key('q')],
+        A::Back,
+        "back to the lesson list",
+        Some("q back"),
+    ),
+    bind(
+        C::Help,
+        &[key('j'), special(KeyCode::Down), Input::WheelDown],
+        A::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[key('k'), special(KeyCode::Up), Input::WheelUp],
+        A::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[special(KeyCode::Esc), key('q')],
+        A::Back,
+        "close this help",
+        Some("Esc close"),
+    ),
 ];
 
 /// The action `input` triggers in `context`: the screen's own bindings first, then the global ones.
@@ -240,7 +336,9 @@ mod tests {
     #[test]
     fn no_input_is_bound_twice_in_one_context() {
         for ctx in Context::ALL {
-            let inputs: Vec<Input> = bindings(ctx).flat_map(|b| b.inputs.iter().copied()).collect();
+            let inputs: Vec<Input> = bindings(ctx)
+                .flat_map(|b| b.inputs.iter().copied())
+                .collect();
             for (i, a) in inputs.iter().enumerate() {
                 assert!(!inputs[i + 1..].contains(a), "{a:?} bound twice in {ctx:?}");
             }
@@ -282,6 +380,9 @@ mod tests {
     #[test]
     fn hints_come_from_the_table() {
         assert_eq!(hints(Context::Home), ["Enter open", "q quit", "? help"]);
-        assert_eq!(hints(Context::Reader), ["j/k scroll", "n/p section", "q back", "? help"]);
+        assert_eq!(
+            hints(Context::Reader),
+            ["j/k scroll", "n/p section", "q back", "? help"]
+        );
     }
 }

@@ -60,7 +60,10 @@ mod tests {
 
     #[test]
     fn controls_are_escaped_and_clean_text_is_borrowed() {
-        assert_eq!(escape_controls("a\u{1b}[31mb\u{7}\r"), "a\\u{1b}[31mb\\u{7}\\u{d}");
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\u{7}\r"),
+            "a\\u{1b}[31mb\\u{7}\\u{d}"
+        );
         assert!(matches!(escape_controls("plain 🐘"), Cow::Borrowed(_)));
     }
 

@@ -39,7 +39,9 @@ impl Default for Theme {
                 Style::new().add_modifier(Modifier::BOLD),
             ],
             inline_code: Style::new().fg(Color::Yellow),
-            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
             code_block: Style::new().fg(Color::Green),
             marker: Style::new().fg(Color::Blue),
             table_border: Style::new().add_modifier(Modifier::DIM),
@@ -123,7 +125,13 @@ mod tests {
         ];
         styles.extend(t.heading);
         styles.extend(
-            [Callout::Note, Callout::Tip, Callout::Warning, Callout::Analogy].map(|c| t.callout(c)),
+            [
+                Callout::Note,
+                Callout::Tip,
+                Callout::Warning,
+                Callout::Analogy,
+            ]
+            .map(|c| t.callout(c)),
         );
         for s in styles {
             for c in [s.fg, s.bg].into_iter().flatten() {

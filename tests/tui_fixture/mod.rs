@@ -6,12 +6,12 @@
 use dockerlings::course::doc::{Align, Block, Callout, Doc, Inline, InlineStyle};
 use dockerlings::course::{Course, Lesson, LoadError, Section, SectionKind};
 use dockerlings::tui::App;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens;
 use dockerlings::tui::update::{Effect, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn text(s: &str) -> Inline {
     Inline::plain(s)
@@ -81,7 +81,9 @@ fn concept() -> Section {
             ]),
             Block::Quote {
                 callout: Callout::Tip,
-                blocks: vec![para(vec![text("Name your stages with AS so COPY --from reads well.")])],
+                blocks: vec![para(vec![text(
+                    "Name your stages with AS so COPY --from reads well.",
+                )])],
             },
         ],
     )
@@ -122,7 +124,9 @@ fn summary() -> Section {
                 ],
             },
             Block::Rule,
-            para(vec![text("Smaller images pull faster and carry fewer CVEs.")]),
+            para(vec![text(
+                "Smaller images pull faster and carry fewer CVEs.",
+            )]),
         ],
     )
 }
@@ -151,7 +155,9 @@ fn wide() -> Section {
             para(vec![text(
                 "🐘 PostgreSQL, 🐳 Docker, 🔒 secure, ✅ done, ⚡ fast — and 容器 means container.",
             )]),
-            para(vec![text("✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅")]),
+            para(vec![text(
+                "✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅✅",
+            )]),
         ],
     )
 }

@@ -62,7 +62,11 @@ pub fn draw(app: &App, state: &HelpState, buf: &mut Buffer, area: Rect) {
     let popup = popup(area, rows.len());
     Clear.render(popup, buf);
     let overflows = rows.len() + 2 > usize::from(popup.height);
-    let footer = if overflows { " j/k scroll · Esc close " } else { " Esc close " };
+    let footer = if overflows {
+        " j/k scroll · Esc close "
+    } else {
+        " Esc close "
+    };
     let block = Block::bordered()
         .title(" Keys ")
         .title_bottom(footer)
@@ -74,7 +78,12 @@ pub fn draw(app: &App, state: &HelpState, buf: &mut Buffer, area: Rect) {
     }
     let scroll = state.scroll.min(max_scroll(area));
     let w = usize::from(inner.width);
-    for (i, row) in rows.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+    for (i, row) in rows
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         let y = inner.y + i as u16;
         draw_row(row, buf, inner.x, y, w, theme);
     }
@@ -91,7 +100,13 @@ fn draw_row(row: &HelpRow, buf: &mut Buffer, x: u16, y: u16, w: usize, theme: &T
             buf.set_stringn(x + 3, y, &keys, w.saturating_sub(3), theme.inline_code);
             let col = (3 + KEYS_COLUMN).max(3 + width(&keys) + 1);
             if col < w {
-                buf.set_stringn(x + col as u16, y, fit(help, w - col), w - col, ratatui::style::Style::new());
+                buf.set_stringn(
+                    x + col as u16,
+                    y,
+                    fit(help, w - col),
+                    w - col,
+                    ratatui::style::Style::new(),
+                );
             }
         }
     }

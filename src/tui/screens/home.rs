@@ -77,12 +77,19 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let lessons = &app.course.lessons;
     if lessons.is_empty() {
-        let msg = fit("No lessons found in this pack.", usize::from(area.width - 1));
+        let msg = fit(
+            "No lessons found in this pack.",
+            usize::from(area.width - 1),
+        );
         buf.set_stringn(area.x + 1, area.y, msg, usize::from(area.width), theme.dim);
         return;
     }
     // Three rows per lesson (title, summary, gap) when all fit, else two.
-    let per = if usize::from(area.height) >= lessons.len() * 3 { 3 } else { 2 };
+    let per = if usize::from(area.height) >= lessons.len() * 3 {
+        3
+    } else {
+        2
+    };
     let visible = (usize::from(area.height) / per).max(1);
     let selected = selected.min(lessons.len() - 1);
     let first = (selected + 1).saturating_sub(visible);
@@ -98,7 +105,14 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
     }
 }
 
-fn draw_item(app: &App, index: usize, lesson: &Lesson, selected: bool, buf: &mut Buffer, area: Rect) {
+fn draw_item(
+    app: &App,
+    index: usize,
+    lesson: &Lesson,
+    selected: bool,
+    buf: &mut Buffer,
+    area: Rect,
+) {
     let theme = &app.theme;
     let w = usize::from(area.width);
     let status = app.progress.status(lesson);
@@ -106,11 +120,18 @@ fn draw_item(app: &App, index: usize, lesson: &Lesson, selected: bool, buf: &mut
     let lead = format!("{cursor} {} {:>2}. ", mark(status), index + 1);
     let right = progress_text(status, lesson.sections.len());
     let show_right = w >= width(&lead) + width(&right) + 12;
-    let title_room = w.saturating_sub(width(&lead) + if show_right { width(&right) + 2 } else { 0 });
+    let title_room =
+        w.saturating_sub(width(&lead) + if show_right { width(&right) + 2 } else { 0 });
 
     buf.set_stringn(area.x, area.y, fit(&lead, w), w, theme.marker);
     let x = area.x + width(&lead).min(w) as u16;
-    buf.set_stringn(x, area.y, fit(&lesson.title, title_room), title_room, theme.title);
+    buf.set_stringn(
+        x,
+        area.y,
+        fit(&lesson.title, title_room),
+        title_room,
+        theme.title,
+    );
     if show_right {
         let rx = area.right() - width(&right) as u16 - 1;
         buf.set_stringn(rx, area.y, &right, w, theme.dim);
@@ -118,7 +139,13 @@ fn draw_item(app: &App, index: usize, lesson: &Lesson, selected: bool, buf: &mut
     if area.height > 1 {
         let indent = width(&lead).min(w);
         let room = w - indent;
-        buf.set_stringn(area.x + indent as u16, area.y + 1, fit(&lesson.summary, room), room, theme.dim);
+        buf.set_stringn(
+            area.x + indent as u16,
+            area.y + 1,
+            fit(&lesson.summary, room),
+            room,
+            theme.dim,
+        );
     }
     if selected {
         buf.set_style(area, theme.selected);
@@ -152,7 +179,11 @@ fn draw_errors(errors: &[LoadError], buf: &mut Buffer, area: Rect, theme: &Theme
     let heading = format!(" ! {} lesson {files} could not be loaded:", errors.len());
     buf.set_stringn(area.x, area.y, fit(&heading, w), w, theme.error);
     let rows = usize::from(area.height - 1);
-    let shown = if errors.len() > rows { rows.saturating_sub(1) } else { errors.len() };
+    let shown = if errors.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        errors.len()
+    };
     for (i, error) in errors.iter().take(shown).enumerate() {
         let line = fit(&format!("   {error}"), w);
         buf.set_stringn(area.x, area.y + 1 + i as u16, line, w, theme.error);

@@ -38,7 +38,11 @@ impl Geometry {
         body.y += header_rows;
         body.height -= header_rows;
         // One column of margin each side when there is room, then centre a capped column.
-        let avail = if body.width >= 3 { body.width - 2 } else { body.width };
+        let avail = if body.width >= 3 {
+            body.width - 2
+        } else {
+            body.width
+        };
         let width = avail.min(MAX_TEXT_WIDTH);
         let x = body.x + (body.width - width) / 2;
         Self {
@@ -85,7 +89,8 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
         buf.set_stringn(geo.text.x, geo.header.y, fit(title, w), w, theme.dim);
         if let Some(sec) = section {
             let heading = fit(&sec.title, w);
-            let (x, _) = buf.set_stringn(geo.text.x, geo.header.y + 1, &heading, w, theme.heading(1));
+            let (x, _) =
+                buf.set_stringn(geo.text.x, geo.header.y + 1, &heading, w, theme.heading(1));
             let used = usize::from(x - geo.text.x);
             let kind = format!("  ({})", sec.kind.name());
             if used + kind.len() <= w {
@@ -106,8 +111,18 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
             buf.set_stringn(text.x, text.y, fit(note, w), w, theme.dim);
         }
     }
-    for (row, line) in lines.iter().skip(scroll).take(usize::from(text.height)).enumerate() {
-        buf.set_line(text.x, text.y + row as u16, &styled_line(line, theme), text.width);
+    for (row, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(text.height))
+        .enumerate()
+    {
+        buf.set_line(
+            text.x,
+            text.y + row as u16,
+            &styled_line(line, theme),
+            text.width,
+        );
     }
 
     if let Some(row) = geo.status {
@@ -202,11 +217,20 @@ mod tests {
         let body = SpanStyle::Body(InlineStyle::default());
         for (callout, italic) in [(Callout::Analogy, true), (Callout::Note, false)] {
             let line = LaidLine {
-                spans: vec![span("│ ", SpanStyle::Callout(callout)), span("text", body.clone())],
+                spans: vec![
+                    span("│ ", SpanStyle::Callout(callout)),
+                    span("text", body.clone()),
+                ],
                 code: None,
             };
             let styled = styled_line(&line, &theme);
-            assert_eq!(styled.spans[1].style.add_modifier.contains(Modifier::ITALIC), italic);
+            assert_eq!(
+                styled.spans[1]
+                    .style
+                    .add_modifier
+                    .contains(Modifier::ITALIC),
+                italic
+            );
         }
     }
 

@@ -43,9 +43,18 @@ mod tests {
         let theme = Theme::default();
         let mut buf = Buffer::empty(Rect::new(0, 0, 30, 1));
         let area = buf.area;
-        draw(&mut buf, area, "lesson 1/2", &["j/k scroll", "? help"], &theme);
+        draw(
+            &mut buf,
+            area,
+            "lesson 1/2",
+            &["j/k scroll", "? help"],
+            &theme,
+        );
         // Both hints need 31 columns with the position; the second is dropped.
-        assert_eq!(row_text(&buf), format!("{:<19}{}", " lesson 1/2", "j/k scroll "));
+        assert_eq!(
+            row_text(&buf),
+            format!("{:<19}{}", " lesson 1/2", "j/k scroll ")
+        );
     }
 
     #[test]
