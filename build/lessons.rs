@@ -1,5 +1,31 @@
-//! Embeds `lessons/` into the binary (filled in by the course loader).
+//! Embeds `lessons/*.md` into the binary: writes `$OUT_DIR/bundled_lessons.rs`, a slice of
+//! `(file name, include_str!(path))` sorted by name, which src/course/loader.rs includes.
+
+use std::path::Path;
 
 pub fn embed() {
     println!("cargo::rerun-if-changed=lessons");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("lessons");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|name| name.ends_with(".md") && !name.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut out = String::from("&[\n");
+    for name in &names {
+        let path = dir.join(name);
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    out.push_str("]\n");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("bundled_lessons.rs"), out)
+        .expect("write bundled_lessons.rs");
 }

@@ -60,7 +60,8 @@ pub enum Callout {
     Analogy,
 }
 
-/// A run of text with one style.
+/// A run of text with one style. A `\n` in `text` is a hard line break; the text is already
+/// clean (no control characters, see `course::hygiene`).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inline {
     pub text: String,

@@ -3,7 +3,12 @@
 //! Knows nothing of the terminal.
 
 pub mod doc;
+pub mod hygiene;
 pub mod layout;
+pub mod loader;
+pub mod markdown;
 pub mod model;
+pub mod yaml;
 
+pub use loader::PackError;
 pub use model::{Course, Lesson, LoadError, Section, SectionKind};

@@ -1,1 +1,12 @@
-//! (placeholder: filled in by its issue)
+//! The learner's state on disk: what was answered, how, with how many hints, and for how long.
+//! Schema-versioned JSON, written atomically, never silently lost (see [`store`]).
+
+mod atomic;
+pub mod location;
+mod lock;
+pub mod model;
+pub mod store;
+
+pub use location::default_progress_path;
+pub use model::{LessonProgress, Progress, QuestionProgress, SCHEMA_VERSION};
+pub use store::{Notice, Store, StoreError};

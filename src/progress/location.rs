@@ -1,0 +1,29 @@
+//! Where the progress file lives by default: the user's data directory
+//! (`$XDG_DATA_HOME/dockerlings/progress.json`, usually `~/.local/share/…`; `%APPDATA%` on
+//! Windows). `--progress-file PATH` overrides it.
+
+use std::path::PathBuf;
+
+use etcetera::BaseStrategy;
+
+/// The default progress file, or why there is none (no home directory).
+pub fn default_progress_path() -> Result<PathBuf, String> {
+    let strategy = etcetera::choose_base_strategy()
+        .map_err(|err| format!("no data directory for the progress file: {err}"))?;
+    Ok(strategy
+        .data_dir()
+        .join("dockerlings")
+        .join("progress.json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_in_the_app_folder() {
+        if let Ok(path) = default_progress_path() {
+            assert!(path.ends_with("dockerlings/progress.json"), "{path:?}");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! What the learner has done: per lesson, per question. Pure data, serialised as JSON.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema this build writes. A file with a larger number came from a newer dockerlings:
+/// it is left untouched and nothing is saved (see [`super::store`]).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole progress file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub schema_version: u32,
+    /// Incremented on every write; tells a reader how many saves the file has seen.
+    #[serde(default)]
+    pub revision: u64,
+    /// Keyed by lesson ID.
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonProgress>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            schema_version: SCHEMA_VERSION,
+            revision: 0,
+            lessons: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonProgress {
+    /// Time spent reading the lesson's sections (questions keep their own time).
+    #[serde(default)]
+    pub reading_ms: u64,
+    /// Keyed by question ID.
+    #[serde(default)]
+    pub questions: BTreeMap<String, QuestionProgress>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionProgress {
+    /// Answered at least once.
+    #[serde(default)]
+    pub answered: bool,
+    /// Answered correctly at least once (an exercise: its requirements all met).
+    #[serde(default)]
+    pub correct: bool,
+    /// Answers submitted (an exercise: checks run on request).
+    #[serde(default)]
+    pub attempts: u32,
+    #[serde(default)]
+    pub hints_used: u32,
+    /// The solution was shown.
+    #[serde(default)]
+    pub revealed: bool,
+    #[serde(default)]
+    pub time_spent_ms: u64,
+    /// The learner's latest Dockerfile for an exercise, so coming back resumes the draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+}
+
+impl Progress {
+    pub fn question(&self, lesson: &str, question: &str) -> Option<&QuestionProgress> {
+        self.lessons.get(lesson)?.questions.get(question)
+    }
+
+    /// The record for a question, created empty on first use.
+    pub fn question_mut(&mut self, lesson: &str, question: &str) -> &mut QuestionProgress {
+        self.lessons
+            .entry(lesson.to_string())
+            .or_default()
+            .questions
+            .entry(question.to_string())
+            .or_default()
+    }
+
+    /// Records one submitted answer.
+    pub fn record_answer(&mut self, lesson: &str, question: &str, correct: bool) {
+        let q = self.question_mut(lesson, question);
+        q.answered = true;
+        q.attempts = q.attempts.saturating_add(1);
+        q.correct |= correct;
+    }
+
+    pub fn record_hint(&mut self, lesson: &str, question: &str) {
+        let q = self.question_mut(lesson, question);
+        q.hints_used = q.hints_used.saturating_add(1);
+    }
+
+    pub fn record_reveal(&mut self, lesson: &str, question: &str) {
+        self.question_mut(lesson, question).revealed = true;
+    }
+
+    pub fn add_time(&mut self, lesson: &str, question: &str, ms: u64) {
+        let q = self.question_mut(lesson, question);
+        q.time_spent_ms = q.time_spent_ms.saturating_add(ms);
+    }
+
+    /// Three-way merge used when another process saved since we loaded: `self` is what is
+    /// on disk now, `base` what we loaded (or last saved), `mine` our current state. Our
+    /// changes since `base` are applied on top of the disk's state, so neither side's
+    /// answers are lost: counters add up, flags we newly set are set, our newer draft wins.
+    /// A lesson the other process reset keeps only what we did since `base`.
+    pub fn merge_from(&mut self, base: &Progress, mine: &Progress) {
+        for (lesson_id, my_lesson) in &mine.lessons {
+            let base_lesson = base.lessons.get(lesson_id);
+            let theirs = self.lessons.entry(lesson_id.clone()).or_default();
+            let base_reading = base_lesson.map_or(0, |l| l.reading_ms);
+            theirs.reading_ms = theirs
+                .reading_ms
+                .saturating_add(my_lesson.reading_ms.saturating_sub(base_reading));
+            for (question_id, my_q) in &my_lesson.questions {
+                let empty = QuestionProgress::default();
+                let base_q = base_lesson
+                    .and_then(|l| l.questions.get(question_id))
+                    .unwrap_or(&empty);
+                if my_q == base_q {
+                    continue;
+                }
+                theirs
+                    .questions
+                    .entry(question_id.clone())
+                    .or_default()
+                    .apply_delta(base_q, my_q);
+            }
+        }
+    }
+
+    /// Forgets one lesson, or everything.
+    pub fn reset(&mut self, lesson: Option<&str>) {
+        match lesson {
+            Some(id) => {
+                self.lessons.remove(id);
+            }
+            None => self.lessons.clear(),
+        }
+    }
+}
+
+impl QuestionProgress {
+    fn apply_delta(&mut self, base: &QuestionProgress, mine: &QuestionProgress) {
+        fn newly(base: bool, mine: bool) -> bool {
+            mine && !base
+        }
+        self.answered |= newly(base.answered, mine.answered);
+        self.correct |= newly(base.correct, mine.correct);
+        self.revealed |= newly(base.revealed, mine.revealed);
+        self.attempts = self
+            .attempts
+            .saturating_add(mine.attempts.saturating_sub(base.attempts));
+        self.hints_used = self
+            .hints_used
+            .saturating_add(mine.hints_used.saturating_sub(base.hints_used));
+        self.time_spent_ms = self
+            .time_spent_ms
+            .saturating_add(mine.time_spent_ms.saturating_sub(base.time_spent_ms));
+        if mine.draft != base.draft {
+            self.draft.clone_from(&mine.draft);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_answer_counts_attempts_and_keeps_correct() {
+        let mut p = Progress::default();
+        p.record_answer("l", "q", true);
+        p.record_answer("l", "q", false);
+        let q = p.question("l", "q").unwrap();
+        assert_eq!((q.answered, q.correct, q.attempts), (true, true, 2));
+    }
+
+    #[test]
+    fn merge_adds_both_sides_counters() {
+        let mut base = Progress::default();
+        base.record_answer("l", "q", false);
+        let mut mine = base.clone();
+        mine.record_answer("l", "q", true);
+        mine.record_hint("l", "q");
+        let mut theirs = base.clone();
+        theirs.record_answer("l", "q", false);
+        theirs.record_answer("l", "other", true);
+
+        theirs.merge_from(&base, &mine);
+        let q = theirs.question("l", "q").unwrap();
+        assert_eq!(q.attempts, 3, "1 in base + 1 mine + 1 theirs");
+        assert_eq!(q.hints_used, 1);
+        assert!(q.correct);
+        assert!(theirs.question("l", "other").unwrap().correct);
+    }
+
+    #[test]
+    fn merge_onto_a_reset_lesson_keeps_only_new_work() {
+        let mut base = Progress::default();
+        base.record_answer("l", "old", true);
+        let mut mine = base.clone();
+        mine.record_answer("l", "new", true);
+        let mut theirs = base.clone();
+        theirs.reset(Some("l"));
+
+        theirs.merge_from(&base, &mine);
+        assert!(theirs.question("l", "old").is_none());
+        assert_eq!(theirs.question("l", "new").unwrap().attempts, 1);
+    }
+
+    #[test]
+    fn newer_draft_wins_unchanged_draft_does_not() {
+        let mut base = Progress::default();
+        base.question_mut("l", "ex").draft = Some("FROM a".into());
+        let mine = base.clone();
+        let mut theirs = base.clone();
+        theirs.question_mut("l", "ex").draft = Some("FROM b".into());
+        theirs.merge_from(&base, &mine);
+        assert_eq!(
+            theirs.question("l", "ex").unwrap().draft.as_deref(),
+            Some("FROM b")
+        );
+
+        let mut mine = base.clone();
+        mine.question_mut("l", "ex").draft = Some("FROM c".into());
+        theirs.merge_from(&base, &mine);
+        assert_eq!(
+            theirs.question("l", "ex").unwrap().draft.as_deref(),
+            Some("FROM c")
+        );
+    }
+}

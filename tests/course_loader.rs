@@ -1,0 +1,137 @@
+//! The lesson loader on fixture packs: a good pack, a folder of broken lessons (one error each,
+//! with file:line), and folders that are not packs at all.
+
+use std::path::{Path, PathBuf};
+
+use dockerlings::course::doc::{Block, Callout};
+use dockerlings::course::{Course, PackError, SectionKind};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn good_pack_loads_in_order_and_skips_other_files() {
+    let course = Course::load_dir(fixture("lessons-good")).unwrap();
+    assert!(course.errors.is_empty(), "{:?}", course.errors);
+    let ids: Vec<&str> = course.lessons.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["welcome", "stages", "distroless"]);
+
+    let stages = &course.lessons[1];
+    assert_eq!(stages.title, "Build stages");
+    assert_eq!(stages.summary, "One Dockerfile, several FROM lines.");
+    let kinds: Vec<(&str, SectionKind)> = stages
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Build stages", SectionKind::Concept),
+            ("Why stages", SectionKind::Concept),
+            ("A first example", SectionKind::Example),
+            ("In the kitchen", SectionKind::Analogy),
+            ("Summary", SectionKind::Summary),
+        ]
+    );
+    assert!(matches!(
+        stages.sections[2].doc.blocks[0],
+        Block::Code { .. }
+    ));
+    assert!(matches!(
+        stages.sections[3].doc.blocks[0],
+        Block::Quote {
+            callout: Callout::Analogy,
+            ..
+        }
+    ));
+    assert!(matches!(
+        stages.sections[4].doc.blocks[0],
+        Block::Table { .. }
+    ));
+    assert!(stages.source.ends_with("10-stages.md"));
+
+    let distroless = &course.lessons[2];
+    assert_eq!(distroless.summary, "", "summary is optional");
+    assert!(matches!(
+        distroless.sections[0].doc.blocks[1],
+        Block::Quote {
+            callout: Callout::Warning,
+            ..
+        }
+    ));
+}
+
+/// Each broken fixture proves one message at one line; the good lesson beside them loads.
+#[test]
+fn broken_lessons_report_file_line_and_what_is_wrong() {
+    let course = Course::load_dir(fixture("lessons-bad")).unwrap();
+    let ids: Vec<&str> = course.lessons.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["good"], "the good lesson still loads");
+
+    let expected: &[(&str, usize, &str)] = &[
+        ("b-no-front-matter.md", 1, "no front matter"),
+        ("c-unclosed.md", 1, "front matter is never closed"),
+        ("d-broken-yaml.md", 3, "while scanning a quoted scalar"),
+        ("e-unknown-field.md", 5, "unknown field `difficulty`"),
+        ("f-missing-field.md", 2, "missing field `order`"),
+        ("g-wrong-type.md", 4, "order: invalid type"),
+        ("h-unknown-kind.md", 11, "unknown section kind `{recipe}`"),
+        ("i-bad-id.md", 3, "id `two words`"),
+        ("j-duplicate-id.md", 4, "duplicate lesson id `good`"),
+        ("k-empty-body.md", 5, "no text after its front matter"),
+        ("l-not-utf8.md", 6, "not UTF-8"),
+        ("m-empty-title.md", 3, "title is empty"),
+        ("n-not-a-mapping.md", 2, "front matter:"),
+    ];
+    let got: Vec<String> = course.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(course.errors.len(), expected.len(), "{got:#?}");
+    for (error, (file, line, fragment)) in course.errors.iter().zip(expected) {
+        let shown = error.to_string();
+        assert!(error.file.ends_with(file), "{shown}");
+        assert_eq!(error.line, *line, "{shown}");
+        assert!(error.message.contains(fragment), "{shown}");
+        assert!(
+            shown.starts_with(&format!("{}:{line}: ", error.file.display())),
+            "file:line first: {shown}"
+        );
+    }
+    let duplicate = &course.errors[8];
+    assert!(duplicate.message.contains("a-good.md"), "{duplicate}");
+}
+
+#[test]
+fn missing_folder_is_a_pack_error() {
+    let err = Course::load_dir(fixture("no-such-folder")).unwrap_err();
+    assert!(matches!(err, PackError::Missing(_)));
+    assert!(err.to_string().contains("does not exist"), "{err}");
+}
+
+#[test]
+fn a_file_is_not_a_pack() {
+    let err = Course::load_dir(fixture("lessons-good/05-first.md")).unwrap_err();
+    assert!(matches!(err, PackError::NotAFolder(_)), "{err}");
+}
+
+#[test]
+fn folder_without_lessons_is_a_pack_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
+    std::fs::write(dir.path().join(".hidden.md"), "x").unwrap();
+    std::fs::create_dir(dir.path().join("sub.md")).unwrap();
+    let err = Course::load_dir(dir.path()).unwrap_err();
+    assert!(matches!(err, PackError::NoLessons(_)), "{err}");
+    assert!(err.to_string().contains("no lessons in"), "{err}");
+}
+
+#[test]
+fn folder_of_only_broken_lessons_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.md"), "no front matter").unwrap();
+    let course = Course::load_dir(dir.path()).unwrap();
+    assert!(course.lessons.is_empty());
+    assert_eq!(course.errors.len(), 1);
+}
