@@ -1,0 +1,571 @@
+//! The table of well-known base images (`assets/images.yaml`): what each image contains (shell,
+//! package manager, libc, default user, entrypoint), whether its name is deprecated, and its size.
+//! Rules read it to classify a stage's base; an image that is not in the table is *unknown*, and
+//! rules that need the contents stay silent for it.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dockerfile::model::image_ref::ImageRef;
+
+/// The bundled table's source text.
+pub const IMAGES_YAML: &str = include_str!("../../assets/images.yaml");
+
+/// What an image is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Compilers and build tools (golang, node full, maven, *-jdk).
+    Sdk,
+    /// A language runtime without a toolchain (node-slim, *-jre, distroless/nodejs).
+    Runtime,
+    /// A general-purpose distribution (alpine, debian, ubuntu).
+    Os,
+    /// Next to nothing (scratch, distroless static/base/cc, busybox).
+    Minimal,
+}
+
+/// The C library an image provides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Libc {
+    Glibc,
+    Musl,
+    None,
+}
+
+/// A size range in bytes with where the figure comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SizeFigure {
+    pub min_bytes: u64,
+    pub max_bytes: u64,
+    pub source: String,
+    pub date: String,
+    /// The research notes' estimate rather than a measurement.
+    pub estimate: bool,
+}
+
+/// Everything the table knows about one image (after tag-family overrides).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImageInfo {
+    /// Stable id of the table entry, e.g. `node-alpine`, `distroless-static`.
+    pub id: String,
+    pub kind: Kind,
+    /// Path of a POSIX shell (`/bin/sh`, `/busybox/sh`); `Some(None)` = no shell; `None` = unknown.
+    pub shell: Option<Option<String>>,
+    /// `apt`, `apk`…; `Some(None)` = none; `None` = unknown.
+    pub package_manager: Option<Option<String>>,
+    pub libc: Option<Libc>,
+    /// Default user (`root`, `0`, `65532`); `None` = unknown.
+    pub user: Option<String>,
+    pub workdir: Option<String>,
+    /// The image's ENTRYPOINT; `Some(vec![])` = explicitly empty; `None` = unknown or unset.
+    pub entrypoint: Option<Vec<String>>,
+    pub compressed: Option<SizeFigure>,
+    pub uncompressed: Option<SizeFigure>,
+}
+
+impl ImageInfo {
+    /// Whether `/bin/sh` exists (what shell-form RUN/CMD need). `None` when unknown.
+    pub fn has_bin_sh(&self) -> Option<bool> {
+        self.shell.as_ref().map(|s| s.as_deref() == Some("/bin/sh"))
+    }
+
+    /// Whether the default user is root. `None` when unknown.
+    pub fn runs_as_root(&self) -> Option<bool> {
+        self.user.as_deref().map(is_root_user)
+    }
+}
+
+/// `root`, `0`, `root:…`, `0:…` name the root user.
+pub fn is_root_user(user: &str) -> bool {
+    let name = user.split(':').next().unwrap_or(user).trim();
+    name == "root" || name == "0"
+}
+
+/// How current a name or version is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// No longer published or patched.
+    Deprecated,
+    /// The version's upstream support ended.
+    Eol,
+    /// An alias whose meaning moves (e.g. an unsuffixed distroless name).
+    Floating,
+}
+
+/// A note on an image name or version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Advisory {
+    pub status: Status,
+    pub note: String,
+    pub replacement: Option<String>,
+}
+
+/// The loaded table.
+#[derive(Debug)]
+pub struct ImageTable {
+    entries: Vec<Entry>,
+    families: BTreeMap<String, Vec<Override>>,
+    advisories: Vec<RawAdvisory>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    repositories: Vec<String>,
+    tags: Vec<String>,
+    family: Option<String>,
+    info: ImageInfo,
+}
+
+/// A table that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("image table: {0}")]
+pub struct TableError(String);
+
+impl ImageTable {
+    /// Reads a table from YAML text (the bundled one, or a test's).
+    pub fn from_yaml(text: &str) -> Result<Self, TableError> {
+        let raw: RawTable = parse_yaml(text)?;
+        let normalise = |name: &String| {
+            if name == "scratch" {
+                return Ok(name.clone());
+            }
+            ImageRef::parse(name)
+                .map(|r| r.name())
+                .map_err(|e| TableError(format!("{name}: {e}")))
+        };
+        let mut entries = Vec::with_capacity(raw.images.len());
+        for img in raw.images {
+            if let Some(f) = &img.family
+                && !raw.tag_families.contains_key(f)
+            {
+                return Err(TableError(format!("{}: unknown family {f}", img.id)));
+            }
+            entries.push(Entry {
+                repositories: img
+                    .repositories
+                    .iter()
+                    .map(normalise)
+                    .collect::<Result<_, _>>()?,
+                tags: img.tags.unwrap_or_else(|| vec!["*".into()]),
+                family: img.family,
+                info: ImageInfo {
+                    id: img.id,
+                    kind: img.kind,
+                    shell: img.shell.map(none_word),
+                    package_manager: img.package_manager.map(none_word),
+                    libc: img.libc,
+                    user: img.user,
+                    workdir: img.workdir,
+                    entrypoint: img.entrypoint,
+                    compressed: img.compressed.map(RawSize::into_figure).transpose()?,
+                    uncompressed: img.uncompressed.map(RawSize::into_figure).transpose()?,
+                },
+            });
+        }
+        let mut advisories = raw.advisories;
+        for a in &mut advisories {
+            a.repositories = a
+                .repositories
+                .iter()
+                .map(normalise)
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(ImageTable {
+            entries,
+            families: raw.tag_families,
+            advisories,
+        })
+    }
+
+    /// What the table knows about `image`, or `None` (unknown).
+    pub fn lookup(&self, image: &ImageRef) -> Option<ImageInfo> {
+        let name = lookup_name(image);
+        let tag = image.effective_tag();
+        let entry = self.entries.iter().find(|e| {
+            e.repositories.contains(&name) && e.tags.iter().any(|g| glob(g, tag.unwrap_or("")))
+        })?;
+        let mut info = entry.info.clone();
+        if let Some(family) = &entry.family {
+            for o in &self.families[family] {
+                match tag {
+                    Some(t) if o.tags.iter().any(|g| glob(g, t)) => o.apply(&mut info),
+                    // Pinned by digest only: the variant (root or nonroot…) cannot be told.
+                    None => o.forget(&mut info),
+                    _ => {}
+                }
+            }
+        }
+        Some(info)
+    }
+
+    /// The advisory for `image`'s name or version, if any.
+    pub fn advisory(&self, image: &ImageRef) -> Option<Advisory> {
+        let name = lookup_name(image);
+        let tag = image.tag.as_deref();
+        self.advisories
+            .iter()
+            .find(|a| {
+                a.repositories.contains(&name)
+                    && match (&a.versions, tag) {
+                        (None, _) => true,
+                        (Some(vs), Some(t)) => vs.iter().any(|v| version_matches(v, t)),
+                        (Some(_), None) => false,
+                    }
+            })
+            .map(|a| Advisory {
+                status: a.status,
+                note: a.note.clone(),
+                replacement: a.replacement.clone(),
+            })
+    }
+
+    /// Ids of all entries, in table order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.info.id.as_str())
+    }
+}
+
+/// The bundled table, read once.
+pub fn table() -> &'static ImageTable {
+    static TABLE: OnceLock<ImageTable> = OnceLock::new();
+    // The bundled file is tested to parse; a broken build would fail every test at once.
+    TABLE.get_or_init(|| ImageTable::from_yaml(IMAGES_YAML).expect("assets/images.yaml is valid"))
+}
+
+/// Shorthand: look `image` up in the bundled table.
+pub fn lookup(image: &ImageRef) -> Option<ImageInfo> {
+    table().lookup(image)
+}
+
+fn lookup_name(image: &ImageRef) -> String {
+    if image.is_scratch() {
+        "scratch".into()
+    } else {
+        image.name()
+    }
+}
+
+fn none_word(s: String) -> Option<String> {
+    (s != "none").then_some(s)
+}
+
+/// `18` matches `18`, `18.20.1`, `18-alpine`; not `180`.
+fn version_matches(version: &str, tag: &str) -> bool {
+    tag.strip_prefix(version)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '-']))
+}
+
+/// Glob with `*` only (any run of characters, also empty).
+pub(crate) fn glob(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for p in middle {
+        match rest.find(p) {
+            Some(i) => rest = &rest[i + p.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+// The one place that reads YAML here (switch to crate::course::yaml::parse when it lands).
+fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, TableError> {
+    serde_yaml::from_str(text).map_err(|e| TableError(e.to_string()))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    #[serde(default)]
+    tag_families: BTreeMap<String, Vec<Override>>,
+    #[serde(default)]
+    advisories: Vec<RawAdvisory>,
+    images: Vec<RawImage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawImage {
+    id: String,
+    repositories: Vec<String>,
+    tags: Option<Vec<String>>,
+    family: Option<String>,
+    kind: Kind,
+    shell: Option<String>,
+    package_manager: Option<String>,
+    libc: Option<Libc>,
+    user: Option<String>,
+    workdir: Option<String>,
+    entrypoint: Option<Vec<String>>,
+    compressed: Option<RawSize>,
+    uncompressed: Option<RawSize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSize {
+    mb: [f64; 2],
+    source: String,
+    date: String,
+    #[serde(default)]
+    estimate: bool,
+}
+
+impl RawSize {
+    fn into_figure(self) -> Result<SizeFigure, TableError> {
+        let [lo, hi] = self.mb;
+        if !(0.0..=100_000.0).contains(&lo) || hi < lo || hi > 100_000.0 {
+            return Err(TableError(format!("bad size range {lo}..{hi}")));
+        }
+        let bytes = |mb: f64| (mb * 1_000_000.0).round() as u64;
+        Ok(SizeFigure {
+            min_bytes: bytes(lo),
+            max_bytes: bytes(hi),
+            source: self.source,
+            date: self.date,
+            estimate: self.estimate,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAdvisory {
+    repositories: Vec<String>,
+    versions: Option<Vec<String>>,
+    status: Status,
+    note: String,
+    replacement: Option<String>,
+}
+
+/// Tag-dependent changes within a family (distroless `:nonroot`, `:debug`…).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Override {
+    tags: Vec<String>,
+    kind: Option<Kind>,
+    shell: Option<String>,
+    package_manager: Option<String>,
+    user: Option<String>,
+    workdir: Option<String>,
+}
+
+impl Override {
+    fn apply(&self, info: &mut ImageInfo) {
+        if let Some(k) = self.kind {
+            info.kind = k;
+        }
+        if let Some(s) = &self.shell {
+            info.shell = Some(none_word(s.clone()));
+        }
+        if let Some(p) = &self.package_manager {
+            info.package_manager = Some(none_word(p.clone()));
+        }
+        if let Some(u) = &self.user {
+            info.user = Some(u.clone());
+        }
+        if let Some(w) = &self.workdir {
+            info.workdir = Some(w.clone());
+        }
+    }
+
+    /// Marks as unknown what this override could have changed.
+    fn forget(&self, info: &mut ImageInfo) {
+        if self.shell.is_some() {
+            info.shell = None;
+        }
+        if self.package_manager.is_some() {
+            info.package_manager = None;
+        }
+        if self.user.is_some() {
+            info.user = None;
+        }
+        if self.workdir.is_some() {
+            info.workdir = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(s: &str) -> Option<ImageInfo> {
+        lookup(&ImageRef::parse(s).unwrap())
+    }
+
+    fn id(s: &str) -> Option<String> {
+        info(s).map(|i| i.id)
+    }
+
+    #[test]
+    fn bundled_table_parses_and_has_the_required_images() {
+        let t = table();
+        assert!(t.ids().count() >= 40, "{} entries", t.ids().count());
+        for (image, want) in [
+            ("node:22", "node"),
+            ("node:22-slim", "node-slim"),
+            ("node:22-alpine3.20", "node-alpine"),
+            ("docker.io/library/node:lts-alpine", "node-alpine"),
+            ("golang:1.26", "golang"),
+            ("golang:1.26-alpine", "golang-alpine"),
+            ("alpine", "alpine"),
+            ("alpine:3.20", "alpine"),
+            ("debian:bookworm-slim", "debian-slim"),
+            ("debian:trixie", "debian"),
+            ("ubuntu:24.04", "ubuntu"),
+            ("python:3.13", "python"),
+            ("python:3.13-slim", "python-slim"),
+            ("python:3.13-alpine", "python-alpine"),
+            ("eclipse-temurin:21-jdk", "eclipse-temurin-jdk"),
+            ("eclipse-temurin:21-jre", "eclipse-temurin-jre"),
+            (
+                "eclipse-temurin:21-jre-alpine",
+                "eclipse-temurin-jre-alpine",
+            ),
+            ("maven:3.9-eclipse-temurin-21", "maven"),
+            ("gradle:8-jdk21", "gradle"),
+            ("rust:1.90-slim", "rust-slim"),
+            (
+                "gcr.io/distroless/static-debian13:nonroot",
+                "distroless-static",
+            ),
+            (
+                "gcr.io/distroless/base-nossl-debian12",
+                "distroless-base-nossl",
+            ),
+            ("gcr.io/distroless/cc-debian13:debug", "distroless-cc"),
+            ("gcr.io/distroless/nodejs24-debian13", "distroless-nodejs"),
+            ("gcr.io/distroless/java21-debian13", "distroless-java"),
+            ("gcr.io/distroless/python3-debian13", "distroless-python3"),
+            ("gcr.io/distroless/nodejs", "distroless-nodejs"),
+            ("cgr.dev/chainguard/static", "chainguard-static"),
+            (
+                "cgr.dev/chainguard/static:latest-glibc",
+                "chainguard-static-glibc",
+            ),
+            ("cgr.dev/chainguard/node:latest-dev", "chainguard-node"),
+            ("cgr.dev/chainguard/python", "chainguard-python"),
+            ("scratch", "scratch"),
+            ("busybox:1.37-musl", "busybox-musl"),
+        ] {
+            assert_eq!(id(image).as_deref(), Some(want), "{image}");
+        }
+    }
+
+    #[test]
+    fn unknown_images_are_unknown() {
+        assert_eq!(id("mycorp/app:1"), None);
+        assert_eq!(id("nginx:1.27"), None);
+        assert_eq!(id("quay.io/node:22"), None);
+        assert_eq!(id("gcr.io/distroless/nodejs99-debian13"), None);
+    }
+
+    #[test]
+    fn distroless_tags_change_user_and_shell() {
+        let latest = info("gcr.io/distroless/static-debian13").unwrap();
+        assert_eq!(latest.runs_as_root(), Some(true));
+        assert_eq!(latest.has_bin_sh(), Some(false));
+        assert_eq!(latest.shell, Some(None));
+        let nonroot = info("gcr.io/distroless/static-debian13:nonroot").unwrap();
+        assert_eq!(nonroot.user.as_deref(), Some("65532"));
+        assert_eq!(nonroot.workdir.as_deref(), Some("/home/nonroot"));
+        let debug = info("gcr.io/distroless/base-debian13:debug-nonroot").unwrap();
+        assert_eq!(debug.shell, Some(Some("/busybox/sh".into())));
+        assert_eq!(debug.has_bin_sh(), Some(false), "no /bin/sh even in :debug");
+        assert_eq!(debug.runs_as_root(), Some(false));
+        let digest = info("gcr.io/distroless/static-debian13@sha256:abcd").unwrap();
+        assert_eq!(digest.runs_as_root(), None, "variant unknown from a digest");
+        let dev = info("cgr.dev/chainguard/node:latest-dev").unwrap();
+        assert_eq!(dev.kind, Kind::Sdk);
+        assert_eq!(dev.has_bin_sh(), Some(true));
+        assert_eq!(info("cgr.dev/chainguard/node").unwrap().shell, None);
+    }
+
+    #[test]
+    fn classification_fields() {
+        let a = info("alpine:3.20").unwrap();
+        assert_eq!((a.kind, a.libc), (Kind::Os, Some(Libc::Musl)));
+        assert_eq!(a.package_manager, Some(Some("apk".into())));
+        let s = info("scratch").unwrap();
+        assert_eq!(s.libc, Some(Libc::None));
+        assert_eq!(s.compressed.as_ref().unwrap().max_bytes, 0);
+        let n = info("gcr.io/distroless/nodejs22-debian13").unwrap();
+        assert_eq!(n.entrypoint, Some(vec!["/nodejs/bin/node".to_string()]));
+        let node = info("node:22-alpine").unwrap();
+        let c = node.compressed.unwrap();
+        assert_eq!(c.min_bytes, 60_700_000);
+        assert!(!c.estimate && c.source.contains("repo-info"));
+        assert_eq!(info("busybox").unwrap().libc, None);
+    }
+
+    #[test]
+    fn advisories_by_name_and_version() {
+        let adv = |s: &str| {
+            table()
+                .advisory(&ImageRef::parse(s).unwrap())
+                .map(|a| a.status)
+        };
+        assert_eq!(adv("gcr.io/distroless/nodejs"), Some(Status::Deprecated));
+        assert_eq!(adv("gcr.io/distroless/nodejs18"), Some(Status::Deprecated));
+        assert_eq!(adv("gcr.io/distroless/java:11"), Some(Status::Deprecated));
+        assert_eq!(adv("gcr.io/distroless/python3"), Some(Status::Floating));
+        assert_eq!(adv("gcr.io/distroless/base"), Some(Status::Floating));
+        assert_eq!(adv("gcr.io/distroless/python3-debian13"), None);
+        assert_eq!(adv("node:18"), Some(Status::Eol));
+        assert_eq!(adv("node:18.20-alpine"), Some(Status::Eol));
+        assert_eq!(adv("node:20-slim"), Some(Status::Eol));
+        assert_eq!(adv("node:22"), None);
+        assert_eq!(adv("node:180"), None);
+        assert_eq!(adv("node"), None);
+        assert_eq!(adv("golang:1.20"), Some(Status::Eol));
+        assert_eq!(adv("golang:1.2"), None);
+        assert_eq!(adv("golang:1.26-alpine"), None);
+    }
+
+    #[test]
+    fn bad_tables_are_errors_not_panics() {
+        assert!(ImageTable::from_yaml("images: [").is_err());
+        assert!(
+            ImageTable::from_yaml("images:\n - id: x\n   repositories: [x]\n   kind: toy\n")
+                .is_err()
+        );
+        assert!(
+            ImageTable::from_yaml("images:\n - id: x\n   repositories: [X]\n   kind: os\n")
+                .is_err()
+        );
+        assert!(
+            ImageTable::from_yaml(
+                "images:\n - id: x\n   repositories: [x]\n   kind: os\n   family: nope\n"
+            )
+            .is_err()
+        );
+        let ok = ImageTable::from_yaml("images:\n - id: x\n   repositories: [x]\n   kind: os\n")
+            .unwrap();
+        assert_eq!(ok.ids().collect::<Vec<_>>(), ["x"]);
+    }
+
+    #[test]
+    fn glob_matches() {
+        assert!(glob("*", ""));
+        assert!(glob("*alpine*", "22-alpine3.20"));
+        assert!(glob("*jre*alpine*", "21-jre-alpine"));
+        assert!(!glob("*jre*alpine*", "21-jdk-alpine"));
+        assert!(glob("debug*", "debug-nonroot"));
+        assert!(!glob("debug*", "nodebug"));
+        assert!(glob("*-dev", "latest-dev"));
+        assert!(!glob("a*a", "a"));
+    }
+}

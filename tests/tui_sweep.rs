@@ -1,0 +1,89 @@
+//! Every screen drawn at every size from 1x1 to 300x100 (stepping, plus the edges) without a
+//! panic, and with the text never written outside the screen's columns.
+
+mod tui_fixture;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use tui_fixture::{app, ch, key, send};
+
+use dockerlings::tui::event::Msg;
+use dockerlings::tui::screens;
+
+fn sizes(max: u16, step: usize, edges: &[u16]) -> Vec<u16> {
+    let mut v: Vec<u16> = (1..=max)
+        .step_by(step)
+        .chain(edges.iter().copied())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Key paths from a fresh app to each screen and section of the fixture course.
+fn paths() -> Vec<Vec<Msg>> {
+    let enter = key(KeyCode::Enter);
+    vec![
+        vec![],
+        vec![ch('?')],
+        vec![ch('?'), ch('G'), ch('j'), ch('j')],
+        vec![enter],
+        vec![enter, ch('G')],
+        vec![enter, ch('?')],
+        vec![enter, ch('n')],
+        vec![enter, ch('n'), ch('n'), ch('G')],
+        vec![ch('j'), enter],
+        vec![ch('j'), enter, ch('n')],
+        vec![ch('j'), enter, ch('n'), ch('n'), ch('G'), ch('k')],
+        vec![ch('G'), enter],
+    ]
+}
+
+#[test]
+fn every_screen_draws_at_every_size() {
+    let widths = sizes(300, 7, &[1, 2, 3, 4, 5, 80, 120, 299, 300]);
+    let heights = sizes(100, 5, &[1, 2, 3, 4, 7, 8, 24, 40, 99, 100]);
+    let paths = paths();
+    let mut draws = 0;
+    for &w in &widths {
+        for &h in &heights {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            for path in &paths {
+                let mut app = app(w, h);
+                send(&mut app, path.iter().copied());
+                terminal
+                    .draw(|frame| {
+                        let area = frame.area();
+                        screens::draw(&app, frame.buffer_mut(), area);
+                    })
+                    .unwrap_or_else(|e| panic!("{w}x{h} after {path:?}: {e}"));
+                draws += 1;
+            }
+        }
+    }
+    assert_eq!(draws, widths.len() * heights.len() * paths.len());
+}
+
+#[test]
+fn drawing_into_an_offset_area_stays_inside_it() {
+    // The screens must honour the area they are given, not assume (0, 0).
+    for path in paths() {
+        let mut app = app(40, 12);
+        send(&mut app, path.iter().copied());
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 60, 20));
+        let area = ratatui::layout::Rect::new(10, 5, 40, 12);
+        screens::draw(&app, &mut buf, area);
+        for y in 0..20 {
+            for x in 0..60 {
+                if !area.contains(ratatui::layout::Position::new(x, y)) {
+                    assert_eq!(
+                        buf[(x, y)].symbol(),
+                        " ",
+                        "({x},{y}) written after {path:?}"
+                    );
+                }
+            }
+        }
+    }
+}
