@@ -34,7 +34,9 @@ pub fn explanation(rule: &RuleInfo) -> String {
     out.push_str(rule.explanation.trim_end());
     out.push('\n');
     if let Some(lesson) = rule.lesson {
-        out.push_str(&format!("\nlesson: {lesson} (open it with `dockerlings`)\n"));
+        out.push_str(&format!(
+            "\nlesson: {lesson} (open it with `dockerlings`)\n"
+        ));
     }
     out
 }
@@ -71,7 +73,10 @@ mod tests {
         let names = ["DL3006", "DL3008", "DK101", "FromAsCasing"];
         assert_eq!(nearest("dl3006", names.into_iter()), Some("DL3006"));
         assert_eq!(nearest("DL306", names.into_iter()), Some("DL3006"));
-        assert_eq!(nearest("fromascasng", names.into_iter()), Some("FromAsCasing"));
+        assert_eq!(
+            nearest("fromascasng", names.into_iter()),
+            Some("FromAsCasing")
+        );
         assert_eq!(nearest("zzz", names.into_iter()), None);
     }
 

@@ -68,7 +68,11 @@ pub fn table(rules: &[RuleInfo]) -> String {
 }
 
 fn dash_if_empty(text: String) -> String {
-    if text.is_empty() { "-".to_string() } else { text }
+    if text.is_empty() {
+        "-".to_string()
+    } else {
+        text
+    }
 }
 
 /// `[{"id", "severity", "aliases", "title", "explanation", "lesson"}]`, in registry order.
@@ -111,7 +115,10 @@ mod tests {
         let severity_column = lines[0].find("SEVERITY").unwrap();
         for (line, rule) in lines[1..].iter().zip(rules::all()) {
             assert!(line.starts_with(rule.id), "{line}");
-            assert_eq!(&line[severity_column..][..rule.severity.name().len()], rule.severity.name());
+            assert_eq!(
+                &line[severity_column..][..rule.severity.name().len()],
+                rule.severity.name()
+            );
         }
     }
 
