@@ -43,7 +43,8 @@ fn rules_in(report: &Value) -> Vec<String> {
         .collect()
 }
 
-const UNTAGGED: &str = "FROM alpine\nCMD [\"true\"]\n";
+/// One finding only: DL3006 (warning) on line 1.
+const UNTAGGED: &str = "FROM alpine\nUSER 65532\nCMD [\"true\"]\n";
 const UNKNOWN_INSTRUCTION: &str = "FROM alpine:3.20\nFORM alpine:3.20\n";
 
 // ---- human format --------------------------------------------------------------------------
@@ -468,11 +469,18 @@ fn empty_file_gets_a_diagnostic() {
 
 #[test]
 fn ten_megabyte_file_is_checked() {
-    let mut text = String::from("FROM alpine:3.20\n");
-    let line =
-        "RUN echo 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\n";
+    // Half one RUN of ~60k continuation lines, half LABEL lines: big, but few findings.
+    let mut text = String::from("FROM alpine:3.20\nUSER 65532\nRUN set -e \\\n");
+    let continuation =
+        "    && echo 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz \\\n";
+    while text.len() < 5 * 1024 * 1024 {
+        text.push_str(continuation);
+    }
+    text.push_str("    && true\n");
+    let label =
+        "LABEL key=0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\n";
     while text.len() < 10 * 1024 * 1024 {
-        text.push_str(line);
+        text.push_str(label);
     }
     let dir = tree(&[("Dockerfile", &text)]);
     let report = json_of(
@@ -524,7 +532,7 @@ fn explain_prints_one_rule_and_suggests_on_a_typo() {
         .code(0)
         .stdout(predicate::str::starts_with("DL4000"));
     dockerlings()
-        .args(["explain", "DL306"])
+        .args(["explain", "dl30o6"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean `DL3006`"));

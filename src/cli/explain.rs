@@ -54,13 +54,14 @@ pub(crate) fn unknown_rule(name: &str) -> String {
     }
 }
 
-/// The candidate most like `name`, if any is alike enough to be a likely typo.
+/// The candidate most like `name` (fewest edits, ignoring case; the first on a tie), if it is
+/// close enough to be a likely typo.
 fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = name.to_ascii_lowercase();
     candidates
-        .map(|c| (strsim::jaro_winkler(&wanted, &c.to_ascii_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|c| (strsim::levenshtein(&wanted, &c.to_ascii_lowercase()), c))
+        .filter(|&(distance, _)| distance <= 2 || distance * 3 <= wanted.len())
+        .min_by_key(|&(distance, _)| distance)
         .map(|(_, c)| c)
 }
 
@@ -72,7 +73,7 @@ mod tests {
     fn nearest_finds_typos_and_ignores_strangers() {
         let names = ["DL3006", "DL3008", "DK101", "FromAsCasing"];
         assert_eq!(nearest("dl3006", names.into_iter()), Some("DL3006"));
-        assert_eq!(nearest("DL306", names.into_iter()), Some("DL3006"));
+        assert_eq!(nearest("DL30O6", names.into_iter()), Some("DL3006"));
         assert_eq!(
             nearest("fromascasng", names.into_iter()),
             Some("FromAsCasing")
