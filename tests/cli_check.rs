@@ -57,7 +57,7 @@ fn human_shows_location_rule_caret_fix_and_summary_plain_when_piped() {
             .arg("check")
             .arg(dir.path().join("Dockerfile")),
     );
-    assert!(out.contains("Dockerfile:1:1 DL3006 warning "), "{out}");
+    assert!(out.contains("Dockerfile:1:6 DL3006 warning "), "{out}");
     assert!(out.contains("1 | FROM alpine\n"), "{out}");
     assert!(out.contains('^'), "{out}");
     assert!(
@@ -184,7 +184,7 @@ fn json_report_follows_the_schema() {
     assert_eq!(d["severity"], "warning");
     assert_eq!(
         (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(1), Some(1))
+        (Some(1), Some(6))
     );
     assert!(d["end_line"].is_u64() && d["end_column"].is_u64() && d["message"].is_string());
     assert!(d.get("fix").is_some());
@@ -228,7 +228,7 @@ fn github_format_prints_workflow_commands() {
     let line = out.lines().find(|l| l.contains("DL3006")).unwrap();
     assert!(line.starts_with("::warning file="), "{line}");
     assert!(
-        line.contains(",line=1,col=1,") && line.contains("title=DL3006::"),
+        line.contains(",line=1,col=6,") && line.contains("title=DL3006::"),
         "{line}"
     );
 }
@@ -420,7 +420,7 @@ fn many_files_in_parallel_keep_argument_order() {
 #[test]
 fn dash_reads_standard_input() {
     let out = stdout_of(dockerlings().args(["check", "-"]).write_stdin(UNTAGGED));
-    assert!(out.contains("<stdin>:1:1 DL3006 warning"), "{out}");
+    assert!(out.contains("<stdin>:1:6 DL3006 warning"), "{out}");
 }
 
 #[test]

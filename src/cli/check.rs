@@ -181,12 +181,14 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Checks every job, spreading them over the available cores; reports keep the jobs' order.
 fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
+    // One file (the common case in editors and hooks) skips the thread pool and the cgroup
+    // reads behind available_parallelism.
+    if jobs.len() <= 1 {
+        return jobs.iter().map(|job| check_one(job, target)).collect();
+    }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len());
-    if workers <= 1 {
-        return jobs.iter().map(|job| check_one(job, target)).collect();
-    }
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, FileReport)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
