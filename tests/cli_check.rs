@@ -281,6 +281,32 @@ fn inline_comment_ignores_the_next_instruction_only() {
     assert_eq!(lines, [3]);
 }
 
+#[test]
+fn target_selects_the_built_stage() {
+    let text = "FROM alpine:3.20 AS build\nRUN echo hi\nFROM scratch\nCOPY --from=build /x /x\n";
+    let dir = tree(&[("Dockerfile", text)]);
+    let file = dir.path().join("Dockerfile");
+    let root_lines = |args: &[&str]| -> Vec<u64> {
+        let report = json_of(dockerlings().arg("check").args(args).arg(&file));
+        report["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "DK206")
+            .map(|d| d["line"].as_u64().unwrap())
+            .collect()
+    };
+    // The final stage runs as root: the last stage by default, the target when one is given.
+    assert_eq!(root_lines(&[]), [3]);
+    assert_eq!(root_lines(&["--target", "build"]), [1]);
+    dockerlings()
+        .args(["check", "--target", "nope"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("DK108 error"));
+}
+
 // ---- configuration -------------------------------------------------------------------------
 
 #[test]
