@@ -30,7 +30,7 @@ pub fn run(args: RulesArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// One row per rule, columns aligned: ID, severity, aliases, lesson, title.
+/// One row per rule, columns aligned: ID, severity, aliases, title, lesson.
 pub fn table(rules: &[RuleInfo]) -> String {
     let rows: Vec<[String; 5]> = rules
         .iter()
@@ -39,12 +39,12 @@ pub fn table(rules: &[RuleInfo]) -> String {
                 r.id.to_string(),
                 r.severity.name().to_string(),
                 dash_if_empty(r.aliases.join(",")),
-                dash_if_empty(r.lesson.unwrap_or_default().to_string()),
                 r.title.to_string(),
+                dash_if_empty(r.lesson.unwrap_or_default().to_string()),
             ]
         })
         .collect();
-    let header = ["ID", "SEVERITY", "ALIASES", "LESSON", "TITLE"].map(str::to_string);
+    let header = ["ID", "SEVERITY", "ALIASES", "TITLE", "LESSON"].map(str::to_string);
     let mut widths = [0; 5];
     for row in std::iter::once(&header).chain(&rows) {
         for (width, cell) in widths.iter_mut().zip(row) {
