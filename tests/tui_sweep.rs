@@ -53,10 +53,7 @@ fn every_screen_draws_at_every_size() {
                 let mut app = app(w, h);
                 send(&mut app, path.iter().copied());
                 terminal
-                    .draw(|frame| {
-                        let area = frame.area();
-                        screens::draw(&app, frame.buffer_mut(), area);
-                    })
+                    .draw(|frame| screens::render(&app, frame))
                     .unwrap_or_else(|e| panic!("{w}x{h} after {path:?}: {e}"));
                 draws += 1;
             }

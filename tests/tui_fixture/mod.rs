@@ -242,11 +242,6 @@ pub fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
 /// Draws `app` on a test terminal of its own size.
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal
-        .draw(|frame| {
-            let area = frame.area();
-            screens::draw(app, frame.buffer_mut(), area);
-        })
-        .unwrap();
+    terminal.draw(|frame| screens::render(app, frame)).unwrap();
     terminal
 }
