@@ -225,7 +225,12 @@ pub fn ch(c: char) -> Msg {
 
 /// An app on the fixture course, told its terminal is `width` x `height`.
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(course());
+    app_on(course(), width, height)
+}
+
+/// An app on `course`, told its terminal is `width` x `height`.
+pub fn app_on(course: Course, width: u16, height: u16) -> App {
+    let mut app = App::new(course);
     update(&mut app, Msg::Resize(width, height));
     app
 }
