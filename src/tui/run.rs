@@ -36,10 +36,9 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
             return Ok(Exit::Signal(signal));
         }
         if dirty {
-            session.terminal.draw(|frame| {
-                let area = frame.area();
-                screens::draw(&app, frame.buffer_mut(), area);
-            })?;
+            session
+                .terminal
+                .draw(|frame| screens::render(&app, frame))?;
             dirty = false;
         }
         if !event::poll(POLL)? {
