@@ -36,3 +36,86 @@ fn home_shows_progress_marks_after_reading() {
 fn help_lists_every_key() {
     snapshot("help", &[ch('?')]);
 }
+
+fn enter() -> Msg {
+    key(KeyCode::Enter)
+}
+
+#[test]
+fn reader_concept_with_heading_list_link_and_tip() {
+    snapshot("reader_concept", &[enter()]);
+}
+
+#[test]
+fn reader_example_with_code_block_and_warning() {
+    snapshot("reader_example_code", &[enter(), ch('n')]);
+}
+
+#[test]
+fn reader_summary_with_table_and_rule() {
+    snapshot("reader_summary_table", &[enter(), ch('n'), ch('n')]);
+}
+
+#[test]
+fn reader_analogy_callout() {
+    snapshot("reader_analogy", &[ch('j'), enter()]);
+}
+
+#[test]
+fn reader_wide_characters() {
+    snapshot("reader_emoji", &[ch('j'), enter(), ch('n')]);
+}
+
+#[test]
+fn reader_scrolled_shows_the_percentage() {
+    snapshot(
+        "reader_long_scrolled",
+        &[ch('j'), enter(), ch('n'), ch('n'), ch(' ')],
+    );
+}
+
+#[test]
+fn reader_lesson_without_sections() {
+    snapshot("reader_no_sections", &[ch('G'), enter()]);
+}
+
+#[test]
+fn help_over_the_reader() {
+    snapshot("reader_help", &[enter(), ch('?')]);
+}
+
+#[test]
+fn code_colours_change_colours_not_text() {
+    use dockerlings::highlight::{ColorDepth, Highlighter};
+    use dockerlings::tui::code::CodeColours;
+    use std::sync::Arc;
+
+    let path = [enter(), ch('n')];
+    let mut plain = app(80, 24);
+    send(&mut plain, path);
+    let mut coloured = app(80, 24);
+    coloured.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::default()),
+        depth: ColorDepth::Ansi16,
+    });
+    send(&mut coloured, path);
+    let (a, b) = (draw(&plain), draw(&coloured));
+    let (a, b) = (a.backend().buffer(), b.backend().buffer());
+    let symbols = |buf: &ratatui::buffer::Buffer| -> Vec<String> {
+        buf.content()
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect()
+    };
+    assert_eq!(symbols(a), symbols(b));
+    let recoloured = a
+        .content()
+        .iter()
+        .zip(b.content())
+        .filter(|(x, y)| x.fg != y.fg)
+        .count();
+    assert!(
+        recoloured > 10,
+        "the Dockerfile is highlighted ({recoloured} cells)"
+    );
+}

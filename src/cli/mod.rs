@@ -4,6 +4,9 @@
 mod check;
 mod course;
 mod explain;
+mod lessons;
+mod progress;
+mod reset;
 mod rules;
 
 use std::path::PathBuf;
@@ -18,8 +21,13 @@ use clap::{Parser, Subcommand};
 #[command(name = "dockerlings", version, about)]
 pub struct Cli {
     /// Open the lesson pack in DIR (a folder of Markdown lessons) instead of the bundled course.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub lessons: Option<PathBuf>,
+
+    /// Keep progress in PATH instead of the data directory
+    /// (default: $XDG_DATA_HOME/dockerlings/progress.json, usually ~/.local/share/…).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub progress_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,6 +41,22 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Explain one rule: why it matters, how to fix it, which lesson teaches it
     Explain(explain::ExplainArgs),
+    /// List the lessons, their sections and questions.
+    Lessons {
+        #[arg(long, value_enum, default_value_t)]
+        format: lessons::Format,
+    },
+    /// Show a summary table of your progress.
+    Progress,
+    /// Erase your progress (all of it, or one lesson's), after asking.
+    Reset {
+        /// Erase only this lesson's progress (its id, as `dockerlings lessons` lists it).
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Do not ask (needed when not run in a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
@@ -43,5 +67,12 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Progress) => {
+            progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        }
+        Some(Command::Reset { lesson, yes }) => {
+            reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use ratatui::crossterm::event;
 
 use super::app::App;
+use super::code::CodeColours;
 use super::event::Msg;
 use super::screens;
 use super::terminal::{Session, Signals};
@@ -24,7 +25,11 @@ pub enum Exit {
 }
 
 /// Runs the app on the real terminal until the learner quits or a signal arrives.
+/// Code is coloured for the terminal unless the caller chose colours already.
 pub fn run(mut app: App) -> anyhow::Result<Exit> {
+    if app.code_colours.is_none() {
+        app.code_colours = Some(CodeColours::for_terminal());
+    }
     let signals = Signals::watch()?;
     let mut session = Session::start()?;
     let size = session.terminal.size()?;
@@ -36,10 +41,9 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
             return Ok(Exit::Signal(signal));
         }
         if dirty {
-            session.terminal.draw(|frame| {
-                let area = frame.area();
-                screens::draw(&app, frame.buffer_mut(), area);
-            })?;
+            session
+                .terminal
+                .draw(|frame| screens::render(&app, frame))?;
             dirty = false;
         }
         if !event::poll(POLL)? {

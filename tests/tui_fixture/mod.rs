@@ -225,7 +225,12 @@ pub fn ch(c: char) -> Msg {
 
 /// An app on the fixture course, told its terminal is `width` x `height`.
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(course());
+    app_on(course(), width, height)
+}
+
+/// An app on `course`, told its terminal is `width` x `height`.
+pub fn app_on(course: Course, width: u16, height: u16) -> App {
+    let mut app = App::new(course);
     update(&mut app, Msg::Resize(width, height));
     app
 }
@@ -242,11 +247,6 @@ pub fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
 /// Draws `app` on a test terminal of its own size.
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal
-        .draw(|frame| {
-            let area = frame.area();
-            screens::draw(app, frame.buffer_mut(), area);
-        })
-        .unwrap();
+    terminal.draw(|frame| screens::render(app, frame)).unwrap();
     terminal
 }

@@ -6,10 +6,17 @@ pub mod home;
 pub mod reader;
 mod status;
 
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::app::{App, Screen};
+
+/// Draws the whole app into a terminal frame.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, frame.buffer_mut(), area);
+}
 
 /// Draws the whole app: the top full screen, then any overlays above it.
 pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
