@@ -1,7 +1,13 @@
 //! The Dockerfile validator: parser, stage model, rules. Knows nothing of the course or the terminal.
+//!
+//! - [`ast`], [`parser`]: a BuildKit-conformant parser producing a typed syntax tree with spans.
 
+pub mod ast;
 pub mod diagnostic;
 pub mod images;
 pub mod model;
+pub mod parser;
 
+pub use ast::{Dockerfile, Instruction, Keyword, ParseError, ParseResult};
 pub use diagnostic::{Diagnostic, Fix, Location, Severity};
+pub use parser::{parse, parse_bytes};

@@ -1,0 +1,298 @@
+//! The parser: BuildKit's line scanner (directives, comments, continuations, heredocs)
+//! feeding the per-instruction argument parsers in [`args`].
+//!
+//! It follows BuildKit's `parser.Parse` step by step, so that what it accepts, and how it
+//! splits and joins lines, is what `docker build` sees. It never panics, never recurses on
+//! input, and runs in time linear in the input.
+
+mod args;
+pub mod buildkit_view;
+mod directives;
+mod heredoc;
+mod json;
+mod logical;
+mod source;
+mod words;
+
+use std::ops::Range;
+
+use self::directives::{DirectiveLine, DirectiveScanner};
+use self::logical::{LogicalLine, strip_continuation};
+use self::source::{Lines, Locator, MAX_LINE_BYTES};
+use crate::dockerfile::ast::{
+    Args, Directive, Dockerfile, ErrorKind, Heredoc, Instruction, Keyword, ParseError, ParseResult,
+    ParseWarning, Span, WarningKind,
+};
+
+const BOM: &str = "\u{feff}";
+
+/// Parses Dockerfile text. Always returns a tree; BuildKit's objections are in `errors`.
+pub fn parse(source: &str) -> ParseResult {
+    let bom_len = if source.starts_with(BOM) {
+        BOM.len()
+    } else {
+        0
+    };
+    let loc = Locator::new(source, bom_len);
+    let mut p = Parser {
+        src: source,
+        loc: &loc,
+        lines: Lines::new(source, bom_len),
+        directives: DirectiveScanner::default(),
+        out: ParseResult {
+            dockerfile: Dockerfile {
+                escape: '\\',
+                ..Dockerfile::default()
+            },
+            ..ParseResult::default()
+        },
+    };
+    p.run();
+    p.out
+}
+
+/// Parses raw bytes: input that is not UTF-8 is an error (BuildKit's Python wrapper, like most
+/// tools, refuses it too), naming the line and column of the first bad byte.
+pub fn parse_bytes(bytes: &[u8]) -> Result<ParseResult, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(parse(s)),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let valid = std::str::from_utf8(good).unwrap_or_default();
+            let loc = Locator::new(valid, 0);
+            let at = loc.pos(valid.len());
+            Err(ParseError {
+                kind: ErrorKind::NotUtf8,
+                message: format!(
+                    "the Dockerfile is not valid UTF-8 (invalid byte at line {}, column {})",
+                    at.line, at.column
+                ),
+                span: Span { start: at, end: at },
+            })
+        }
+    }
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    loc: &'a Locator<'a>,
+    lines: Lines<'a>,
+    directives: DirectiveScanner,
+    out: ParseResult,
+}
+
+impl Parser<'_> {
+    fn run(&mut self) {
+        let mut comments: Vec<String> = Vec::new();
+        while let Some(line) = self.lines.next() {
+            let text = &self.src[line.start..line.end];
+            let trimmed = text.trim_start_matches(words::is_space);
+            let trimmed_at = line.end - trimmed.len();
+            if let Some(comment) = trimmed.strip_prefix('#') {
+                let comment = comment.trim_matches(words::is_space);
+                if comment.is_empty() {
+                    comments.clear();
+                } else {
+                    comments.push(comment.to_string());
+                }
+            }
+            self.directive(trimmed, trimmed_at..line.end);
+            if trimmed.starts_with('#') {
+                continue;
+            }
+            let escape = self.out.dockerfile.escape;
+            let (first, mut continued) = match strip_continuation(trimmed, escape) {
+                Some(piece) => (piece, true),
+                None => (trimmed, false),
+            };
+            if !continued && first.is_empty() {
+                continue;
+            }
+            let mut logical = LogicalLine::default();
+            logical.push(first, trimmed_at);
+            let (start_line, mut end_line, mut end_offset) = (line.number, line.number, line.end);
+            while continued {
+                let Some(next) = self.lines.next() else { break };
+                (end_line, end_offset) = (next.number, next.end);
+                let text = &self.src[next.start..next.end];
+                let trimmed = text.trim_start_matches(words::is_space);
+                if trimmed.starts_with('#') {
+                    continue;
+                }
+                if trimmed.is_empty() {
+                    self.out.warnings.push(ParseWarning {
+                        kind: WarningKind::EmptyContinuationLine,
+                        message: "Empty continuation lines will become errors in a future release"
+                            .into(),
+                        span: self.loc.span(next.start, next.end),
+                    });
+                    continue;
+                }
+                let piece = match strip_continuation(text, escape) {
+                    Some(piece) => piece,
+                    None => {
+                        continued = false;
+                        text
+                    }
+                };
+                logical.push(piece, next.start);
+            }
+            let mut ctx = args::Ctx {
+                loc: self.loc,
+                line: &logical,
+                escape,
+                errors: &mut self.out.errors,
+            };
+            let mut instr = args::instruction(&mut ctx, 0, logical.text.len(), 0);
+            instr.start_line = start_line;
+            instr.comments = std::mem::take(&mut comments);
+            if can_contain_heredoc(&instr) {
+                for marker in heredoc::markers(&logical.text) {
+                    let marker_span = logical.span(self.loc, marker.start, marker.end);
+                    let (doc, last) = self.heredoc_body(marker, marker_span);
+                    if let Some((number, end)) = last {
+                        (end_line, end_offset) = (number, end);
+                    }
+                    instr.original.push('\n');
+                    instr.original.push_str(&doc.body);
+                    instr.original.push_str(&doc.name);
+                    instr.heredocs.push(doc);
+                }
+                if !instr.heredocs.is_empty() {
+                    instr.original.push('\n');
+                }
+            }
+            instr.end_line = end_line;
+            instr.span.end = self.loc.pos(end_offset.max(instr.span.end.offset));
+            self.out.dockerfile.instructions.push(instr);
+        }
+        self.finish();
+    }
+
+    /// Feeds a left-trimmed line to the directive scanner and records what it says.
+    fn directive(&mut self, trimmed: &str, at: Range<usize>) {
+        let span = self.loc.span(at.start, at.end);
+        match self.directives.line(trimmed) {
+            DirectiveLine::Done => {}
+            DirectiveLine::Duplicate(message) => {
+                self.error(ErrorKind::DuplicateDirective, message, span)
+            }
+            DirectiveLine::Directive { name, value } => {
+                if name == "escape" {
+                    match value {
+                        "\\" => self.out.dockerfile.escape = '\\',
+                        "`" => self.out.dockerfile.escape = '`',
+                        _ => self.error(
+                            ErrorKind::InvalidEscape,
+                            format!("invalid escape token '{value}' does not match ` or \\"),
+                            span,
+                        ),
+                    }
+                }
+                let value = value.to_string();
+                self.out
+                    .dockerfile
+                    .directives
+                    .push(Directive { name, value, span });
+            }
+        }
+    }
+
+    /// Reads a heredoc body up to its terminator. Returns the heredoc and the last line read
+    /// (number, end offset), if any.
+    fn heredoc_body(
+        &mut self,
+        marker: heredoc::Marker,
+        marker_span: Span,
+    ) -> (Heredoc, Option<(u32, usize)>) {
+        let mut body = String::new();
+        let mut first: Option<usize> = None;
+        let mut last = None;
+        let mut terminated = false;
+        for line in self.lines.by_ref() {
+            first.get_or_insert(line.start);
+            last = Some((line.number, line.end));
+            let text = &self.src[line.start..line.end];
+            let candidate = if marker.chomp {
+                text.trim_start_matches('\t')
+            } else {
+                text
+            };
+            if candidate == marker.name {
+                terminated = true;
+                break;
+            }
+            body.push_str(&self.src[line.start..line.next]);
+        }
+        let span = match (first, last) {
+            (Some(s), Some((_, e))) => self.loc.span(s, e),
+            _ => Span {
+                start: marker_span.end,
+                end: marker_span.end,
+            },
+        };
+        if !terminated {
+            let span = Span {
+                start: marker_span.start,
+                end: span.end,
+            };
+            self.error(
+                ErrorKind::UnterminatedHeredoc,
+                "unterminated heredoc".into(),
+                span,
+            );
+        }
+        let doc = Heredoc {
+            name: marker.name,
+            fd: marker.fd,
+            chomp: marker.chomp,
+            quoted: marker.quoted,
+            body,
+            marker_span,
+            span,
+        };
+        (doc, last)
+    }
+
+    fn error(&mut self, kind: ErrorKind, message: String, span: Span) {
+        self.out.errors.push(ParseError {
+            kind,
+            message,
+            span,
+        });
+    }
+
+    /// End-of-input checks, in BuildKit's order of precedence.
+    fn finish(&mut self) {
+        if self.out.dockerfile.instructions.is_empty() {
+            let at = self.loc.pos(self.src.len());
+            let span = Span { start: at, end: at };
+            self.error(
+                ErrorKind::NoInstructions,
+                "file with no instructions".into(),
+                span,
+            );
+        }
+        if let Some((_, start)) = self.lines.too_long {
+            let end = self.src[start..]
+                .find('\n')
+                .map_or(self.src.len(), |i| start + i);
+            let span = self.loc.span(start, end);
+            self.error(
+                ErrorKind::LineTooLong,
+                format!("dockerfile line greater than max allowed size of {MAX_LINE_BYTES}"),
+                span,
+            );
+        }
+    }
+}
+
+/// BuildKit reads heredocs for RUN, COPY and ADD (also as an ONBUILD trigger), never in
+/// exec form.
+fn can_contain_heredoc(instr: &Instruction) -> bool {
+    let node = match &instr.args {
+        Args::Onbuild(Some(inner)) if instr.keyword == Keyword::Onbuild => inner,
+        _ => instr,
+    };
+    node.keyword.allows_heredoc() && !matches!(node.args, Args::Exec { .. })
+}
