@@ -91,14 +91,14 @@ fn expand_var(
         return Ok(end);
     }
     // ${...}: find the matching brace (nesting allowed in the word part).
-    let mut depth = 0;
+    let mut braces = 0;
     let mut close = None;
     for (j, &c) in chars.iter().enumerate().skip(start) {
         match c {
-            '{' => depth += 1,
+            '{' => braces += 1,
             '}' => {
-                depth -= 1;
-                if depth == 0 {
+                braces -= 1;
+                if braces == 0 {
                     close = Some(j);
                     break;
                 }

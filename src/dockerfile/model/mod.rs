@@ -106,9 +106,7 @@ impl Model {
 
     /// The stage that instruction `index` belongs to.
     pub fn stage_of(&self, index: usize) -> Option<&Stage> {
-        self.stages
-            .iter()
-            .find(|s| s.instructions.contains(&index))
+        self.stages.iter().find(|s| s.instructions.contains(&index))
     }
 
     /// The global ARG's default value (last declaration wins), if it has one.

@@ -207,7 +207,10 @@ fn no_from(ctx: &Ctx<'_>, r: &mut Report) {
     if ctx.model.stages.is_empty()
         && let Some(first) = ctx.df().instructions.first()
     {
-        r.at(first.span, "dockerfile contains no stages to build: add a FROM line");
+        r.at(
+            first.span,
+            "dockerfile contains no stages to build: add a FROM line",
+        );
     }
 }
 
@@ -352,7 +355,9 @@ fn copy_from_self(ctx: &Ctx<'_>, r: &mut Report) {
 fn duplicate_stage_name(ctx: &Ctx<'_>, r: &mut Report) {
     for (i, st) in ctx.model.stages.iter().enumerate() {
         if let (Some(name), Some(w)) = (&st.name, &st.name_word)
-            && ctx.model.stages[..i].iter().any(|s| s.name.as_ref() == Some(name))
+            && ctx.model.stages[..i]
+                .iter()
+                .any(|s| s.name.as_ref() == Some(name))
         {
             r.at(
                 w.span,
@@ -474,7 +479,12 @@ fn variable_from(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn missing_target(ctx: &Ctx<'_>, r: &mut Report) {
     if let Some(t) = &ctx.model.missing_target {
-        let span = ctx.df().instructions.first().map(|i| i.span).unwrap_or_default();
+        let span = ctx
+            .df()
+            .instructions
+            .first()
+            .map(|i| i.span)
+            .unwrap_or_default();
         r.at(span, format!("target stage \"{t}\" could not be found"));
     }
 }
@@ -509,15 +519,18 @@ fn argument_problem(ins: &Instruction) -> Option<String> {
         (Keyword::Workdir | Keyword::User | Keyword::Stopsignal, _) if text.is_empty() => {
             Some(format!("{k} requires exactly one argument"))
         }
-        (Keyword::Workdir | Keyword::Stopsignal, _) if text.split_whitespace().count() > 1 && !text.starts_with(['"', '\'']) => {
+        (Keyword::Workdir | Keyword::Stopsignal, _)
+            if text.split_whitespace().count() > 1 && !text.starts_with(['"', '\'']) =>
+        {
             Some(format!("{k} requires exactly one argument"))
         }
         (Keyword::Cmd | Keyword::Entrypoint | Keyword::Run, Args::Empty) => {
             (ins.heredocs.is_empty()).then(|| format!("{k} requires at least one argument"))
         }
-        (Keyword::Expose | Keyword::Volume | Keyword::Label | Keyword::Env | Keyword::Arg, Args::Empty) => {
-            Some(format!("{k} requires at least one argument"))
-        }
+        (
+            Keyword::Expose | Keyword::Volume | Keyword::Label | Keyword::Env | Keyword::Arg,
+            Args::Empty,
+        ) => Some(format!("{k} requires at least one argument")),
         (Keyword::Arg, Args::Arg(decls)) => decls
             .iter()
             .any(|d| d.name.text.is_empty())

@@ -168,7 +168,10 @@ fn stage_name_casing(ctx: &Ctx<'_>, r: &mut Report) {
 fn empty_continuation(ctx: &Ctx<'_>, r: &mut Report) {
     for w in &ctx.parse.warnings {
         if w.kind == WarningKind::EmptyContinuationLine {
-            r.at(w.span, "Empty continuation line: it will become an error in a future release");
+            r.at(
+                w.span,
+                "Empty continuation line: it will become an error in a future release",
+            );
         }
     }
 }
@@ -190,7 +193,10 @@ fn expose_proto_casing(ctx: &Ctx<'_>, r: &mut Report) {
             && !is_lower(proto)
         {
             let want = w.text.to_ascii_lowercase();
-            let msg = format!("Defined protocol '{}' in EXPOSE should be lowercase: '{want}'", w.text);
+            let msg = format!(
+                "Defined protocol '{}' in EXPOSE should be lowercase: '{want}'",
+                w.text
+            );
             report_with_fix(ctx, r, w, &want, msg);
         }
     }

@@ -78,7 +78,7 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 /// Stages whose base is known to lack /bin/sh, with the shell it has, if any.
-fn shell_less(ctx: &Ctx<'_>) -> impl Iterator<Item = (&Stage, Option<String>)> {
+fn shell_less<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Stage, Option<String>)> + 'a {
     ctx.model.stages.iter().filter_map(|st| {
         let info = st.image_info.as_ref()?;
         (info.has_bin_sh() == Some(false)).then(|| (st, info.shell.clone().flatten()))
@@ -111,12 +111,19 @@ fn run_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
                 image_of(st)
             );
             match (&other_shell, &ins.args) {
-                (Some(sh), Args::Text(w)) if ins.heredocs.is_empty() && ins.start_line == ins.end_line => {
+                (Some(sh), Args::Text(w))
+                    if ins.heredocs.is_empty() && ins.start_line == ins.end_line =>
+                {
                     msg.push_str(&format!(". This image has {sh}: use the exec form"));
                     let json = serde_json::to_string(&[sh.as_str(), "-c", w.text.as_str()])
                         .unwrap_or_default();
                     let kw = &ins.keyword_text.text;
-                    r.fix(ins.span, msg, ins.start_line as usize, format!("{kw} {}", json.replace("\",\"", "\", \"")));
+                    r.fix(
+                        ins.span,
+                        msg,
+                        ins.start_line as usize,
+                        format!("{kw} {}", json.replace("\",\"", "\", \"")),
+                    );
                 }
                 _ => {
                     msg.push_str(". Do this in a build stage and COPY the result");
@@ -164,8 +171,12 @@ fn shell_form_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn advisories(ctx: &Ctx<'_>, r: &mut Report, want: &[Status]) {
     for st in &ctx.model.stages {
-        let Base::Image { image, .. } = &st.base else { continue };
-        let Some(adv) = images::table().advisory(image) else { continue };
+        let Base::Image { image, .. } = &st.base else {
+            continue;
+        };
+        let Some(adv) = images::table().advisory(image) else {
+            continue;
+        };
         if !want.contains(&adv.status) {
             continue;
         }
@@ -212,7 +223,9 @@ fn exec_elements(ins: &Instruction) -> Option<&[Word]> {
 
 fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
     for st in &ctx.model.stages {
-        let Some(ep) = st.image_info.as_ref().and_then(|i| i.entrypoint.clone()) else { continue };
+        let Some(ep) = st.image_info.as_ref().and_then(|i| i.entrypoint.clone()) else {
+            continue;
+        };
         let Some(program) = ep.first() else { continue };
         if own_entrypoint(ctx, st) {
             continue;
@@ -222,7 +235,9 @@ fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
             if ins.keyword != Keyword::Cmd {
                 continue;
             }
-            let Some(els) = exec_elements(ins) else { continue };
+            let Some(els) = exec_elements(ins) else {
+                continue;
+            };
             let Some(first) = els.first() else { continue };
             let fam = program_family(&first.text);
             if fam.is_empty() || !(family.starts_with(&fam) || fam.starts_with(&family)) {
@@ -235,15 +250,19 @@ fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
                     rest = &rest[1..];
                 }
             }
-            let rest_json = serde_json::to_string(&rest.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
-                .unwrap_or_default()
-                .replace("\",\"", "\", \"");
+            let rest_json =
+                serde_json::to_string(&rest.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+                    .replace("\",\"", "\", \"");
             let msg = format!(
                 "{} already has ENTRYPOINT [\"{}\"]: this CMD runs `{} {}`. Give only the arguments: CMD {rest_json}",
                 image_of(st),
                 ep.join("\", \""),
                 ep.join(" "),
-                els.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+                els.iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             );
             if ins.start_line == ins.end_line {
                 r.fix(
@@ -265,7 +284,9 @@ fn relative_path(p: &str) -> bool {
 }
 
 fn relative_cmd_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else { return };
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
     if st.workdir.is_some() {
         return;
     }
@@ -276,7 +297,9 @@ fn relative_cmd_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
         .is_some_and(|e| !e.is_empty());
     let own_ep = own_entrypoint(ctx, st);
     for (_, ins) in ctx.stage_body(st) {
-        let Some(els) = exec_elements(ins) else { continue };
+        let Some(els) = exec_elements(ins) else {
+            continue;
+        };
         let candidate = match ins.keyword {
             Keyword::Entrypoint => els.first(),
             // With the image's interpreter as entrypoint the script path is the first argument.
@@ -284,7 +307,9 @@ fn relative_cmd_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
             Keyword::Cmd if !own_ep => els.first(),
             _ => None,
         };
-        let Some(path) = candidate.filter(|w| relative_path(&w.text)) else { continue };
+        let Some(path) = candidate.filter(|w| relative_path(&w.text)) else {
+            continue;
+        };
         let wd = st
             .image_info
             .as_ref()
@@ -310,7 +335,10 @@ fn user_name_on_scratch(ctx: &Ctx<'_>, r: &mut Report) {
         for (_, ins) in ctx.stage_body(st) {
             let name = match ins.keyword {
                 Keyword::Copy | Keyword::Add => {
-                    if super::multistage::copy_sources(ins).iter().any(|s| s.contains("passwd")) {
+                    if super::multistage::copy_sources(ins)
+                        .iter()
+                        .any(|s| s.contains("passwd"))
+                    {
                         passwd = true;
                     }
                     ins.flag("chown").and_then(|f| f.value.clone())

@@ -96,7 +96,9 @@ pub(super) const RULES: &[RuleInfo] = &[
 
 fn tagged_images(ctx: &Ctx<'_>, r: &mut Report, latest: bool) {
     for st in &ctx.model.stages {
-        let Base::Image { image, .. } = &st.base else { continue };
+        let Base::Image { image, .. } = &st.base else {
+            continue;
+        };
         let written = match &ctx.ins(st.from).args {
             Args::From(f) => f.image.as_ref().map(|w| w.text.as_str()).unwrap_or(""),
             _ => "",
@@ -128,14 +130,19 @@ fn latest(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 /// Each FROM's words that may hold variables: the image and --platform.
-fn from_words<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (usize, &'a crate::dockerfile::ast::Word)> {
+fn from_words<'a>(
+    ctx: &Ctx<'a>,
+) -> impl Iterator<Item = (usize, &'a crate::dockerfile::ast::Word)> {
     ctx.model.stages.iter().flat_map(move |st| {
         let ins = ctx.ins(st.from);
         let (image, platform) = match &ins.args {
             Args::From(f) => (f.image.as_ref(), f.platform.as_ref()),
             _ => (None, None),
         };
-        image.into_iter().chain(platform).map(move |w| (st.index, w))
+        image
+            .into_iter()
+            .chain(platform)
+            .map(move |w| (st.index, w))
     })
 }
 
@@ -178,9 +185,11 @@ fn arg_without_default(ctx: &Ctx<'_>, r: &mut Report) {
                 continue;
             };
             // Undeclared ones are DK307's.
-            if let Some(name) = e.unset.iter().find(|n| {
-                ctx.model.global_args.iter().any(|a| &a.name == *n)
-            }) {
+            if let Some(name) = e
+                .unset
+                .iter()
+                .find(|n| ctx.model.global_args.iter().any(|a| &a.name == *n))
+            {
                 r.at(
                     from_image_span(ctx, st.from),
                     format!("Default value for ARG {name} results in an empty or invalid base image name: give it a default (`ARG {name}=…`)"),
@@ -203,7 +212,9 @@ fn redundant_target_platform(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 /// RUN instructions in stages (and the preamble is not a stage) with their parsed script.
-pub(super) fn runs<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (usize, usize, &'a Instruction, shell::Script)> + 'a {
+pub(super) fn runs<'a>(
+    ctx: &'a Ctx<'a>,
+) -> impl Iterator<Item = (usize, usize, &'a Instruction, shell::Script)> + 'a {
     ctx.model.stages.iter().flat_map(move |st| {
         ctx.stage_body(st)
             .filter(|(_, i)| i.keyword == Keyword::Run)
@@ -214,7 +225,10 @@ pub(super) fn runs<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (usize, usize, 
 fn cd_in_run(ctx: &Ctx<'_>, r: &mut Report) {
     for (_, _, ins, script) in runs(ctx) {
         if script.commands.iter().any(|c| c.program() == Some("cd")) {
-            r.at(ins.span, "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN");
+            r.at(
+                ins.span,
+                "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN",
+            );
         }
     }
 }
@@ -227,12 +241,16 @@ fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
                 (Keyword::Shell, Args::Exec { elements, .. }) => {
                     let words: Vec<&str> = elements.iter().map(|w| w.text.as_str()).collect();
                     safe = words.windows(2).any(|w| w == ["-o", "pipefail"])
-                        || words.iter().any(|w| w.contains("pwsh") || w.contains("powershell") || w.contains("cmd"));
+                        || words.iter().any(|w| {
+                            w.contains("pwsh") || w.contains("powershell") || w.contains("cmd")
+                        });
                 }
                 (Keyword::Run, Args::Text(_)) if !safe => {
                     let text = script_text(ins);
                     let script = shell::parse(&text);
-                    let sets_it = text.contains("-o pipefail") || text.contains("-eo pipefail") || text.contains("-euo pipefail");
+                    let sets_it = text.contains("-o pipefail")
+                        || text.contains("-eo pipefail")
+                        || text.contains("-euo pipefail");
                     if script.has_pipe && !sets_it {
                         r.at(ins.span, "Set the SHELL option -o pipefail before RUN with a pipe in it: otherwise only the last command's failure stops the build");
                     }
@@ -245,8 +263,15 @@ fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn sudo(ctx: &Ctx<'_>, r: &mut Report) {
     for (_, _, ins, script) in runs(ctx) {
-        if script.commands.iter().any(|c| c.words.first().is_some_and(|w| w == "sudo")) {
-            r.at(ins.span, "Do not use sudo: builds run as root unless USER says otherwise");
+        if script
+            .commands
+            .iter()
+            .any(|c| c.words.first().is_some_and(|w| w == "sudo"))
+        {
+            r.at(
+                ins.span,
+                "Do not use sudo: builds run as root unless USER says otherwise",
+            );
         }
     }
 }
@@ -260,7 +285,10 @@ fn consecutive_run(ctx: &Ctx<'_>, r: &mut Report) {
                 && p.keyword == Keyword::Run
                 && flags_text(p) == flags_text(ins)
             {
-                r.at(ins.span, "Multiple consecutive RUN instructions: consider consolidating them into one");
+                r.at(
+                    ins.span,
+                    "Multiple consecutive RUN instructions: consider consolidating them into one",
+                );
             }
             prev = Some(ins);
         }

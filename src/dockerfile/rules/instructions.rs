@@ -161,7 +161,9 @@ fn in_stages<'a>(
 
 /// Characters that make a shell-form command mean more than its words.
 fn needs_shell(text: &str) -> bool {
-    text.contains(['$', '|', '&', ';', '<', '>', '*', '?', '`', '\\', '"', '\'', '(', ')', '~', '#', '{', '['])
+    text.contains([
+        '$', '|', '&', ';', '<', '>', '*', '?', '`', '\\', '"', '\'', '(', ')', '~', '#', '{', '[',
+    ])
 }
 
 fn json_args(ctx: &Ctx<'_>, r: &mut Report) {
@@ -233,7 +235,9 @@ fn relative_workdir(ctx: &Ctx<'_>, r: &mut Report) {
         if !dir.is_empty() && !dir.starts_with(['/', '$']) && !windows {
             r.at(
                 ins.args_text.span,
-                format!("Use absolute WORKDIR: `{dir}` is relative to whatever the previous WORKDIR was"),
+                format!(
+                    "Use absolute WORKDIR: `{dir}` is relative to whatever the previous WORKDIR was"
+                ),
             );
         }
     }
@@ -254,7 +258,9 @@ fn add_instead_of_copy(ctx: &Ctx<'_>, r: &mut Report) {
             Args::Exec { elements, .. } => elements.iter().map(|w| w.text.as_str()).collect(),
             _ => continue,
         };
-        let Some((_, sources)) = words.split_last() else { continue };
+        let Some((_, sources)) = words.split_last() else {
+            continue;
+        };
         let special = sources.iter().any(|s| {
             let s = s.to_ascii_lowercase();
             s.contains("://") || s.starts_with("git@") || ARCHIVES.iter().any(|a| s.ends_with(a))
@@ -263,7 +269,11 @@ fn add_instead_of_copy(ctx: &Ctx<'_>, r: &mut Report) {
             continue;
         }
         let msg = "Use COPY instead of ADD for files and folders";
-        match replace_in_line(ctx, ins.keyword_text.span, &keyword_like("COPY", &ins.keyword_text.text)) {
+        match replace_in_line(
+            ctx,
+            ins.keyword_text.span,
+            &keyword_like("COPY", &ins.keyword_text.text),
+        ) {
             Some((line, fixed)) => r.fix(ins.keyword_text.span, msg, line, fixed),
             None => r.at(ins.keyword_text.span, msg),
         }
@@ -292,7 +302,9 @@ fn multi_source_dest(ctx: &Ctx<'_>, r: &mut Report) {
         if !matches!(ins.keyword, Keyword::Copy | Keyword::Add) {
             continue;
         }
-        let Some(words) = copy_words(ins) else { continue };
+        let Some(words) = copy_words(ins) else {
+            continue;
+        };
         let sources = words.len().saturating_sub(1) + ins.heredocs.len();
         if let Some(dest) = words.last()
             && words.len() >= 2
@@ -318,7 +330,9 @@ fn copy_relative_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
             match ins.keyword {
                 Keyword::Workdir => workdir = true,
                 Keyword::Copy if !workdir => {
-                    let Some(words) = copy_words(ins) else { continue };
+                    let Some(words) = copy_words(ins) else {
+                        continue;
+                    };
                     if words.len() < 2 {
                         continue;
                     }
@@ -358,7 +372,10 @@ fn expose_range(ctx: &Ctx<'_>, r: &mut Report) {
                     && !part.is_empty()
                     && part.parse::<u32>().map_or(true, |p| p > 65535)
                 {
-                    r.at(w.span, format!("Valid UNIX ports range from 0 to 65535: {}", w.text));
+                    r.at(
+                        w.span,
+                        format!("Valid UNIX ports range from 0 to 65535: {}", w.text),
+                    );
                 }
             }
         }
@@ -401,7 +418,13 @@ fn multiple_healthcheck(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn legacy_key_value(ctx: &Ctx<'_>, r: &mut Report) {
     for ins in &ctx.df().instructions {
-        let Args::KeyValues { pairs, legacy: true } = &ins.args else { continue };
+        let Args::KeyValues {
+            pairs,
+            legacy: true,
+        } = &ins.args
+        else {
+            continue;
+        };
         for kv in pairs {
             let value = kv.value.text.trim();
             let msg = format!(
@@ -423,8 +446,16 @@ fn legacy_key_value(ctx: &Ctx<'_>, r: &mut Report) {
 /// BuildKit's secret-name heuristic: a name token is a secret word, and none is an exclusion.
 fn looks_secret(name: &str) -> bool {
     const SECRET: &[&str] = &[
-        "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd",
-        "secret", "token",
+        "apikey",
+        "auth",
+        "credential",
+        "credentials",
+        "key",
+        "password",
+        "pword",
+        "passwd",
+        "secret",
+        "token",
     ];
     const ALLOW: &[&str] = &["public", "file", "version"];
     let lower = name.to_ascii_lowercase();
@@ -459,7 +490,9 @@ fn secrets(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn last_user_root(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else { return };
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
     let last = ctx
         .stage_body(st)
         .filter(|(_, i)| i.keyword == Keyword::User)
@@ -467,7 +500,10 @@ fn last_user_root(ctx: &Ctx<'_>, r: &mut Report) {
     if let Some((_, ins)) = last
         && is_root_user(unquote(&ins.args_text.text).as_str())
     {
-        r.at(ins.span, "Last USER should not be root: the container will run as root");
+        r.at(
+            ins.span,
+            "Last USER should not be root: the container will run as root",
+        );
     }
 }
 
@@ -493,7 +529,9 @@ fn copy_whole_fs(ctx: &Ctx<'_>, r: &mut Report) {
         if ins.flag("from").is_none() {
             continue;
         }
-        let Some(words) = copy_words(ins) else { continue };
+        let Some(words) = copy_words(ins) else {
+            continue;
+        };
         if words.len() >= 2 && words[..words.len() - 1].iter().any(|w| w.text == "/") {
             r.at(
                 ins.span,

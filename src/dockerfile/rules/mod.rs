@@ -86,7 +86,8 @@ impl std::fmt::Debug for RuleInfo {
 impl RuleInfo {
     /// Whether `name` is this rule's ID or one of its aliases (case-insensitive).
     pub fn is_named(&self, name: &str) -> bool {
-        self.id.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.id.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }
 
@@ -112,7 +113,13 @@ impl Report {
     }
 
     /// Reports `message` at `span`, with a certain fix: the whole line becomes `replacement`.
-    pub fn fix(&mut self, span: Span, message: impl Into<String>, line: usize, replacement: String) {
+    pub fn fix(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        line: usize,
+        replacement: String,
+    ) {
         self.push(span, message.into(), Some(Fix { line, replacement }));
     }
 
@@ -206,7 +213,11 @@ mod tests {
         assert_eq!(ids.len(), rules.len(), "duplicate rule IDs");
         for r in rules {
             assert!(!r.title.is_empty() && !r.explanation.is_empty(), "{}", r.id);
-            assert!(!r.title.ends_with('.'), "{}: titles are one line without a full stop", r.id);
+            assert!(
+                !r.title.ends_with('.'),
+                "{}: titles are one line without a full stop",
+                r.id
+            );
             assert!(
                 r.id.starts_with("DL") || r.id.starts_with("DK"),
                 "{}: IDs are DLxxxx or DKxxx",

@@ -141,17 +141,29 @@ fn cgo_builds<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
 
 fn cgo_into_muslless(ctx: &Ctx<'_>, r: &mut Report) {
     for e in &ctx.model.edges {
-        let (EdgeKind::CopyFrom, Some(src)) = (e.kind, e.target_stage()) else { continue };
+        let (EdgeKind::CopyFrom, Some(src)) = (e.kind, e.target_stage()) else {
+            continue;
+        };
         let dest = &ctx.model.stages[e.stage];
-        let Some(dest_libc) = dest.image_info.as_ref().and_then(|i| i.libc) else { continue };
-        let Some(src_info) = &ctx.model.stages[src].image_info else { continue };
+        let Some(dest_libc) = dest.image_info.as_ref().and_then(|i| i.libc) else {
+            continue;
+        };
+        let Some(src_info) = &ctx.model.stages[src].image_info else {
+            continue;
+        };
         // Only Debian golang images ship gcc, so only there is cgo on by default.
         if dest_libc == Libc::Glibc || src_info.id != "golang" {
             continue;
         }
         let builds = cgo_builds(ctx, src);
-        let Some(build) = builds.first() else { continue };
-        let libc = if dest_libc == Libc::Musl { "musl" } else { "no C library" };
+        let Some(build) = builds.first() else {
+            continue;
+        };
+        let libc = if dest_libc == Libc::Musl {
+            "musl"
+        } else {
+            "no C library"
+        };
         let msg = format!(
             "the Go binary from stage {} (line {}) is built with cgo on, the default on {}: it needs glibc, but {} has {libc} → `exec …: no such file or directory`. Build with `CGO_ENABLED=0 go build`",
             ctx.model.stages[src].label(),
@@ -178,7 +190,9 @@ fn build_fix(ctx: &Ctx<'_>, build: &Instruction) -> Option<(usize, String)> {
 }
 
 fn final_on_sdk(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else { return };
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
     if let Some(info) = &st.image_info
         && info.kind == Kind::Sdk
     {
@@ -194,9 +208,29 @@ fn final_on_sdk(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 const COMPILER_PACKAGES: &[&str] = &[
-    "gcc", "g++", "clang", "make", "cmake", "build-essential", "build-base", "musl-dev",
-    "libc6-dev", "golang", "go", "rustc", "cargo", "maven", "gradle", "default-jdk", "nodejs-dev",
-    "python3-dev", "python-dev", "gcc-c++", "autoconf", "automake", "libtool",
+    "gcc",
+    "g++",
+    "clang",
+    "make",
+    "cmake",
+    "build-essential",
+    "build-base",
+    "musl-dev",
+    "libc6-dev",
+    "golang",
+    "go",
+    "rustc",
+    "cargo",
+    "maven",
+    "gradle",
+    "default-jdk",
+    "nodejs-dev",
+    "python3-dev",
+    "python-dev",
+    "gcc-c++",
+    "autoconf",
+    "automake",
+    "libtool",
 ];
 
 fn build_tool_in(c: &Command) -> Option<String> {
@@ -212,7 +246,9 @@ fn build_tool_in(c: &Command) -> Option<String> {
             .iter()
             .skip(2)
             .map(|w| w.split('=').next().unwrap_or(w))
-            .find(|p| COMPILER_PACKAGES.contains(p) || (p.starts_with("openjdk-") && p.ends_with("-jdk")))
+            .find(|p| {
+                COMPILER_PACKAGES.contains(p) || (p.starts_with("openjdk-") && p.ends_with("-jdk"))
+            })
             .map(|p| format!("installs {p}"));
     }
     let builds = c.is("go", &["build"])
@@ -225,11 +261,23 @@ fn build_tool_in(c: &Command) -> Option<String> {
         || c.is("g++", &[])
         || c.is("npm", &["run"]) && c.words.iter().any(|w| w == "build")
         || c.is("yarn", &["build"]);
-    builds.then(|| format!("runs `{}`", c.without_wrappers().iter().take(2).cloned().collect::<Vec<_>>().join(" ")))
+    builds.then(|| {
+        format!(
+            "runs `{}`",
+            c.without_wrappers()
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    })
 }
 
 fn build_tools_in_final(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else { return };
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
     for (_, ins) in ctx.stage_body(st) {
         if ins.keyword != Keyword::Run {
             continue;
@@ -245,31 +293,47 @@ fn build_tools_in_final(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn final_runs_as_root(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else { return };
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
     if st.user_instruction.is_some() || st.runs_as_root() != Some(true) {
         return; // an explicit USER root is DL3002's
     }
     let info = st.image_info.as_ref();
     let advice = match info.map(|i| i.id.as_str()) {
-        Some(id) if id.starts_with("distroless") => "use the `:nonroot` tag or add `USER 65532:65532`",
-        Some(id) if id.starts_with("node") => "add `USER node` (uid 1000, present in the node images)",
+        Some(id) if id.starts_with("distroless") => {
+            "use the `:nonroot` tag or add `USER 65532:65532`"
+        }
+        Some(id) if id.starts_with("node") => {
+            "add `USER node` (uid 1000, present in the node images)"
+        }
         _ => "add `USER 65532:65532` (create the user first on images that have useradd)",
     };
     r.at(
         from_image_span(ctx, st.from),
-        format!("the final stage runs as root: {} defaults to root and no USER is set; {advice}", image_name(st)),
+        format!(
+            "the final stage runs as root: {} defaults to root and no USER is set; {advice}",
+            image_name(st)
+        ),
     );
 }
 
 fn installs_node_deps(c: &Command) -> bool {
-    c.is("npm", &["ci", "install", "i"]) || c.is("yarn", &["install"]) || c.is("pnpm", &["install", "i"])
+    c.is("npm", &["ci", "install", "i"])
+        || c.is("yarn", &["install"])
+        || c.is("pnpm", &["install", "i"])
         || (c.is("yarn", &[]) && c.words.len() == 1)
 }
 
 fn node_without_modules(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else { return };
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
     let is_node = st.image_info.as_ref().is_some_and(|i| {
-        matches!(i.id.as_str(), "node" | "node-slim" | "node-alpine" | "distroless-nodejs" | "chainguard-node")
+        matches!(
+            i.id.as_str(),
+            "node" | "node-slim" | "node-alpine" | "distroless-nodejs" | "chainguard-node"
+        )
     });
     if !is_node {
         return;
@@ -279,17 +343,23 @@ fn node_without_modules(ctx: &Ctx<'_>, r: &mut Report) {
         match ins.keyword {
             Keyword::Copy | Keyword::Add => {
                 let sources = copy_sources(ins);
-                if sources.iter().any(|s| s.contains("node_modules") || *s == "." || *s == "./") {
+                if sources
+                    .iter()
+                    .any(|s| s.contains("node_modules") || *s == "." || *s == "./")
+                {
                     return;
                 }
                 if ins.flag("from").is_some() && first_copy_from.is_none() {
                     first_copy_from = Some(ins);
                 }
             }
-            Keyword::Run => {
-                if shell::parse(&script_text(ins)).commands.iter().any(installs_node_deps) {
-                    return;
-                }
+            Keyword::Run
+                if shell::parse(&script_text(ins))
+                    .commands
+                    .iter()
+                    .any(installs_node_deps) =>
+            {
+                return;
             }
             _ => {}
         }
@@ -317,7 +387,8 @@ pub(super) fn copy_sources(ins: &Instruction) -> Vec<String> {
 
 fn installs_deps(c: &Command) -> bool {
     installs_node_deps(c)
-        || ((c.is("pip", &["install"]) || c.is("pip3", &["install"])) && c.has_short_or_long('r', &["--requirement"]))
+        || ((c.is("pip", &["install"]) || c.is("pip3", &["install"]))
+            && c.has_short_or_long('r', &["--requirement"]))
         || c.is("poetry", &["install"])
         || c.is("bundle", &["install"])
         || c.is("composer", &["install"])
@@ -331,10 +402,12 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
         let mut copy_all: Option<&Instruction> = None;
         for (_, ins) in ctx.stage_body(st) {
             match ins.keyword {
-                Keyword::Copy if ins.flag("from").is_none() && copy_all.is_none() => {
-                    if copy_sources(ins).iter().any(|s| s == "." || s == "./") {
-                        copy_all = Some(ins);
-                    }
+                Keyword::Copy
+                    if ins.flag("from").is_none()
+                        && copy_all.is_none()
+                        && copy_sources(ins).iter().any(|s| s == "." || s == "./") =>
+                {
+                    copy_all = Some(ins);
                 }
                 Keyword::Run => {
                     let script = shell::parse(&script_text(ins));
@@ -343,7 +416,13 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
                     {
                         let msg = format!(
                             "`COPY . .` comes before `{}` (line {}): every source change re-runs the install. Copy the dependency manifests first, install, then copy the rest",
-                            install.without_wrappers().iter().take(2).cloned().collect::<Vec<_>>().join(" "),
+                            install
+                                .without_wrappers()
+                                .iter()
+                                .take(2)
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             ins.start_line
                         );
                         r.at(c.span, msg);

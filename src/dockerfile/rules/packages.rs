@@ -112,16 +112,19 @@ pub(super) const RULES: &[RuleInfo] = &[
 /// Each package-manager command of interest, with its RUN.
 fn commands<'a>(
     ctx: &'a Ctx<'a>,
-    want: impl Fn(&Command) -> bool + 'a,
-) -> impl Iterator<Item = (&'a Instruction, Command, Vec<Command>)> + 'a {
-    runs(ctx).flat_map(move |(_, _, ins, script)| {
-        let all = script.commands.clone();
-        script
-            .commands
-            .into_iter()
-            .filter(|c| want(c))
-            .map(move |c| (ins, c, all.clone()))
-    })
+    want: impl Fn(&Command) -> bool,
+) -> Vec<(&'a Instruction, Command)> {
+    let mut out = Vec::new();
+    for (_, _, ins, script) in runs(ctx) {
+        out.extend(
+            script
+                .commands
+                .into_iter()
+                .filter(|c| want(c))
+                .map(|c| (ins, c)),
+        );
+    }
+    out
 }
 
 fn apt_install(c: &Command) -> bool {
@@ -129,9 +132,14 @@ fn apt_install(c: &Command) -> bool {
 }
 
 fn apt_pin(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, apt_install) {
-        if c.operands().any(|p| !p.contains('=') && !p.ends_with(".deb") && !p.contains('$')) {
-            r.at(ins.span, "Pin versions in apt-get install: `apt-get install <package>=<version>`");
+    for (ins, c) in commands(ctx, apt_install) {
+        if c.operands()
+            .any(|p| !p.contains('=') && !p.ends_with(".deb") && !p.contains('$'))
+        {
+            r.at(
+                ins.span,
+                "Pin versions in apt-get install: `apt-get install <package>=<version>`",
+            );
         }
     }
 }
@@ -183,28 +191,41 @@ fn base_of_final(ctx: &Ctx<'_>, stage: usize) -> bool {
 }
 
 fn apt_yes(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, apt_install) {
+    for (ins, c) in commands(ctx, apt_install) {
         let yes = c.has_short_or_long('y', &["--yes", "--assume-yes"])
-            || c.words.iter().any(|w| w == "-qq" || w == "-q=2" || w.starts_with("--quiet=2"));
+            || c.words
+                .iter()
+                .any(|w| w == "-qq" || w == "-q=2" || w.starts_with("--quiet=2"));
         if !yes {
-            r.at(ins.span, "Use the -y switch to avoid manual input: `apt-get install -y <package>`");
+            r.at(
+                ins.span,
+                "Use the -y switch to avoid manual input: `apt-get install -y <package>`",
+            );
         }
     }
 }
 
 fn apt_recommends(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, apt_install) {
+    for (ins, c) in commands(ctx, apt_install) {
         let ok = c.has_flag(&["--no-install-recommends"])
-            || c.words.iter().any(|w| w.contains("Install-Recommends=false") || w.contains("Install-Recommends=0"));
+            || c.words.iter().any(|w| {
+                w.contains("Install-Recommends=false") || w.contains("Install-Recommends=0")
+            });
         if !ok {
-            r.at(ins.span, "Avoid additional packages by specifying `--no-install-recommends`");
+            r.at(
+                ins.span,
+                "Avoid additional packages by specifying `--no-install-recommends`",
+            );
         }
     }
 }
 
 fn apt_not_apt_get(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, _, _) in commands(ctx, |c| c.is("apt", &[])) {
-        r.at(ins.span, "Do not use apt as it is meant to be an end-user tool: use apt-get or apt-cache");
+    for (ins, _) in commands(ctx, |c| c.is("apt", &[])) {
+        r.at(
+            ins.span,
+            "Do not use apt as it is meant to be an end-user tool: use apt-get or apt-cache",
+        );
     }
 }
 
@@ -220,7 +241,10 @@ fn apk_packages(c: &Command) -> Vec<&str> {
             continue;
         }
         if w.starts_with('-') {
-            skip_next = matches!(w.as_str(), "--virtual" | "-t" | "--repository" | "-X" | "--root" | "-p");
+            skip_next = matches!(
+                w.as_str(),
+                "--virtual" | "-t" | "--repository" | "-X" | "--root" | "-p"
+            );
             continue;
         }
         if !seen_sub {
@@ -233,18 +257,21 @@ fn apk_packages(c: &Command) -> Vec<&str> {
 }
 
 fn apk_pin(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, |c| c.is("apk", &["add"])) {
+    for (ins, c) in commands(ctx, |c| c.is("apk", &["add"])) {
         if apk_packages(&c)
             .iter()
             .any(|p| !p.contains('=') && !p.contains('$') && !p.ends_with(".apk"))
         {
-            r.at(ins.span, "Pin versions in apk add: `apk add <package>=<version>`");
+            r.at(
+                ins.span,
+                "Pin versions in apk add: `apk add <package>=<version>`",
+            );
         }
     }
 }
 
 fn apk_cache(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, |c| c.is("apk", &["add"])) {
+    for (ins, c) in commands(ctx, |c| c.is("apk", &["add"])) {
         if !c.has_flag(&["--no-cache"]) && !cache_mount(ins, "/var/cache/apk") {
             r.at(ins.span, "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages");
         }
@@ -256,7 +283,10 @@ fn pip_install(c: &Command) -> bool {
         // python -m pip install
         let w = c.without_wrappers();
         w.len() > 3
-            && w[0].rsplit('/').next().is_some_and(|p| p.starts_with("python"))
+            && w[0]
+                .rsplit('/')
+                .next()
+                .is_some_and(|p| p.starts_with("python"))
             && w[1] == "-m"
             && w[2] == "pip"
             && w[3] == "install"
@@ -284,12 +314,17 @@ fn pip_cache(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn pip_pin(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, pip_install) {
-        if c.has_short_or_long('r', &["--requirement", "-e", "--editable"]) || c.has_flag(&["--constraint", "-c"]) {
+    for (ins, c) in commands(ctx, pip_install) {
+        if c.has_short_or_long('r', &["--requirement", "-e", "--editable"])
+            || c.has_flag(&["--constraint", "-c"])
+        {
             continue;
         }
         let words = c.without_wrappers();
-        let start = words.iter().position(|w| w == "install").map_or(words.len(), |i| i + 1);
+        let start = words
+            .iter()
+            .position(|w| w == "install")
+            .map_or(words.len(), |i| i + 1);
         let unpinned = words[start..].iter().any(|p| {
             !p.starts_with('-')
                 && !p.contains(['=', '<', '>', '~', '@', '/', '$'])
@@ -299,28 +334,44 @@ fn pip_pin(ctx: &Ctx<'_>, r: &mut Report) {
                 && !matches!(p.as_str(), "pip" | "setuptools" | "wheel")
         });
         if unpinned {
-            r.at(ins.span, "Pin versions in pip: `pip install <package>==<version>`");
+            r.at(
+                ins.span,
+                "Pin versions in pip: `pip install <package>==<version>`",
+            );
         }
     }
 }
 
 fn npm_pin(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, |c| c.is("npm", &["install", "i", "add"])) {
+    for (ins, c) in commands(ctx, |c| c.is("npm", &["install", "i", "add"])) {
         let unpinned = c.operands().any(|p| {
-            let name = p.strip_prefix('@').map_or(p, |s| s.split_once('/').map_or(s, |(_, n)| n));
-            !name.contains('@') && !p.contains(['/', '$', ':']) && !p.starts_with('.') && !p.ends_with(".tgz")
+            let name = p
+                .strip_prefix('@')
+                .map_or(p, |s| s.split_once('/').map_or(s, |(_, n)| n));
+            !name.contains('@')
+                && !p.contains(['/', '$', ':'])
+                && !p.starts_with('.')
+                && !p.ends_with(".tgz")
         });
         if unpinned {
-            r.at(ins.span, "Pin versions in npm: `npm install <package>@<version>`");
+            r.at(
+                ins.span,
+                "Pin versions in npm: `npm install <package>@<version>`",
+            );
         }
     }
 }
 
 fn go_pin(ctx: &Ctx<'_>, r: &mut Report) {
-    for (ins, c, _) in commands(ctx, |c| c.is("go", &["install", "get", "run"])) {
-        let unpinned = c.operands().any(|p| p.contains('.') && p.contains('/') && !p.contains('@') && !p.starts_with('.'));
+    for (ins, c) in commands(ctx, |c| c.is("go", &["install", "get", "run"])) {
+        let unpinned = c
+            .operands()
+            .any(|p| p.contains('.') && p.contains('/') && !p.contains('@') && !p.starts_with('.'));
         if unpinned {
-            r.at(ins.span, "Pin versions in go: `go install <package>@<version>`");
+            r.at(
+                ins.span,
+                "Pin versions in go: `go install <package>@<version>`",
+            );
         }
     }
 }

@@ -15,7 +15,9 @@ pub struct Command {
 impl Command {
     /// The program name without its directory (`/usr/bin/apt-get` → `apt-get`).
     pub fn program(&self) -> Option<&str> {
-        self.words.first().map(|w| w.rsplit('/').next().unwrap_or(w))
+        self.words
+            .first()
+            .map(|w| w.rsplit('/').next().unwrap_or(w))
     }
 
     /// Whether this is `program sub…` (e.g. `is("apt-get", &["install"])`): the program, then
@@ -42,7 +44,10 @@ impl Command {
                 "sudo" | "exec" | "nohup" | "time" => w = &w[1..],
                 "env" => {
                     w = &w[1..];
-                    while w.first().is_some_and(|x| x.contains('=') && !x.starts_with('-')) {
+                    while w
+                        .first()
+                        .is_some_and(|x| x.contains('=') && !x.starts_with('-'))
+                    {
                         w = &w[1..];
                     }
                 }
@@ -68,7 +73,9 @@ impl Command {
     pub fn has_flag(&self, flags: &[&str]) -> bool {
         self.words.iter().any(|w| {
             flags.iter().any(|f| {
-                w == f || (f.starts_with("--") && w.strip_prefix(f).is_some_and(|r| r.starts_with('=')))
+                w == f
+                    || (f.starts_with("--")
+                        && w.strip_prefix(f).is_some_and(|r| r.starts_with('=')))
             })
         })
     }
@@ -95,7 +102,11 @@ impl Script {
         self.commands.iter().any(|c| c.is(program, sub))
     }
 
-    pub fn find<'a>(&'a self, program: &'a str, sub: &'a [&'a str]) -> impl Iterator<Item = &'a Command> + 'a {
+    pub fn find<'a>(
+        &'a self,
+        program: &'a str,
+        sub: &'a [&'a str],
+    ) -> impl Iterator<Item = &'a Command> + 'a {
         self.commands.iter().filter(move |c| c.is(program, sub))
     }
 }
@@ -162,6 +173,11 @@ pub fn parse(text: &str) -> Script {
                 }
                 finish_cmd(&mut script, &mut cmd);
             }
+            '&' if chars.peek() == Some(&'>') || (in_word && word.ends_with('>')) => {
+                // `&>file`, `2>&1`: redirections, not separators.
+                word.push(c);
+                in_word = true;
+            }
             '|' | '&' | ';' | '\n' | '(' | ')' => {
                 finish_word(&mut cmd, &mut word, &mut in_word);
                 if c == '|' {
@@ -172,11 +188,6 @@ pub fn parse(text: &str) -> Script {
                     }
                 } else if c == '&' && chars.peek() == Some(&'&') {
                     chars.next();
-                } else if c == '&' && (chars.peek() == Some(&'>') || word.ends_with('>')) {
-                    // `&>` redirection, `2>&1`: not a separator.
-                    word.push(c);
-                    in_word = true;
-                    continue;
                 }
                 finish_cmd(&mut script, &mut cmd);
             }
@@ -198,7 +209,8 @@ mod tests {
 
     #[test]
     fn splits_commands_and_assignments() {
-        let s = parse("apt-get update && apt-get install -y curl; CGO_ENABLED=0 go build -o /app .");
+        let s =
+            parse("apt-get update && apt-get install -y curl; CGO_ENABLED=0 go build -o /app .");
         assert_eq!(s.commands.len(), 3);
         assert!(s.commands[1].is("apt-get", &["install"]));
         assert_eq!(s.commands[1].operands().collect::<Vec<_>>(), ["curl"]);
@@ -227,7 +239,10 @@ mod tests {
         assert!(c.has_short_or_long('y', &["--yes"]));
         assert!(c.has_flag(&["--no-install-recommends"]));
         assert_eq!(c.operands().collect::<Vec<_>>(), ["git=1:2.39"]);
-        assert_eq!(parse("/usr/bin/env FOO=1 pip install x").commands[0].program(), Some("env"));
+        assert_eq!(
+            parse("/usr/bin/env FOO=1 pip install x").commands[0].program(),
+            Some("env")
+        );
         assert!(parse("env FOO=1 pip install x").commands[0].is("pip", &["install"]));
     }
 }
