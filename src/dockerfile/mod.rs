@@ -5,6 +5,7 @@
 //! - [`rules`], [`lint`]: the rule registry and the entry point `lint::lint`.
 
 pub mod ast;
+pub mod config;
 pub mod diagnostic;
 pub mod images;
 pub mod lint;
