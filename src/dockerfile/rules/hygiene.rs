@@ -240,10 +240,11 @@ fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
             match (&ins.keyword, &ins.args) {
                 (Keyword::Shell, Args::Exec { elements, .. }) => {
                     let words: Vec<&str> = elements.iter().map(|w| w.text.as_str()).collect();
-                    safe = words.windows(2).any(|w| w == ["-o", "pipefail"])
-                        || words.iter().any(|w| {
-                            w.contains("pwsh") || w.contains("powershell") || w.contains("cmd")
-                        });
+                    safe = words.windows(2).any(|w| {
+                        w[0].starts_with('-') && w[0].ends_with('o') && w[1] == "pipefail"
+                    }) || words.iter().any(|w| {
+                        w.contains("pwsh") || w.contains("powershell") || w.contains("cmd")
+                    });
                 }
                 (Keyword::Run, Args::Text(_)) if !safe => {
                     let text = script_text(ins);
