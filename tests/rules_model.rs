@@ -28,7 +28,9 @@ fn from_variable_resolved_from_global_arg_default() {
 
 #[test]
 fn unresolvable_bases_are_marked_not_guessed() {
-    let m = model("ARG TAG\nFROM alpine:${TAG}\nFROM ${UNDECLARED}\nFROM alpine:${TAG#v}\nFROM a AS a\n");
+    let m = model(
+        "ARG TAG\nFROM alpine:${TAG}\nFROM ${UNDECLARED}\nFROM alpine:${TAG#v}\nFROM a AS a\n",
+    );
     let why = |i: usize| match &m.stages[i].base {
         Base::Unresolved { why, .. } => Some(*why),
         _ => None,
@@ -37,7 +39,11 @@ fn unresolvable_bases_are_marked_not_guessed() {
     assert_eq!(why(1), Some(Unresolved::UnsetVariable));
     assert_eq!(why(2), Some(Unresolved::Unsupported));
     assert_eq!(why(3), Some(Unresolved::Circular));
-    assert!(m.stages.iter().all(|s| s.image_info.is_none() && s.user.is_none()));
+    assert!(
+        m.stages
+            .iter()
+            .all(|s| s.image_info.is_none() && s.user.is_none())
+    );
 }
 
 #[test]
@@ -55,17 +61,35 @@ fn graph_edges_and_resolution() {
          FROM alpine:3.22 AS later\n",
     );
     assert_eq!(m.stages.len(), 4);
-    assert_eq!(m.stages[0].name.as_deref(), Some("build"), "names are lower-cased");
+    assert_eq!(
+        m.stages[0].name.as_deref(),
+        Some("build"),
+        "names are lower-cased"
+    );
     let edges: Vec<(usize, EdgeKind, EdgeTarget)> = m
         .edges
         .iter()
         .map(|e| (e.stage, e.kind, e.target.clone()))
         .collect();
-    assert_eq!(edges[0], (1, EdgeKind::From, EdgeTarget::Stage { index: 0 }));
-    assert_eq!(edges[1], (1, EdgeKind::MountFrom, EdgeTarget::Stage { index: 0 }));
-    assert_eq!(edges[2], (2, EdgeKind::CopyFrom, EdgeTarget::Stage { index: 0 }));
-    assert_eq!(edges[3], (2, EdgeKind::CopyFrom, EdgeTarget::Stage { index: 0 }));
-    assert!(matches!(&edges[4].2, EdgeTarget::Image { image } if image.canonical() == "docker.io/library/nginx:1.27"));
+    assert_eq!(
+        edges[0],
+        (1, EdgeKind::From, EdgeTarget::Stage { index: 0 })
+    );
+    assert_eq!(
+        edges[1],
+        (1, EdgeKind::MountFrom, EdgeTarget::Stage { index: 0 })
+    );
+    assert_eq!(
+        edges[2],
+        (2, EdgeKind::CopyFrom, EdgeTarget::Stage { index: 0 })
+    );
+    assert_eq!(
+        edges[3],
+        (2, EdgeKind::CopyFrom, EdgeTarget::Stage { index: 0 })
+    );
+    assert!(
+        matches!(&edges[4].2, EdgeTarget::Image { image } if image.canonical() == "docker.io/library/nginx:1.27")
+    );
     assert_eq!(edges[5].2, EdgeTarget::Later { index: 3 });
     assert_eq!(edges[6].2, EdgeTarget::BadIndex { index: 7 });
     assert_eq!(m.edges[2].location.line, 5);
@@ -80,7 +104,10 @@ fn final_stage_target_and_unused_stages() {
     assert_eq!(unused, ["test"]);
     let t = model_for(text, "TEST");
     assert_eq!(t.final_stage, Some(1));
-    assert_eq!(t.unused_stages().map(|s| s.label()).collect::<Vec<_>>(), ["prod"]);
+    assert_eq!(
+        t.unused_stages().map(|s| s.label()).collect::<Vec<_>>(),
+        ["prod"]
+    );
     let missing = model_for(text, "nope");
     assert_eq!(missing.final_stage, None);
     assert_eq!(missing.missing_target.as_deref(), Some("nope"));
@@ -97,13 +124,21 @@ fn effective_user_workdir_shell_env() {
     let run = &m.stages[1];
     assert_eq!(run.user.as_deref(), Some("node"));
     assert_eq!(run.runs_as_root(), Some(false));
-    assert_eq!(run.user_instruction, Some(2), "the USER of the parent stage decides");
+    assert_eq!(
+        run.user_instruction,
+        Some(2),
+        "the USER of the parent stage decides"
+    );
     assert_eq!(run.workdir.as_deref(), Some("/app/dist"));
     assert!(run.shell_set && !m.stages[0].shell_set);
     assert_eq!(run.env_value("NODE_ENV"), Some("production"));
     assert_eq!(m.stages[0].runs_as_root(), Some(false));
     let distroless = &m.stages[2];
-    assert_eq!(distroless.runs_as_root(), Some(false), ":nonroot is uid 65532");
+    assert_eq!(
+        distroless.runs_as_root(),
+        Some(false),
+        ":nonroot is uid 65532"
+    );
     assert_eq!(distroless.workdir, None, "no WORKDIR instruction");
     let unknown = &m.stages[3];
     assert!(unknown.image_info.is_none());
