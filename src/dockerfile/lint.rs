@@ -1,6 +1,6 @@
 //! The validator's entry point: parse, build the model, run the rules.
 //!
-//! ```
+//! ```text
 //! use dockerlings::dockerfile::lint::{lint, LintOptions};
 //! let result = lint("FROM alpine\nRUN echo hi\n", &LintOptions::default());
 //! assert!(result.diagnostics.iter().any(|d| d.rule == "DL3006"));
@@ -99,4 +99,27 @@ fn ignored_inline(parse: &ParseResult, d: &Diagnostic) -> bool {
                 .any(|id| rule.is_some_and(|r| r.is_named(id)))
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lint_returns_parse_model_and_sorted_findings() {
+        let r = lint("FROM alpine\nRUN echo hi\n", &LintOptions::default());
+        assert!(r.parse.is_ok());
+        assert_eq!(r.model.stages.len(), 1);
+        assert!(r.diagnostics.iter().any(|d| d.rule == "DL3006"));
+        let lines: Vec<usize> = r.diagnostics.iter().map(|d| d.location.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn parse_errors_still_give_a_model_and_a_diagnostic() {
+        let r = lint("", &LintOptions::default());
+        assert!(!r.parse.is_ok());
+        assert!(r.model.stages.is_empty());
+        assert!(r.diagnostics.iter().any(|d| d.rule == "DK100"));
+    }
 }
