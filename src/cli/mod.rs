@@ -5,6 +5,7 @@ mod check;
 mod course;
 mod explain;
 mod lessons;
+mod notes;
 mod progress;
 mod reset;
 mod rules;
@@ -48,6 +49,11 @@ pub enum Command {
     },
     /// Show a summary table of your progress.
     Progress,
+    /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
+    Notes {
+        /// The notes file.
+        file: PathBuf,
+    },
     /// Erase your progress (all of it, or one lesson's), after asking.
     Reset {
         /// Erase only this lesson's progress (its id, as `dockerlings lessons` lists it).
@@ -68,6 +74,7 @@ pub fn main() -> ExitCode {
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Notes { file }) => notes::run(&file),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
         }
