@@ -155,7 +155,7 @@ fn layout_is_quick() {
     let fixtures =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lessons-good");
     let started = Instant::now();
-    let mut courses = vec![Course::bundled(), Course::load_dir(fixtures).unwrap()];
+    let mut courses = [Course::bundled(), Course::load_dir(fixtures).unwrap()];
     let loading = started.elapsed();
     let docs: Vec<Doc> = courses
         .iter_mut()
