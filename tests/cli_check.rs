@@ -28,7 +28,7 @@ fn binary() -> &'static Path {
                 Some((entry.metadata().ok()?.modified().ok()?, entry.path()))
             })
             .collect();
-        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        candidates.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
         let has_check = |path: &Path| {
             std::process::Command::new(path)
                 .args(["check", "--help"])
