@@ -5,6 +5,7 @@ mod course;
 mod lessons;
 mod progress;
 mod reset;
+mod verify_lessons;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,17 +49,24 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Check a lesson pack (the bundled one without DIR): lessons and quizzes load, IDs are
+    /// unique, reference solutions pass, starters and listed wrong answers fail.
+    VerifyLessons {
+        /// The pack folder to check.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => course::open(cli.lessons.as_deref()),
+        None => course::open(cli.lessons.as_deref(), cli.progress_file.as_deref()),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
         }
+        Some(Command::VerifyLessons { dir }) => verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref())),
         Some(Command::Reset { lesson, yes }) => {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
