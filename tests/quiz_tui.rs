@@ -59,7 +59,13 @@ fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
 
 fn typed(text: &str) -> Vec<Msg> {
     text.chars()
-        .map(|c| if c == '\n' { key(KeyCode::Enter) } else { ch(c) })
+        .map(|c| {
+            if c == '\n' {
+                key(KeyCode::Enter)
+            } else {
+                ch(c)
+            }
+        })
         .collect()
 }
 
@@ -141,7 +147,11 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     // order.
     press(&mut app, solve_order("demo-order", 4));
     press(&mut app, [enter]);
-    assert!(screen_text(&app, 100, 32).contains("Correct"), "{}", screen_text(&app, 100, 32));
+    assert!(
+        screen_text(&app, 100, 32).contains("Correct"),
+        "{}",
+        screen_text(&app, 100, 32)
+    );
     press(&mut app, [enter]);
     // spot the bug: line 4.
     press(&mut app, [ch('j'), ch('j'), ch('j'), enter, enter]);
@@ -163,7 +173,11 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     press(&mut app, [ctrl('d')]);
     assert!(screen_text(&app, 100, 32).contains("Yours | reference"));
     press(&mut app, [key(KeyCode::Esc), ch('n')]);
-    assert!(screen_text(&app, 100, 32).contains("7 of 7 right"), "{}", screen_text(&app, 100, 32));
+    assert!(
+        screen_text(&app, 100, 32).contains("7 of 7 right"),
+        "{}",
+        screen_text(&app, 100, 32)
+    );
     press(&mut app, [enter]);
 
     let (saved, notices) = Store::open(&path).unwrap();
@@ -178,13 +192,18 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
         "demo-spot-bug",
         "demo-exercise",
     ] {
-        let q = p.question("demo", id).unwrap_or_else(|| panic!("{id} not saved"));
+        let q = p
+            .question("demo", id)
+            .unwrap_or_else(|| panic!("{id} not saved"));
         assert!(q.answered && q.correct, "{id}: {q:?}");
     }
     let single = p.question("demo", "demo-single").unwrap();
     assert_eq!((single.attempts, single.hints_used), (2, 1));
     let exercise = p.question("demo", "demo-exercise").unwrap();
-    assert_eq!((exercise.attempts, exercise.hints_used, exercise.revealed), (2, 1, false));
+    assert_eq!(
+        (exercise.attempts, exercise.hints_used, exercise.revealed),
+        (2, 1, false)
+    );
     assert_eq!(exercise.draft.as_deref().map(str::trim_end), Some(SOLUTION));
 }
 
@@ -196,7 +215,10 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
     // Straight to the exercise: answer six questions anyhow and go on.
     press(&mut app, [ch('t')]);
     for _ in 0..6 {
-        press(&mut app, [ch('1'), key(KeyCode::Enter), key(KeyCode::Right)]);
+        press(
+            &mut app,
+            [ch('1'), key(KeyCode::Enter), key(KeyCode::Right)],
+        );
     }
     press(&mut app, [key(KeyCode::Enter)]);
     press(&mut app, typed("# my note\n"));
@@ -204,7 +226,13 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
     let text = screen_text(&app, 100, 32);
     assert!(text.contains("A solution"), "{text}");
     press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
-    let exercise = Store::open(&path).unwrap().0.progress().question("demo", "demo-exercise").cloned().unwrap();
+    let exercise = Store::open(&path)
+        .unwrap()
+        .0
+        .progress()
+        .question("demo", "demo-exercise")
+        .cloned()
+        .unwrap();
     assert!(exercise.revealed && !exercise.correct);
     assert_eq!(exercise.attempts, 2);
 
@@ -234,7 +262,10 @@ fn typing_is_checked_after_the_debounce_not_per_key() {
     let due = state.lint_due.expect("an edit schedules a check");
     let before = state.verdict.clone();
     assert!(screens::exercise::on_tick(&mut app, due - screens::exercise::DEBOUNCE).is_empty());
-    assert_eq!(screens::exercise::on_tick(&mut app, due), vec![Effect::Redraw]);
+    assert_eq!(
+        screens::exercise::on_tick(&mut app, due),
+        vec![Effect::Redraw]
+    );
     let Some(dockerlings::tui::app::Screen::Exercise(state)) = app.screens().last() else {
         panic!()
     };
@@ -252,7 +283,10 @@ fn every_question_kind_snapshot() {
     let questions = &quiz.quizzes[0].questions;
     for (i, q) in questions.iter().enumerate() {
         // Before answering, and (for the first kinds) after, with the explanation.
-        insta::assert_snapshot!(format!("quiz_{}", q.kind.name()), draw(&app, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("quiz_{}", q.kind.name()),
+            draw(&app, 80, 24).backend()
+        );
         if matches!(q.kind, QuestionKind::Dockerfile(_)) {
             break;
         }

@@ -8,7 +8,9 @@ use dockerlings::quiz::verify::verify_pack;
 use predicates::str::contains;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 #[test]
@@ -32,14 +34,29 @@ fn each_mistake_is_reported_at_its_line() {
     let (_, problems) = verify_pack(Some(&fixture("quiz-pack-bad"))).unwrap();
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let expect = [
-        ("01-bad.quiz.yaml:3:", "reference solution 1 fails `non_root`"),
-        ("01-bad.quiz.yaml:18:", "starter already meets every requirement"),
-        ("01-bad.quiz.yaml:46:", "wrong answer 1 should fail `exec_form_cmd`"),
-        ("01-bad.quiz.yaml:51:", "rule `XX9999`, which does not exist"),
+        (
+            "01-bad.quiz.yaml:3:",
+            "reference solution 1 fails `non_root`",
+        ),
+        (
+            "01-bad.quiz.yaml:18:",
+            "starter already meets every requirement",
+        ),
+        (
+            "01-bad.quiz.yaml:46:",
+            "wrong answer 1 should fail `exec_form_cmd`",
+        ),
+        (
+            "01-bad.quiz.yaml:51:",
+            "rule `XX9999`, which does not exist",
+        ),
     ];
     assert_eq!(problems.len(), expect.len(), "{}", text.join("\n"));
     for (line, (at, what)) in text.iter().zip(expect) {
-        assert!(line.contains(at) && line.contains(what), "{line}\nexpected {at} {what}");
+        assert!(
+            line.contains(at) && line.contains(what),
+            "{line}\nexpected {at} {what}"
+        );
     }
 }
 

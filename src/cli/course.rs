@@ -10,18 +10,15 @@ use crate::tui::{self, App, Exit};
 /// Opens the bundled course, or the pack in `lessons`. A folder that cannot be opened
 /// (missing, not a folder, no lessons) is reported on stderr with exit status 2.
 pub fn open(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
-    let course = match lessons {
-        None => Course::bundled(),
-        Some(dir) => match Course::load_dir(dir) {
-            Ok(course) => course,
-            Err(err) => {
-                eprintln!("dockerlings: {err}");
-                return ExitCode::from(2);
-            }
-        },
+    let course = match super::lessons::load_pack(lessons) {
+        Ok(course) => course,
+        Err(err) => {
+            eprintln!("dockerlings: {err}");
+            return ExitCode::from(2);
+        }
     };
     let (store, notices) = super::progress::open_store_quietly(progress_file);
-    let code = run(course, store);
+    let code = run_with_store(course, store);
     // Said again after the UI has left the screen, so the learner sees it.
     for notice in notices {
         eprintln!("dockerlings: {notice}");
@@ -31,7 +28,12 @@ pub fn open(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
 
 /// Runs the terminal UI on `course`. Exit status: 0 on quit, 128 + the signal's number when
 /// ended by SIGTERM or SIGHUP (the shell convention), 1 when the terminal fails.
-pub fn run(course: Course, store: Store) -> ExitCode {
+pub fn run(course: Course) -> ExitCode {
+    run_with_store(course, Store::unsaved("this course keeps no progress"))
+}
+
+/// Like [`run`], keeping the learner's progress in `store`.
+pub fn run_with_store(course: Course, store: Store) -> ExitCode {
     match tui::run(App::new(course).with_store(store)) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),

@@ -3,6 +3,7 @@
 
 mod course;
 mod lessons;
+mod notes;
 mod progress;
 mod reset;
 mod verify_lessons;
@@ -40,6 +41,11 @@ pub enum Command {
     },
     /// Show a summary table of your progress.
     Progress,
+    /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
+    Notes {
+        /// The notes file.
+        file: PathBuf,
+    },
     /// Erase your progress (all of it, or one lesson's), after asking.
     Reset {
         /// Erase only this lesson's progress (its id, as `dockerlings lessons` lists it).
@@ -63,10 +69,13 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => course::open(cli.lessons.as_deref(), cli.progress_file.as_deref()),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Notes { file }) => notes::run(&file),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
         }
-        Some(Command::VerifyLessons { dir }) => verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref())),
+        Some(Command::VerifyLessons { dir }) => {
+            verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref()))
+        }
         Some(Command::Reset { lesson, yes }) => {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }

@@ -125,7 +125,11 @@ ENTRYPOINT [\"/app\"]
         assert_eq!(facts.final_stage, Some(1));
         let fin = &facts.stages[1];
         assert_eq!(fin.line, 6);
-        assert!(fin.base.starts_with("gcr.io/distroless/static"), "{}", fin.base);
+        assert!(
+            fin.base.starts_with("gcr.io/distroless/static"),
+            "{}",
+            fin.base
+        );
         assert_eq!(fin.copies_from[0].from_stage, Some(0));
         assert_eq!(fin.copies_from[0].sources, vec!["/out/app"]);
         assert_eq!(fin.commands[0].keyword, "ENTRYPOINT");

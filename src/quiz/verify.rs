@@ -123,7 +123,9 @@ fn at_line(line: Option<usize>) -> String {
 
 /// Loads the pack in `dir` (or the bundled one) and verifies it. A folder that cannot be
 /// opened at all is the error.
-pub fn verify_pack(dir: Option<&Path>) -> Result<(Checked, Vec<LoadError>), crate::course::PackError> {
+pub fn verify_pack(
+    dir: Option<&Path>,
+) -> Result<(Checked, Vec<LoadError>), crate::course::PackError> {
     let course = match dir {
         None => Course::bundled(),
         Some(dir) => Course::load_dir(dir)?,

@@ -348,9 +348,9 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
         return;
     };
     // The task on top (at most a third of the height), then editor | panel.
-    let task_height = (body.height / 3).min(6);
+    // The task on top, in at most a third of the height; editor and panel below.
     let task_area = Rect {
-        height: task_height,
+        height: body.height / 3,
         ..body
     };
     let mut task = Writer::new(buf, task_area);
@@ -359,6 +359,7 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
         let names: Vec<&str> = ex.context.iter().map(|c| c.name.as_str()).collect();
         task.prose(&format!("Build context: `{}`", names.join("`, `")), theme);
     }
+    let task_height = task.used();
     let rest = Rect {
         y: body.y + task_height,
         height: body.height - task_height,
@@ -381,7 +382,7 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
         Layout::vertical(split).areas(main)
     };
     draw_editor(state, buf, editor_area, theme);
-    draw_panel(app, state, question, ex, buf, panel_area, theme);
+    draw_panel(state, question, ex, buf, panel_area, theme);
     if let Some(row) = message_row
         && let Some(message) = &state.message
     {
@@ -462,7 +463,6 @@ fn draw_editor(state: &ExerciseState, buf: &mut Buffer, area: Rect, theme: &Them
 }
 
 fn draw_panel(
-    app: &App,
     state: &ExerciseState,
     question: &Question,
     ex: &Exercise,
@@ -488,7 +488,7 @@ fn draw_panel(
     };
     let mut out = Writer::new(buf, inner);
     match state.panel {
-        Panel::Checklist => draw_checklist(app, state, question, &mut out, theme),
+        Panel::Checklist => draw_checklist(state, question, &mut out, theme),
         Panel::Solution => {
             for (i, line) in ex.solutions[0].lines().enumerate() {
                 out.line(Line::from(vec![
@@ -501,27 +501,27 @@ fn draw_panel(
     }
 }
 
-fn draw_checklist(
-    _app: &App,
-    state: &ExerciseState,
-    question: &Question,
-    out: &mut Writer,
-    theme: &Theme,
-) {
+fn draw_checklist(state: &ExerciseState, question: &Question, out: &mut Writer, theme: &Theme) {
+    // Hints first: the learner asked for them, and the checklist below can be long.
+    for (n, &i) in state.hints_shown.iter().enumerate() {
+        out.prose(
+            &format!("**Hint {}:** {}", n + 1, question.hints[i].text),
+            theme,
+        );
+        out.gap();
+    }
     for check in &state.verdict.checks {
         let (mark, style) = if check.met {
             ("✓", theme.title)
         } else {
             ("✗", theme.error)
         };
-        out.line(Line::from(vec![
-            Span::styled(format!("{mark} "), style),
-            Span::raw(check.label.clone()),
-        ]));
+        let mut text = escape_md(&check.label);
         if !check.met {
             let at = check.line.map_or(String::new(), |l| format!("line {l}: "));
-            out.prose(&format!("{at}{}", escape_md(&check.reason)), theme);
+            text.push_str(&format!(" — {at}{}", escape_md(&check.reason)));
         }
+        out.marked(mark, style, &text, theme);
     }
     let findings = &state.verdict.diagnostics;
     if !findings.is_empty() {
@@ -531,26 +531,20 @@ fn draw_checklist(
             theme.dim,
         ));
         for d in findings {
-            out.line(Line::from(vec![
-                Span::styled(
-                    format!("{} ", severity_mark(d.severity)),
-                    severity_style(d.severity, theme),
-                ),
-                Span::styled(
-                    format!("{}:{} ", d.location.line, d.location.column),
-                    theme.dim,
-                ),
-                Span::styled(format!("{} ", d.rule), theme.title),
-                Span::raw(d.message.clone()),
-            ]));
+            let text = format!(
+                "{}:{} **{}** {}",
+                d.location.line,
+                d.location.column,
+                d.rule,
+                escape_md(&d.message)
+            );
+            out.marked(
+                severity_mark(d.severity),
+                severity_style(d.severity, theme),
+                &text,
+                theme,
+            );
         }
-    }
-    for (n, &i) in state.hints_shown.iter().enumerate() {
-        out.gap();
-        out.prose(
-            &format!("**Hint {}:** {}", n + 1, question.hints[i].text),
-            theme,
-        );
     }
 }
 

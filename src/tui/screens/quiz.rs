@@ -530,6 +530,26 @@ impl<'b> Writer<'b> {
         self.y = self.y.saturating_add(1);
     }
 
+    /// Rows written so far, at most the area's height.
+    pub(super) fn used(&self) -> u16 {
+        (self.y - self.area.y).min(self.area.height)
+    }
+
+    /// `mark` (styled) and then `text` as Markdown, wrapped with a hanging indent.
+    pub(super) fn marked(&mut self, mark: &str, style: Style, text: &str, theme: &Theme) {
+        let width = self.area.width.saturating_sub(2).max(1);
+        for (i, laid) in layout(&to_doc(text, false), width).iter().enumerate() {
+            let mut line = reader::styled_line(laid, theme);
+            let lead = if i == 0 {
+                Span::styled(format!("{mark} "), style)
+            } else {
+                Span::raw("  ")
+            };
+            line.spans.insert(0, lead);
+            self.line(line);
+        }
+    }
+
     pub(super) fn gap(&mut self) {
         self.y = self.y.saturating_add(1);
     }
