@@ -319,14 +319,14 @@ pub const BINDINGS: &[Binding] = &[
         C::Quiz,
         &[key('j'), special(KeyCode::Down)],
         A::Down,
-        "next choice, item or line (carries a picked-up item)",
+        "next row (moves a picked-up item)",
         None,
     ),
     bind(
         C::Quiz,
         &[key('k'), special(KeyCode::Up)],
         A::Up,
-        "previous choice, item or line",
+        "previous row",
         None,
     ),
     bind(
@@ -343,14 +343,14 @@ pub const BINDINGS: &[Binding] = &[
             key('9'),
         ],
         A::Digit,
-        "pick that choice (multiple: mark or unmark it)",
+        "pick that row (multiple: mark it)",
         Some("1-9 pick"),
     ),
     bind(
         C::Quiz,
         &[key(' ')],
         A::Toggle,
-        "mark a choice; in an order question pick up or put down an item",
+        "mark a choice; pick up or put down an item",
         Some("Space mark"),
     ),
     bind(
