@@ -8,5 +8,6 @@ mod lessons;
 
 fn main() {
     lessons::embed();
+    lessons::embed_quizzes();
     highlight::precompile();
 }

@@ -4,6 +4,16 @@
 use std::path::Path;
 
 pub fn embed() {
+    embed_files(".md", "bundled_lessons.rs");
+}
+
+/// Embeds the quizzes beside the lessons, `lessons/*.quiz.yaml`, the same way, into
+/// `$OUT_DIR/bundled_quizzes.rs` (read by src/quiz/pack.rs).
+pub fn embed_quizzes() {
+    embed_files(".quiz.yaml", "bundled_quizzes.rs");
+}
+
+fn embed_files(suffix: &str, out_name: &str) {
     println!("cargo::rerun-if-changed=lessons");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&root).join("lessons");
@@ -11,7 +21,7 @@ pub fn embed() {
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok()?.file_name().into_string().ok())
-                .filter(|name| name.ends_with(".md") && !name.starts_with('.'))
+                .filter(|name| name.ends_with(suffix) && !name.starts_with('.'))
                 .collect()
         })
         .unwrap_or_default();
@@ -26,6 +36,5 @@ pub fn embed() {
     }
     out.push_str("]\n");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out_dir).join("bundled_lessons.rs"), out)
-        .expect("write bundled_lessons.rs");
+    std::fs::write(Path::new(&out_dir).join(out_name), out).expect("write the bundled file list");
 }

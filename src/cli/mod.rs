@@ -1,8 +1,66 @@
 //! Command-line interface: argument parsing and dispatch to the engine.
+//! Each subcommand is one `Command` variant, one dispatch line in [`main`], and its own file.
 
+mod course;
+mod lessons;
+mod progress;
+mod reset;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal course on multi-stage Docker builds and distroless images.
+///
+/// Without a subcommand, opens the course: the bundled lessons, or the pack given with --lessons.
+#[derive(Debug, Parser)]
+#[command(name = "dockerlings", version, about)]
+pub struct Cli {
+    /// Open the lesson pack in DIR (a folder of Markdown lessons) instead of the bundled course.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub lessons: Option<PathBuf>,
+
+    /// Keep progress in PATH instead of the data directory
+    /// (default: $XDG_DATA_HOME/dockerlings/progress.json, usually ~/.local/share/…).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub progress_file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the lessons, their sections and questions.
+    Lessons {
+        #[arg(long, value_enum, default_value_t)]
+        format: lessons::Format,
+    },
+    /// Show a summary table of your progress.
+    Progress,
+    /// Erase your progress (all of it, or one lesson's), after asking.
+    Reset {
+        /// Erase only this lesson's progress (its id, as `dockerlings lessons` lists it).
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Do not ask (needed when not run in a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
+}
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    match cli.command {
+        None => course::open(cli.lessons.as_deref()),
+        Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Progress) => {
+            progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        }
+        Some(Command::Reset { lesson, yes }) => {
+            reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
+        }
+    }
 }

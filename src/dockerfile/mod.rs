@@ -3,6 +3,7 @@
 //! - [`ast`], [`parser`]: a BuildKit-conformant parser producing a typed syntax tree with spans.
 
 pub mod ast;
+pub mod config;
 pub mod diagnostic;
 pub mod images;
 pub mod model;

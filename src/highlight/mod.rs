@@ -1,1 +1,31 @@
-//! (placeholder: filled in by its issue)
+//! Syntax highlighting: our own Dockerfile grammar (plus syntect's defaults for other fenced
+//! languages), themes, colour-depth fallback and the stage-aware overlay.
+//!
+//! One [`Highlighter`] serves the whole app (reader, quiz editor, `check`). It turns a code
+//! block into styled lines with a terminal-independent [`HlStyle`]; [`to_ratatui`] converts a
+//! style for the [`ColorDepth`] at draw time. Results are cached per block, but highlighting a
+//! large block still takes time, so callers highlight when content loads (or on a worker
+//! thread) and keep the `Arc`, never on the draw path.
+//!
+//! The grammar and themes are precompiled by build.rs (build/highlight.rs) and embedded; call
+//! [`warm_up`] on a background thread at start-up to compile the Bash regexes early.
+
+mod assets;
+mod depth;
+mod escape_directive;
+mod highlighter;
+mod palette;
+mod ratatui_style;
+mod stages;
+mod style;
+mod theme;
+
+pub use assets::{load_syntax_set, load_theme_set};
+pub use depth::{ColorChoice, ColorDepth};
+pub use escape_directive::declares_backtick_escape;
+pub use highlighter::{Highlighter, warm_up};
+pub use palette::{rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
+pub use ratatui_style::{line_to_ratatui, to_ratatui};
+pub use stages::{LineSpan, StageRef, overlay_stages};
+pub use style::{AnsiColor, HighlightedLines, HlColor, HlStyle, StyledSpan};
+pub use theme::{Theme, UnknownTheme};

@@ -1,1 +1,22 @@
-//! (placeholder: filled in by its issue)
+//! Questions and Dockerfile exercises: the quiz file format, answer checking, requirements
+//! judged on the validator's model, hints and scores. Knows nothing of the terminal.
+
+pub mod check;
+pub mod facts;
+pub mod format;
+mod glob;
+pub mod hints;
+pub mod model;
+pub mod pack;
+pub mod score;
+pub mod verdict;
+
+pub use check::{Answer, is_correct, normalise};
+pub use format::parse_quiz;
+pub use model::{
+    ContextFile, Exercise, Hint, HintTrigger, Question, QuestionKind, Quiz, Requirement,
+    WrongAnswer,
+};
+pub use pack::QuizBook;
+pub use score::Score;
+pub use verdict::{Check, Verdict};

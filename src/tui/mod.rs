@@ -1,1 +1,18 @@
-//! (placeholder: filled in by its issue)
+//! The terminal UI: a thin layer over the course. State ([`app`]), messages ([`event`]),
+//! the one state-changing function ([`update`]), screens that draw state ([`screens`]),
+//! the key table ([`keys`]), and the run loop with terminal set-up ([`run`], [`terminal`]).
+//! Everything but `run` and `terminal` works without a terminal.
+
+pub mod app;
+pub mod event;
+pub mod keys;
+pub mod progress;
+pub mod run;
+pub mod screens;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod update;
+
+pub use app::App;
+pub use run::{Exit, run};

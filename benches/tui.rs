@@ -1,0 +1,96 @@
+//! TUI frame costs on the bundled course (TestBackend, no real terminal):
+//! - start-up: load the bundled course and draw the first frame at 120x40 (goal < 5 ms);
+//! - the longest section at 120x40: a frame scrolled by one line (goal < 1 ms), and the
+//!   layout a resize adds to the next frame.
+//!
+//! Run: `cargo bench --bench tui`.
+
+use dockerlings::course::Course;
+use dockerlings::course::layout::layout;
+use dockerlings::tui::App;
+use dockerlings::tui::event::Msg;
+use dockerlings::tui::screens::{self, reader::Geometry};
+use dockerlings::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+fn main() {
+    divan::main();
+}
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
+}
+
+/// An app at 120x40 with the reader on the section with the most laid-out lines.
+fn app_on_longest_section() -> App {
+    let mut app = App::new(Course::bundled());
+    update(&mut app, Msg::Resize(WIDTH, HEIGHT));
+    let width = Geometry::new(Rect::new(0, 0, WIDTH, HEIGHT)).text.width;
+    let mut longest = (0, 0, 0);
+    for (l, lesson) in app.course.lessons.iter().enumerate() {
+        for s in 0..lesson.sections.len() {
+            let lines = app.laid_out(l, s, width).len();
+            if lines > longest.2 {
+                longest = (l, s, lines);
+            }
+        }
+    }
+    for _ in 0..longest.0 {
+        update(&mut app, key('j'));
+    }
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    for _ in 0..longest.1 {
+        update(&mut app, key('n'));
+    }
+    app
+}
+
+#[divan::bench]
+fn startup_load_and_first_frame() -> Terminal<TestBackend> {
+    let mut app = App::new(Course::bundled());
+    update(&mut app, Msg::Resize(WIDTH, HEIGHT));
+    let mut terminal = terminal();
+    terminal.draw(|f| screens::render(&app, f)).unwrap();
+    terminal
+}
+
+#[divan::bench]
+fn longest_section_scroll_frame(bencher: divan::Bencher) {
+    let mut app = app_on_longest_section();
+    let mut terminal = terminal();
+    terminal.draw(|f| screens::render(&app, f)).unwrap();
+    let mut down = true;
+    bencher.bench_local(|| {
+        // Scroll one line each frame, turning at either end, so every frame has a real diff.
+        let before = app.reader().map(|r| r.scroll);
+        update(&mut app, key(if down { 'j' } else { 'k' }));
+        if app.reader().map(|r| r.scroll) == before {
+            down = !down;
+        }
+        terminal.draw(|f| screens::render(&app, f)).unwrap();
+    });
+}
+
+/// What a resize adds to the next frame: laying the longest section out again at 120x40's
+/// text width (the frame itself then costs what `longest_section_scroll_frame` does).
+#[divan::bench]
+fn longest_section_layout(bencher: divan::Bencher) {
+    let app = app_on_longest_section();
+    let r = app.reader().unwrap();
+    let doc = &app.course.lessons[r.lesson].sections[r.section].doc;
+    let width = Geometry::new(Rect::new(0, 0, WIDTH, HEIGHT)).text.width;
+    bencher.bench(|| layout(doc, width));
+}

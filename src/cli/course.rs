@@ -1,0 +1,36 @@
+//! The top-level command: open a course (bundled or from a folder) in the terminal UI.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::course::Course;
+use crate::tui::{self, App, Exit};
+
+/// Opens the bundled course, or the pack in `lessons`. A folder that cannot be opened
+/// (missing, not a folder, no lessons) is reported on stderr with exit status 2.
+pub fn open(lessons: Option<&Path>) -> ExitCode {
+    let course = match lessons {
+        None => Course::bundled(),
+        Some(dir) => match Course::load_dir(dir) {
+            Ok(course) => course,
+            Err(err) => {
+                eprintln!("dockerlings: {err}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    run(course)
+}
+
+/// Runs the terminal UI on `course`. Exit status: 0 on quit, 128 + the signal's number when
+/// ended by SIGTERM or SIGHUP (the shell convention), 1 when the terminal fails.
+pub fn run(course: Course) -> ExitCode {
+    match tui::run(App::new(course)) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        Err(err) => {
+            eprintln!("dockerlings: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

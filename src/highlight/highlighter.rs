@@ -1,0 +1,250 @@
+//! The app's one highlighter: code block text + fence language → styled lines, cached.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use syntect::easy::HighlightLines;
+use syntect::parsing::SyntaxReference;
+
+use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, syntax_set, theme_set};
+use super::escape_directive::declares_backtick_escape;
+use super::stages::{StageRef, overlay_stages};
+use super::style::{HighlightedLines, HlColor, HlStyle, StyledSpan, push_span};
+use super::theme::Theme;
+
+/// Blocks kept before the cache is emptied; a course has far fewer code blocks than this.
+const CACHE_CAPACITY: usize = 512;
+
+/// Fence languages that mean our Dockerfile grammar.
+const DOCKERFILE_NAMES: [&str; 3] = ["dockerfile", "docker", "containerfile"];
+
+/// Highlights code blocks with one theme. Cheap to share (`Arc<Highlighter>`); results are
+/// cached per (language, text), so asking again for the same block costs a hash.
+pub struct Highlighter {
+    theme: Theme,
+    cache: Mutex<HashMap<u64, Arc<HighlightedLines>>>,
+}
+
+impl Highlighter {
+    pub fn new(theme: Theme) -> Highlighter {
+        Highlighter {
+            theme,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// The theme's background for code blocks: `None` for `ansi` (the terminal's own).
+    pub fn block_background(&self) -> Option<HlColor> {
+        let theme = theme_set().themes.get(self.theme.name())?;
+        theme.settings.background.and_then(HlColor::from_theme)
+    }
+
+    /// Styled lines, one per source line (split at `\n`, a trailing `\r` dropped). `lang` is
+    /// the fence's info string; `None`, an empty or unknown language gives plain text.
+    pub fn highlight(&self, code: &str, lang: Option<&str>) -> Arc<HighlightedLines> {
+        let key = cache_key(code, lang);
+        if let Some(hit) = self.lock_cache().get(&key) {
+            return Arc::clone(hit);
+        }
+        let lines = Arc::new(self.highlight_uncached(code, lang));
+        let mut cache = self.lock_cache();
+        if cache.len() >= CACHE_CAPACITY {
+            cache.clear();
+        }
+        cache.insert(key, Arc::clone(&lines));
+        lines
+    }
+
+    /// [`Highlighter::highlight`] with the validator's stage spans laid over it, in this
+    /// theme's stage palette. Not cached: the caller keeps the result with its stage model.
+    pub fn highlight_with_stages(
+        &self,
+        code: &str,
+        lang: Option<&str>,
+        refs: &[StageRef],
+    ) -> HighlightedLines {
+        overlay_stages(
+            &self.highlight(code, lang),
+            refs,
+            self.theme.stage_palette(),
+        )
+    }
+
+    fn lock_cache(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<HighlightedLines>>> {
+        // A panic while holding the lock cannot leave the map half-written; keep using it.
+        self.cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn highlight_uncached(&self, code: &str, lang: Option<&str>) -> HighlightedLines {
+        let (Some(syntax), Some(theme)) = (
+            syntax_for(code, lang),
+            theme_set().themes.get(self.theme.name()),
+        ) else {
+            return plain(code);
+        };
+        let set = syntax_set();
+        let mut state = HighlightLines::new(syntax, theme);
+        let mut out = Vec::new();
+        let mut buffer = String::new();
+        for line in source_lines(code) {
+            // The grammars are written for lines that end in a newline.
+            buffer.clear();
+            buffer.push_str(line);
+            buffer.push('\n');
+            match state.highlight_line(&buffer, set) {
+                Ok(regions) => {
+                    let mut spans = Vec::new();
+                    for (style, text) in regions {
+                        push_span(
+                            &mut spans,
+                            text.trim_end_matches('\n'),
+                            HlStyle::from_syntect(style),
+                        );
+                    }
+                    out.push(spans);
+                }
+                // A grammar error (a bad regex) must not lose the text: the rest is plain.
+                Err(_) => {
+                    let done = out.len();
+                    out.extend(source_lines(code).skip(done).map(plain_line));
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Default for Highlighter {
+    fn default() -> Highlighter {
+        Highlighter::new(Theme::default())
+    }
+}
+
+/// The syntax for a fence language, or `None` for plain text.
+fn syntax_for(code: &str, lang: Option<&str>) -> Option<&'static SyntaxReference> {
+    // The info string may carry more after the language (`dockerfile title="x"`).
+    let lang = lang?.split_whitespace().next()?.to_ascii_lowercase();
+    let set = syntax_set();
+    if DOCKERFILE_NAMES.contains(&lang.as_str()) {
+        let name = if declares_backtick_escape(code) {
+            DOCKERFILE_BACKTICK
+        } else {
+            DOCKERFILE
+        };
+        return set.find_syntax_by_name(name);
+    }
+    set.find_syntax_by_token(&lang)
+}
+
+fn source_lines(code: &str) -> impl Iterator<Item = &str> {
+    code.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+fn plain_line(line: &str) -> Vec<StyledSpan> {
+    let mut spans = Vec::new();
+    push_span(&mut spans, line, HlStyle::default());
+    spans
+}
+
+fn plain(code: &str) -> HighlightedLines {
+    source_lines(code).map(plain_line).collect()
+}
+
+fn cache_key(code: &str, lang: Option<&str>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    lang.hash(&mut hasher);
+    code.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A small Dockerfile touching the Bash embedding, so its regexes are compiled.
+const WARM_UP_SAMPLE: &str = "# syntax=docker/dockerfile:1\n\
+FROM golang:1.25 AS build\n\
+RUN --mount=type=cache,target=/root/.cache go build -o /out/app ./... && \\\n    echo \"built $(date)\" | tee /log\n\
+COPY --from=build /out/app /app\n\
+CMD [\"/app\"]\n";
+
+/// Compiles the regexes of the Dockerfile and Bash grammars (about 50-75 ms on first use with
+/// fancy-regex). Call once on a background thread at start-up so the first lesson never stalls:
+/// `std::thread::spawn(dockerlings::highlight::warm_up);`
+pub fn warm_up() {
+    let _ = Highlighter::new(Theme::Ansi).highlight(WARM_UP_SAMPLE, Some("dockerfile"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(lines: &HighlightedLines) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn text_is_preserved_line_by_line() {
+        let code = "FROM alpine AS base\r\nRUN echo hi \\\n  && ls\n";
+        let lines = Highlighter::default().highlight(code, Some("dockerfile"));
+        assert_eq!(
+            text_of(&lines),
+            ["FROM alpine AS base", "RUN echo hi \\", "  && ls", ""]
+        );
+    }
+
+    #[test]
+    fn unknown_or_missing_language_is_plain_text() {
+        let hl = Highlighter::default();
+        for lang in [None, Some(""), Some("no-such-language"), Some("   ")] {
+            let lines = hl.highlight("FROM x\nRUN y", lang);
+            assert_eq!(lines.len(), 2);
+            assert!(
+                lines
+                    .iter()
+                    .flatten()
+                    .all(|s| s.style == HlStyle::default()),
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fence_info_after_the_language_is_ignored() {
+        let hl = Highlighter::default();
+        let lines = hl.highlight("FROM x", Some("Dockerfile title=\"build\""));
+        assert!(lines[0][0].style.bold, "instruction styled: {:?}", lines[0]);
+    }
+
+    #[test]
+    fn other_languages_use_syntect_defaults() {
+        let lines = Highlighter::default().highlight("fn main() {}", Some("rust"));
+        assert!(lines[0].len() > 1, "{:?}", lines[0]);
+    }
+
+    #[test]
+    fn repeated_blocks_come_from_the_cache() {
+        let hl = Highlighter::default();
+        let a = hl.highlight("FROM x", Some("dockerfile"));
+        let b = hl.highlight("FROM x", Some("dockerfile"));
+        assert!(Arc::ptr_eq(&a, &b));
+        let other_lang = hl.highlight("FROM x", Some("text"));
+        assert!(!Arc::ptr_eq(&a, &other_lang));
+    }
+
+    #[test]
+    fn rgb_themes_have_a_background_and_ansi_does_not() {
+        assert_eq!(Highlighter::new(Theme::Ansi).block_background(), None);
+        assert!(matches!(
+            Highlighter::new(Theme::Dark).block_background(),
+            Some(HlColor::Rgb(..))
+        ));
+    }
+}

@@ -1,0 +1,717 @@
+//! The quiz file format (`<lesson-file-stem>.quiz.yaml`) → [`Quiz`]. YAML is read through
+//! [`crate::course::yaml`]; what YAML cannot say (a choice index out of range, a field that
+//! does not fit the kind) is checked here, with the line of the question's `id:`.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::check::normalise;
+use super::model::{
+    ContextFile, Exercise, Hint, HintTrigger, Question, QuestionKind, Quiz, Requirement,
+    WrongAnswer,
+};
+use crate::course::LoadError;
+use crate::course::yaml;
+use crate::dockerfile::Severity;
+
+/// How many failed checks before the solution is offered, unless the question says.
+pub const DEFAULT_REVEAL_AFTER: u32 = 3;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuiz {
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    kind: String,
+    prompt: String,
+    explanation: String,
+    #[serde(default)]
+    hints: Vec<RawHint>,
+    choices: Option<Vec<String>>,
+    correct: Option<OneOrMany>,
+    answer: Option<bool>,
+    accept: Option<Vec<String>>,
+    items: Option<Vec<String>>,
+    dockerfile: Option<String>,
+    bug_line: Option<usize>,
+    starter: Option<String>,
+    context: Option<Vec<RawContext>>,
+    requirements: Option<Vec<RawRequirement>>,
+    solutions: Option<Vec<String>>,
+    wrong: Option<Vec<RawWrong>>,
+    reveal_after: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawHint {
+    Plain(String),
+    Tied(TiedHint),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TiedHint {
+    text: String,
+    requirement: Option<String>,
+    rule: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawContext {
+    Name(String),
+    File(RawContextFile),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContextFile {
+    name: String,
+    contents: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    min_stages: Option<usize>,
+    final_base: Option<String>,
+    final_copies_from: Option<RawCopy>,
+    non_root: Option<bool>,
+    exec_form_cmd: Option<bool>,
+    no_findings_at_or_above: Option<String>,
+    none_of_rules: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCopy {
+    stage: String,
+    path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWrong {
+    fails: String,
+    dockerfile: String,
+}
+
+/// Parses one quiz file. `source` names it in errors; `lesson_id` is the lesson it belongs to.
+/// Every problem found is reported, each with its line.
+pub fn parse_quiz(text: &str, source: &Path, lesson_id: &str) -> Result<Quiz, Vec<LoadError>> {
+    let error = |line: usize, message: String| LoadError {
+        file: source.to_path_buf(),
+        line,
+        message,
+    };
+    let raw: RawQuiz = yaml::parse(text).map_err(|e| vec![error(e.line, e.message)])?;
+    let lines = LineIndex::new(text);
+    let mut errors = Vec::new();
+    let mut questions = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, raw_question) in raw.questions.into_iter().enumerate() {
+        let line = lines.question_line(&raw_question.id, index);
+        let id = raw_question.id.trim().to_string();
+        if !is_valid_id(&id) {
+            errors.push(error(
+                line,
+                format!(
+                    "question id `{id}` must be non-empty and use only letters, digits, `-` and `_`"
+                ),
+            ));
+            continue;
+        }
+        if !seen.insert(id.clone()) {
+            errors.push(error(line, format!("duplicate question id `{id}`")));
+            continue;
+        }
+        match convert(raw_question, line, &lines) {
+            Ok(question) => questions.push(question),
+            Err(message) => errors.push(error(line, format!("question `{id}`: {message}"))),
+        }
+    }
+    if questions.is_empty() && errors.is_empty() {
+        errors.push(error(1, "the quiz has no questions".into()));
+    }
+    if errors.is_empty() {
+        Ok(Quiz {
+            lesson_id: lesson_id.to_string(),
+            questions,
+            source: source.to_path_buf(),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question, String> {
+    check_fields_fit_kind(&raw)?;
+    if raw.prompt.trim().is_empty() {
+        return Err("prompt is empty".into());
+    }
+    if raw.explanation.trim().is_empty() {
+        return Err("explanation is empty (it is shown after answering)".into());
+    }
+    let kind = match raw.kind.as_str() {
+        "single" => {
+            let choices = choices(raw.choices)?;
+            let correct = match raw.correct {
+                Some(OneOrMany::One(n)) => choice_index(n, choices.len())?,
+                Some(OneOrMany::Many(_)) => {
+                    return Err(
+                        "kind single takes one `correct` choice; use kind multiple for several"
+                            .into(),
+                    );
+                }
+                None => {
+                    return Err("`correct` is missing (the right choice, counting from 1)".into());
+                }
+            };
+            QuestionKind::Single { choices, correct }
+        }
+        "multiple" => {
+            let choices = choices(raw.choices)?;
+            let picked = match raw.correct {
+                Some(OneOrMany::One(n)) => vec![n],
+                Some(OneOrMany::Many(list)) => list,
+                None => {
+                    return Err("`correct` is missing (the right choices, counting from 1)".into());
+                }
+            };
+            let mut correct = picked
+                .into_iter()
+                .map(|n| choice_index(n, choices.len()))
+                .collect::<Result<Vec<_>, _>>()?;
+            correct.sort_unstable();
+            correct.dedup();
+            if correct.is_empty() {
+                return Err("`correct` lists no choice".into());
+            }
+            QuestionKind::Multiple { choices, correct }
+        }
+        "true_false" => QuestionKind::TrueFalse {
+            answer: raw.answer.ok_or("`answer` is missing (true or false)")?,
+        },
+        "short" => {
+            let accept = raw
+                .accept
+                .ok_or("`accept` is missing (the accepted answers)")?;
+            if accept.is_empty() || accept.iter().any(|a| normalise(a).is_empty()) {
+                return Err("`accept` needs at least one non-empty answer".into());
+            }
+            QuestionKind::Short { accept }
+        }
+        "order" => {
+            let items = raw.items.ok_or("`items` is missing (in the right order)")?;
+            if items.len() < 2 {
+                return Err("`items` needs at least two entries".into());
+            }
+            let distinct: HashSet<_> = items.iter().map(|i| normalise(i)).collect();
+            if distinct.len() != items.len() {
+                return Err("`items` has two equal entries, so the order is ambiguous".into());
+            }
+            QuestionKind::Order { items }
+        }
+        "spot_bug" => {
+            let dockerfile = raw.dockerfile.ok_or("`dockerfile` is missing")?;
+            let bug_line = raw
+                .bug_line
+                .ok_or("`bug_line` is missing (counting from 1)")?;
+            match dockerfile.lines().nth(bug_line.wrapping_sub(1)) {
+                Some(text) if !text.trim().is_empty() => {}
+                Some(_) => return Err(format!("bug_line {bug_line} is a blank line")),
+                None => {
+                    return Err(format!(
+                        "bug_line {bug_line} is past the end of the Dockerfile ({} lines)",
+                        dockerfile.lines().count()
+                    ));
+                }
+            }
+            QuestionKind::SpotBug {
+                dockerfile,
+                bug_line,
+            }
+        }
+        "dockerfile" => QuestionKind::Dockerfile(Box::new(exercise(&raw, line, lines)?)),
+        other => {
+            return Err(format!(
+                "unknown kind `{other}`; use one of {}",
+                QuestionKind::NAMES.join(", ")
+            ));
+        }
+    };
+    let hints = raw
+        .hints
+        .into_iter()
+        .map(|h| hint(h, &kind))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Question {
+        id: raw.id.trim().to_string(),
+        prompt: raw.prompt,
+        explanation: raw.explanation,
+        hints,
+        kind,
+        line,
+    })
+}
+
+/// Rejects fields that belong to another kind, so a misplaced answer is not silently ignored.
+fn check_fields_fit_kind(raw: &RawQuestion) -> Result<(), String> {
+    let present = [
+        ("choices", raw.choices.is_some()),
+        ("correct", raw.correct.is_some()),
+        ("answer", raw.answer.is_some()),
+        ("accept", raw.accept.is_some()),
+        ("items", raw.items.is_some()),
+        ("dockerfile", raw.dockerfile.is_some()),
+        ("bug_line", raw.bug_line.is_some()),
+        ("starter", raw.starter.is_some()),
+        ("context", raw.context.is_some()),
+        ("requirements", raw.requirements.is_some()),
+        ("solutions", raw.solutions.is_some()),
+        ("wrong", raw.wrong.is_some()),
+        ("reveal_after", raw.reveal_after.is_some()),
+    ];
+    let allowed: &[&str] = match raw.kind.as_str() {
+        "single" | "multiple" => &["choices", "correct"],
+        "true_false" => &["answer"],
+        "short" => &["accept"],
+        "order" => &["items"],
+        "spot_bug" => &["dockerfile", "bug_line"],
+        "dockerfile" => &[
+            "starter",
+            "context",
+            "requirements",
+            "solutions",
+            "wrong",
+            "reveal_after",
+        ],
+        _ => return Ok(()),
+    };
+    match present
+        .iter()
+        .find(|(name, set)| *set && !allowed.contains(name))
+    {
+        Some((name, _)) => Err(format!(
+            "`{name}` does not apply to kind {}; it takes {}",
+            raw.kind,
+            allowed.join(", ")
+        )),
+        None => Ok(()),
+    }
+}
+
+fn choices(choices: Option<Vec<String>>) -> Result<Vec<String>, String> {
+    let choices = choices.ok_or("`choices` is missing")?;
+    if choices.len() < 2 || choices.len() > 9 {
+        return Err(format!(
+            "`choices` needs 2 to 9 entries (one digit key each), not {}",
+            choices.len()
+        ));
+    }
+    Ok(choices)
+}
+
+fn choice_index(n: usize, count: usize) -> Result<usize, String> {
+    if (1..=count).contains(&n) {
+        Ok(n - 1)
+    } else {
+        Err(format!(
+            "correct choice {n} is out of range: choices count from 1 to {count}"
+        ))
+    }
+}
+
+fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercise, String> {
+    let starter = raw
+        .starter
+        .clone()
+        .ok_or("`starter` is missing (the Dockerfile the learner starts from)")?;
+    let requirements = raw
+        .requirements
+        .as_ref()
+        .ok_or("`requirements` is missing")?
+        .iter()
+        .map(requirement)
+        .collect::<Result<Vec<_>, _>>()?;
+    if requirements.is_empty() {
+        return Err("`requirements` is empty".into());
+    }
+    let solutions = raw.solutions.clone().unwrap_or_default();
+    if solutions.is_empty() {
+        return Err("`solutions` needs at least one reference solution".into());
+    }
+    let wrong_lines = lines.keys_after(line, "fails:");
+    let wrong = raw
+        .wrong
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, w)| {
+            if requirements.iter().any(|r| r.key() == w.fails) {
+                Ok(WrongAnswer {
+                    dockerfile: w.dockerfile.clone(),
+                    fails: w.fails.clone(),
+                    line: wrong_lines.get(i).copied().unwrap_or(line),
+                })
+            } else {
+                Err(format!(
+                    "wrong answer {} names `{}`, which is not one of this exercise's requirements ({})",
+                    i + 1,
+                    w.fails,
+                    requirements
+                        .iter()
+                        .map(Requirement::key)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let context = raw
+        .context
+        .iter()
+        .flatten()
+        .map(|c| match c {
+            RawContext::Name(name) => ContextFile {
+                name: name.clone(),
+                contents: None,
+            },
+            RawContext::File(f) => ContextFile {
+                name: f.name.clone(),
+                contents: f.contents.clone(),
+            },
+        })
+        .collect();
+    Ok(Exercise {
+        starter,
+        context,
+        requirements,
+        solutions,
+        wrong,
+        reveal_after: raw.reveal_after.unwrap_or(DEFAULT_REVEAL_AFTER).max(1),
+    })
+}
+
+fn requirement(raw: &RawRequirement) -> Result<Requirement, String> {
+    let mut found = Vec::new();
+    if let Some(n) = raw.min_stages {
+        found.push(Requirement::MinStages(n));
+    }
+    if let Some(glob) = &raw.final_base {
+        found.push(Requirement::FinalBase(glob.clone()));
+    }
+    if let Some(copy) = &raw.final_copies_from {
+        found.push(Requirement::FinalCopiesFrom {
+            stage: copy.stage.clone(),
+            path: copy.path.clone(),
+        });
+    }
+    for (flag, req) in [
+        (raw.non_root, Requirement::NonRoot),
+        (raw.exec_form_cmd, Requirement::ExecFormCmd),
+    ] {
+        match flag {
+            Some(true) => found.push(req),
+            Some(false) => {
+                return Err(format!(
+                    "`{}: false` asks for nothing; remove it",
+                    req.key()
+                ));
+            }
+            None => {}
+        }
+    }
+    if let Some(name) = &raw.no_findings_at_or_above {
+        let severity = Severity::from_name(name).ok_or_else(|| {
+            format!(
+                "unknown severity `{name}`; use one of {}",
+                Severity::ALL.map(Severity::name).join(", ")
+            )
+        })?;
+        found.push(Requirement::NoFindingsAtOrAbove(severity));
+    }
+    if let Some(ids) = &raw.none_of_rules {
+        if ids.is_empty() {
+            return Err("`none_of_rules` lists no rule".into());
+        }
+        found.push(Requirement::NoneOfRules(ids.clone()));
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(format!(
+            "a requirement needs one of {}",
+            Requirement::KEYS.join(", ")
+        )),
+        _ => Err(
+            "a requirement entry has several keys; give each requirement its own `- ` entry".into(),
+        ),
+    }
+}
+
+fn hint(raw: RawHint, kind: &QuestionKind) -> Result<Hint, String> {
+    let tied = match raw {
+        RawHint::Plain(text) => {
+            return Ok(Hint {
+                text,
+                tied_to: None,
+            });
+        }
+        RawHint::Tied(tied) => tied,
+    };
+    let tied_to = match (tied.requirement, tied.rule) {
+        (Some(_), Some(_)) => {
+            return Err("a hint is tied to a requirement or a rule, not both".into());
+        }
+        (Some(key), None) => {
+            let known = match kind {
+                QuestionKind::Dockerfile(ex) => ex.requirements.iter().any(|r| r.key() == key),
+                _ => false,
+            };
+            if !known {
+                return Err(format!(
+                    "a hint is tied to requirement `{key}`, which this question does not have"
+                ));
+            }
+            Some(HintTrigger::Requirement(key))
+        }
+        (None, Some(rule)) => Some(HintTrigger::Rule(rule)),
+        (None, None) => None,
+    };
+    Ok(Hint {
+        text: tied.text,
+        tied_to,
+    })
+}
+
+/// Finds lines of keys in the quiz text. serde gives no positions for valid values, so the
+/// question's `id:` line is located by scanning, which is exact for the layouts YAML allows
+/// for a plain scalar id.
+struct LineIndex<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        LineIndex {
+            lines: text.lines().collect(),
+        }
+    }
+
+    fn id_lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.lines.iter().enumerate().filter_map(|(i, l)| {
+            let rest = l.trim_start().trim_start_matches("- ").trim_start();
+            let value = rest.strip_prefix("id:")?;
+            Some((i + 1, value.trim().trim_matches(['"', '\''])))
+        })
+    }
+
+    /// The line of question `index`'s `id: <id>`: the index-th `id:` line (only questions have
+    /// an `id` key), else the first line with that id.
+    fn question_line(&self, id: &str, index: usize) -> usize {
+        self.id_lines()
+            .nth(index)
+            .filter(|(_, value)| *value == id.trim())
+            .or_else(|| self.id_lines().find(|(_, value)| *value == id.trim()))
+            .map_or(1, |(line, _)| line)
+    }
+
+    /// Lines of `key` found after `from` and before the next question's `id:`.
+    fn keys_after(&self, from: usize, key: &str) -> Vec<usize> {
+        let next_question = self
+            .id_lines()
+            .map(|(line, _)| line)
+            .find(|&line| line > from)
+            .unwrap_or(usize::MAX);
+        (from..self.lines.len().min(next_question - 1))
+            .filter(|&i| {
+                self.lines[i]
+                    .trim_start()
+                    .trim_start_matches("- ")
+                    .starts_with(key)
+            })
+            .map(|i| i + 1)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Quiz, Vec<LoadError>> {
+        parse_quiz(text, Path::new("t.quiz.yaml"), "t")
+    }
+
+    fn only_error(text: &str) -> LoadError {
+        let mut errors = parse(text).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors.remove(0)
+    }
+
+    const SINGLE: &str = "questions:
+  - id: q1
+    kind: single
+    prompt: Which line starts a stage?
+    choices: [FROM, RUN]
+    correct: 1
+    explanation: Every FROM starts a stage.
+    hints:
+      - Look at the first word.
+";
+
+    #[test]
+    fn single_choice_parses_with_zero_based_answer() {
+        let quiz = parse(SINGLE).unwrap();
+        let q = &quiz.questions[0];
+        assert_eq!(q.line, 2);
+        assert_eq!(
+            q.kind,
+            QuestionKind::Single {
+                choices: vec!["FROM".into(), "RUN".into()],
+                correct: 0
+            }
+        );
+        assert_eq!(q.hints[0].tied_to, None);
+    }
+
+    #[test]
+    fn out_of_range_choice_names_the_line() {
+        let err = only_error(&SINGLE.replace("correct: 1", "correct: 3"));
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("out of range"), "{err}");
+    }
+
+    #[test]
+    fn field_of_another_kind_is_rejected() {
+        let err = only_error(&SINGLE.replace("correct: 1", "correct: 1\n    answer: true"));
+        assert!(err.message.contains("`answer` does not apply"), "{err}");
+    }
+
+    #[test]
+    fn yaml_error_keeps_its_line() {
+        let err = only_error(&SINGLE.replace("    prompt:", "    promt:"));
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains("promt"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported_at_the_second() {
+        let text = format!("{SINGLE}{}", &SINGLE["questions:\n".len()..]);
+        let err = only_error(&text);
+        assert_eq!(err.line, 10);
+        assert!(err.message.contains("duplicate"), "{err}");
+    }
+
+    const EXERCISE: &str = r#"questions:
+  - id: ex
+    kind: dockerfile
+    prompt: Make it multi-stage.
+    explanation: Build in one stage, run in another.
+    starter: |
+      FROM golang:1.25
+    context: [main.go, {name: go.mod, contents: "module x\n"}]
+    requirements:
+      - min_stages: 2
+      - final_base: "gcr.io/distroless/*"
+      - final_copies_from: {stage: build, path: /out/app}
+      - non_root: true
+      - no_findings_at_or_above: warning
+      - none_of_rules: [DL3006]
+    solutions:
+      - |
+        FROM golang:1.25 AS build
+        FROM gcr.io/distroless/static-debian12:nonroot
+    wrong:
+      - fails: min_stages
+        dockerfile: |
+          FROM golang:1.25
+    hints:
+      - text: Add a second FROM.
+        requirement: min_stages
+      - text: Tag your base.
+        rule: DL3006
+"#;
+
+    #[test]
+    fn exercise_parses_every_requirement_and_tied_hints() {
+        let quiz = parse(EXERCISE).unwrap();
+        let QuestionKind::Dockerfile(ex) = &quiz.questions[0].kind else {
+            panic!()
+        };
+        assert_eq!(ex.requirements.len(), 6);
+        assert_eq!(ex.context[1].contents.as_deref(), Some("module x\n"));
+        assert_eq!(ex.wrong[0].line, 21);
+        assert_eq!(ex.reveal_after, DEFAULT_REVEAL_AFTER);
+        let hints = &quiz.questions[0].hints;
+        assert_eq!(
+            hints[0].tied_to,
+            Some(HintTrigger::Requirement("min_stages".into()))
+        );
+        assert_eq!(hints[1].tied_to, Some(HintTrigger::Rule("DL3006".into())));
+    }
+
+    #[test]
+    fn wrong_answer_must_name_a_requirement_of_the_exercise() {
+        let err = only_error(&EXERCISE.replace("fails: min_stages", "fails: exec_form_cmd"));
+        assert!(err.message.contains("exec_form_cmd"), "{err}");
+    }
+
+    #[test]
+    fn requirement_with_two_keys_is_rejected() {
+        let err = only_error(
+            &EXERCISE.replace("- min_stages: 2", "- min_stages: 2\n        non_root: true"),
+        );
+        assert!(err.message.contains("several keys"), "{err}");
+    }
+
+    #[test]
+    fn unknown_severity_lists_the_valid_ones() {
+        let err = only_error(&EXERCISE.replace("at_or_above: warning", "at_or_above: fatal"));
+        assert!(err.message.contains("info, style, warning, error"), "{err}");
+    }
+
+    #[test]
+    fn spot_bug_line_must_exist() {
+        let text = "questions:
+  - id: s
+    kind: spot_bug
+    prompt: Which line?
+    dockerfile: |
+      FROM a
+      RUN b
+    bug_line: 5
+    explanation: x
+";
+        let err = only_error(text);
+        assert!(err.message.contains("past the end"), "{err}");
+    }
+
+    #[test]
+    fn unknown_kind_lists_the_kinds() {
+        let err = only_error(&SINGLE.replace("kind: single", "kind: essay"));
+        assert!(err.message.contains("true_false"), "{err}");
+    }
+}

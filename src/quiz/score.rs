@@ -1,0 +1,36 @@
+//! A lesson's score from the saved progress: how many questions are answered and right.
+
+use super::model::Quiz;
+use crate::progress::Progress;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Score {
+    pub total: usize,
+    pub answered: usize,
+    pub correct: usize,
+    /// Right on the first attempt, without hints or the solution.
+    pub first_try: usize,
+}
+
+impl Score {
+    pub fn of(quiz: &Quiz, progress: &Progress) -> Score {
+        let mut score = Score {
+            total: quiz.questions.len(),
+            ..Score::default()
+        };
+        for q in &quiz.questions {
+            let Some(p) = progress.question(&quiz.lesson_id, &q.id) else {
+                continue;
+            };
+            score.answered += usize::from(p.answered);
+            score.correct += usize::from(p.correct);
+            score.first_try +=
+                usize::from(p.correct && p.attempts == 1 && p.hints_used == 0 && !p.revealed);
+        }
+        score
+    }
+
+    pub fn complete(&self) -> bool {
+        self.total > 0 && self.correct == self.total
+    }
+}

@@ -1,0 +1,266 @@
+//! The human report: per finding a `file:line:col RULE severity message` line, the source with a
+//! caret under the span (rendered by annotate-snippets) and the fix when one is known; per
+//! unreadable file an error line; last a summary line.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Effects, Style};
+
+use super::source_lines::LineIndex;
+use super::{FileError, FileReport, Outcome, Summary};
+use crate::dockerfile::{Diagnostic, Severity};
+
+/// A finding spanning more lines than this shows only its first ones.
+const MAX_SNIPPET_LINES: usize = 4;
+
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+
+/// Renders the whole report; `color` adds ANSI styling (the caller decides from TTY/NO_COLOR).
+pub fn render(reports: &[FileReport], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let paint = Painter { color };
+    let mut out = String::new();
+    for report in reports {
+        match &report.outcome {
+            Outcome::Checked {
+                source,
+                diagnostics,
+            } => {
+                if diagnostics.is_empty() {
+                    continue;
+                }
+                let index = LineIndex::new(source);
+                for diagnostic in diagnostics {
+                    write_diagnostic(
+                        &mut out,
+                        &report.path,
+                        &index,
+                        source,
+                        diagnostic,
+                        &renderer,
+                        paint,
+                    );
+                }
+            }
+            Outcome::Failed(error) => write_file_error(&mut out, &report.path, error, paint),
+        }
+    }
+    out.push_str(&paint.style(BOLD, &summary_line(&Summary::of(reports))));
+    out.push('\n');
+    out
+}
+
+/// `3 files checked: 1 error, 2 warnings, 1 style` (info, style and unreadable only when present).
+pub fn summary_line(summary: &Summary) -> String {
+    let mut parts = vec![
+        counted(summary.errors, "error", "errors"),
+        counted(summary.warnings, "warning", "warnings"),
+    ];
+    if summary.infos > 0 {
+        parts.push(counted(summary.infos, "info", "infos"));
+    }
+    if summary.styles > 0 {
+        parts.push(counted(summary.styles, "style", "styles"));
+    }
+    if summary.failed > 0 {
+        parts.push(format!("{} unreadable", summary.failed));
+    }
+    format!(
+        "{} checked: {}",
+        counted(summary.files, "file", "files"),
+        parts.join(", ")
+    )
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn write_diagnostic(
+    out: &mut String,
+    path: &str,
+    index: &LineIndex<'_>,
+    source: &str,
+    diagnostic: &Diagnostic,
+    renderer: &Renderer,
+    paint: Painter,
+) {
+    let loc = diagnostic.location;
+    let _ = writeln!(
+        out,
+        "{}:{}:{} {} {} {}",
+        paint.style(BOLD, path),
+        loc.line,
+        loc.column,
+        paint.style(BOLD, diagnostic.rule),
+        paint.style(
+            severity_style(diagnostic.severity),
+            diagnostic.severity.name()
+        ),
+        diagnostic.message
+    );
+    if let Some(group) = snippet(index, source, diagnostic) {
+        out.push_str(&renderer.render(&[group]));
+        out.push('\n');
+    } else if let Some(fix) = &diagnostic.fix {
+        // No source line to show (e.g. a finding about the whole, empty file): the fix alone.
+        let _ = writeln!(out, "  = fix: {}", fix.replacement);
+    }
+    out.push('\n');
+}
+
+/// The source lines a finding covers with its span underlined, plus its fix as a footer.
+fn snippet<'a>(
+    index: &LineIndex<'_>,
+    source: &'a str,
+    diagnostic: &'a Diagnostic,
+) -> Option<Group<'a>> {
+    let loc = diagnostic.location;
+    let first = index.range(loc.line)?;
+    // A span that ends at column 1 of a later line covers nothing on that line.
+    let end_line = if loc.end_line > loc.line && loc.end_column <= 1 {
+        loc.end_line - 1
+    } else {
+        loc.end_line.max(loc.line)
+    };
+    let last_line = end_line
+        .min(loc.line + MAX_SNIPPET_LINES - 1)
+        .min(index.len());
+    let last = index.range(last_line)?;
+    let text = &source[first.start..last.end];
+    let start = index.offset(loc.line, loc.column) - first.start;
+    let end = if loc.end_line <= last_line {
+        index.offset(loc.end_line, loc.end_column) - first.start
+    } else {
+        text.len()
+    };
+    let span = start..end.max(start);
+    let level = annotate_level(diagnostic.severity);
+    let mut group = Group::with_level(level.clone()).element(
+        Snippet::source(text)
+            .line_start(loc.line)
+            .fold(false)
+            .annotation(AnnotationKind::Primary.span(span)),
+    );
+    if let Some(fix) = &diagnostic.fix {
+        group = group.element(Level::HELP.with_name("fix").message(&fix.replacement));
+    }
+    Some(group)
+}
+
+fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Painter) {
+    let place = match error.position {
+        Some((line, column)) => format!("{path}:{line}:{column}"),
+        None => path.to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        paint.style(BOLD, &place),
+        paint.style(severity_style(Severity::Error), "error"),
+        error.message
+    );
+    out.push('\n');
+}
+
+fn annotate_level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+        Severity::Style => Level::NOTE,
+    }
+}
+
+fn severity_style(severity: Severity) -> Style {
+    // The same colours annotate-snippets gives the caret, so a finding reads as one colour.
+    let color = match severity {
+        Severity::Error => AnsiColor::BrightRed,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::BrightBlue,
+        Severity::Style => AnsiColor::BrightGreen,
+    };
+    color.on_default().effects(Effects::BOLD)
+}
+
+/// Applies a style only when colour is on.
+#[derive(Clone, Copy)]
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn style(self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::fixtures;
+
+    #[test]
+    fn plain_report_shows_header_caret_fix_and_summary() {
+        let text = render(&fixtures::reports(), false);
+        insta::assert_snapshot!(text);
+        assert!(!text.contains('\u{1b}'), "plain output has no escapes");
+    }
+
+    #[test]
+    fn colour_report_uses_ansi_escapes() {
+        let text = render(&fixtures::reports(), true);
+        assert!(text.contains("\u{1b}["));
+    }
+
+    #[test]
+    fn clean_files_print_only_the_summary() {
+        let reports = vec![FileReport {
+            path: "Dockerfile".into(),
+            outcome: Outcome::Checked {
+                source: "FROM scratch\n".into(),
+                diagnostics: vec![],
+            },
+        }];
+        assert_eq!(
+            render(&reports, false),
+            "1 file checked: 0 errors, 0 warnings\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_span_is_cut_and_out_of_range_span_is_tolerated() {
+        let source = "RUN a \\\n b \\\n c \\\n d \\\n e \\\n f\n";
+        let long = fixtures::diagnostic("X1", Severity::Info, "long", (1, 1, 6, 3), None);
+        let beyond = fixtures::diagnostic(
+            "X2",
+            Severity::Info,
+            "beyond",
+            (9, 4, 9, 9),
+            Some((9, "FROM a")),
+        );
+        let reports = vec![FileReport {
+            path: "f".into(),
+            outcome: Outcome::Checked {
+                source: source.into(),
+                diagnostics: vec![long, beyond],
+            },
+        }];
+        let text = render(&reports, false);
+        assert!(text.contains(" d \\"), "{text}");
+        assert!(!text.contains(" e \\"), "{text}");
+        assert!(
+            text.contains("f:9:4 X2 info beyond\n  = fix: FROM a\n"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,192 @@
+//! App state: the loaded course, the screen stack and what each screen remembers.
+//! Changed only by [`super::update::update`]; read by the screens to draw.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ratatui::layout::Rect;
+
+use super::keys::Context;
+use super::progress::ProgressMarks;
+use super::theme::Theme;
+use crate::course::layout::{LaidLine, layout};
+use crate::course::{Course, Section};
+
+pub struct App {
+    pub course: Course,
+    pub progress: ProgressMarks,
+    pub theme: Theme,
+    /// Never empty; the home screen is always at the bottom.
+    screens: Vec<Screen>,
+    /// The terminal's area as last reported.
+    pub area: Rect,
+    layouts: LayoutCache,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Home(HomeState),
+    Reader(ReaderState),
+    /// An overlay: drawn over the screen below it.
+    Help(HelpState),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeState {
+    /// Index into `course.lessons`.
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderState {
+    pub lesson: usize,
+    pub section: usize,
+    /// First shown line of the laid-out section.
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpState {
+    pub scroll: usize,
+}
+
+impl App {
+    pub fn new(course: Course) -> Self {
+        Self {
+            course,
+            progress: ProgressMarks::default(),
+            theme: Theme::default(),
+            screens: vec![Screen::Home(HomeState::default())],
+            area: Rect::new(0, 0, 80, 24),
+            layouts: LayoutCache::default(),
+        }
+    }
+
+    pub fn screens(&self) -> &[Screen] {
+        &self.screens
+    }
+
+    pub fn top(&self) -> &Screen {
+        self.screens
+            .last()
+            .expect("the home screen is never popped")
+    }
+
+    pub fn top_mut(&mut self) -> &mut Screen {
+        self.screens
+            .last_mut()
+            .expect("the home screen is never popped")
+    }
+
+    pub fn push(&mut self, screen: Screen) {
+        self.screens.push(screen);
+    }
+
+    /// Pops the top screen unless it is the home screen, and returns it.
+    pub fn pop(&mut self) -> Option<Screen> {
+        (self.screens.len() > 1)
+            .then(|| self.screens.pop())
+            .flatten()
+    }
+
+    pub fn home_mut(&mut self) -> &mut HomeState {
+        match &mut self.screens[0] {
+            Screen::Home(home) => home,
+            _ => unreachable!("the bottom screen is always home"),
+        }
+    }
+
+    /// The open reader's state, if a reader is open (possibly under the help overlay).
+    pub fn reader(&self) -> Option<&ReaderState> {
+        self.screens.iter().rev().find_map(|s| match s {
+            Screen::Reader(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    pub fn reader_mut(&mut self) -> Option<&mut ReaderState> {
+        self.screens.iter_mut().rev().find_map(|s| match s {
+            Screen::Reader(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    /// Which part of the key table applies now.
+    pub fn context(&self) -> Context {
+        match self.top() {
+            Screen::Home(_) => Context::Home,
+            Screen::Reader(_) => Context::Reader,
+            Screen::Help(_) => Context::Help,
+        }
+    }
+
+    pub fn section(&self, lesson: usize, section: usize) -> Option<&Section> {
+        self.course.lessons.get(lesson)?.sections.get(section)
+    }
+
+    /// The section laid out at `width`, cached per (lesson, section, width).
+    pub fn laid_out(&self, lesson: usize, section: usize, width: u16) -> Rc<[LaidLine]> {
+        let Some(sec) = self.section(lesson, section) else {
+            return Rc::from([]);
+        };
+        self.layouts
+            .get_or_insert((lesson, section, width), || layout(&sec.doc, width.max(1)))
+    }
+}
+
+/// Laid-out sections for the current width. A resize changes the width, and the old entries
+/// are dropped then, so the cache never holds more than one width's worth.
+#[derive(Default)]
+struct LayoutCache {
+    entries: RefCell<HashMap<LayoutKey, Rc<[LaidLine]>>>,
+}
+
+/// (lesson, section, width).
+type LayoutKey = (usize, usize, u16);
+
+impl LayoutCache {
+    fn get_or_insert(
+        &self,
+        key: LayoutKey,
+        make: impl FnOnce() -> Vec<LaidLine>,
+    ) -> Rc<[LaidLine]> {
+        let mut entries = self.entries.borrow_mut();
+        if let Some(lines) = entries.get(&key) {
+            return lines.clone();
+        }
+        if entries.keys().any(|k| k.2 != key.2) {
+            entries.clear();
+        }
+        let lines: Rc<[LaidLine]> = make().into();
+        entries.insert(key, lines.clone());
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_keeps_one_width_and_reuses_entries() {
+        let cache = LayoutCache::default();
+        let a = cache.get_or_insert((0, 0, 40), || vec![LaidLine::default()]);
+        let again = cache.get_or_insert((0, 0, 40), || panic!("should be cached"));
+        assert!(Rc::ptr_eq(&a, &again));
+        cache.get_or_insert((0, 1, 40), Vec::new);
+        assert_eq!(cache.entries.borrow().len(), 2);
+        cache.get_or_insert((0, 0, 50), Vec::new);
+        assert_eq!(cache.entries.borrow().len(), 1);
+    }
+
+    #[test]
+    fn home_is_never_popped() {
+        let mut app = App::new(Course::default());
+        assert_eq!(app.pop(), None);
+        app.push(Screen::Help(HelpState::default()));
+        assert_eq!(app.context(), Context::Help);
+        assert!(app.pop().is_some());
+        assert_eq!(app.context(), Context::Home);
+    }
+}

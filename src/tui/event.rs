@@ -1,0 +1,68 @@
+//! Messages: everything that can change the app, as plain data. Terminal events are turned
+//! into these at the edge, so `update` can be driven by tests without a terminal.
+
+use ratatui::crossterm::event::{Event, KeyEvent, MouseEventKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    WheelUp,
+    WheelDown,
+    /// The terminal's new size, in columns and rows.
+    Resize(u16, u16),
+    /// SIGTERM or SIGHUP: leave now, restoring the terminal.
+    Terminate,
+}
+
+impl Msg {
+    /// The message for a terminal event, or `None` for events the app ignores
+    /// (mouse moves and clicks, focus, paste).
+    pub fn from_event(event: Event) -> Option<Msg> {
+        match event {
+            Event::Key(key) => Some(Msg::Key(key)),
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollUp => Some(Msg::WheelUp),
+                MouseEventKind::ScrollDown => Some(Msg::WheelDown),
+                _ => None,
+            },
+            Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent};
+
+    fn mouse(kind: MouseEventKind) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn wheel_and_resize_become_messages_and_clicks_are_ignored() {
+        assert_eq!(
+            Msg::from_event(mouse(MouseEventKind::ScrollDown)),
+            Some(Msg::WheelDown)
+        );
+        assert_eq!(
+            Msg::from_event(mouse(MouseEventKind::ScrollUp)),
+            Some(Msg::WheelUp)
+        );
+        assert_eq!(
+            Msg::from_event(mouse(MouseEventKind::Down(MouseButton::Left))),
+            None
+        );
+        assert_eq!(
+            Msg::from_event(Event::Resize(80, 24)),
+            Some(Msg::Resize(80, 24))
+        );
+        assert_eq!(Msg::from_event(Event::FocusGained), None);
+    }
+}

@@ -1,0 +1,388 @@
+//! The one key table. Handlers look actions up here, and the help overlay and the status-bar
+//! hints are built from it, so a binding cannot be documented differently from how it works.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Where a binding applies. `Global` bindings apply on every screen, after the screen's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Home,
+    Reader,
+    Help,
+}
+
+impl Context {
+    /// In the order the help overlay lists them.
+    pub const ALL: [Context; 4] = [Self::Global, Self::Home, Self::Reader, Self::Help];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Everywhere",
+            Self::Home => "Lesson list",
+            Self::Reader => "Reader",
+            Self::Help => "This help",
+        }
+    }
+}
+
+/// What a key asks for. Each screen gives the movement actions its own meaning
+/// (home: move the selection; reader and help: scroll).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    Back,
+    Open,
+    Up,
+    Down,
+    WheelUp,
+    WheelDown,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextSection,
+    PrevSection,
+}
+
+/// One input the table can bind: a key (with or without Ctrl) or a mouse-wheel notch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Key { code: KeyCode, ctrl: bool },
+    WheelUp,
+    WheelDown,
+}
+
+const fn key(c: char) -> Input {
+    Input::Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn special(code: KeyCode) -> Input {
+    Input::Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Input {
+    Input::Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+impl Input {
+    /// The table's view of a terminal key event; `None` for releases (sent by some terminals),
+    /// which must not trigger actions a second time.
+    pub fn from_key(event: KeyEvent) -> Option<Input> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        // Shift is already in the character (`G`), and BackTab is its own code.
+        Some(Input::Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        })
+    }
+
+    /// How the help overlay names this input.
+    pub fn label(self) -> String {
+        match self {
+            Input::WheelUp => "wheel up".into(),
+            Input::WheelDown => "wheel down".into(),
+            Input::Key { code, ctrl } => {
+                let name = match code {
+                    KeyCode::Char(' ') => "Space".into(),
+                    KeyCode::Char(c) => c.to_string(),
+                    KeyCode::Up => "Up".into(),
+                    KeyCode::Down => "Down".into(),
+                    KeyCode::Left => "Left".into(),
+                    KeyCode::Right => "Right".into(),
+                    KeyCode::PageUp => "PgUp".into(),
+                    KeyCode::PageDown => "PgDn".into(),
+                    KeyCode::Home => "Home".into(),
+                    KeyCode::End => "End".into(),
+                    KeyCode::Enter => "Enter".into(),
+                    KeyCode::Esc => "Esc".into(),
+                    KeyCode::Tab => "Tab".into(),
+                    KeyCode::BackTab => "Shift-Tab".into(),
+                    other => format!("{other:?}"),
+                };
+                if ctrl {
+                    format!("Ctrl-{}", name.to_uppercase())
+                } else {
+                    name
+                }
+            }
+        }
+    }
+}
+
+/// One row of the table: these inputs, in this context, do this.
+#[derive(Debug)]
+pub struct Binding {
+    pub context: Context,
+    pub inputs: &'static [Input],
+    pub action: Action,
+    /// What the help overlay says it does.
+    pub help: &'static str,
+    /// Short form for the status bar, for the few bindings worth a hint there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    inputs: &'static [Input],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        inputs,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Action as A;
+use Context as C;
+
+/// Every binding of the app.
+pub const BINDINGS: &[Binding] = &[
+    bind(C::Global, &[ctrl('c')], A::Quit, "quit", None),
+    bind(
+        C::Global,
+        &[key('?')],
+        A::ToggleHelp,
+        "show or hide this help",
+        Some("? help"),
+    ),
+    bind(
+        C::Home,
+        &[key('j'), special(KeyCode::Down), Input::WheelDown],
+        A::Down,
+        "next lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('k'), special(KeyCode::Up), Input::WheelUp],
+        A::Up,
+        "previous lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('g'), special(KeyCode::Home)],
+        A::Top,
+        "first lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('G'), special(KeyCode::End)],
+        A::Bottom,
+        "last lesson",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[special(KeyCode::Enter), key('l'), special(KeyCode::Right)],
+        A::Open,
+        "open the selected lesson",
+        Some("Enter open"),
+    ),
+    bind(C::Home, &[key('q')], A::Quit, "quit", Some("q quit")),
+    bind(
+        C::Reader,
+        &[key('j'), special(KeyCode::Down)],
+        A::Down,
+        "scroll down a line",
+        Some("j/k scroll"),
+    ),
+    bind(
+        C::Reader,
+        &[key('k'), special(KeyCode::Up)],
+        A::Up,
+        "scroll up a line",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[Input::WheelDown],
+        A::WheelDown,
+        "scroll down 3 lines",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[Input::WheelUp],
+        A::WheelUp,
+        "scroll up 3 lines",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[special(KeyCode::PageDown), key(' ')],
+        A::PageDown,
+        "scroll down a page",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[special(KeyCode::PageUp), key('b')],
+        A::PageUp,
+        "scroll up a page",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[key('g'), special(KeyCode::Home)],
+        A::Top,
+        "go to the top",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[key('G'), special(KeyCode::End)],
+        A::Bottom,
+        "go to the bottom",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[key('n'), special(KeyCode::Right), special(KeyCode::Tab)],
+        A::NextSection,
+        "next section (then next lesson)",
+        Some("n/p section"),
+    ),
+    bind(
+        C::Reader,
+        &[key('p'), special(KeyCode::Left), special(KeyCode::BackTab)],
+        A::PrevSection,
+        "previous section (then previous lesson)",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[special(KeyCode::Esc), key('q')],
+        A::Back,
+        "back to the lesson list",
+        Some("q back"),
+    ),
+    bind(
+        C::Help,
+        &[key('j'), special(KeyCode::Down), Input::WheelDown],
+        A::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[key('k'), special(KeyCode::Up), Input::WheelUp],
+        A::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[special(KeyCode::Esc), key('q')],
+        A::Back,
+        "close this help",
+        Some("Esc close"),
+    ),
+];
+
+/// The action `input` triggers in `context`: the screen's own bindings first, then the global ones.
+pub fn action_for(context: Context, input: Input) -> Option<Action> {
+    [context, Context::Global].into_iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && b.inputs.contains(&input))
+            .map(|b| b.action)
+    })
+}
+
+/// The bindings listed under `context`, in table order.
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// Status-bar hints for a screen: its own first, then the global ones.
+pub fn hints(context: Context) -> Vec<&'static str> {
+    bindings(context)
+        .chain(bindings(Context::Global))
+        .filter_map(|b| b.hint)
+        .collect()
+}
+
+/// The inputs of a binding as the help overlay shows them, e.g. `j, Down, wheel down`.
+pub fn inputs_label(binding: &Binding) -> String {
+    binding
+        .inputs
+        .iter()
+        .map(|i| i.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_input_is_bound_twice_in_one_context() {
+        for ctx in Context::ALL {
+            let inputs: Vec<Input> = bindings(ctx)
+                .flat_map(|b| b.inputs.iter().copied())
+                .collect();
+            for (i, a) in inputs.iter().enumerate() {
+                assert!(!inputs[i + 1..].contains(a), "{a:?} bound twice in {ctx:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn screen_bindings_win_over_global_ones_and_globals_reach_every_screen() {
+        assert_eq!(action_for(Context::Home, key('q')), Some(Action::Quit));
+        assert_eq!(action_for(Context::Reader, key('q')), Some(Action::Back));
+        for ctx in Context::ALL {
+            assert_eq!(action_for(ctx, ctrl('c')), Some(Action::Quit));
+            assert_eq!(action_for(ctx, key('?')), Some(Action::ToggleHelp));
+        }
+        assert_eq!(action_for(Context::Home, key('x')), None);
+    }
+
+    #[test]
+    fn key_events_become_inputs_with_ctrl_only() {
+        let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Input::from_key(shifted), Some(key('G')));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(Input::from_key(ctrl_c), Some(ctrl('c')));
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(Input::from_key(release), None);
+    }
+
+    #[test]
+    fn labels_read_like_keys() {
+        assert_eq!(ctrl('c').label(), "Ctrl-C");
+        assert_eq!(key(' ').label(), "Space");
+        assert_eq!(special(KeyCode::BackTab).label(), "Shift-Tab");
+        assert_eq!(Input::WheelDown.label(), "wheel down");
+        let help = bindings(Context::Global).find(|b| b.action == Action::ToggleHelp);
+        assert_eq!(inputs_label(help.unwrap()), "?");
+    }
+
+    #[test]
+    fn hints_come_from_the_table() {
+        assert_eq!(hints(Context::Home), ["Enter open", "q quit", "? help"]);
+        assert_eq!(
+            hints(Context::Reader),
+            ["j/k scroll", "n/p section", "q back", "? help"]
+        );
+    }
+}

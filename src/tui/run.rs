@@ -1,0 +1,62 @@
+//! The run loop: terminal events → messages → `update` → effects. Draws only when an
+//! update asked for it, and waits for input with a timeout so signals are noticed promptly.
+
+use std::time::Duration;
+
+use ratatui::crossterm::event;
+
+use super::app::App;
+use super::event::Msg;
+use super::screens;
+use super::terminal::{Session, Signals};
+use super::update::{Effect, update};
+
+/// How long to wait for input before checking for signals again.
+const POLL: Duration = Duration::from_millis(150);
+
+/// How the app ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The learner quit.
+    Quit,
+    /// A termination signal arrived (its number).
+    Signal(i32),
+}
+
+/// Runs the app on the real terminal until the learner quits or a signal arrives.
+pub fn run(mut app: App) -> anyhow::Result<Exit> {
+    let signals = Signals::watch()?;
+    let mut session = Session::start()?;
+    let size = session.terminal.size()?;
+    update(&mut app, Msg::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if let Some(signal) = signals.received() {
+            update(&mut app, Msg::Terminate);
+            return Ok(Exit::Signal(signal));
+        }
+        if dirty {
+            session
+                .terminal
+                .draw(|frame| screens::render(&app, frame))?;
+            dirty = false;
+        }
+        if !event::poll(POLL)? {
+            continue;
+        }
+        // Take everything already queued (a burst of wheel events) before drawing again.
+        loop {
+            if let Some(msg) = Msg::from_event(event::read()?) {
+                for effect in update(&mut app, msg) {
+                    match effect {
+                        Effect::Quit => return Ok(Exit::Quit),
+                        Effect::Redraw => dirty = true,
+                    }
+                }
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Home: the lessons with title, summary, section count and progress, then the lesson files
+//! that failed to load and why.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{split_status, status};
+use crate::course::{Lesson, LoadError};
+use crate::tui::app::{App, HomeState};
+use crate::tui::keys::{self, Context};
+use crate::tui::progress::LessonStatus;
+use crate::tui::text::{fit, width};
+use crate::tui::theme::Theme;
+
+const TITLE: &str = "dockerlings";
+const TAGLINE: &str = "multi-stage Docker builds and distroless images";
+
+pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let (mut body, status_row) = split_status(area);
+
+    if body.height >= 6 {
+        draw_header(buf, body, theme);
+        body.y += 2;
+        body.height -= 2;
+    }
+    let errors = &app.course.errors;
+    let error_rows = error_rows(errors.len(), body.height);
+    let list = Rect {
+        height: body.height - error_rows,
+        ..body
+    };
+    let error_area = Rect {
+        y: list.bottom(),
+        height: error_rows,
+        ..body
+    };
+    draw_lessons(app, state.selected, buf, list);
+    draw_errors(errors, buf, error_area, theme);
+
+    if let Some(row) = status_row {
+        let count = app.course.lessons.len();
+        let position = match count {
+            0 => "no lessons".to_string(),
+            n => format!("lesson {}/{n}", state.selected.min(n - 1) + 1),
+        };
+        status::draw(buf, row, &position, &keys::hints(Context::Home), theme);
+    }
+}
+
+fn draw_header(buf: &mut Buffer, area: Rect, theme: &Theme) {
+    let w = usize::from(area.width);
+    let x = area.x + 1;
+    let title = fit(TITLE, w.saturating_sub(1));
+    buf.set_stringn(x, area.y, &title, w, theme.title);
+    let used = 1 + width(&title) + 2;
+    if used < w {
+        let tag = fit(TAGLINE, w - used);
+        buf.set_stringn(area.x + used as u16, area.y, &tag, w - used, theme.dim);
+    }
+}
+
+/// Rows for the failed-files panel: a heading plus one row per error, at most a third of
+/// the space (at least two rows, so the heading and one error show when anything fits).
+fn error_rows(errors: usize, height: u16) -> u16 {
+    if errors == 0 {
+        return 0;
+    }
+    let wanted = u16::try_from(errors + 1).unwrap_or(u16::MAX);
+    wanted.min((height / 3).max(2)).min(height)
+}
+
+fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let lessons = &app.course.lessons;
+    if lessons.is_empty() {
+        let msg = fit(
+            "No lessons found in this pack.",
+            usize::from(area.width - 1),
+        );
+        buf.set_stringn(area.x + 1, area.y, msg, usize::from(area.width), theme.dim);
+        return;
+    }
+    // Three rows per lesson (title, summary, gap) when all fit, else two.
+    let per = if usize::from(area.height) >= lessons.len() * 3 {
+        3
+    } else {
+        2
+    };
+    let visible = (usize::from(area.height) / per).max(1);
+    let selected = selected.min(lessons.len() - 1);
+    let first = (selected + 1).saturating_sub(visible);
+    for (i, lesson) in lessons.iter().enumerate().skip(first).take(visible) {
+        let y = area.y + ((i - first) * per) as u16;
+        let rows = (per as u16 - 1).min(area.bottom() - y);
+        let item = Rect {
+            y,
+            height: rows,
+            ..area
+        };
+        draw_item(app, i, lesson, i == selected, buf, item);
+    }
+}
+
+fn draw_item(
+    app: &App,
+    index: usize,
+    lesson: &Lesson,
+    selected: bool,
+    buf: &mut Buffer,
+    area: Rect,
+) {
+    let theme = &app.theme;
+    let w = usize::from(area.width);
+    let status = app.progress.status(lesson);
+    let cursor = if selected { '>' } else { ' ' };
+    let lead = format!("{cursor} {} {:>2}. ", mark(status), index + 1);
+    let right = progress_text(status, lesson.sections.len());
+    let show_right = w >= width(&lead) + width(&right) + 12;
+    let title_room =
+        w.saturating_sub(width(&lead) + if show_right { width(&right) + 2 } else { 0 });
+
+    buf.set_stringn(area.x, area.y, fit(&lead, w), w, theme.marker);
+    let x = area.x + width(&lead).min(w) as u16;
+    buf.set_stringn(
+        x,
+        area.y,
+        fit(&lesson.title, title_room),
+        title_room,
+        theme.title,
+    );
+    if show_right {
+        let rx = area.right() - width(&right) as u16 - 1;
+        buf.set_stringn(rx, area.y, &right, w, theme.dim);
+    }
+    if area.height > 1 {
+        let indent = width(&lead).min(w);
+        let room = w - indent;
+        buf.set_stringn(
+            area.x + indent as u16,
+            area.y + 1,
+            fit(&lesson.summary, room),
+            room,
+            theme.dim,
+        );
+    }
+    if selected {
+        buf.set_style(area, theme.selected);
+    }
+}
+
+/// The progress mark: text, so it reads without colour.
+fn mark(status: LessonStatus) -> &'static str {
+    match status {
+        LessonStatus::NotStarted => "[ ]",
+        LessonStatus::Reading { .. } => "[~]",
+        LessonStatus::Done => "[x]",
+    }
+}
+
+fn progress_text(status: LessonStatus, sections: usize) -> String {
+    let noun = if sections == 1 { "section" } else { "sections" };
+    match status {
+        LessonStatus::NotStarted => format!("{sections} {noun}"),
+        LessonStatus::Reading { seen, of } => format!("{seen}/{of} {noun} read"),
+        LessonStatus::Done => format!("{sections} {noun}, done"),
+    }
+}
+
+fn draw_errors(errors: &[LoadError], buf: &mut Buffer, area: Rect, theme: &Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let w = usize::from(area.width);
+    let files = if errors.len() == 1 { "file" } else { "files" };
+    let heading = format!(" ! {} lesson {files} could not be loaded:", errors.len());
+    buf.set_stringn(area.x, area.y, fit(&heading, w), w, theme.error);
+    let rows = usize::from(area.height - 1);
+    let shown = if errors.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        errors.len()
+    };
+    for (i, error) in errors.iter().take(shown).enumerate() {
+        let line = fit(&format!("   {error}"), w);
+        buf.set_stringn(area.x, area.y + 1 + i as u16, line, w, theme.error);
+    }
+    if shown < errors.len() && rows > 0 {
+        let more = fit(&format!("   … and {} more", errors.len() - shown), w);
+        buf.set_stringn(area.x, area.y + 1 + shown as u16, more, w, theme.error);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_panel_takes_at_most_a_third_but_shows_something() {
+        assert_eq!(error_rows(0, 20), 0);
+        assert_eq!(error_rows(1, 20), 2);
+        assert_eq!(error_rows(10, 21), 7);
+        assert_eq!(error_rows(10, 3), 2);
+        assert_eq!(error_rows(10, 1), 1);
+    }
+
+    #[test]
+    fn progress_reads_without_colour() {
+        assert_eq!(mark(LessonStatus::Done), "[x]");
+        assert_eq!(progress_text(LessonStatus::NotStarted, 1), "1 section");
+        assert_eq!(
+            progress_text(LessonStatus::Reading { seen: 2, of: 5 }, 5),
+            "2/5 sections read"
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! Screens: each draws one piece of [`App`] state into a buffer area and nothing else.
+//! Overlays (help) are drawn over the screen below them.
+
+pub mod help;
+pub mod home;
+pub mod reader;
+mod status;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::app::{App, Screen};
+
+/// Draws the whole app into a terminal frame.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, frame.buffer_mut(), area);
+}
+
+/// Draws the whole app: the top full screen, then any overlays above it.
+pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let screens = app.screens();
+    let base = screens
+        .iter()
+        .rposition(|s| !matches!(s, Screen::Help(_)))
+        .unwrap_or(0);
+    for screen in &screens[base..] {
+        match screen {
+            Screen::Home(state) => home::draw(app, state, buf, area),
+            Screen::Reader(state) => reader::draw(app, state, buf, area),
+            Screen::Help(state) => help::draw(app, state, buf, area),
+        }
+    }
+}
+
+/// Splits off the last row for the status bar when there is room for anything else.
+fn split_status(area: Rect) -> (Rect, Option<Rect>) {
+    if area.height < 2 {
+        return (area, None);
+    }
+    let body = Rect {
+        height: area.height - 1,
+        ..area
+    };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    (body, Some(status))
+}

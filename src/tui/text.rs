@@ -1,0 +1,79 @@
+//! Text helpers for strings the screens show directly (titles, summaries, error messages):
+//! control characters escaped, and cut to a width in display columns.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Control characters (ESC, BEL, CR, …) as visible escapes, so lesson text can never send
+/// sequences to the terminal; other text is returned as is.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Display width in terminal columns.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` (escaped) cut to at most `max` columns, ending in `…` when cut. Cuts between
+/// graphemes, so a wide character is never split.
+pub fn fit(text: &str, max: usize) -> String {
+    let text = escape_controls(text);
+    if width(&text) <= max {
+        return text.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    let budget = max.saturating_sub(1);
+    for g in text.graphemes(true) {
+        let w = width(g);
+        if used + w > budget {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_clean_text_is_borrowed() {
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\u{7}\r"),
+            "a\\u{1b}[31mb\\u{7}\\u{d}"
+        );
+        assert!(matches!(escape_controls("plain 🐘"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn fit_counts_columns_not_chars() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("🐘🐘🐘", 4), "🐘…");
+        assert_eq!(width(&fit("🐘🐘🐘", 4)), 3);
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("abc", 1), "…");
+    }
+}

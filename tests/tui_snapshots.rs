@@ -1,0 +1,85 @@
+//! Snapshots of every screen on the fixture course at 80x24 and 120x40 (TestBackend + insta).
+//! Review changes with `cargo insta review` or `INSTA_UPDATE=always cargo test`.
+
+mod tui_fixture;
+
+use dockerlings::tui::event::Msg;
+use ratatui::crossterm::event::KeyCode;
+use tui_fixture::{app, ch, draw, key, send};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+/// Snapshots the screen reached by `path` at both sizes, as `<name>_<w>x<h>`.
+fn snapshot(name: &str, path: &[Msg]) {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        send(&mut app, path.iter().copied());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn home_lists_lessons_progress_and_load_errors() {
+    snapshot("home", &[]);
+}
+
+#[test]
+fn home_shows_progress_marks_after_reading() {
+    let enter = key(KeyCode::Enter);
+    snapshot(
+        "home_progress",
+        &[enter, ch('n'), ch('n'), ch('n'), ch('q'), ch('j')],
+    );
+}
+
+#[test]
+fn help_lists_every_key() {
+    snapshot("help", &[ch('?')]);
+}
+
+fn enter() -> Msg {
+    key(KeyCode::Enter)
+}
+
+#[test]
+fn reader_concept_with_heading_list_link_and_tip() {
+    snapshot("reader_concept", &[enter()]);
+}
+
+#[test]
+fn reader_example_with_code_block_and_warning() {
+    snapshot("reader_example_code", &[enter(), ch('n')]);
+}
+
+#[test]
+fn reader_summary_with_table_and_rule() {
+    snapshot("reader_summary_table", &[enter(), ch('n'), ch('n')]);
+}
+
+#[test]
+fn reader_analogy_callout() {
+    snapshot("reader_analogy", &[ch('j'), enter()]);
+}
+
+#[test]
+fn reader_wide_characters() {
+    snapshot("reader_emoji", &[ch('j'), enter(), ch('n')]);
+}
+
+#[test]
+fn reader_scrolled_shows_the_percentage() {
+    snapshot(
+        "reader_long_scrolled",
+        &[ch('j'), enter(), ch('n'), ch('n'), ch(' ')],
+    );
+}
+
+#[test]
+fn reader_lesson_without_sections() {
+    snapshot("reader_no_sections", &[ch('G'), enter()]);
+}
+
+#[test]
+fn help_over_the_reader() {
+    snapshot("reader_help", &[enter(), ch('?')]);
+}
