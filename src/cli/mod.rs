@@ -3,6 +3,7 @@
 
 mod course;
 mod lessons;
+mod parse;
 mod progress;
 mod reset;
 
@@ -37,6 +38,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: lessons::Format,
     },
+    /// Print a Dockerfile's parse as BuildKit's parser sees it (exit 1 if BuildKit rejects it).
+    Parse {
+        /// The Dockerfile (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: parse::Format,
+    },
     /// Show a summary table of your progress.
     Progress,
     /// Erase your progress (all of it, or one lesson's), after asking.
@@ -56,6 +64,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => course::open(cli.lessons.as_deref()),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
         }
