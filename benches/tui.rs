@@ -8,6 +8,7 @@
 use dockerlings::course::Course;
 use dockerlings::course::layout::layout;
 use dockerlings::tui::App;
+use dockerlings::tui::code::CodeColours;
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens::{self, reader::Geometry};
 use dockerlings::tui::update::update;
@@ -31,15 +32,22 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
 }
 
+/// The bundled course as the binary opens it: with code colours.
+fn bundled_app() -> App {
+    let mut app = App::new(Course::bundled());
+    app.code_colours = Some(CodeColours::for_terminal());
+    app
+}
+
 /// An app at 120x40 with the reader on the section with the most laid-out lines.
 fn app_on_longest_section() -> App {
-    let mut app = App::new(Course::bundled());
+    let mut app = bundled_app();
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
     let width = Geometry::new(Rect::new(0, 0, WIDTH, HEIGHT)).text.width;
     let mut longest = (0, 0, 0);
     for (l, lesson) in app.course.lessons.iter().enumerate() {
         for s in 0..lesson.sections.len() {
-            let lines = app.laid_out(l, s, width).len();
+            let lines = app.section_view(l, s, width).lines.len();
             if lines > longest.2 {
                 longest = (l, s, lines);
             }
@@ -60,7 +68,7 @@ fn app_on_longest_section() -> App {
 
 #[divan::bench]
 fn startup_load_and_first_frame() -> Terminal<TestBackend> {
-    let mut app = App::new(Course::bundled());
+    let mut app = bundled_app();
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
     let mut terminal = terminal();
     terminal.draw(|f| screens::render(&app, f)).unwrap();

@@ -83,3 +83,39 @@ fn reader_lesson_without_sections() {
 fn help_over_the_reader() {
     snapshot("reader_help", &[enter(), ch('?')]);
 }
+
+#[test]
+fn code_colours_change_colours_not_text() {
+    use dockerlings::highlight::{ColorDepth, Highlighter};
+    use dockerlings::tui::code::CodeColours;
+    use std::sync::Arc;
+
+    let path = [enter(), ch('n')];
+    let mut plain = app(80, 24);
+    send(&mut plain, path);
+    let mut coloured = app(80, 24);
+    coloured.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::default()),
+        depth: ColorDepth::Ansi16,
+    });
+    send(&mut coloured, path);
+    let (a, b) = (draw(&plain), draw(&coloured));
+    let (a, b) = (a.backend().buffer(), b.backend().buffer());
+    let symbols = |buf: &ratatui::buffer::Buffer| -> Vec<String> {
+        buf.content()
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect()
+    };
+    assert_eq!(symbols(a), symbols(b));
+    let recoloured = a
+        .content()
+        .iter()
+        .zip(b.content())
+        .filter(|(x, y)| x.fg != y.fg)
+        .count();
+    assert!(
+        recoloured > 10,
+        "the Dockerfile is highlighted ({recoloured} cells)"
+    );
+}
