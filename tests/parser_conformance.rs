@@ -14,10 +14,10 @@
 //! - `# check=…` is a parser directive for us, as in current BuildKit (Dockerfile frontend
 //!   ≥ 1.8); v0.12.5 predates it and stops scanning directives there, so an `escape` directive
 //!   after it is ignored by v0.12.5 but honoured by us (`directive-check.Dockerfile`).
-//! - Flag words are split on Unicode whitespace characters; BuildKit scans them byte by byte,
-//!   so the bytes 0x85 and 0xA0 inside a UTF-8 character (`à` is C3 A0) count as blanks and cut
-//!   the character in two, giving invalid UTF-8 (`unicode-flags.Dockerfile`). We keep the
-//!   character whole.
+//! - BuildKit scans flag words and the HEALTHCHECK type byte by byte, so the bytes 0x85 and
+//!   0xA0 inside a UTF-8 character (`à` is C3 A0, a no-break space C2 A0) count as blanks and
+//!   cut the character in two, giving invalid UTF-8 (`unicode-flags.Dockerfile`). We keep the
+//!   character whole (and, like BuildKit, treat only ASCII blanks as separators there).
 
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,9 @@
 use super::json::{JsonArray, parse_array};
 use super::logical::LogicalLine;
 use super::source::Locator;
-use super::words::{self, Tok, extract_flags, fields, is_space, parse_words, split_first_field};
+use super::words::{
+    self, Tok, extract_flags, fields, is_byte_space, is_space, parse_words, split_first_field,
+};
 use crate::dockerfile::ast::{
     ArgDecl, Args, ErrorKind, Flag, FromArgs, Healthcheck, Instruction, KeyValue, Keyword,
     ParseError, Span, Word,
@@ -218,13 +220,15 @@ fn maybe_json(ctx: &mut Ctx, a: usize, b: usize, list: bool) -> Args {
     if a == b {
         return Args::Empty;
     }
-    match parse_array(ctx.text(a, b)) {
+    // Go trims Unicode blanks before looking for `[`, but falls back to the untrimmed text.
+    let j = trim_range(&ctx.line.text, a, b).0;
+    match parse_array(ctx.text(j, b)) {
         JsonArray::Strings(elements, end) => Args::Exec {
             elements: elements
                 .into_iter()
-                .map(|(text, s, e)| ctx.word_with(text, a + s, a + e))
+                .map(|(text, s, e)| ctx.word_with(text, j + s, j + e))
                 .collect(),
-            span: ctx.span(a, a + end),
+            span: ctx.span(j, j + end),
         },
         JsonArray::NotStrings => {
             ctx.error(
@@ -334,12 +338,12 @@ fn from_args(ctx: &Ctx, words: Vec<Word>, parts: &Parts) -> FromArgs {
 /// `parseHealthConfig`: the first word is the type, the rest a maybe-JSON command.
 fn healthcheck(ctx: &mut Ctx, a: usize, b: usize) -> Args {
     let text = ctx.text(a, b);
-    let sep = text.find(is_space).unwrap_or(text.len());
+    let sep = text.find(is_byte_space).unwrap_or(text.len());
     if sep == 0 {
         return Args::Empty;
     }
     let next = text[sep..]
-        .find(|c: char| !is_space(c))
+        .find(|c: char| !is_byte_space(c))
         .map_or(text.len(), |i| sep + i);
     let keyword = ctx.word(a, a + sep);
     let command = Box::new(maybe_json(ctx, a + next, b, false));
