@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use dockerlings::course::doc::{Block, Inline};
-use dockerlings::course::notes::import;
+use dockerlings::course::notes::{import, import_file};
 use dockerlings::course::{Lesson, SectionKind};
 
 /// Characters that only appear in Mac Roman mojibake of UTF-8 here.
@@ -201,4 +201,19 @@ fn fixture_notes_import() {
         assert!(!text.contains(bad), "mojibake {bad:?} left");
     }
     assert!(text.contains("That’s the whole image: one file 📦"));
+}
+
+#[test]
+fn import_file_reads_and_tolerates_bad_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my notes.txt");
+    std::fs::write(&path, b"1. One:\nCaf\xe9 text\n").unwrap();
+    let lesson = import_file(&path).unwrap();
+    assert_eq!(lesson.id, "my-notes");
+    assert_eq!(lesson.sections[0].title, "One");
+    assert_eq!(
+        lesson.sections[0].doc.blocks,
+        [Block::Paragraph(vec![Inline::plain("Caf\u{FFFD} text")])]
+    );
+    assert!(import_file(&dir.path().join("absent.txt")).is_err());
 }

@@ -3,6 +3,7 @@
 
 mod course;
 mod lessons;
+mod notes;
 mod parse;
 mod progress;
 mod reset;
@@ -47,6 +48,11 @@ pub enum Command {
     },
     /// Show a summary table of your progress.
     Progress,
+    /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
+    Notes {
+        /// The notes file.
+        file: PathBuf,
+    },
     /// Erase your progress (all of it, or one lesson's), after asking.
     Reset {
         /// Erase only this lesson's progress (its id, as `dockerlings lessons` lists it).
@@ -64,6 +70,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => course::open(cli.lessons.as_deref()),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Notes { file }) => notes::run(&file),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())

@@ -94,6 +94,16 @@ pub fn import(text: &str, source_name: &str) -> Lesson {
     }
 }
 
+/// Reads and imports a notes file (for `dockerlings notes FILE`). Bytes that are not UTF-8
+/// show as U+FFFD instead of failing the import: notes are often hand-edited.
+pub fn import_file(path: &std::path::Path) -> std::io::Result<Lesson> {
+    let bytes = std::fs::read(path)?;
+    Ok(import(
+        &String::from_utf8_lossy(&bytes),
+        &path.display().to_string(),
+    ))
+}
+
 /// The title between two `=` rules at the top, and the lines after it.
 fn split_banner<'a>(lines: &'a [&'a str]) -> (Option<String>, &'a [&'a str]) {
     let first = lines.iter().position(|l| !l.trim().is_empty());
