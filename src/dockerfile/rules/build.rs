@@ -215,9 +215,6 @@ fn no_from(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn before_from(ctx: &Ctx<'_>, r: &mut Report) {
-    if ctx.model.stages.is_empty() {
-        return; // DK102 says it better.
-    }
     for &i in &ctx.model.preamble {
         let ins = ctx.ins(i);
         if !matches!(ins.keyword, Keyword::Arg | Keyword::Unknown) {
