@@ -5,8 +5,11 @@
 //!
 //! Run: `cargo bench --bench tui`.
 
+use std::sync::Arc;
+
 use dockerlings::course::Course;
 use dockerlings::course::layout::layout;
+use dockerlings::highlight::{ColorDepth, Highlighter};
 use dockerlings::tui::App;
 use dockerlings::tui::code::CodeColours;
 use dockerlings::tui::event::Msg;
@@ -21,6 +24,9 @@ const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
 fn main() {
+    // The binary compiles the grammars on a background thread at start-up; do it once here,
+    // so no bench pays for it or shares the CPU with it.
+    dockerlings::highlight::warm_up();
     divan::main();
 }
 
@@ -32,10 +38,14 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
 }
 
-/// The bundled course as the binary opens it: with code colours.
+/// The bundled course as the binary opens it: with code colours (16 colours here, so the
+/// numbers do not depend on the bench's environment).
 fn bundled_app() -> App {
     let mut app = App::new(Course::bundled());
-    app.code_colours = Some(CodeColours::for_terminal());
+    app.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::default()),
+        depth: ColorDepth::Ansi16,
+    });
     app
 }
 

@@ -119,3 +119,11 @@ fn code_colours_change_colours_not_text() {
         "the Dockerfile is highlighted ({recoloured} cells)"
     );
 }
+
+#[test]
+fn home_packs_lessons_tighter_when_they_do_not_fit_with_gaps() {
+    // Six rows of list at 80x9: no gaps, title and summary for each lesson shown.
+    let mut app = app(80, 9);
+    send(&mut app, [ch('j')]);
+    insta::assert_snapshot!("home_compact_80x9", draw(&app).backend());
+}
