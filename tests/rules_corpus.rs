@@ -23,6 +23,7 @@ fn corpus() -> Option<PathBuf> {
 ///   list (so `ENV GPG_KEY` is flagged, `ARG GITHUB_USERNAME` is not);
 /// - DL3025 follows BuildKit's JSONArgsRecommended: silent when the stage sets SHELL on purpose;
 /// - DL3042 and DL3013 also recognise pip called by path (`/venv/bin/pip install`).
+///
 /// The remaining differences (about 3% each way, printed by this test) are DL3059 command
 /// counting on PowerShell RUNs and DL3006 on `FROM stage-${ARG}` that resolves to a stage.
 const DELIBERATE: &[&str] = &["DL3064", "DL3025", "DL3042", "DL3013"];

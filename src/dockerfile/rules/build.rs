@@ -350,11 +350,10 @@ fn copy_from_self(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn duplicate_stage_name(ctx: &Ctx<'_>, r: &mut Report) {
-    for (i, st) in ctx.model.stages.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for st in &ctx.model.stages {
         if let (Some(name), Some(w)) = (&st.name, &st.name_word)
-            && ctx.model.stages[..i]
-                .iter()
-                .any(|s| s.name.as_ref() == Some(name))
+            && !seen.insert(name.as_str())
         {
             r.at(
                 w.span,
