@@ -78,14 +78,22 @@ fn broken_lessons_report_file_line_and_what_is_wrong() {
         ("d-broken-yaml.md", 3, "while scanning a quoted scalar"),
         ("e-unknown-field.md", 5, "unknown field `difficulty`"),
         ("f-missing-field.md", 2, "missing field `order`"),
-        ("g-wrong-type.md", 4, "order: invalid type"),
+        (
+            "g-wrong-type.md",
+            4,
+            "order: invalid type: string \"first\", expected a whole number",
+        ),
         ("h-unknown-kind.md", 11, "unknown section kind `{recipe}`"),
         ("i-bad-id.md", 3, "id `two words`"),
         ("j-duplicate-id.md", 4, "duplicate lesson id `good`"),
         ("k-empty-body.md", 5, "no text after its front matter"),
         ("l-not-utf8.md", 6, "not UTF-8"),
         ("m-empty-title.md", 3, "title is empty"),
-        ("n-not-a-mapping.md", 2, "front matter:"),
+        (
+            "n-not-a-mapping.md",
+            2,
+            "expected fields (id: …, title: …, order: …, summary: …)",
+        ),
     ];
     let got: Vec<String> = course.errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(course.errors.len(), expected.len(), "{got:#?}");

@@ -1,11 +1,15 @@
 //! Command-line interface: argument parsing and dispatch to the engine.
 //! Each subcommand is one `Command` variant, one dispatch line in [`main`], and its own file.
 
+mod check;
 mod course;
+mod explain;
 mod lessons;
 mod notes;
+mod parse;
 mod progress;
 mod reset;
+mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,10 +37,23 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Lint Dockerfiles: files, directories (searched), or `-` for standard input
+    Check(check::CheckArgs),
+    /// List every rule the linter has
+    Rules(rules::RulesArgs),
+    /// Explain one rule: why it matters, how to fix it, which lesson teaches it
+    Explain(explain::ExplainArgs),
     /// List the lessons, their sections and questions.
     Lessons {
         #[arg(long, value_enum, default_value_t)]
         format: lessons::Format,
+    },
+    /// Print a Dockerfile's parse as BuildKit's parser sees it (exit 1 if BuildKit rejects it).
+    Parse {
+        /// The Dockerfile (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: parse::Format,
     },
     /// Show a summary table of your progress.
     Progress,
@@ -61,8 +78,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => course::open(cli.lessons.as_deref()),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Rules(args)) => rules::run(args),
+        Some(Command::Explain(args)) => explain::run(args),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Notes { file }) => notes::run(&file),
+        Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
         }

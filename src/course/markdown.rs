@@ -310,8 +310,11 @@ fn quote(kind: Option<BlockQuoteKind>, mut blocks: Vec<Block>, analogy: bool) ->
     };
     let callout = match kind {
         Some(BlockQuoteKind::Note) => Callout::Note,
-        Some(BlockQuoteKind::Tip) | Some(BlockQuoteKind::Important) => Callout::Tip,
-        Some(BlockQuoteKind::Warning) | Some(BlockQuoteKind::Caution) => Callout::Warning,
+        Some(BlockQuoteKind::Tip) => Callout::Tip,
+        // Same grouping as the bold markers in `callout_named`.
+        Some(BlockQuoteKind::Important | BlockQuoteKind::Warning | BlockQuoteKind::Caution) => {
+            Callout::Warning
+        }
         None => take_marker(&mut blocks).unwrap_or(default),
     };
     Block::Quote { callout, blocks }
@@ -496,6 +499,14 @@ mod tests {
             Callout::Warning
         );
         assert_eq!(callout_of("> [!TIP]\n> yes", false).0, Callout::Tip);
+        assert_eq!(
+            callout_of("> [!IMPORTANT]\n> yes", false).0,
+            Callout::Warning
+        );
+        assert_eq!(
+            callout_of("> **Important:** yes", false).0,
+            Callout::Warning
+        );
         assert_eq!(
             callout_of("> [!ANALOGY]\n> A kitchen.", false),
             (
