@@ -75,7 +75,7 @@ fn unknown_arguments_are_usage_errors() {
         .stderr(predicate::str::contains("--frobnicate"));
 }
 
-/// Runs `shell` (with `$DL` set to the binary) in a pseudo-terminal of 80x24 through
+/// Runs `shell` (with `$DL` set to the binary, `$PANIC` to examples/tui_panic) in a pseudo-terminal of 80x24 through
 /// util-linux `script`, feeding `input`; returns everything written to the terminal.
 /// `None` (with a printed reason) where `script` is unavailable.
 fn in_pty(shell: &str, input: &str) -> Option<String> {
@@ -85,6 +85,7 @@ fn in_pty(shell: &str, input: &str) -> Option<String> {
     let command = format!("stty cols 80 rows 24; {shell}");
     let child = std::process::Command::new("script")
         .args(["-qec", &command, "/dev/null"])
+        .env("PANIC", bin.with_file_name("examples").join("tui_panic"))
         .env("DL", bin)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -123,6 +124,10 @@ fn in_pty(shell: &str, input: &str) -> Option<String> {
 
 /// The app entered the alternate screen with mouse capture and left both, in that order.
 fn assert_restored(screen: &str) {
+    assert_restored_after_drawing(screen, "dockerlings");
+}
+
+fn assert_restored_after_drawing(screen: &str, drawn: &str) {
     let at = |seq: &str| {
         screen
             .find(seq)
@@ -137,7 +142,7 @@ fn assert_restored(screen: &str) {
         at("\x1b[?1000l") < at("\x1b[?1049l"),
         "alternate screen left last"
     );
-    assert!(screen.contains("dockerlings"), "the home screen was drawn");
+    assert!(screen.contains(drawn), "{drawn:?} was drawn");
 }
 
 #[test]
@@ -157,4 +162,27 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     };
     assert_restored(&screen);
     assert!(screen.contains("exit=143"), "{screen:?}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    let example = assert_cmd::cargo::cargo_bin("dockerlings").with_file_name("examples");
+    if !example.join("tui_panic").exists() {
+        // `cargo test` builds examples; `cargo test --test cli_course` alone does not.
+        eprintln!("skipped: examples/tui_panic is not built (run the whole `cargo test`)");
+        return;
+    }
+    let Some(screen) = in_pty("\"$PANIC\"; echo \"exit=$?\"", "") else {
+        return;
+    };
+    assert_restored_after_drawing(&screen, "dockerlings-panic-test");
+    let left = screen.find("\x1b[?1049l").unwrap();
+    let message = screen
+        .find("deliberate panic to test the terminal restore")
+        .unwrap_or_else(|| panic!("no panic message in {screen:?}"));
+    assert!(
+        left < message,
+        "the message comes after the restore, on the normal screen"
+    );
+    assert!(screen.contains("exit=101"), "{screen:?}");
 }

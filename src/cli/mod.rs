@@ -6,9 +6,11 @@ mod course;
 mod explain;
 mod lessons;
 mod notes;
+mod parse;
 mod progress;
 mod reset;
 mod rules;
+mod verify_lessons;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +49,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: lessons::Format,
     },
+    /// Print a Dockerfile's parse as BuildKit's parser sees it (exit 1 if BuildKit rejects it).
+    Parse {
+        /// The Dockerfile (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: parse::Format,
+    },
     /// Show a summary table of your progress.
     Progress,
     /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
@@ -63,20 +72,30 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Check a lesson pack (the bundled one without DIR): lessons and quizzes load, IDs are
+    /// unique, reference solutions pass, starters and listed wrong answers fail.
+    VerifyLessons {
+        /// The pack folder to check.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => course::open(cli.lessons.as_deref()),
+        None => course::open(cli.lessons.as_deref(), cli.progress_file.as_deref()),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Notes { file }) => notes::run(&file),
+        Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        }
+        Some(Command::VerifyLessons { dir }) => {
+            verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref()))
         }
         Some(Command::Reset { lesson, yes }) => {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
