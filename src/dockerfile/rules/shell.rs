@@ -24,7 +24,7 @@ impl Command {
     /// the subcommand as the first non-option word.
     pub fn is(&self, program: &str, sub: &[&str]) -> bool {
         let words = self.without_wrappers();
-        if words.first().map(|w| w.rsplit('/').next().unwrap_or(w)) != Some(program) {
+        if !words.first().is_some_and(|w| names_program(w, program)) {
             return false;
         }
         if sub.is_empty() {
@@ -89,6 +89,13 @@ impl Command {
                 || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains(c))
         })
     }
+}
+
+/// Whether `word` is `program` or a path ending in `/program` (`program` has no `/`). Rules
+/// ask this of every command many times, so it compares the tail instead of splitting.
+fn names_program(word: &str, program: &str) -> bool {
+    word.strip_suffix(program)
+        .is_some_and(|dir| dir.is_empty() || dir.ends_with('/'))
 }
 
 /// A script split into commands, with the separators seen.
@@ -238,6 +245,15 @@ fn substitution(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn program_names_match_whole_path_segments() {
+        assert!(names_program("apt-get", "apt-get"));
+        assert!(names_program("/usr/bin/apt-get", "apt-get"));
+        assert!(!names_program("xapt-get", "apt-get"));
+        assert!(!names_program("apt-get/", "apt-get"));
+        assert!(!names_program("", "go"));
+    }
 
     #[test]
     fn splits_commands_and_assignments() {
