@@ -5,9 +5,13 @@
 //!
 //! Run: `cargo bench --bench tui`.
 
+use std::sync::Arc;
+
 use dockerlings::course::Course;
 use dockerlings::course::layout::layout;
+use dockerlings::highlight::{ColorDepth, Highlighter};
 use dockerlings::tui::App;
+use dockerlings::tui::code::CodeColours;
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens::{self, reader::Geometry};
 use dockerlings::tui::update::update;
@@ -20,6 +24,9 @@ const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
 fn main() {
+    // The binary compiles the grammars on a background thread at start-up; do it once here,
+    // so no bench pays for it or shares the CPU with it.
+    dockerlings::highlight::warm_up();
     divan::main();
 }
 
@@ -31,15 +38,26 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap()
 }
 
+/// The bundled course as the binary opens it: with code colours (16 colours here, so the
+/// numbers do not depend on the bench's environment).
+fn bundled_app() -> App {
+    let mut app = App::new(Course::bundled());
+    app.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::default()),
+        depth: ColorDepth::Ansi16,
+    });
+    app
+}
+
 /// An app at 120x40 with the reader on the section with the most laid-out lines.
 fn app_on_longest_section() -> App {
-    let mut app = App::new(Course::bundled());
+    let mut app = bundled_app();
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
     let width = Geometry::new(Rect::new(0, 0, WIDTH, HEIGHT)).text.width;
     let mut longest = (0, 0, 0);
     for (l, lesson) in app.course.lessons.iter().enumerate() {
         for s in 0..lesson.sections.len() {
-            let lines = app.laid_out(l, s, width).len();
+            let lines = app.section_view(l, s, width).lines.len();
             if lines > longest.2 {
                 longest = (l, s, lines);
             }
@@ -60,7 +78,7 @@ fn app_on_longest_section() -> App {
 
 #[divan::bench]
 fn startup_load_and_first_frame() -> Terminal<TestBackend> {
-    let mut app = App::new(Course::bundled());
+    let mut app = bundled_app();
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
     let mut terminal = terminal();
     terminal.draw(|f| screens::render(&app, f)).unwrap();

@@ -74,3 +74,115 @@ fn unknown_arguments_are_usage_errors() {
         .code(2)
         .stderr(predicate::str::contains("--frobnicate"));
 }
+
+/// Runs `shell` (with `$DL` set to the binary, `$PANIC` to examples/tui_panic) in a pseudo-terminal of 80x24 through
+/// util-linux `script`, feeding `input`; returns everything written to the terminal.
+/// `None` (with a printed reason) where `script` is unavailable.
+fn in_pty(shell: &str, input: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::Stdio;
+    let bin = assert_cmd::cargo::cargo_bin("dockerlings");
+    let command = format!("stty cols 80 rows 24; {shell}");
+    let child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("PANIC", bin.with_file_name("examples").join("tui_panic"))
+        .env("DL", bin)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped: util-linux `script` is not available to make a pseudo-terminal");
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    // A hung app must fail the test, not hang it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("the app did not exit within 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout).into_owned();
+    // Every shell given here ends by echoing `exit=`; without it, `script` itself failed
+    // (no pseudo-terminals in this sandbox, say), which is not the app's fault.
+    if !screen.contains("exit=") {
+        let err = String::from_utf8_lossy(&out.stderr);
+        eprintln!("skipped: `script` could not run a pseudo-terminal: {err}");
+        return None;
+    }
+    Some(screen)
+}
+
+/// The app entered the alternate screen with mouse capture and left both, in that order.
+fn assert_restored(screen: &str) {
+    assert_restored_after_drawing(screen, "dockerlings");
+}
+
+fn assert_restored_after_drawing(screen: &str, drawn: &str) {
+    let at = |seq: &str| {
+        screen
+            .find(seq)
+            .unwrap_or_else(|| panic!("no {seq:?} in {screen:?}"))
+    };
+    assert!(
+        at("\x1b[?1049h") < at("\x1b[?1000h"),
+        "alternate screen, then mouse"
+    );
+    assert!(at("\x1b[?1000h") < at("\x1b[?1000l"), "mouse released");
+    assert!(
+        at("\x1b[?1000l") < at("\x1b[?1049l"),
+        "alternate screen left last"
+    );
+    assert!(screen.contains(drawn), "{drawn:?} was drawn");
+}
+
+#[test]
+fn starts_in_a_terminal_and_restores_it_on_q() {
+    let Some(screen) = in_pty("\"$DL\"; echo \"exit=$?\"", "jq") else {
+        return;
+    };
+    assert_restored(&screen);
+    assert!(screen.contains("exit=0"), "{screen:?}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let shell = "\"$DL\" & pid=$!; sleep 3; kill -TERM $pid; wait $pid; echo \"exit=$?\"";
+    let Some(screen) = in_pty(shell, "") else {
+        return;
+    };
+    assert_restored(&screen);
+    assert!(screen.contains("exit=143"), "{screen:?}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    let example = assert_cmd::cargo::cargo_bin("dockerlings").with_file_name("examples");
+    if !example.join("tui_panic").exists() {
+        // `cargo test` builds examples; `cargo test --test cli_course` alone does not.
+        eprintln!("skipped: examples/tui_panic is not built (run the whole `cargo test`)");
+        return;
+    }
+    let Some(screen) = in_pty("\"$PANIC\"; echo \"exit=$?\"", "") else {
+        return;
+    };
+    assert_restored_after_drawing(&screen, "dockerlings-panic-test");
+    let left = screen.find("\x1b[?1049l").unwrap();
+    let message = screen
+        .find("deliberate panic to test the terminal restore")
+        .unwrap_or_else(|| panic!("no panic message in {screen:?}"));
+    assert!(
+        left < message,
+        "the message comes after the restore, on the normal screen"
+    );
+    assert!(screen.contains("exit=101"), "{screen:?}");
+}

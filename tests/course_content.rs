@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use dockerlings::course::Course;
+use dockerlings::course::doc::Block;
 use dockerlings::course::hygiene::text_default_with_vs16;
 
 fn lesson_files() -> Vec<(String, String)> {
@@ -55,5 +56,47 @@ fn bundled_lessons_avoid_ambiguous_width_symbols() {
         problems.is_empty(),
         "use the plain symbol or an emoji that is wide on its own (✅ ⚡ 🐳):\n{}",
         problems.join("\n")
+    );
+}
+
+#[test]
+fn bundled_pack_has_lessons() {
+    assert!(
+        !Course::bundled().lessons.is_empty(),
+        "lessons/ compiled in"
+    );
+}
+
+/// A callout marker with a typo (`> [!TPI]`) would show as text: every bundled quote's marker
+/// must be one the reader knows.
+#[test]
+fn bundled_callout_markers_are_known() {
+    fn check(blocks: &[Block], at: &str, bad: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Quote { blocks, .. } => {
+                    if let Some(Block::Paragraph(text)) = blocks.first()
+                        && text.first().is_some_and(|i| i.text.starts_with("[!"))
+                    {
+                        bad.push(format!("{at}: {}", text[0].text));
+                    }
+                    check(blocks, at, bad);
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| check(i, at, bad)),
+                _ => {}
+            }
+        }
+    }
+    let mut bad = Vec::new();
+    for lesson in Course::bundled().lessons {
+        for section in &lesson.sections {
+            let at = format!("{} / {}", lesson.source.display(), section.title);
+            check(&section.doc.blocks, &at, &mut bad);
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "unknown callout markers:\n{}",
+        bad.join("\n")
     );
 }

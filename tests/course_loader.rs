@@ -78,14 +78,22 @@ fn broken_lessons_report_file_line_and_what_is_wrong() {
         ("d-broken-yaml.md", 3, "while scanning a quoted scalar"),
         ("e-unknown-field.md", 5, "unknown field `difficulty`"),
         ("f-missing-field.md", 2, "missing field `order`"),
-        ("g-wrong-type.md", 4, "order: invalid type"),
+        (
+            "g-wrong-type.md",
+            4,
+            "order: invalid type: string \"first\", expected a whole number",
+        ),
         ("h-unknown-kind.md", 11, "unknown section kind `{recipe}`"),
         ("i-bad-id.md", 3, "id `two words`"),
         ("j-duplicate-id.md", 4, "duplicate lesson id `good`"),
         ("k-empty-body.md", 5, "no text after its front matter"),
         ("l-not-utf8.md", 6, "not UTF-8"),
         ("m-empty-title.md", 3, "title is empty"),
-        ("n-not-a-mapping.md", 2, "front matter:"),
+        (
+            "n-not-a-mapping.md",
+            2,
+            "expected fields (id: …, title: …, order: …, summary: …)",
+        ),
     ];
     let got: Vec<String> = course.errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(course.errors.len(), expected.len(), "{got:#?}");
@@ -134,4 +142,37 @@ fn folder_of_only_broken_lessons_still_opens() {
     let course = Course::load_dir(dir.path()).unwrap();
     assert!(course.lessons.is_empty());
     assert_eq!(course.errors.len(), 1);
+}
+
+/// Control characters in any part of a lesson reach the model as visible escapes.
+#[test]
+fn control_characters_are_escaped_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\nid: ctl\ntitle: \"Bell\\a title\"\norder: 1\nsummary: \"esc \\e[2J\"\n---\n\
+                Intro \x1b[31mred\x1b[0m and a lone\rCR.\n\n\
+                ## Beep\x07 {example}\n\
+                ```sh\necho \x1b]0;owned\x07\n```\n\n\
+                | a\x1b | b |\n|---|---|\n| \x07 | x\u{202E}y |\n\n\
+                - item \x1b[5m\n";
+    std::fs::write(dir.path().join("ctl.md"), text).unwrap();
+    let course = Course::load_dir(dir.path()).unwrap();
+    assert!(course.errors.is_empty(), "{:?}", course.errors);
+    let lesson = &course.lessons[0];
+    let shown = format!("{lesson:?}");
+    for bad in ['\x1b', '\x07', '\r', '\u{202E}'] {
+        assert!(
+            !lesson.title.contains(bad)
+                && !lesson.summary.contains(bad)
+                && !shown.contains(bad)
+                && !lesson.sections.iter().any(|s| s.title.contains(bad)),
+            "{bad:?} got through"
+        );
+    }
+    assert_eq!(lesson.title, "Bell^G title");
+    assert_eq!(lesson.summary, "esc ^[[2J");
+    assert_eq!(lesson.sections[1].title, "Beep^G");
+    assert!(shown.contains("echo ^[]0;owned^G"), "{shown}");
+    // CommonMark reads a lone CR as a line ending: it becomes a space, never a CR.
+    assert!(shown.contains("a lone CR."), "{shown}");
+    assert!(shown.contains("x<U+202E>y"), "{shown}");
 }

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use dockerlings::highlight::load_syntax_set;
+use dockerlings::highlight::{declares_backtick_escape, load_syntax_set};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 
 static SET: LazyLock<SyntaxSet> = LazyLock::new(load_syntax_set);
@@ -199,7 +199,18 @@ fn exec_form_json_errors_are_marked() {
         .has("'server.js'", 0, "invalid.illegal")
         .has("\"node\"", 0, "string.quoted.double.dockerfile");
     Snippet::new("ENTRYPOINT [\"a\",]\n").has("]", 0, "invalid.illegal.trailing-comma.dockerfile");
-    Snippet::new("RUN [\"a\" \"b\"]\n").has("\"b\"", 0, "invalid.illegal.exec-form.dockerfile");
+    Snippet::new("RUN [\"a\", \"b\" \"c\"]\n").has(
+        "\"c\"",
+        0,
+        "invalid.illegal.exec-form.dockerfile",
+    );
+    // Not an exec form at all: BuildKit runs these with the shell.
+    Snippet::new("RUN [ \"$X\" = 1 ] && true\n")
+        .has("\"$X\"", 0, SHELL)
+        .all_valid();
+    Snippet::new("RUN [Net.ServicePointManager]::SecurityProtocol = 1\n")
+        .has("Net", 0, SHELL)
+        .all_valid();
     Snippet::new("CMD [\"a\\q\"]\n").has("\\q", 0, "invalid.illegal.escape.json.dockerfile");
     Snippet::new("CMD [\"a\"] extra\n").has(
         "extra",
@@ -333,10 +344,25 @@ fn healthcheck_and_onbuild_hand_over_to_the_inner_instruction() {
         .has("build", 0, "entity.other.stage-reference.dockerfile");
 }
 
+#[test]
+fn lesson_sized_multistage_example_has_no_invalid_marks() {
+    let s = Snippet::new(include_str!("fixtures/highlight/multistage.Dockerfile"));
+    s.all_valid()
+        .has("EOF", 1, DELIMITER)
+        .has("gcr.io", 0, "constant.other.registry.dockerfile")
+        .has("deps", 1, "entity.name.image.dockerfile")
+        .has("certs", 1, "entity.other.stage-reference.dockerfile")
+        .has("-healthcheck", 0, "string.quoted.double.dockerfile");
+}
+
 /// Every Dockerfile in the shared corpus parses without error, and its text is kept.
 #[test]
 fn corpus_parses_without_errors() {
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // DOCKERLINGS_SHARED points elsewhere when the crate is not next to shared/ (a worktree).
+    let shared = std::env::var_os("DOCKERLINGS_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let corpus = shared.join("corpus");
     let Ok(entries) = std::fs::read_dir(&corpus) else {
         eprintln!("skipping: {} is absent", corpus.display());
         return;
@@ -347,9 +373,34 @@ fn corpus_parses_without_errors() {
         if path.extension().is_none_or(|e| e != "Dockerfile") {
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let scopes = scopes_by_offset(DOCKERFILE, &text);
+        // The highlighter drops the `\r` of CRLF line ends; do the same.
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
+        let syntax = if declares_backtick_escape(&text) {
+            BACKTICK
+        } else {
+            DOCKERFILE
+        };
+        let scopes = scopes_by_offset(syntax, &text);
         assert_eq!(scopes.len(), text.len(), "{}", path.display());
+        if std::env::var_os("HL_SHOW_INVALID").is_some() {
+            for (offset, stack) in scopes.iter().enumerate() {
+                if stack.last().is_some_and(|s| s.starts_with("invalid"))
+                    && (offset == 0 || scopes[offset - 1] != *stack)
+                {
+                    let line = text[..offset].matches('\n').count() + 1;
+                    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+                    eprintln!(
+                        "{}:{line}: {} | {}",
+                        path.file_name().unwrap().to_string_lossy(),
+                        stack.last().unwrap(),
+                        &text[start..end]
+                    );
+                }
+            }
+        }
         count += 1;
     }
     assert!(count > 0, "no Dockerfiles in {}", corpus.display());

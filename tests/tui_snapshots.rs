@@ -83,3 +83,47 @@ fn reader_lesson_without_sections() {
 fn help_over_the_reader() {
     snapshot("reader_help", &[enter(), ch('?')]);
 }
+
+#[test]
+fn code_colours_change_colours_not_text() {
+    use dockerlings::highlight::{ColorDepth, Highlighter};
+    use dockerlings::tui::code::CodeColours;
+    use std::sync::Arc;
+
+    let path = [enter(), ch('n')];
+    let mut plain = app(80, 24);
+    send(&mut plain, path);
+    let mut coloured = app(80, 24);
+    coloured.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::default()),
+        depth: ColorDepth::Ansi16,
+    });
+    send(&mut coloured, path);
+    let (a, b) = (draw(&plain), draw(&coloured));
+    let (a, b) = (a.backend().buffer(), b.backend().buffer());
+    let symbols = |buf: &ratatui::buffer::Buffer| -> Vec<String> {
+        buf.content()
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect()
+    };
+    assert_eq!(symbols(a), symbols(b));
+    let recoloured = a
+        .content()
+        .iter()
+        .zip(b.content())
+        .filter(|(x, y)| x.fg != y.fg)
+        .count();
+    assert!(
+        recoloured > 10,
+        "the Dockerfile is highlighted ({recoloured} cells)"
+    );
+}
+
+#[test]
+fn home_packs_lessons_tighter_when_they_do_not_fit_with_gaps() {
+    // Six rows of list at 80x9: no gaps, title and summary for each lesson shown.
+    let mut app = app(80, 9);
+    send(&mut app, [ch('j')]);
+    insta::assert_snapshot!("home_compact_80x9", draw(&app).backend());
+}

@@ -22,7 +22,9 @@ fn extent(app: &App) -> (usize, usize) {
     let r = reader(app);
     let text = Geometry::new(app.area).text;
     (
-        app.laid_out(r.lesson, r.section, text.width).len(),
+        app.section_view(r.lesson, r.section, text.width)
+            .lines
+            .len(),
         usize::from(text.height),
     )
 }

@@ -9,15 +9,12 @@ use crate::tui::{self, App, Exit};
 /// Opens the bundled course, or the pack in `lessons`. A folder that cannot be opened
 /// (missing, not a folder, no lessons) is reported on stderr with exit status 2.
 pub fn open(lessons: Option<&Path>) -> ExitCode {
-    let course = match lessons {
-        None => Course::bundled(),
-        Some(dir) => match Course::load_dir(dir) {
-            Ok(course) => course,
-            Err(err) => {
-                eprintln!("dockerlings: {err}");
-                return ExitCode::from(2);
-            }
-        },
+    let course = match super::lessons::load_pack(lessons) {
+        Ok(course) => course,
+        Err(err) => {
+            eprintln!("dockerlings: {err}");
+            return ExitCode::from(2);
+        }
     };
     run(course)
 }

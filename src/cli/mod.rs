@@ -1,7 +1,15 @@
 //! Command-line interface: argument parsing and dispatch to the engine.
 //! Each subcommand is one `Command` variant, one dispatch line in [`main`], and its own file.
 
+mod check;
 mod course;
+mod explain;
+mod lessons;
+mod notes;
+mod parse;
+mod progress;
+mod reset;
+mod rules;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,20 +23,72 @@ use clap::{Parser, Subcommand};
 #[command(name = "dockerlings", version, about)]
 pub struct Cli {
     /// Open the lesson pack in DIR (a folder of Markdown lessons) instead of the bundled course.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub lessons: Option<PathBuf>,
+
+    /// Keep progress in PATH instead of the data directory
+    /// (default: $XDG_DATA_HOME/dockerlings/progress.json, usually ~/.local/share/…).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub progress_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Lint Dockerfiles: files, directories (searched), or `-` for standard input
+    Check(check::CheckArgs),
+    /// List every rule the linter has
+    Rules(rules::RulesArgs),
+    /// Explain one rule: why it matters, how to fix it, which lesson teaches it
+    Explain(explain::ExplainArgs),
+    /// List the lessons, their sections and questions.
+    Lessons {
+        #[arg(long, value_enum, default_value_t)]
+        format: lessons::Format,
+    },
+    /// Print a Dockerfile's parse as BuildKit's parser sees it (exit 1 if BuildKit rejects it).
+    Parse {
+        /// The Dockerfile (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: parse::Format,
+    },
+    /// Show a summary table of your progress.
+    Progress,
+    /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
+    Notes {
+        /// The notes file.
+        file: PathBuf,
+    },
+    /// Erase your progress (all of it, or one lesson's), after asking.
+    Reset {
+        /// Erase only this lesson's progress (its id, as `dockerlings lessons` lists it).
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Do not ask (needed when not run in a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
+}
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => course::open(cli.lessons.as_deref()),
+        Some(Command::Check(args)) => check::run(args),
+        Some(Command::Rules(args)) => rules::run(args),
+        Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
+        Some(Command::Notes { file }) => notes::run(&file),
+        Some(Command::Parse { file, format }) => parse::run(&file, format),
+        Some(Command::Progress) => {
+            progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        }
+        Some(Command::Reset { lesson, yes }) => {
+            reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
+        }
     }
 }

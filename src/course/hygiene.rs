@@ -14,7 +14,7 @@ const KEYCAP: char = '\u{20E3}';
 const ZWJ: char = '\u{200D}';
 
 /// Cleans running text: control characters become visible escapes (`^[` for ESC, `\x9b` for
-/// C1), a tab becomes a space, U+FE0F is dropped. `\n` (a hard line break) is kept.
+/// C1, `<U+202E>` for bidi overrides), a tab becomes a space, U+FE0F is dropped. `\n` (a hard line break) is kept.
 pub fn clean_prose(text: &str) -> Cow<'_, str> {
     if text.chars().all(|c| !needs_care(c) || c == '\n') {
         return Cow::Borrowed(text);
@@ -65,7 +65,13 @@ pub fn clean_code(code: &str) -> String {
 
 /// True for characters the cleaners change.
 fn needs_care(c: char) -> bool {
-    c.is_control() || c == VS16
+    c.is_control() || c == VS16 || is_bidi_control(c)
+}
+
+/// Bidirectional embeddings, overrides and isolates: invisible, yet they reorder what the
+/// terminal shows after them ("Trojan Source"), so they are shown, not obeyed.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Pushes `c`, or its visible escape when it is a control character.
@@ -78,6 +84,8 @@ fn push_visible(out: &mut String, c: char) {
         out.push_str("^?");
     } else if (0x80..0xa0).contains(&code) {
         out.push_str(&format!("\\x{code:02x}"));
+    } else if is_bidi_control(c) {
+        out.push_str(&format!("<U+{code:04X}>"));
     } else {
         out.push(c);
     }
@@ -130,6 +138,7 @@ mod tests {
         assert_eq!(clean_prose("a\x1b[31mred\x07\r"), "a^[[31mred^G^M");
         assert_eq!(clean_prose("del\x7f c1\u{9b}"), "del^? c1\\x9b");
         assert_eq!(clean_prose("two\nlines\ttab"), "two\nlines tab");
+        assert_eq!(clean_prose("a\u{202E}b\u{2066}"), "a<U+202E>b<U+2066>");
     }
 
     #[test]

@@ -187,8 +187,12 @@ fn parse_lesson_at(text: &str, source: &Path) -> Result<(Lesson, usize), LoadErr
         })?;
     let yaml_text = lines[1..close].join("\n");
     // Front matter line n is file line n + 1 (the opening `---` is line 1).
-    let front: FrontMatter = yaml::parse(&yaml_text)
-        .map_err(|e| error(e.line + 1, format!("front matter: {}", e.message)))?;
+    let front: FrontMatter = yaml::parse(&yaml_text).map_err(|e| {
+        error(
+            e.line + 1,
+            format!("front matter: {}", plain_words(&e.message)),
+        )
+    })?;
     let key_line = |key: &str| {
         lines[1..close]
             .iter()
@@ -238,6 +242,16 @@ fn parse_lesson_at(text: &str, source: &Path) -> Result<(Lesson, usize), LoadErr
         source: source.to_path_buf(),
     };
     Ok((lesson, id_line))
+}
+
+/// Says serde's Rust type names in an author's words.
+fn plain_words(message: &str) -> String {
+    message
+        .replace("expected i64", "expected a whole number")
+        .replace(
+            "expected struct FrontMatter",
+            "expected fields (id: …, title: …, order: …, summary: …)",
+        )
 }
 
 /// A top-level `##` heading found in a lesson body.

@@ -310,35 +310,43 @@ fn quote(kind: Option<BlockQuoteKind>, mut blocks: Vec<Block>, analogy: bool) ->
     };
     let callout = match kind {
         Some(BlockQuoteKind::Note) => Callout::Note,
-        Some(BlockQuoteKind::Tip) | Some(BlockQuoteKind::Important) => Callout::Tip,
-        Some(BlockQuoteKind::Warning) | Some(BlockQuoteKind::Caution) => Callout::Warning,
+        Some(BlockQuoteKind::Tip) => Callout::Tip,
+        // Same grouping as the bold markers in `callout_named`.
+        Some(BlockQuoteKind::Important | BlockQuoteKind::Warning | BlockQuoteKind::Caution) => {
+            Callout::Warning
+        }
         None => take_marker(&mut blocks).unwrap_or(default),
     };
     Block::Quote { callout, blocks }
 }
 
-/// Recognises and removes a first-word marker like `**Tip:**` or `**Analogy**:`.
+/// Recognises and removes a first-word marker: `**Tip:**`, `**Analogy**:`, or a bracket
+/// marker GitHub does not know, such as `[!ANALOGY]`.
 fn take_marker(blocks: &mut Vec<Block>) -> Option<Callout> {
     let Some(Block::Paragraph(inlines)) = blocks.first_mut() else {
         return None;
     };
     let first = inlines.first()?;
-    if !first.style.strong {
+    let (callout, rest) = if first.style.strong {
+        let callout = callout_named(first.text.trim().trim_end_matches(':').trim())?;
+        // The colon may sit inside or just after the bold text.
+        let colon_inside = first.text.trim_end().ends_with(':');
+        inlines.remove(0);
+        (callout, if colon_inside { "" } else { ":" })
+    } else if first.style == InlineStyle::default() && first.text.starts_with("[!") {
+        let end = first.text.find(']')?;
+        let callout = callout_named(&first.text[2..end])?;
+        let first = &mut inlines[0];
+        first.text = first.text[end + 1..].to_string();
+        (callout, "")
+    } else {
         return None;
-    }
-    let word = first.text.trim().trim_end_matches(':').trim();
-    let callout = callout_named(word)?;
-    // The colon may sit inside or just after the bold text.
-    let bold_has_colon = first.text.trim_end().ends_with(':');
-    inlines.remove(0);
+    };
+    // Drop what separated the marker from the text: spaces, a line break, an outside colon.
     if let Some(next) = inlines.first_mut() {
-        let rest = next.text.trim_start();
-        let rest = if bold_has_colon {
-            rest
-        } else {
-            rest.strip_prefix(':').unwrap_or(rest).trim_start()
-        };
-        next.text = rest.to_string();
+        let text = next.text.trim_start();
+        let text = text.strip_prefix(rest).unwrap_or(text).trim_start();
+        next.text = text.to_string();
         if next.text.is_empty() {
             inlines.remove(0);
         }
@@ -491,6 +499,29 @@ mod tests {
             Callout::Warning
         );
         assert_eq!(callout_of("> [!TIP]\n> yes", false).0, Callout::Tip);
+        assert_eq!(
+            callout_of("> [!IMPORTANT]\n> yes", false).0,
+            Callout::Warning
+        );
+        assert_eq!(
+            callout_of("> **Important:** yes", false).0,
+            Callout::Warning
+        );
+        assert_eq!(
+            callout_of("> [!ANALOGY]\n> A kitchen.", false),
+            (
+                Callout::Analogy,
+                vec![Block::Paragraph(vec![plain("A kitchen.")])]
+            ),
+            "a bracket marker GitHub does not know"
+        );
+        assert_eq!(
+            callout_of("> [!RECIPE] soup", false),
+            (
+                Callout::Note,
+                vec![Block::Paragraph(vec![plain("[!RECIPE] soup")])]
+            )
+        );
         assert_eq!(callout_of("> plain", false).0, Callout::Note);
         assert_eq!(callout_of("> plain", true).0, Callout::Analogy);
         assert_eq!(

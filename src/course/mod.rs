@@ -8,6 +8,8 @@ pub mod layout;
 pub mod loader;
 pub mod markdown;
 pub mod model;
+pub mod mojibake;
+pub mod notes;
 pub mod yaml;
 
 pub use loader::PackError;

@@ -1,13 +1,17 @@
 //! The Dockerfile validator: parser, stage model, rules. Knows nothing of the course or the terminal.
 //!
 //! - [`ast`], [`parser`]: a BuildKit-conformant parser producing a typed syntax tree with spans.
+//! - [`model`], [`images`]: image references, stages, the stage graph, base-image classification.
+//! - [`rules`], [`lint`]: the rule registry and the entry point `lint::lint`.
 
 pub mod ast;
 pub mod config;
 pub mod diagnostic;
 pub mod images;
+pub mod lint;
 pub mod model;
 pub mod parser;
+pub mod rules;
 
 pub use ast::{Dockerfile, Instruction, Keyword, ParseError, ParseResult};
 pub use diagnostic::{Diagnostic, Fix, Location, Severity};

@@ -240,6 +240,38 @@ mod tests {
     }
 
     #[test]
+    fn a_ten_thousand_line_block_is_highlighted_once() {
+        let code: String = (0..10_000)
+            .map(|i| format!("RUN echo {i} && ls /tmp\n"))
+            .collect();
+        let hl = Highlighter::default();
+        let first = hl.highlight(&code, Some("dockerfile"));
+        assert_eq!(first.len(), 10_001);
+        assert_eq!(
+            first[9_999]
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<String>(),
+            "RUN echo 9999 && ls /tmp"
+        );
+        assert!(Arc::ptr_eq(
+            &first,
+            &hl.highlight(&code, Some("dockerfile"))
+        ));
+    }
+
+    #[test]
+    fn backtick_directive_selects_the_variant() {
+        let hl = Highlighter::default();
+        let code = "# escape=`\nRUN dir `\n  c:\\\nUSER x";
+        let lines = hl.highlight(code, Some("dockerfile"));
+        // USER is an instruction again (bold), so the trailing `\` did not continue the line.
+        assert!(lines[3][0].style.bold, "{:?}", lines[3]);
+        let plain = hl.highlight(&code.replace("# escape=`\n", ""), Some("dockerfile"));
+        assert!(!plain[2][0].style.bold, "{:?}", plain[2]);
+    }
+
+    #[test]
     fn rgb_themes_have_a_background_and_ansi_does_not() {
         assert_eq!(Highlighter::new(Theme::Ansi).block_background(), None);
         assert!(matches!(

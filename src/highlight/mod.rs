@@ -10,22 +10,26 @@
 //! The grammar and themes are precompiled by build.rs (build/highlight.rs) and embedded; call
 //! [`warm_up`] on a background thread at start-up to compile the Bash regexes early.
 
+mod ansi_text;
 mod assets;
 mod depth;
 mod escape_directive;
 mod highlighter;
 mod palette;
 mod ratatui_style;
+mod stage_refs;
 mod stages;
 mod style;
 mod theme;
 
+pub use ansi_text::line_to_ansi;
 pub use assets::{load_syntax_set, load_theme_set};
 pub use depth::{ColorChoice, ColorDepth};
 pub use escape_directive::declares_backtick_escape;
 pub use highlighter::{Highlighter, warm_up};
-pub use palette::{rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
+pub use palette::{at_depth, rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
 pub use ratatui_style::{line_to_ratatui, to_ratatui};
+pub use stage_refs::stage_refs;
 pub use stages::{LineSpan, StageRef, overlay_stages};
 pub use style::{AnsiColor, HighlightedLines, HlColor, HlStyle, StyledSpan};
 pub use theme::{Theme, UnknownTheme};

@@ -1,6 +1,7 @@
 //! Colour downsampling: RGB to the xterm-256 palette or to the 16 named colours.
 
-use super::style::AnsiColor;
+use super::depth::ColorDepth;
+use super::style::{AnsiColor, HlColor};
 
 /// The xterm colour cube's six channel levels (indices 16-231).
 const CUBE_LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
@@ -25,6 +26,22 @@ const NAMED_RGB: [(u8, u8, u8); 16] = [
     (0, 255, 255),
     (255, 255, 255),
 ];
+
+/// `color` as the terminal at `depth` can show it: named colours stay named (the user's own
+/// scheme); RGB is kept for truecolor and mapped to the nearest xterm-256 or named colour below
+/// that; `None` when the depth has no colour.
+pub fn at_depth(color: HlColor, depth: ColorDepth) -> Option<HlColor> {
+    let named = |(r, g, b)| HlColor::Named(rgb_to_ansi16(r, g, b));
+    Some(match (color, depth) {
+        (_, ColorDepth::None) => return None,
+        (HlColor::Indexed(i), _) if i < 16 => HlColor::Named(AnsiColor::from_index(i)?),
+        (HlColor::Named(_), _) | (_, ColorDepth::TrueColor) => color,
+        (HlColor::Rgb(r, g, b), ColorDepth::Ansi256) => HlColor::Indexed(rgb_to_xterm256(r, g, b)),
+        (HlColor::Indexed(_), ColorDepth::Ansi256) => color,
+        (HlColor::Rgb(r, g, b), ColorDepth::Ansi16) => named((r, g, b)),
+        (HlColor::Indexed(i), ColorDepth::Ansi16) => named(xterm256_to_rgb(i)),
+    })
+}
 
 /// The RGB value of an xterm-256 index.
 pub fn xterm256_to_rgb(index: u8) -> (u8, u8, u8) {

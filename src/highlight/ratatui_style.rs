@@ -4,12 +4,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::depth::ColorDepth;
-use super::palette::{rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
+use super::palette::at_depth;
 use super::style::{AnsiColor, HlColor, HlStyle, StyledSpan};
 
-/// The ratatui style for `style` at `depth`: named colours stay named (the terminal's own
-/// scheme); RGB is kept for truecolor, mapped to the nearest xterm-256 or named colour below
-/// that; no colour at all for [`ColorDepth::None`]. Modifiers are kept at every depth.
+/// The ratatui style for `style` at `depth` (colours as [`at_depth`] maps them); modifiers are
+/// kept at every depth, so bold, underline and reverse still mark things without colour.
 pub fn to_ratatui(style: &HlStyle, depth: ColorDepth) -> Style {
     let mut out = Style::default();
     if let Some(fg) = style.fg.and_then(|c| convert(c, depth)) {
@@ -41,23 +40,11 @@ pub fn line_to_ratatui(spans: &[StyledSpan], depth: ColorDepth) -> Line<'static>
 
 /// A colour at `depth`; `None` when the depth has no colour.
 pub fn convert(color: HlColor, depth: ColorDepth) -> Option<Color> {
-    match (color, depth) {
-        (_, ColorDepth::None) => None,
-        (HlColor::Named(named), _) => Some(named_color(named)),
-        (HlColor::Rgb(r, g, b), ColorDepth::TrueColor) => Some(Color::Rgb(r, g, b)),
-        (HlColor::Rgb(r, g, b), ColorDepth::Ansi256) => {
-            Some(Color::Indexed(rgb_to_xterm256(r, g, b)))
-        }
-        (HlColor::Rgb(r, g, b), ColorDepth::Ansi16) => Some(named_color(rgb_to_ansi16(r, g, b))),
-        (HlColor::Indexed(i), ColorDepth::Ansi16) if i >= 16 => {
-            let (r, g, b) = xterm256_to_rgb(i);
-            Some(named_color(rgb_to_ansi16(r, g, b)))
-        }
-        (HlColor::Indexed(i), _) => match AnsiColor::from_index(i) {
-            Some(named) => Some(named_color(named)),
-            None => Some(Color::Indexed(i)),
-        },
-    }
+    Some(match at_depth(color, depth)? {
+        HlColor::Named(named) => named_color(named),
+        HlColor::Indexed(i) => Color::Indexed(i),
+        HlColor::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    })
 }
 
 fn named_color(color: AnsiColor) -> Color {

@@ -15,6 +15,24 @@ pub struct LineSpan {
     pub end: usize,
 }
 
+impl LineSpan {
+    /// The line span of the byte range `range` of `source` (as the validator's spans give it:
+    /// `Span::range()`), or `None` if the range is out of bounds, not on character boundaries or
+    /// crosses a line break (a stage word split by a continuation stays uncoloured).
+    pub fn from_offsets(source: &str, range: std::ops::Range<usize>) -> Option<LineSpan> {
+        let text = source.get(range.clone())?;
+        if text.contains('\n') {
+            return None;
+        }
+        let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        Some(LineSpan {
+            line: source[..range.start].matches('\n').count(),
+            start: range.start - line_start,
+            end: range.end - line_start,
+        })
+    }
+}
+
 /// One stage name or reference found by the validator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StageRef {
@@ -147,6 +165,34 @@ mod tests {
         assert_eq!(out[0][1].text, "nowhere");
         assert!(out[0][1].style.underline);
         assert_eq!(out[0][1].style.fg, None);
+    }
+
+    #[test]
+    fn byte_ranges_of_the_source_become_line_spans() {
+        let src = "FROM a AS build\r\nCOPY --from=build /x /y\n";
+        let at = src.rfind("build").unwrap();
+        assert_eq!(
+            LineSpan::from_offsets(src, at..at + 5),
+            Some(LineSpan {
+                line: 1,
+                start: 12,
+                end: 17
+            })
+        );
+        assert_eq!(
+            LineSpan::from_offsets(src, 10..15),
+            Some(LineSpan {
+                line: 0,
+                start: 10,
+                end: 15
+            })
+        );
+        assert_eq!(
+            LineSpan::from_offsets(src, 10..20),
+            None,
+            "crosses a line break"
+        );
+        assert_eq!(LineSpan::from_offsets(src, 40..99), None, "out of bounds");
     }
 
     #[test]

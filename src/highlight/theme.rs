@@ -7,7 +7,19 @@ use super::style::{AnsiColor, HlColor};
 
 /// A highlighting theme. `Ansi` (the default) uses the terminal's named colours, so it follows
 /// the user's scheme at any colour depth; the others are RGB themes, downsampled as needed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum Theme {
     #[default]
     Ansi,
@@ -105,6 +117,14 @@ mod tests {
         assert_eq!("High_Contrast".parse::<Theme>(), Ok(Theme::HighContrast));
         let err = "solarized".parse::<Theme>().unwrap_err();
         assert!(err.to_string().contains("`solarized`"), "{err}");
+    }
+
+    #[test]
+    fn config_files_use_the_same_names() {
+        let theme: Theme = serde_json::from_str("\"high-contrast\"").unwrap();
+        assert_eq!(theme, Theme::HighContrast);
+        assert_eq!(serde_json::to_string(&Theme::Dark).unwrap(), "\"dark\"");
+        assert!(serde_json::from_str::<Theme>("\"neon\"").is_err());
     }
 
     #[test]

@@ -109,7 +109,12 @@ fn write_diagnostic(
         out.push('\n');
     } else if let Some(fix) = &diagnostic.fix {
         // No source line to show (e.g. a finding about the whole, empty file): the fix alone.
-        let _ = writeln!(out, "  = fix: {}", fix.replacement);
+        let _ = writeln!(
+            out,
+            "  = {}: {}",
+            fix_label(fix.line, loc.line),
+            fix.replacement
+        );
     }
     out.push('\n');
 }
@@ -148,9 +153,22 @@ fn snippet<'a>(
             .annotation(AnnotationKind::Primary.span(span)),
     );
     if let Some(fix) = &diagnostic.fix {
-        group = group.element(Level::HELP.with_name("fix").message(&fix.replacement));
+        group = group.element(
+            Level::HELP
+                .with_name(fix_label(fix.line, loc.line))
+                .message(&fix.replacement),
+        );
     }
     Some(group)
+}
+
+/// `fix` when the fix replaces the finding's own line, `fix line N` when it replaces another.
+fn fix_label(fix_line: usize, finding_line: usize) -> String {
+    if fix_line == finding_line {
+        "fix".to_string()
+    } else {
+        format!("fix line {fix_line}")
+    }
 }
 
 fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Painter) {

@@ -7,16 +7,19 @@ use std::rc::Rc;
 
 use ratatui::layout::Rect;
 
+use super::code::CodeColours;
 use super::keys::Context;
 use super::progress::ProgressMarks;
+use super::screens::reader::{SectionView, view_section};
 use super::theme::Theme;
-use crate::course::layout::{LaidLine, layout};
 use crate::course::{Course, Section};
 
 pub struct App {
     pub course: Course,
     pub progress: ProgressMarks,
     pub theme: Theme,
+    /// Syntax colours for code blocks; `None` draws code in the plain code style.
+    pub code_colours: Option<CodeColours>,
     /// Never empty; the home screen is always at the bottom.
     screens: Vec<Screen>,
     /// The terminal's area as last reported.
@@ -57,6 +60,7 @@ impl App {
             course,
             progress: ProgressMarks::default(),
             theme: Theme::default(),
+            code_colours: None,
             screens: vec![Screen::Home(HomeState::default())],
             area: Rect::new(0, 0, 80, 24),
             layouts: LayoutCache::default(),
@@ -125,13 +129,14 @@ impl App {
         self.course.lessons.get(lesson)?.sections.get(section)
     }
 
-    /// The section laid out at `width`, cached per (lesson, section, width).
-    pub fn laid_out(&self, lesson: usize, section: usize, width: u16) -> Rc<[LaidLine]> {
+    /// The section laid out and styled at `width`, cached per (lesson, section, width).
+    pub fn section_view(&self, lesson: usize, section: usize, width: u16) -> Rc<SectionView> {
         let Some(sec) = self.section(lesson, section) else {
-            return Rc::from([]);
+            return Rc::default();
         };
-        self.layouts
-            .get_or_insert((lesson, section, width), || layout(&sec.doc, width.max(1)))
+        self.layouts.get_or_insert((lesson, section, width), || {
+            view_section(&sec.doc, width, &self.theme, self.code_colours.as_ref())
+        })
     }
 }
 
@@ -139,18 +144,14 @@ impl App {
 /// are dropped then, so the cache never holds more than one width's worth.
 #[derive(Default)]
 struct LayoutCache {
-    entries: RefCell<HashMap<LayoutKey, Rc<[LaidLine]>>>,
+    entries: RefCell<HashMap<LayoutKey, Rc<SectionView>>>,
 }
 
 /// (lesson, section, width).
 type LayoutKey = (usize, usize, u16);
 
 impl LayoutCache {
-    fn get_or_insert(
-        &self,
-        key: LayoutKey,
-        make: impl FnOnce() -> Vec<LaidLine>,
-    ) -> Rc<[LaidLine]> {
+    fn get_or_insert(&self, key: LayoutKey, make: impl FnOnce() -> SectionView) -> Rc<SectionView> {
         let mut entries = self.entries.borrow_mut();
         if let Some(lines) = entries.get(&key) {
             return lines.clone();
@@ -158,9 +159,9 @@ impl LayoutCache {
         if entries.keys().any(|k| k.2 != key.2) {
             entries.clear();
         }
-        let lines: Rc<[LaidLine]> = make().into();
-        entries.insert(key, lines.clone());
-        lines
+        let view = Rc::new(make());
+        entries.insert(key, view.clone());
+        view
     }
 }
 
@@ -171,12 +172,12 @@ mod tests {
     #[test]
     fn cache_keeps_one_width_and_reuses_entries() {
         let cache = LayoutCache::default();
-        let a = cache.get_or_insert((0, 0, 40), || vec![LaidLine::default()]);
+        let a = cache.get_or_insert((0, 0, 40), SectionView::default);
         let again = cache.get_or_insert((0, 0, 40), || panic!("should be cached"));
         assert!(Rc::ptr_eq(&a, &again));
-        cache.get_or_insert((0, 1, 40), Vec::new);
+        cache.get_or_insert((0, 1, 40), SectionView::default);
         assert_eq!(cache.entries.borrow().len(), 2);
-        cache.get_or_insert((0, 0, 50), Vec::new);
+        cache.get_or_insert((0, 0, 50), SectionView::default);
         assert_eq!(cache.entries.borrow().len(), 1);
     }
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 use ratatui::crossterm::event;
 
 use super::app::App;
+use super::code::CodeColours;
 use super::event::Msg;
 use super::screens;
 use super::terminal::{Session, Signals};
@@ -24,7 +25,11 @@ pub enum Exit {
 }
 
 /// Runs the app on the real terminal until the learner quits or a signal arrives.
+/// Code is coloured for the terminal unless the caller chose colours already.
 pub fn run(mut app: App) -> anyhow::Result<Exit> {
+    if app.code_colours.is_none() {
+        app.code_colours = Some(CodeColours::for_terminal());
+    }
     let signals = Signals::watch()?;
     let mut session = Session::start()?;
     let size = session.terminal.size()?;

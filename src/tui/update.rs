@@ -94,7 +94,8 @@ fn mark_seen(app: &mut App, lesson: usize, section: usize) {
 fn reader_extent(app: &App, state: &ReaderState) -> (usize, reader::Geometry) {
     let geo = reader::Geometry::new(app.area);
     let lines = if geo.text.width > 0 {
-        app.laid_out(state.lesson, state.section, geo.text.width)
+        app.section_view(state.lesson, state.section, geo.text.width)
+            .lines
             .len()
     } else {
         0

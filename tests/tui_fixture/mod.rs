@@ -250,3 +250,63 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     terminal.draw(|frame| screens::render(app, frame)).unwrap();
     terminal
 }
+
+/// The screen's text, one string per row, without the cells hidden behind wide characters.
+pub fn screen_text(app: &App) -> Vec<String> {
+    let terminal = draw(app);
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap();
+            }
+            line
+        })
+        .collect()
+}
+
+/// Opens the first lesson and presses `n` through the whole course at `width` x `height`,
+/// checking on each section that its title and position are shown; every section must be
+/// reached exactly once.
+pub fn walk_every_section(course: &Course, width: u16, height: u16) {
+    let total: usize = course.lessons.iter().map(|l| l.sections.len()).sum();
+    let mut app = app_on(course.clone(), width, height);
+    update(&mut app, key(KeyCode::Enter));
+    let mut visited = 0;
+    loop {
+        let r = app.reader().cloned().unwrap();
+        let lesson = &app.course.lessons[r.lesson];
+        let section = &lesson.sections[r.section];
+        let text = screen_text(&app);
+        let title: String = section.title.chars().take(20).collect();
+        assert!(
+            text.iter().any(|l| l.contains(&title)),
+            "{width}x{height}: section title {title:?} not shown:\n{}",
+            text.join("\n")
+        );
+        let position = format!(
+            "lesson {}/{} · section {}/{}",
+            r.lesson + 1,
+            app.course.lessons.len(),
+            r.section + 1,
+            lesson.sections.len()
+        );
+        assert!(
+            text.last().unwrap().contains(&position),
+            "{width}x{height}: {position}"
+        );
+        visited += 1;
+        update(&mut app, ch('n'));
+        if app.reader() == Some(&r) {
+            break;
+        }
+    }
+    assert_eq!(
+        visited, total,
+        "{width}x{height}: n walks every section once"
+    );
+}

@@ -4,7 +4,9 @@
 use super::json::{JsonArray, parse_array};
 use super::logical::LogicalLine;
 use super::source::Locator;
-use super::words::{self, Tok, extract_flags, fields, is_space, parse_words, split_first_field};
+use super::words::{
+    self, Tok, extract_flags, fields, is_byte_space, is_space, parse_words, split_first_field,
+};
 use crate::dockerfile::ast::{
     ArgDecl, Args, ErrorKind, Flag, FromArgs, Healthcheck, Instruction, KeyValue, Keyword,
     ParseError, Span, Word,
@@ -218,13 +220,15 @@ fn maybe_json(ctx: &mut Ctx, a: usize, b: usize, list: bool) -> Args {
     if a == b {
         return Args::Empty;
     }
-    match parse_array(ctx.text(a, b)) {
+    // Go trims Unicode blanks before looking for `[`, but falls back to the untrimmed text.
+    let j = trim_range(&ctx.line.text, a, b).0;
+    match parse_array(ctx.text(j, b)) {
         JsonArray::Strings(elements, end) => Args::Exec {
             elements: elements
                 .into_iter()
-                .map(|(text, s, e)| ctx.word_with(text, a + s, a + e))
+                .map(|(text, s, e)| ctx.word_with(text, j + s, j + e))
                 .collect(),
-            span: ctx.span(a, a + end),
+            span: ctx.span(j, j + end),
         },
         JsonArray::NotStrings => {
             ctx.error(
@@ -334,12 +338,12 @@ fn from_args(ctx: &Ctx, words: Vec<Word>, parts: &Parts) -> FromArgs {
 /// `parseHealthConfig`: the first word is the type, the rest a maybe-JSON command.
 fn healthcheck(ctx: &mut Ctx, a: usize, b: usize) -> Args {
     let text = ctx.text(a, b);
-    let sep = text.find(is_space).unwrap_or(text.len());
+    let sep = text.find(is_byte_space).unwrap_or(text.len());
     if sep == 0 {
         return Args::Empty;
     }
     let next = text[sep..]
-        .find(|c: char| !is_space(c))
+        .find(|c: char| !is_byte_space(c))
         .map_or(text.len(), |i| sep + i);
     let keyword = ctx.word(a, a + sep);
     let command = Box::new(maybe_json(ctx, a + next, b, false));
@@ -353,7 +357,7 @@ fn healthcheck(ctx: &mut Ctx, a: usize, b: usize) -> Args {
     })
 }
 
-/// Go's `%q` for the characters that can appear in a word.
+/// Go's `%q`: printable characters as they are, the rest escaped the way Go escapes them.
 pub(crate) fn go_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -361,13 +365,45 @@ pub(crate) fn go_quote(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
             c if (c as u32) < 0x20 || c == '\x7f' => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !go_printable(c) && (c as u32) < 0x10000 => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c if !go_printable(c) => out.push_str(&format!("\\U{:08x}", c as u32)),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// An approximation of Go's `strconv.IsPrint` beyond ASCII: not a control, format, private-use
+/// or non-ASCII blank character.
+fn go_printable(c: char) -> bool {
+    let u = c as u32;
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(u, 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E)
+        || matches!(u, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF)
+        || matches!(u, 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xF0000..)
+        || matches!(u, 0xFFFE | 0xFFFF))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::go_quote;
+
+    #[test]
+    fn quotes_like_go() {
+        assert_eq!(go_quote("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(go_quote("x\u{a0}é\t\u{7}"), r#""x\u00a0é\t\a""#);
+        assert_eq!(go_quote("\u{10ffff}"), r#""\U0010ffff""#);
+    }
 }

@@ -71,7 +71,8 @@ pub fn view(instr: &Instruction) -> BuildkitInstruction {
         sub_cmd,
         start_line: instr.start_line,
         end_line: instr.end_line,
-        flags: node.flags.iter().map(|f| f.raw.clone()).collect(),
+        // BuildKit reports the ONBUILD node's own flags, not the trigger's.
+        flags: instr.flags.iter().map(|f| f.raw.clone()).collect(),
         value,
         json,
         heredocs: if onbuild {

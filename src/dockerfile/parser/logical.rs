@@ -5,14 +5,24 @@ use crate::dockerfile::ast::{Span, Word};
 
 /// Text of one instruction line after continuations are joined, plus where each joined piece
 /// came from, so any byte range of the text can be turned into a source [`Span`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct LogicalLine {
     pub text: String,
     /// (offset in `text`, offset in the source) for the start of each joined piece.
     pieces: Vec<(usize, usize)>,
+    /// Source offset where the line starts (spans of an empty line point here).
+    anchor: usize,
 }
 
 impl LogicalLine {
+    pub(crate) fn new(anchor: usize) -> Self {
+        LogicalLine {
+            text: String::new(),
+            pieces: Vec::new(),
+            anchor,
+        }
+    }
+
     pub(crate) fn push(&mut self, piece: &str, source_offset: usize) {
         if piece.is_empty() {
             return;
@@ -29,21 +39,28 @@ impl LogicalLine {
             .saturating_sub(1);
         match self.pieces.get(i) {
             Some(&(t, s)) => s + (at - t),
-            None => 0,
+            None => self.anchor,
+        }
+    }
+
+    /// Source offset just past the character that ends at text offset `at` (the anchor at 0).
+    fn source_end(&self, at: usize) -> usize {
+        if at == 0 || self.pieces.is_empty() {
+            self.anchor
+        } else {
+            self.source_of(at - 1) + 1
         }
     }
 
     /// Source span of `text[start..end]`.
     pub(crate) fn span(&self, loc: &Locator, start: usize, end: usize) -> Span {
-        if self.pieces.is_empty() {
-            return Span::default();
-        }
-        let s = self.source_of(start.min(self.text.len().saturating_sub(1)));
-        let e = if end > start {
-            self.source_of(end - 1) + 1
+        let end = end.max(start);
+        let s = if start < self.text.len() {
+            self.source_of(start)
         } else {
-            s
+            self.source_end(start)
         };
+        let e = if end > start { self.source_end(end) } else { s };
         loc.span(s, e)
     }
 
@@ -86,7 +103,7 @@ mod tests {
     fn spans_map_through_joined_pieces() {
         let src = "RUN a \\\n  bc\n";
         let loc = Locator::new(src, 0);
-        let mut l = LogicalLine::default();
+        let mut l = LogicalLine::new(0);
         l.push("RUN a ", 0);
         l.push("  bc", 8);
         assert_eq!(l.text, "RUN a   bc");

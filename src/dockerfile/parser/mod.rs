@@ -108,7 +108,7 @@ impl Parser<'_> {
             if !continued && first.is_empty() {
                 continue;
             }
-            let mut logical = LogicalLine::default();
+            let mut logical = LogicalLine::new(trimmed_at);
             logical.push(first, trimmed_at);
             let (start_line, mut end_line, mut end_offset) = (line.number, line.number, line.end);
             while continued {
@@ -295,4 +295,221 @@ fn can_contain_heredoc(instr: &Instruction) -> bool {
         _ => instr,
     };
     node.keyword.allows_heredoc() && !matches!(node.args, Args::Exec { .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dockerfile::ast::{FromArgs, Healthcheck};
+
+    fn text_of(src: &str, span: Span) -> &str {
+        &src[span.range()]
+    }
+
+    #[test]
+    fn spans_point_at_keywords_flags_and_words() {
+        let src = "FROM --platform=$BUILDPLATFORM golang:1.25 AS build\n  COPY --from=build \\\n    /out /app\n";
+        let r = parse(src);
+        assert!(r.is_ok());
+        let [from, copy] = &r.dockerfile.instructions[..] else {
+            panic!()
+        };
+        let Args::From(FromArgs {
+            image,
+            alias,
+            platform,
+            ..
+        }) = &from.args
+        else {
+            panic!()
+        };
+        assert_eq!(image.as_ref().unwrap().text, "golang:1.25");
+        assert_eq!(alias.as_ref().unwrap().text, "build");
+        let platform = platform.as_ref().unwrap();
+        assert_eq!(text_of(src, platform.span), "$BUILDPLATFORM");
+        assert_eq!(
+            (platform.span.start.line, platform.span.start.column),
+            (1, 17)
+        );
+        assert_eq!(
+            (
+                copy.keyword_text.span.start.line,
+                copy.keyword_text.span.start.column
+            ),
+            (2, 3)
+        );
+        assert_eq!(text_of(src, copy.flags[0].span), "--from=build");
+        assert_eq!(copy.flag("from").unwrap().value.as_deref(), Some("build"));
+        let Args::Words(words) = &copy.args else {
+            panic!()
+        };
+        assert_eq!(
+            (words[0].span.start.line, words[0].span.start.column),
+            (3, 5)
+        );
+        assert_eq!(text_of(src, words[1].span), "/app");
+        assert_eq!((copy.start_line, copy.end_line), (2, 3));
+        assert_eq!(copy.span.end.line, 3);
+    }
+
+    #[test]
+    fn directives_escape_and_their_errors() {
+        let r = parse("# syntax=docker/dockerfile:1\n# escape=`\nRUN dir c:\\ `\n  /s\n");
+        assert_eq!(r.dockerfile.escape, '`');
+        assert_eq!(
+            r.dockerfile.directive("syntax").unwrap().value,
+            "docker/dockerfile:1"
+        );
+        assert_eq!(r.dockerfile.instructions[0].args_text.text, "dir c:\\   /s");
+        let r = parse("# escape=x\nFROM a\n");
+        assert_eq!(r.errors[0].kind, ErrorKind::InvalidEscape);
+        assert_eq!(r.errors[0].span.start.line, 1);
+        assert_eq!(
+            r.dockerfile.instructions.len(),
+            1,
+            "parsing goes on after an error"
+        );
+        let r = parse("# check=skip=all\n# escape=`\nFROM a\n");
+        assert_eq!(r.dockerfile.directives.len(), 2);
+        assert_eq!(r.dockerfile.escape, '`');
+    }
+
+    #[test]
+    fn empty_continuation_lines_warn_at_the_blank_line() {
+        let r = parse("FROM a\nEXPOSE 80 \\\n\n  443\nRUN a \\\n# c\n b\n");
+        assert!(r.is_ok());
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].kind, WarningKind::EmptyContinuationLine);
+        assert_eq!(r.warnings[0].span.start.line, 3);
+        assert_eq!(r.dockerfile.instructions[2].args_text.text, "a  b");
+    }
+
+    #[test]
+    fn heredocs_are_read_with_spans_and_flags() {
+        let src = "FROM a\nRUN <<-'EOT' 3<<X\n\techo $A\n\tEOT\nfd\nX\nCOPY <<EOF /x\nEOF\n";
+        let r = parse(src);
+        assert!(r.is_ok(), "{:?}", r.errors);
+        let run = &r.dockerfile.instructions[1];
+        assert_eq!((run.start_line, run.end_line), (2, 6));
+        let [a, b] = &run.heredocs[..] else { panic!() };
+        assert_eq!(
+            (a.name.as_str(), a.chomp, a.quoted, a.body.as_str()),
+            ("EOT", true, true, "\techo $A\n")
+        );
+        assert_eq!((b.name.as_str(), b.fd, b.quoted), ("X", 3, false));
+        assert_eq!(text_of(src, a.marker_span), "<<-'EOT'");
+        assert_eq!(text_of(src, a.span), "\techo $A\n\tEOT");
+        assert_eq!(run.original, "RUN <<-'EOT' 3<<X\n\techo $A\nEOT\nfd\nX\n");
+        assert_eq!(r.dockerfile.instructions[2].heredocs[0].body, "");
+        let r = parse("FROM a\nRUN <<EOF\nnever\n");
+        assert_eq!(r.errors[0].kind, ErrorKind::UnterminatedHeredoc);
+    }
+
+    #[test]
+    fn exec_form_shell_fallback_and_non_string_error() {
+        let r = parse("CMD [\"a\", \"b c\"]\nCMD ['a']\nCMD [\"a\", 1]\n");
+        let i = &r.dockerfile.instructions;
+        let Args::Exec { elements, .. } = &i[0].args else {
+            panic!()
+        };
+        assert_eq!(elements[1].text, "b c");
+        assert!(matches!(&i[1].args, Args::Text(w) if w.text == "['a']"));
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].kind, ErrorKind::JsonNotStrings);
+        assert_eq!(r.errors[0].span.start.line, 3);
+    }
+
+    #[test]
+    fn env_forms_onbuild_and_healthcheck() {
+        let r = parse(
+            "ENV A=\"1 2\" B=3\nENV C d e\nONBUILD RUN x\nHEALTHCHECK --retries=3 CMD [\"true\"]\nHEALTHCHECK none\nENV D\n",
+        );
+        let i = &r.dockerfile.instructions;
+        let Args::KeyValues {
+            pairs,
+            legacy: false,
+        } = &i[0].args
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (pairs[0].key.text.as_str(), pairs[0].value.text.as_str()),
+            ("A", "\"1 2\"")
+        );
+        let Args::KeyValues {
+            pairs,
+            legacy: true,
+        } = &i[1].args
+        else {
+            panic!()
+        };
+        assert_eq!(pairs[0].value.text, "d e");
+        let Args::Onbuild(Some(trigger)) = &i[2].args else {
+            panic!()
+        };
+        assert_eq!(trigger.keyword, Keyword::Run);
+        let Args::Healthcheck(Healthcheck::Cmd { command, .. }) = &i[3].args else {
+            panic!()
+        };
+        assert!(matches!(**command, Args::Exec { .. }));
+        assert!(matches!(
+            &i[4].args,
+            Args::Healthcheck(Healthcheck::None { extra: None, .. })
+        ));
+        assert_eq!(r.errors[0].message, "ENV must have two arguments");
+    }
+
+    #[test]
+    fn comments_above_an_instruction_are_kept() {
+        let r = parse("# a\n# b\nFROM x\n#\n# c\nRUN y\nRUN z\n");
+        let i = &r.dockerfile.instructions;
+        assert_eq!(i[0].comments, ["a", "b"]);
+        assert_eq!(i[1].comments, ["c"]);
+        assert!(i[2].comments.is_empty());
+    }
+
+    #[test]
+    fn unknown_keywords_parse_and_empty_files_are_errors() {
+        let r = parse("FNTRYPOINT [\"x\"]\n");
+        assert!(r.is_ok());
+        assert_eq!(r.dockerfile.instructions[0].keyword, Keyword::Unknown);
+        for src in ["", "\n\n", "# only\n", "\u{feff}"] {
+            assert_eq!(
+                parse(src).errors[0].kind,
+                ErrorKind::NoInstructions,
+                "{src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bom_is_skipped_and_columns_start_after_it() {
+        let r = parse("\u{feff}FROM a\n");
+        let from = &r.dockerfile.instructions[0];
+        assert_eq!(from.keyword, Keyword::From);
+        assert_eq!(
+            (
+                from.span.start.line,
+                from.span.start.column,
+                from.span.start.offset
+            ),
+            (1, 1, 3)
+        );
+    }
+
+    #[test]
+    fn non_utf8_bytes_are_an_error_with_a_location() {
+        let e = parse_bytes(b"FROM a\nRUN \xff\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::NotUtf8);
+        assert_eq!((e.span.start.line, e.span.start.column), (2, 5));
+        assert!(parse_bytes(b"FROM a\n").unwrap().is_ok());
+    }
+
+    #[test]
+    fn too_long_lines_stop_the_scan_like_buildkit() {
+        let src = format!("FROM a\nRUN {}\nRUN b\n", "x".repeat(MAX_LINE_BYTES));
+        let r = parse(&src);
+        assert_eq!(r.errors.last().unwrap().kind, ErrorKind::LineTooLong);
+        assert_eq!(r.dockerfile.instructions.len(), 1);
+    }
 }

@@ -35,9 +35,24 @@ impl<'a> Locator<'a> {
 
     pub(crate) fn pos(&self, offset: usize) -> Pos {
         let offset = offset.min(self.src.len()).max(self.line_starts[0]);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
         let (c_line, c_off, c_col) = self.cache.get();
+        // Lookups mostly move forward through the file: try the cached line and the next
+        // one before a binary search.
+        let within = |l: usize| {
+            self.line_starts.get(l).is_some_and(|&s| s <= offset)
+                && self
+                    .line_starts
+                    .get(l + 1)
+                    .is_none_or(|&next| offset < next)
+        };
+        let line = if within(c_line) {
+            c_line
+        } else if within(c_line + 1) {
+            c_line + 1
+        } else {
+            self.line_starts.partition_point(|&s| s <= offset) - 1
+        };
+        let start = self.line_starts[line];
         let column = if c_line == line && c_off <= offset {
             c_col + count_chars(&self.src.as_bytes()[c_off..offset])
         } else {

@@ -8,6 +8,15 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// Go's `unicode.IsSpace(rune(b))` applied to single bytes, as BuildKit's byte-by-byte
+/// scanners (`extractBuilderFlags`, `parseHealthConfig`) do: for the lead byte of a multi-byte
+/// character this is false, so only ASCII blanks count. (Those scanners also see the
+/// continuation bytes 0x85 and 0xA0 as blanks and cut the character in two; we keep
+/// characters whole.)
+pub(crate) fn is_byte_space(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\x0b' | '\x0c' | '\r' | ' ')
+}
+
 /// BuildKit's `reWhitespace`: `[\t\v\f\r ]+`.
 pub(crate) fn is_field_sep(c: char) -> bool {
     matches!(c, '\t' | '\x0b' | '\x0c' | '\r' | ' ')
@@ -72,7 +81,7 @@ pub(crate) fn extract_flags(line: &str) -> (Vec<FlagTok>, usize) {
             return (flags, line.len());
         };
         if phase == Phase::Spaces {
-            if is_space(ch) {
+            if is_byte_space(ch) {
                 continue;
             }
             if ch != '-' || chars.peek().map(|&(_, c)| c) != Some('-') {
@@ -83,7 +92,7 @@ pub(crate) fn extract_flags(line: &str) -> (Vec<FlagTok>, usize) {
             eq = None;
         }
         if phase == Phase::Word {
-            if is_space(ch) {
+            if is_byte_space(ch) {
                 phase = Phase::Spaces;
                 if word == "--" {
                     return (flags, pos);

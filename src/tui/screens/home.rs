@@ -84,7 +84,7 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
         buf.set_stringn(area.x + 1, area.y, msg, usize::from(area.width), theme.dim);
         return;
     }
-    // Three rows per lesson (title, summary, gap) when all fit, else two.
+    // Each lesson takes two rows (title, summary), plus a gap row when all of them fit so.
     let per = if usize::from(area.height) >= lessons.len() * 3 {
         3
     } else {
@@ -95,7 +95,7 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
     let first = (selected + 1).saturating_sub(visible);
     for (i, lesson) in lessons.iter().enumerate().skip(first).take(visible) {
         let y = area.y + ((i - first) * per) as u16;
-        let rows = (per as u16 - 1).min(area.bottom() - y);
+        let rows = 2.min(area.bottom() - y);
         let item = Rect {
             y,
             height: rows,

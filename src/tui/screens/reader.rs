@@ -7,9 +7,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use super::{split_status, status};
-use crate::course::doc::Callout;
-use crate::course::layout::{LaidLine, SpanStyle};
+use crate::course::doc::{Callout, Doc};
+use crate::course::layout::{LaidLine, SpanStyle, layout};
 use crate::tui::app::{App, ReaderState};
+use crate::tui::code::CodeColours;
 use crate::tui::keys::{self, Context};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
@@ -76,11 +77,12 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
     let geo = Geometry::new(area);
     let lesson = app.course.lessons.get(state.lesson);
     let section = app.section(state.lesson, state.section);
-    let lines = if geo.text.width > 0 {
-        app.laid_out(state.lesson, state.section, geo.text.width)
+    let view = if geo.text.width > 0 {
+        app.section_view(state.lesson, state.section, geo.text.width)
     } else {
         Default::default()
     };
+    let lines = &view.styled;
     let scroll = state.scroll.min(max_scroll(lines.len(), geo.text.height));
 
     if !geo.header.is_empty() {
@@ -117,12 +119,7 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
         .take(usize::from(text.height))
         .enumerate()
     {
-        buf.set_line(
-            text.x,
-            text.y + row as u16,
-            &styled_line(line, theme),
-            text.width,
-        );
+        buf.set_line(text.x, text.y + row as u16, line, text.width);
     }
 
     if let Some(row) = geo.status {
@@ -138,12 +135,38 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// A laid-out line as terminal spans. Callout lines of the analogy are set in italics, so
-/// the analogy reads differently from other callouts even without colour.
+/// A section as the reader shows it: laid out to a width and styled, ready to draw.
+#[derive(Debug, Default)]
+pub struct SectionView {
+    pub lines: Vec<LaidLine>,
+    pub styled: Vec<Line<'static>>,
+}
+
+/// Lays `doc` out at `width` and styles every line, colouring code when `code` is given.
+/// Done once per section and width (the app caches it), so frames only copy lines.
+pub fn view_section(
+    doc: &Doc,
+    width: u16,
+    theme: &Theme,
+    code: Option<&CodeColours>,
+) -> SectionView {
+    let lines = layout(doc, width.max(1));
+    let mut coloured = code.map(|c| c.colour(&lines)).unwrap_or_default();
+    coloured.resize(lines.len(), None);
+    let styled = lines
+        .iter()
+        .zip(coloured)
+        .map(|(line, colours)| match line.code {
+            Some(_) => code_line(line, theme, colours),
+            None => styled_line(line, theme),
+        })
+        .collect();
+    SectionView { lines, styled }
+}
+
+/// A laid-out text line as terminal spans. Callout lines of the analogy are set in italics,
+/// so the analogy reads differently from other callouts even without colour.
 pub fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
-    if line.code.is_some() {
-        return code_line(line, theme);
-    }
     let analogy = matches!(
         line.spans.first().map(|s| &s.style),
         Some(SpanStyle::Callout(Callout::Analogy))
@@ -160,14 +183,27 @@ pub fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
         .collect()
 }
 
-/// A code-block line as terminal spans. This is the seam for syntax highlighting: the
-/// highlighter will map `line.code` (block and line number) to coloured spans here; until
-/// then code is drawn in the plain code style, with decoration spans (gutters) as laid out.
-pub fn code_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
-    line.spans
-        .iter()
-        .map(|span| Span::styled(span.text.clone(), theme.span(&span.style)))
-        .collect()
+/// A code-block line as terminal spans: decoration (indent, `↪`, callout bar) in the theme's
+/// styles, and the code itself in `colours` (its syntax colours, from [`CodeColours`]) or,
+/// without them, in the plain code style.
+pub fn code_line(
+    line: &LaidLine,
+    theme: &Theme,
+    colours: Option<Vec<Span<'static>>>,
+) -> Line<'static> {
+    let highlighted = colours.is_some();
+    let mut colours = colours;
+    let mut out = Vec::with_capacity(line.spans.len());
+    for span in &line.spans {
+        let is_code = matches!(span.style, SpanStyle::Code { .. });
+        if is_code && highlighted {
+            // The colours cover all of the line's code; they go where the code starts.
+            out.extend(colours.take().unwrap_or_default());
+        } else {
+            out.push(Span::styled(span.text.clone(), theme.span(&span.style)));
+        }
+    }
+    Line::from(out)
 }
 
 #[cfg(test)]
@@ -241,6 +277,13 @@ mod tests {
             spans: vec![span("FROM alpine", SpanStyle::Code { lang: None })],
             code: Some(CodeRef { block: 0, line: 0 }),
         };
-        assert_eq!(styled_line(&line, &theme).spans[0].style, theme.code_block);
+        assert_eq!(
+            code_line(&line, &theme, None).spans[0].style,
+            theme.code_block
+        );
+        let coloured = vec![Span::raw("FROM"), Span::raw(" alpine")];
+        let with = code_line(&line, &theme, Some(coloured));
+        assert_eq!(with.spans.len(), 2);
+        assert_eq!(with.spans[0].content, "FROM");
     }
 }

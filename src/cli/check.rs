@@ -1,0 +1,264 @@
+//! `dockerlings check [PATH|-]...`: lint Dockerfiles for people and for CI.
+//!
+//! Arguments expand to files (directories are searched), each file gets the policy of the
+//! nearest `.dockerlings.yaml` merged with the command line, files are linted in parallel, and
+//! the reports are printed in argument order in the chosen format.
+//! Exit status: 0 clean, 1 a finding reached the fail level, 2 usage or I/O trouble.
+
+mod discover;
+mod input;
+mod policy;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use clap::ValueEnum;
+
+use crate::dockerfile::config::{self, FailLevel};
+use crate::dockerfile::{Severity, lint};
+use crate::report::{self, FileError, FileReport, Outcome};
+use discover::Input;
+use policy::Policy;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Dockerfiles or directories to check; `-` reads standard input [default: .]
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Colour the human format: auto colours only a terminal without NO_COLOR set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Lowest severity that makes the exit status 1 [default: error, or the config's fail-level]
+    #[arg(long, value_name = "LEVEL", value_parser = parse_fail_level)]
+    fail_level: Option<FailLevel>,
+    /// Do not report this rule (ID or alias; repeatable)
+    #[arg(long, value_name = "ID")]
+    ignore: Vec<String>,
+    /// Check the build of this stage instead of the last one
+    #[arg(long, value_name = "STAGE")]
+    target: Option<String>,
+    /// Do not look for .dockerlings.yaml files
+    #[arg(long)]
+    no_config: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_fail_level(name: &str) -> Result<FailLevel, String> {
+    FailLevel::from_name(name)
+        .ok_or_else(|| format!("`{name}` is not one of info, style, warning, error, none"))
+}
+
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_TROUBLE: u8 = 2;
+
+/// One file to check with the policy that applies to it.
+struct Job {
+    display: String,
+    source: Source,
+    policy: Arc<Policy>,
+}
+
+enum Source {
+    Path(PathBuf),
+    /// Already read (standard input) or already failed (a missing argument).
+    Read(Result<String, FileError>),
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let jobs = match plan(&args) {
+        Ok(jobs) => jobs,
+        Err(message) => {
+            eprintln!("dockerlings check: {message}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    };
+    let reports = check_all(&jobs, args.target.as_deref());
+    let text = match args.format {
+        Format::Human => report::human::render(&reports, use_color(args.color)),
+        Format::Json => report::json::render(&reports),
+        Format::Github => report::github::render(&reports),
+        Format::Sarif => report::sarif::render(&reports, &policy::rule_descriptions()),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(err) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A closed pipe (`| head`) is the reader's choice, not our failure.
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("dockerlings check: cannot write the report: {err}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
+    ExitCode::from(exit_status(&jobs, &reports))
+}
+
+/// Expands the arguments into jobs, each with its policy. Errors here are usage errors.
+fn plan(args: &CheckArgs) -> Result<Vec<Job>, String> {
+    let cli = policy::CliPolicy::new(&args.ignore, args.fail_level)?;
+    let mut finder = config::Finder::default();
+    let mut policies = policy::Cache::default();
+    let mut policy_for = |dir: &Path| -> Result<Arc<Policy>, String> {
+        let loaded = if args.no_config {
+            None
+        } else {
+            finder.for_dir(dir).map_err(|err| err.to_string())?
+        };
+        Ok(policies.get(&cli, loaded))
+    };
+    let default_paths = [PathBuf::from(".")];
+    let paths = if args.paths.is_empty() {
+        &default_paths[..]
+    } else {
+        &args.paths
+    };
+    let mut stdin_read = false;
+    let mut jobs = Vec::new();
+    for argument in paths {
+        let inputs = match discover::expand(argument) {
+            Ok(inputs) => inputs,
+            Err(message) => {
+                jobs.push(Job {
+                    display: argument.display().to_string(),
+                    source: Source::Read(Err(FileError {
+                        message,
+                        position: None,
+                    })),
+                    policy: policy_for(Path::new("."))?,
+                });
+                continue;
+            }
+        };
+        for input in inputs {
+            jobs.push(match input {
+                Input::File(path) => Job {
+                    display: path.display().to_string(),
+                    policy: policy_for(parent_dir(&path))?,
+                    source: Source::Path(path),
+                },
+                Input::Stdin => {
+                    if std::mem::replace(&mut stdin_read, true) {
+                        return Err("`-` (standard input) given more than once".to_string());
+                    }
+                    Job {
+                        display: "<stdin>".to_string(),
+                        source: Source::Read(input::read_stdin()),
+                        policy: policy_for(Path::new("."))?,
+                    }
+                }
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Checks every job, spreading them over the available cores; reports keep the jobs' order.
+fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
+    // One file (the common case in editors and hooks) skips the thread pool and the cgroup
+    // reads behind available_parallelism.
+    if jobs.len() <= 1 {
+        return jobs.iter().map(|job| check_one(job, target)).collect();
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len());
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, FileReport)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(index) else { break };
+                        done.push((index, check_one(job, target)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().expect("a check worker panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, report)| report).collect()
+}
+
+fn check_one(job: &Job, target: Option<&str>) -> FileReport {
+    let text = match &job.source {
+        Source::Path(path) => input::read_file(path),
+        Source::Read(result) => result.clone(),
+    };
+    let outcome = match text {
+        Ok(source) => {
+            let options = job.policy.lint_options(target);
+            let diagnostics = job.policy.apply(lint::lint(&source, &options).diagnostics);
+            Outcome::Checked {
+                source,
+                diagnostics,
+            }
+        }
+        Err(error) => Outcome::Failed(error),
+    };
+    FileReport {
+        path: job.display.clone(),
+        outcome,
+    }
+}
+
+fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {
+    if reports.iter().any(|r| r.error().is_some()) {
+        return EXIT_TROUBLE;
+    }
+    let failing = jobs.iter().zip(reports).any(|(job, report)| {
+        report
+            .diagnostics()
+            .iter()
+            .any(|d| job.policy.fail_level.is_reached_by(d.severity))
+    });
+    if failing { EXIT_FINDINGS } else { 0 }
+}
+
+/// Colour only for a terminal, unless NO_COLOR (any non-empty value) or a flag says otherwise.
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !no_color && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The default fail level when neither the command line nor a config names one.
+pub const DEFAULT_FAIL_LEVEL: FailLevel = FailLevel::At(Severity::Error);

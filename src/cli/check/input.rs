@@ -1,0 +1,99 @@
+//! Reading a checked file: bytes to text, with a clear, positioned error for what is not a
+//! Dockerfile (binary data, invalid UTF-8) instead of a panic or a garbled report.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::report::FileError;
+
+/// Reads and decodes a file.
+pub fn read_file(path: &Path) -> Result<String, FileError> {
+    let bytes = std::fs::read(path).map_err(|err| FileError {
+        message: io_message(&err),
+        position: None,
+    })?;
+    decode(bytes)
+}
+
+/// Reads and decodes all of standard input.
+pub fn read_stdin() -> Result<String, FileError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|err| FileError {
+            message: format!("cannot read standard input: {}", io_message(&err)),
+            position: None,
+        })?;
+    decode(bytes)
+}
+
+/// UTF-8 text without NUL bytes, or an error at the first offending byte.
+pub fn decode(bytes: Vec<u8>) -> Result<String, FileError> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(FileError {
+            message: "binary file (contains a NUL byte), not a Dockerfile".to_string(),
+            position: Some(position_of(&bytes, at)),
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        FileError {
+            message: format!(
+                "not valid UTF-8 (byte 0x{:02X}); Dockerfiles must be UTF-8",
+                bytes[at]
+            ),
+            position: Some(position_of(bytes, at)),
+        }
+    })
+}
+
+/// 1-based line and character column of byte `at`, counting only the valid text before it.
+fn position_of(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |nl| nl + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
+    (line, column)
+}
+
+/// An I/O error as a short lower-case phrase (no "(os error 2)").
+pub fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_text_passes_through() {
+        assert_eq!(decode(b"FROM a\n".to_vec()).unwrap(), "FROM a\n");
+        assert_eq!(decode(Vec::new()).unwrap(), "");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode(b"FROM a\nRUN \xc3\xa9\xff\n".to_vec()).unwrap_err();
+        assert_eq!(err.position, Some((2, 6)));
+        assert!(err.message.contains("0xFF"), "{err:?}");
+    }
+
+    #[test]
+    fn nul_byte_means_binary() {
+        let err = decode(b"\x7fELF\x02\x01\x00\x00".to_vec()).unwrap_err();
+        assert!(err.message.starts_with("binary file"), "{err:?}");
+        assert_eq!(err.position, Some((1, 7)));
+    }
+}

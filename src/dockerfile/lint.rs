@@ -1,0 +1,125 @@
+//! The validator's entry point: parse, build the model, run the rules.
+//!
+//! ```text
+//! use dockerlings::dockerfile::lint::{lint, LintOptions};
+//! let result = lint("FROM alpine\nRUN echo hi\n", &LintOptions::default());
+//! assert!(result.diagnostics.iter().any(|d| d.rule == "DL3006"));
+//! ```
+
+use crate::dockerfile::ast::ParseResult;
+use crate::dockerfile::model::Model;
+use crate::dockerfile::rules::{self, Ctx};
+use crate::dockerfile::{Diagnostic, parser};
+
+/// What to check and how.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintOptions {
+    /// `--target`: the stage that is built (default: the last one).
+    pub target: Option<String>,
+    /// Rule IDs or aliases not to run.
+    pub ignore: Vec<String>,
+}
+
+/// The parse, the model built from it, and the findings (sorted by position).
+#[derive(Debug, Clone)]
+pub struct LintResult {
+    pub parse: ParseResult,
+    pub model: Model,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lints one Dockerfile's text.
+///
+/// Besides `opts.ignore`, three in-file controls are honoured: BuildKit's `# check=skip=A,B`
+/// directive (by BuildKit rule name), and `# dockerlings ignore=ID[,ID]` or
+/// `# hadolint ignore=ID[,ID]` on the line(s) directly above an instruction.
+pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
+    let parse = parser::parse(source);
+    let model = Model::build(&parse.dockerfile, opts.target.as_deref());
+    let mut ignore = opts.ignore.clone();
+    ignore.extend(check_directive_skips(&parse));
+    let ctx = Ctx {
+        source,
+        parse: &parse,
+        model: &model,
+    };
+    let mut diagnostics = rules::run(&ctx, &ignore);
+    diagnostics.retain(|d| !ignored_inline(&parse, d));
+    LintResult {
+        parse,
+        model,
+        diagnostics,
+    }
+}
+
+/// Rule names listed in `# check=skip=…` (`all` skips every BuildKit-named rule).
+fn check_directive_skips(parse: &ParseResult) -> Vec<String> {
+    let Some(d) = parse.dockerfile.directive("check") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for part in d.value.split(';') {
+        if let Some(("skip", names)) = part.split_once('=').map(|(k, v)| (k.trim(), v)) {
+            for name in names.split(',').map(str::trim) {
+                if name == "all" {
+                    out.extend(
+                        rules::all()
+                            .iter()
+                            .flat_map(|r| r.aliases.iter().map(|a| a.to_string())),
+                    );
+                } else if !name.is_empty() {
+                    out.push(name.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether an inline pragma above the finding's instruction silences it.
+fn ignored_inline(parse: &ParseResult, d: &Diagnostic) -> bool {
+    let line = d.location.line as u32;
+    let Some(ins) = parse
+        .dockerfile
+        .instructions
+        .iter()
+        .find(|i| i.start_line <= line && line <= i.end_line)
+    else {
+        return false;
+    };
+    ins.comments.iter().any(|c| {
+        let c = c.trim();
+        let ids = c
+            .strip_prefix("dockerlings ignore=")
+            .or_else(|| c.strip_prefix("hadolint ignore="));
+        let rule = rules::all().iter().find(|r| r.id == d.rule);
+        ids.is_some_and(|ids| {
+            ids.split(',')
+                .map(str::trim)
+                .any(|id| rule.is_some_and(|r| r.is_named(id)))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lint_returns_parse_model_and_sorted_findings() {
+        let r = lint("FROM alpine\nRUN echo hi\n", &LintOptions::default());
+        assert!(r.parse.is_ok());
+        assert_eq!(r.model.stages.len(), 1);
+        assert!(r.diagnostics.iter().any(|d| d.rule == "DL3006"));
+        let lines: Vec<usize> = r.diagnostics.iter().map(|d| d.location.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn parse_errors_still_give_a_model_and_a_diagnostic() {
+        let r = lint("", &LintOptions::default());
+        assert!(!r.parse.is_ok());
+        assert!(r.model.stages.is_empty());
+        assert!(r.diagnostics.iter().any(|d| d.rule == "DK100"));
+    }
+}

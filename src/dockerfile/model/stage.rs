@@ -1,0 +1,315 @@
+//! Stages: where each begins and ends, what it builds on, and its state at the end (user,
+//! WORKDIR, SHELL, ENV), following `FROM <stage>` chains down to an image.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::Model;
+use super::expand::{self, ExpandError};
+use super::image_ref::ImageRef;
+use crate::dockerfile::ast::{Args, Dockerfile, Instruction, Keyword, Word};
+use crate::dockerfile::images::{self, ImageInfo};
+
+/// An `ARG` before the first `FROM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GlobalArg {
+    pub name: String,
+    /// Default as written, quotes removed; `None` for `ARG NAME`.
+    pub default: Option<String>,
+    /// Index of the ARG instruction.
+    pub instruction: usize,
+}
+
+/// What a stage is built on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Base {
+    /// An image (after `${VAR}` expansion), e.g. `golang:1.26`, `scratch`.
+    Image { written: String, image: ImageRef },
+    /// An earlier stage, by index.
+    Stage { index: usize },
+    /// The base could not be worked out; `why` says what kind of problem, `reason` in words.
+    Unresolved {
+        written: String,
+        why: Unresolved,
+        reason: String,
+    },
+}
+
+/// Why a stage's base could not be resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unresolved {
+    /// `FROM` without an image word.
+    NoImage,
+    /// A `${VAR}` with no global default (it may be given with `--build-arg`).
+    UnsetVariable,
+    /// A syntax error in a substitution (`${x`, `${}`).
+    Expansion,
+    /// A substitution the model does not evaluate (`${v#pat}`…): valid, but unknown here.
+    Unsupported,
+    /// The stage names itself (`FROM x AS x`).
+    Circular,
+    /// The expanded text is not a valid image reference.
+    InvalidReference,
+}
+
+/// One build stage: a FROM and the instructions up to the next FROM.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stage {
+    /// 0-based position (what `COPY --from=0` refers to).
+    pub index: usize,
+    /// The name after `AS`, lower-cased as BuildKit does (lookups are case-insensitive).
+    pub name: Option<String>,
+    /// The name as written, for casing checks.
+    #[serde(skip)]
+    pub name_word: Option<Word>,
+    /// Index of the FROM instruction.
+    pub from: usize,
+    /// Indices of the stage's instructions, FROM included.
+    pub instructions: Range<usize>,
+    pub base: Base,
+    /// `--platform` as written.
+    pub platform: Option<String>,
+    /// The image at the root of the FROM chain (this stage's own image, or its ancestor's).
+    pub base_image: Option<ImageRef>,
+    /// What the image table says about `base_image`; `None` = unknown image.
+    pub image_info: Option<ImageInfo>,
+    /// The user the stage runs as at its end; `None` = unknown.
+    pub user: Option<String>,
+    /// The USER instruction that set `user` (in this stage or an ancestor stage), if any.
+    pub user_instruction: Option<usize>,
+    /// The last WORKDIR set explicitly (in this stage or an ancestor stage), resolved against
+    /// earlier ones.
+    pub workdir: Option<String>,
+    /// A SHELL instruction is in effect.
+    pub shell_set: bool,
+    /// ENV assignments in effect at the end (ancestors first), quotes removed.
+    pub env: Vec<(String, String)>,
+}
+
+impl Stage {
+    /// How the stage is referred to in messages: its name, or its index.
+    pub fn label(&self) -> String {
+        self.name
+            .clone()
+            .unwrap_or_else(|| format!("stage {}", self.index))
+    }
+
+    /// The ENV value of `name` at the end of the stage.
+    pub fn env_value(&self, name: &str) -> Option<&str> {
+        self.env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether the stage's final user is root; `None` when unknown.
+    pub fn runs_as_root(&self) -> Option<bool> {
+        self.user.as_deref().map(images::is_root_user)
+    }
+
+    /// Instruction indices after the FROM.
+    pub fn body(&self) -> Range<usize> {
+        self.from + 1..self.instructions.end
+    }
+}
+
+pub(super) fn global_args(preamble: &[Instruction]) -> Vec<GlobalArg> {
+    let mut out = Vec::new();
+    for (i, ins) in preamble.iter().enumerate() {
+        if let Args::Arg(decls) = &ins.args {
+            for d in decls {
+                out.push(GlobalArg {
+                    name: d.name.text.clone(),
+                    default: d.default.as_ref().map(|w| unquote(&w.text)),
+                    instruction: i,
+                });
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -> Vec<Stage> {
+    let ins = &df.instructions;
+    let mut starts: Vec<usize> = (first_from..ins.len())
+        .filter(|&i| ins[i].keyword == Keyword::From)
+        .collect();
+    starts.push(ins.len());
+    let mut stages: Vec<Stage> = Vec::new();
+    for (index, w) in starts.windows(2).enumerate() {
+        let from = &ins[w[0]];
+        let (image_word, alias, platform) = match &from.args {
+            Args::From(f) => (f.image.clone(), f.alias.clone(), f.platform.clone()),
+            _ => (None, None, None),
+        };
+        let name = alias.as_ref().map(|a| a.text.to_ascii_lowercase());
+        let base = resolve_base(
+            image_word.as_ref(),
+            name.as_deref(),
+            &stages,
+            globals,
+            df.escape,
+        );
+        stages.push(Stage {
+            index,
+            name,
+            name_word: alias,
+            from: w[0],
+            instructions: w[0]..w[1],
+            base,
+            platform: platform.map(|p| p.text),
+            base_image: None,
+            image_info: None,
+            user: None,
+            user_instruction: None,
+            workdir: None,
+            shell_set: false,
+            env: Vec::new(),
+        });
+    }
+    stages
+}
+
+/// Expands a FROM word with the global ARG defaults, as BuildKit does before resolving it.
+pub fn expand_from_word(
+    text: &str,
+    globals: &[GlobalArg],
+    escape: char,
+) -> Result<expand::Expanded, ExpandError> {
+    let lookup = |name: &str| {
+        globals
+            .iter()
+            .rev()
+            .find(|a| a.name == name)
+            .and_then(|a| a.default.clone())
+    };
+    expand::expand(text, escape, &lookup)
+}
+
+fn resolve_base(
+    word: Option<&Word>,
+    own_name: Option<&str>,
+    earlier: &[Stage],
+    globals: &[GlobalArg],
+    escape: char,
+) -> Base {
+    let Some(word) = word else {
+        return Base::Unresolved {
+            written: String::new(),
+            why: Unresolved::NoImage,
+            reason: "FROM has no image".into(),
+        };
+    };
+    let written = word.text.clone();
+    let unresolved = |why: Unresolved, reason: String| Base::Unresolved {
+        written: written.clone(),
+        why,
+        reason,
+    };
+    let value = match expand_from_word(&written, globals, escape) {
+        Ok(e) if !e.unset.is_empty() => {
+            return unresolved(
+                Unresolved::UnsetVariable,
+                format!("${} has no default value", e.unset[0]),
+            );
+        }
+        Ok(e) => e.value,
+        Err(e @ ExpandError::Unsupported(_)) => {
+            return unresolved(Unresolved::Unsupported, e.to_string());
+        }
+        Err(e) => return unresolved(Unresolved::Expansion, e.to_string()),
+    };
+    if let Some(i) = earlier.iter().rposition(|s| {
+        s.name
+            .as_deref()
+            .is_some_and(|n| n.eq_ignore_ascii_case(&value))
+    }) {
+        return Base::Stage { index: i };
+    }
+    if own_name.is_some_and(|n| n.eq_ignore_ascii_case(&value)) {
+        return unresolved(
+            Unresolved::Circular,
+            format!("circular dependency detected on stage: {value}"),
+        );
+    }
+    match ImageRef::parse(&value) {
+        Ok(image) => Base::Image {
+            written: value,
+            image,
+        },
+        Err(e) => unresolved(Unresolved::InvalidReference, e.to_string()),
+    }
+}
+
+/// Fills in each stage's effective image, user, WORKDIR, SHELL and ENV, in stage order (a
+/// stage only builds on earlier ones).
+pub(super) fn resolve_states(df: &Dockerfile, model: &mut Model) {
+    for i in 0..model.stages.len() {
+        let parent = match &model.stages[i].base {
+            Base::Stage { index } => Some(model.stages[*index].clone()),
+            _ => None,
+        };
+        let st = &mut model.stages[i];
+        match parent {
+            Some(p) => {
+                st.base_image = p.base_image;
+                st.image_info = p.image_info;
+                st.user = p.user;
+                st.user_instruction = p.user_instruction;
+                st.workdir = p.workdir;
+                st.shell_set = p.shell_set;
+                st.env = p.env;
+            }
+            None => {
+                if let Base::Image { image, .. } = &st.base {
+                    st.image_info = images::lookup(image);
+                    st.base_image = Some(image.clone());
+                    st.user = st.image_info.as_ref().and_then(|info| info.user.clone());
+                }
+            }
+        }
+        for idx in st.body() {
+            apply(&df.instructions[idx], idx, st);
+        }
+    }
+}
+
+fn apply(ins: &Instruction, idx: usize, st: &mut Stage) {
+    match (&ins.keyword, &ins.args) {
+        (Keyword::User, Args::Text(w)) => {
+            st.user = Some(w.text.trim().to_string());
+            st.user_instruction = Some(idx);
+        }
+        (Keyword::Workdir, Args::Text(w)) => {
+            let dir = unquote(w.text.trim());
+            st.workdir = Some(match &st.workdir {
+                Some(prev) if !dir.starts_with('/') && !dir.starts_with('$') => {
+                    format!("{}/{}", prev.trim_end_matches('/'), dir)
+                }
+                _ => dir,
+            });
+        }
+        (Keyword::Shell, _) => st.shell_set = true,
+        (Keyword::Env, Args::KeyValues { pairs, .. }) => {
+            for kv in pairs {
+                st.env.push((kv.key.text.clone(), unquote(&kv.value.text)));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Removes one level of surrounding quotes (`"a b"` → `a b`).
+pub fn unquote(s: &str) -> String {
+    let s = s.trim();
+    for q in ['"', '\''] {
+        if s.len() >= 2 && s.starts_with(q) && s.ends_with(q) {
+            return s[1..s.len() - 1].to_string();
+        }
+    }
+    s.to_string()
+}

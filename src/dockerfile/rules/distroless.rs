@@ -1,0 +1,360 @@
+//! Distroless and scratch: no shell, language images with an ENTRYPOINT, no /etc/passwd, and
+//! the table's deprecated or floating image names.
+
+use super::build::from_image_span;
+use super::instructions::{exec_form_fix, healthcheck_shell};
+use super::multistage::chain_instructions;
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+use crate::dockerfile::ast::{Args, Instruction, Keyword, Word};
+use crate::dockerfile::images::{self, Status};
+use crate::dockerfile::model::stage::unquote;
+use crate::dockerfile::model::{Base, Stage};
+
+pub(super) const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "DK201",
+        aliases: &[],
+        severity: Severity::Error,
+        title: "Shell-form RUN in a stage whose base image has no shell",
+        explanation: "A shell-form `RUN cmd` runs `/bin/sh -c cmd`, and scratch and distroless images have no /bin/sh (even distroless `:debug` only has /busybox/sh): the build fails with `exec: \"/bin/sh\": stat /bin/sh: no such file or directory`. Do the work in a build stage and COPY the result; on a `:debug` image use `RUN [\"/busybox/sh\", \"-c\", \"…\"]`.",
+        lesson: Some("distroless-images/debugging-without-a-shell"),
+        check: run_without_shell,
+    },
+    RuleInfo {
+        id: "DK202",
+        aliases: &[],
+        severity: Severity::Error,
+        title: "Shell-form CMD, ENTRYPOINT or HEALTHCHECK where there is no shell",
+        explanation: "Shell form needs /bin/sh at run time; on scratch and distroless the container fails to start (`exec: \"/bin/sh\": … no such file or directory`). Use the exec form, `CMD [\"/app\"]`. Watch for text that looks like JSON but is not (single quotes, a trailing comment): BuildKit silently treats it as shell form.",
+        lesson: Some("distroless-images/debugging-without-a-shell"),
+        check: shell_form_without_shell,
+    },
+    RuleInfo {
+        id: "DK209",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "Deprecated or end-of-life base image",
+        explanation: "The image name or version is no longer maintained (e.g. `gcr.io/distroless/nodejs`, unpublished since 2023; `nodejs18`, deprecated with Node 18's end of life; `golang:1.20`): it gets no security fixes. Move to a supported name and version.",
+        lesson: Some("distroless-images/names-and-tags-today"),
+        check: deprecated_image,
+    },
+    RuleInfo {
+        id: "DK210",
+        aliases: &[],
+        severity: Severity::Info,
+        title: "Distroless name without a Debian version",
+        explanation: "`gcr.io/distroless/base` (no `-debianNN`) follows the project's default distribution: it meant Debian 12 until January 2026 and Debian 13 since, and will move again — and with it glibc and Python versions. Name it explicitly: `gcr.io/distroless/base-debian13`.",
+        lesson: Some("distroless-images/names-and-tags-today"),
+        check: floating_image,
+    },
+    RuleInfo {
+        id: "DK211",
+        aliases: &[],
+        severity: Severity::Error,
+        title: "CMD repeats the language image's ENTRYPOINT",
+        explanation: "Distroless language images already have an ENTRYPOINT (`/nodejs/bin/node`, `/usr/bin/python3.13`, `/usr/bin/java -jar`), and CMD is appended to it: `CMD [\"node\", \"server.js\"]` runs `node node server.js` → `Cannot find module '/node'`. Give CMD only the arguments: `CMD [\"server.js\"]`.",
+        lesson: Some("node-on-distroless/what-to-fix"),
+        check: cmd_repeats_entrypoint,
+    },
+    RuleInfo {
+        id: "DK212",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "Relative path in CMD/ENTRYPOINT without a WORKDIR in the final stage",
+        explanation: "`CMD [\"./myapp\"]` or `CMD [\"dist/server.js\"]` is resolved against the working directory, which the final stage never set: it is the base image's (`/`, or `/home/nonroot` on distroless :nonroot), not the builder's. Set `WORKDIR /app` in the final stage or use an absolute path.",
+        lesson: Some("go-multi-stage/a-corrected-version"),
+        check: relative_cmd_without_workdir,
+    },
+    RuleInfo {
+        id: "DK213",
+        aliases: &[],
+        severity: Severity::Error,
+        title: "User name on an image without /etc/passwd",
+        explanation: "scratch has no /etc/passwd, so `USER app` or `COPY --chown=app` cannot be resolved and the build or the start fails (`unable to find user app`). Use numeric ids: `USER 65532:65532`, `--chown=65532:65532`.",
+        lesson: Some("distroless-go/or-scratch"),
+        check: user_name_on_scratch,
+    },
+];
+
+/// Stages whose base is known to lack /bin/sh, with the shell it has, if any.
+fn shell_less<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Stage, Option<String>)> + 'a {
+    ctx.model.stages.iter().filter_map(|st| {
+        let info = st.image_info.as_ref()?;
+        (info.has_bin_sh() == Some(false)).then(|| (st, info.shell.clone().flatten()))
+    })
+}
+
+/// Whether a SHELL instruction is in effect at the start of the stage (from a parent stage).
+fn inherited_shell(ctx: &Ctx<'_>, st: &Stage) -> bool {
+    matches!(st.base, Base::Stage { index } if ctx.model.stages[index].shell_set)
+}
+
+fn image_of(st: &Stage) -> String {
+    st.base_image
+        .as_ref()
+        .map_or_else(|| "the base image".into(), |i| i.original.clone())
+}
+
+fn run_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
+    for (st, other_shell) in shell_less(ctx) {
+        let mut shell_set = inherited_shell(ctx, st);
+        for (_, ins) in ctx.stage_body(st) {
+            if ins.keyword == Keyword::Shell {
+                shell_set = true;
+            }
+            if ins.keyword != Keyword::Run || shell_set || matches!(ins.args, Args::Exec { .. }) {
+                continue;
+            }
+            let mut msg = format!(
+                "RUN in shell form needs /bin/sh, but {} has no shell: exec: \"/bin/sh\": stat /bin/sh: no such file or directory",
+                image_of(st)
+            );
+            match (&other_shell, &ins.args) {
+                (Some(sh), Args::Text(w))
+                    if ins.heredocs.is_empty() && ins.start_line == ins.end_line =>
+                {
+                    msg.push_str(&format!(". This image has {sh}: use the exec form"));
+                    let json = serde_json::to_string(&[sh.as_str(), "-c", w.text.as_str()])
+                        .unwrap_or_default();
+                    let kw = &ins.keyword_text.text;
+                    r.fix(
+                        ins.span,
+                        msg,
+                        ins.start_line as usize,
+                        format!("{kw} {}", json.replace("\",\"", "\", \"")),
+                    );
+                }
+                _ => {
+                    msg.push_str(". Do this in a build stage and COPY the result");
+                    r.at(ins.span, msg);
+                }
+            }
+        }
+    }
+}
+
+fn shell_form_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
+    for (st, _) in shell_less(ctx) {
+        let mut shell_set = inherited_shell(ctx, st);
+        for (_, ins) in ctx.stage_body(st) {
+            if ins.keyword == Keyword::Shell {
+                shell_set = true;
+            }
+            let word: Option<&Word> = match (&ins.keyword, &ins.args) {
+                (Keyword::Cmd | Keyword::Entrypoint, Args::Text(w)) => Some(w),
+                (Keyword::Healthcheck, _) => healthcheck_shell(ins),
+                _ => None,
+            };
+            let Some(w) = word else { continue };
+            if shell_set {
+                continue;
+            }
+            let looks_json = w.text.trim_start().starts_with('[');
+            let msg = format!(
+                "{} in shell form runs `/bin/sh -c …`, but {} has no /bin/sh: the container cannot start{}",
+                ins.keyword,
+                image_of(st),
+                if looks_json {
+                    " (this looks like JSON but is not valid JSON — use double quotes and no trailing comment — so BuildKit took it as shell form)"
+                } else {
+                    ". Use the exec form"
+                }
+            );
+            match exec_form_fix(ctx, ins, w).filter(|_| ins.keyword != Keyword::Healthcheck) {
+                Some((line, fixed)) => r.fix(ins.span, msg, line, fixed),
+                None => r.at(ins.span, msg),
+            }
+        }
+    }
+}
+
+fn advisories(ctx: &Ctx<'_>, r: &mut Report, want: &[Status]) {
+    for st in &ctx.model.stages {
+        let Base::Image { image, .. } = &st.base else {
+            continue;
+        };
+        let Some(adv) = images::table().advisory(image) else {
+            continue;
+        };
+        if !want.contains(&adv.status) {
+            continue;
+        }
+        let instead = adv
+            .replacement
+            .as_deref()
+            .map(|s| format!("; use {s}"))
+            .unwrap_or_default();
+        r.at(
+            from_image_span(ctx, st.from),
+            format!("{}: {}{instead}", image.original, adv.note),
+        );
+    }
+}
+
+fn deprecated_image(ctx: &Ctx<'_>, r: &mut Report) {
+    advisories(ctx, r, &[Status::Deprecated, Status::Eol]);
+}
+
+fn floating_image(ctx: &Ctx<'_>, r: &mut Report) {
+    advisories(ctx, r, &[Status::Floating]);
+}
+
+/// Whether an ENTRYPOINT is set in the stage or its ancestors (which replaces the image's).
+fn own_entrypoint(ctx: &Ctx<'_>, st: &Stage) -> bool {
+    chain_instructions(ctx, st.index)
+        .iter()
+        .any(|i| i.keyword == Keyword::Entrypoint)
+}
+
+/// `python3.13` → `python`; `node` → `node`; `java` → `java`.
+fn program_family(path: &str) -> String {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .to_string()
+}
+
+fn exec_elements(ins: &Instruction) -> Option<&[Word]> {
+    match &ins.args {
+        Args::Exec { elements, .. } => Some(elements),
+        _ => None,
+    }
+}
+
+fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
+    for st in &ctx.model.stages {
+        let Some(ep) = st.image_info.as_ref().and_then(|i| i.entrypoint.clone()) else {
+            continue;
+        };
+        let Some(program) = ep.first() else { continue };
+        if own_entrypoint(ctx, st) {
+            continue;
+        }
+        let family = program_family(program);
+        for (_, ins) in ctx.stage_body(st) {
+            if ins.keyword != Keyword::Cmd {
+                continue;
+            }
+            let Some(els) = exec_elements(ins) else {
+                continue;
+            };
+            let Some(first) = els.first() else { continue };
+            let fam = program_family(&first.text);
+            if fam.is_empty() || !(family.starts_with(&fam) || fam.starts_with(&family)) {
+                continue;
+            }
+            // Drop the program and any entrypoint arguments repeated after it (`-jar`).
+            let mut rest = &els[1..];
+            for arg in &ep[1..] {
+                if rest.first().is_some_and(|w| &w.text == arg) {
+                    rest = &rest[1..];
+                }
+            }
+            let rest_json =
+                serde_json::to_string(&rest.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
+                    .unwrap_or_default()
+                    .replace("\",\"", "\", \"");
+            let msg = format!(
+                "{} already has ENTRYPOINT [\"{}\"]: this CMD runs `{} {}`. Give only the arguments: CMD {rest_json}",
+                image_of(st),
+                ep.join("\", \""),
+                ep.join(" "),
+                els.iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            if ins.start_line == ins.end_line {
+                r.fix(
+                    ins.span,
+                    msg,
+                    ins.start_line as usize,
+                    format!("{} {rest_json}", ins.keyword_text.text),
+                );
+            } else {
+                r.at(ins.span, msg);
+            }
+        }
+    }
+}
+
+fn relative_path(p: &str) -> bool {
+    !p.starts_with(['/', '$', '-'])
+        && (p.starts_with("./") || p.starts_with("../") || p.contains('/'))
+}
+
+fn relative_cmd_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
+    if st.workdir.is_some() {
+        return;
+    }
+    let image_ep = st
+        .image_info
+        .as_ref()
+        .and_then(|i| i.entrypoint.clone())
+        .is_some_and(|e| !e.is_empty());
+    let own_ep = own_entrypoint(ctx, st);
+    for (_, ins) in ctx.stage_body(st) {
+        let Some(els) = exec_elements(ins) else {
+            continue;
+        };
+        let candidate = match ins.keyword {
+            Keyword::Entrypoint => els.first(),
+            // With the image's interpreter as entrypoint the script path is the first argument.
+            Keyword::Cmd if image_ep && !own_ep => els.first(),
+            Keyword::Cmd if !own_ep => els.first(),
+            _ => None,
+        };
+        let Some(path) = candidate.filter(|w| relative_path(&w.text)) else {
+            continue;
+        };
+        let wd = st
+            .image_info
+            .as_ref()
+            .and_then(|i| i.workdir.clone())
+            .map_or_else(|| "the base image's".into(), |w| format!("`{w}`"));
+        r.at(
+            path.span,
+            format!(
+                "`{}` is relative and the final stage sets no WORKDIR, so it resolves against {wd} working directory: add `WORKDIR /app` (and copy there) or use an absolute path",
+                path.text
+            ),
+        );
+    }
+}
+
+fn user_name_on_scratch(ctx: &Ctx<'_>, r: &mut Report) {
+    for st in &ctx.model.stages {
+        if st.image_info.as_ref().map(|i| i.id.as_str()) != Some("scratch") {
+            continue;
+        }
+        // A passwd file copied in makes names resolvable.
+        let mut passwd = false;
+        for (_, ins) in ctx.stage_body(st) {
+            let name = match ins.keyword {
+                Keyword::Copy | Keyword::Add => {
+                    if super::multistage::copy_sources(ins)
+                        .iter()
+                        .any(|s| s.contains("passwd"))
+                    {
+                        passwd = true;
+                    }
+                    ins.flag("chown").and_then(|f| f.value.clone())
+                }
+                Keyword::User => Some(unquote(&ins.args_text.text)),
+                _ => None,
+            };
+            let Some(name) = name else { continue };
+            let user = name.split(':').next().unwrap_or("");
+            let numeric = user.chars().all(|c| c.is_ascii_digit());
+            if !passwd && !user.is_empty() && !numeric && !user.starts_with('$') {
+                r.at(
+                    ins.span,
+                    format!("scratch has no /etc/passwd, so the user name `{user}` cannot be resolved: use a numeric id such as 65532:65532"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,553 @@
+//! Generic checks on single instructions: exec form, deprecated MAINTAINER, WORKDIR, ADD,
+//! COPY destinations, ENV/ARG format and secrets, USER, EXPOSE ranges, repeated CMD/ENTRYPOINT.
+
+use super::casing::replace_in_line;
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+use crate::dockerfile::ast::{Args, Healthcheck, Instruction, Keyword, Word};
+use crate::dockerfile::images::is_root_user;
+use crate::dockerfile::model::stage::unquote;
+use crate::dockerfile::model::{Base, Stage};
+
+pub(super) const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "DL3025",
+        aliases: &["JSONArgsRecommended"],
+        severity: Severity::Warning,
+        title: "Use the JSON (exec) form for CMD and ENTRYPOINT",
+        explanation: "The shell form `CMD node server.js` runs as `/bin/sh -c \"node server.js\"`: the shell is PID 1, so the app never receives SIGTERM and `docker stop` waits 10 s before killing it; and it needs a shell in the image, which distroless and scratch do not have. Write `CMD [\"node\", \"server.js\"]`. (Silent when the stage sets SHELL on purpose.)",
+        lesson: Some("distroless-images/debugging-without-a-shell"),
+        check: json_args,
+    },
+    RuleInfo {
+        id: "DL4000",
+        aliases: &["MaintainerDeprecated"],
+        severity: Severity::Warning,
+        title: "MAINTAINER is deprecated",
+        explanation: "MAINTAINER still parses but is deprecated. Use a label: `LABEL org.opencontainers.image.authors=\"name <mail>\"`.",
+        lesson: None,
+        check: maintainer,
+    },
+    RuleInfo {
+        id: "DL3000",
+        aliases: &["WorkdirRelativePath"],
+        severity: Severity::Warning,
+        title: "WORKDIR should be an absolute path",
+        explanation: "A relative WORKDIR is resolved against the previous one, which depends on the base image (`/` for most, `/go` for golang, `/home/nonroot` on distroless :nonroot). Write an absolute path such as `WORKDIR /app`.",
+        lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        check: relative_workdir,
+    },
+    RuleInfo {
+        id: "DL3020",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "Use COPY instead of ADD for local files",
+        explanation: "ADD also fetches URLs and unpacks archives, so `ADD app.js /app/` hides intent and may surprise. For plain files and folders use COPY; keep ADD for remote sources and archives you mean to extract.",
+        lesson: None,
+        check: add_instead_of_copy,
+    },
+    RuleInfo {
+        id: "DL3021",
+        aliases: &[],
+        severity: Severity::Error,
+        title: "COPY with several sources needs a destination ending in /",
+        explanation: "When COPY or ADD has more than one source, the destination must be a directory written with a trailing slash (`COPY a b /app/`), otherwise the build fails.",
+        lesson: None,
+        check: multi_source_dest,
+    },
+    RuleInfo {
+        id: "DL3045",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "COPY to a relative destination without WORKDIR",
+        explanation: "A relative destination (`COPY app .`) lands in the base image's working directory, which you did not choose (often `/`). Set `WORKDIR /app` first, or copy to an absolute path.",
+        lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        check: copy_relative_without_workdir,
+    },
+    RuleInfo {
+        id: "DL3011",
+        aliases: &[],
+        severity: Severity::Error,
+        title: "EXPOSE port out of range",
+        explanation: "Ports are numbers from 0 to 65535.",
+        lesson: None,
+        check: expose_range,
+    },
+    RuleInfo {
+        id: "DL4003",
+        aliases: &["MultipleInstructionsDisallowed"],
+        severity: Severity::Warning,
+        title: "Several CMD in one stage: only the last one counts",
+        explanation: "Only the last CMD of a stage takes effect; the others are dead code and usually a mistake. Keep one.",
+        lesson: None,
+        check: multiple_cmd,
+    },
+    RuleInfo {
+        id: "DL4004",
+        aliases: &["MultipleInstructionsDisallowed"],
+        severity: Severity::Warning,
+        title: "Several ENTRYPOINT in one stage: only the last one counts",
+        explanation: "Only the last ENTRYPOINT of a stage takes effect. Keep one.",
+        lesson: None,
+        check: multiple_entrypoint,
+    },
+    RuleInfo {
+        id: "DL3012",
+        aliases: &["MultipleInstructionsDisallowed"],
+        severity: Severity::Warning,
+        title: "Several HEALTHCHECK in one stage: only the last one counts",
+        explanation: "Only the last HEALTHCHECK of a stage takes effect. Keep one.",
+        lesson: None,
+        check: multiple_healthcheck,
+    },
+    RuleInfo {
+        id: "DK309",
+        aliases: &["LegacyKeyValueFormat"],
+        severity: Severity::Warning,
+        title: "Legacy `ENV key value` format",
+        explanation: "`ENV key value` (no `=`) sets one variable to the whole rest of the line, which is easy to misread and is deprecated. Write `ENV key=\"value\"`.",
+        lesson: None,
+        check: legacy_key_value,
+    },
+    RuleInfo {
+        id: "DL3064",
+        aliases: &["SecretsUsedInArgOrEnv"],
+        severity: Severity::Warning,
+        title: "Possible secret in ARG or ENV",
+        explanation: "ARG and ENV values are stored in the image's history and metadata: anyone who pulls the image can read them. Pass secrets with `RUN --mount=type=secret,id=…` (and `docker build --secret`) instead.",
+        lesson: None,
+        check: secrets,
+    },
+    RuleInfo {
+        id: "DL3002",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "The final stage switches to root",
+        explanation: "The last USER of the final stage is root, so the container runs as root. Switch back to an unprivileged user (`USER 65532` / `USER node`) after the steps that need root.",
+        lesson: Some("distroless-go/what-to-fix"),
+        check: last_user_root,
+    },
+    RuleInfo {
+        id: "DL3066",
+        aliases: &[],
+        severity: Severity::Info,
+        title: "USER by name rather than numeric id",
+        explanation: "Kubernetes' `runAsNonRoot` can only verify a numeric user; a name also needs `/etc/passwd` in the image (scratch has none). Prefer `USER 65532:65532` (distroless's nonroot) or the uid of the user you created.",
+        lesson: Some("distroless-go/what-to-fix"),
+        check: non_numeric_user,
+    },
+    RuleInfo {
+        id: "DL3067",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "COPY --from copies a whole filesystem",
+        explanation: "`COPY --from=build / /` brings the builder's entire filesystem — compilers, caches, package managers — into this stage, undoing the point of a multi-stage build. Copy only the artifacts.",
+        lesson: Some("why-multi-stage/keep-only-what-runs"),
+        check: copy_whole_fs,
+    },
+];
+
+/// Instructions of `keyword` in stage bodies, with the stage.
+fn in_stages<'a>(
+    ctx: &'a Ctx<'a>,
+    keyword: Keyword,
+) -> impl Iterator<Item = (&'a Stage, &'a Instruction)> + 'a {
+    ctx.model.stages.iter().flat_map(move |st| {
+        ctx.stage_body(st)
+            .filter(move |(_, i)| i.keyword == keyword)
+            .map(move |(_, i)| (st, i))
+    })
+}
+
+/// Characters that make a shell-form command mean more than its words.
+fn needs_shell(text: &str) -> bool {
+    text.contains([
+        '$', '|', '&', ';', '<', '>', '*', '?', '`', '\\', '"', '\'', '(', ')', '~', '#', '{', '[',
+    ])
+}
+
+fn json_args(ctx: &Ctx<'_>, r: &mut Report) {
+    for st in &ctx.model.stages {
+        // SHELL set on purpose before the instruction: shell form is then intended.
+        let mut shell_set = match st.base {
+            Base::Stage { index } => ctx.model.stages[index].shell_set,
+            _ => false,
+        };
+        for (_, ins) in ctx.stage_body(st) {
+            if ins.keyword == Keyword::Shell {
+                shell_set = true;
+            }
+            if !matches!(ins.keyword, Keyword::Cmd | Keyword::Entrypoint) || shell_set {
+                continue;
+            }
+            let Args::Text(w) = &ins.args else { continue };
+            let msg = format!(
+                "JSON arguments recommended for {} to prevent unintended behavior related to OS signals",
+                ins.keyword
+            );
+            match exec_form_fix(ctx, ins, w) {
+                Some((line, fixed)) => r.fix(ins.span, msg, line, fixed),
+                None => r.at(ins.span, msg),
+            }
+        }
+    }
+}
+
+/// `CMD a b` → `CMD ["a", "b"]` when the words carry no shell syntax and fit on one line.
+pub(super) fn exec_form_fix(ctx: &Ctx<'_>, ins: &Instruction, w: &Word) -> Option<(usize, String)> {
+    if needs_shell(&w.text) || ins.start_line != ins.end_line {
+        return None;
+    }
+    let words: Vec<String> = w
+        .text
+        .split_whitespace()
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    replace_in_line(ctx, w.span, &format!("[{}]", words.join(", ")))
+}
+
+fn maintainer(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        if ins.keyword == Keyword::Maintainer {
+            let who = ins.args_text.text.trim().replace('"', "\\\"");
+            let msg = "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors";
+            if ins.start_line == ins.end_line {
+                r.fix(
+                    ins.span,
+                    msg,
+                    ins.start_line as usize,
+                    format!("LABEL org.opencontainers.image.authors=\"{who}\""),
+                );
+            } else {
+                r.at(ins.span, msg);
+            }
+        }
+    }
+}
+
+fn relative_workdir(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        if ins.keyword != Keyword::Workdir {
+            continue;
+        }
+        let dir = unquote(&ins.args_text.text);
+        let windows = dir.len() > 1 && dir.as_bytes()[1] == b':';
+        if !dir.is_empty() && !dir.starts_with(['/', '$']) && !windows {
+            r.at(
+                ins.args_text.span,
+                format!(
+                    "Use absolute WORKDIR: `{dir}` is relative to whatever the previous WORKDIR was"
+                ),
+            );
+        }
+    }
+}
+
+const ARCHIVES: &[&str] = &[
+    ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".gz",
+    ".bz2", ".xz", ".zst", ".zip", ".lz", ".lzma", ".tlz", ".z",
+];
+
+fn add_instead_of_copy(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        if ins.keyword != Keyword::Add || !ins.heredocs.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = match &ins.args {
+            Args::Words(w) => w.iter().map(|w| w.text.as_str()).collect(),
+            Args::Exec { elements, .. } => elements.iter().map(|w| w.text.as_str()).collect(),
+            _ => continue,
+        };
+        let Some((_, sources)) = words.split_last() else {
+            continue;
+        };
+        let special = sources.iter().any(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("://") || s.starts_with("git@") || ARCHIVES.iter().any(|a| s.ends_with(a))
+        });
+        if special || sources.is_empty() {
+            continue;
+        }
+        let msg = "Use COPY instead of ADD for files and folders";
+        match replace_in_line(
+            ctx,
+            ins.keyword_text.span,
+            &keyword_like("COPY", &ins.keyword_text.text),
+        ) {
+            Some((line, fixed)) => r.fix(ins.keyword_text.span, msg, line, fixed),
+            None => r.at(ins.keyword_text.span, msg),
+        }
+    }
+}
+
+/// `want` in the case `written` uses.
+fn keyword_like(want: &str, written: &str) -> String {
+    if written.chars().any(|c| c.is_ascii_lowercase()) {
+        want.to_ascii_lowercase()
+    } else {
+        want.to_string()
+    }
+}
+
+fn copy_words(ins: &Instruction) -> Option<Vec<&Word>> {
+    match &ins.args {
+        Args::Words(w) => Some(w.iter().collect()),
+        Args::Exec { elements, .. } => Some(elements.iter().collect()),
+        _ => None,
+    }
+}
+
+fn multi_source_dest(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        if !matches!(ins.keyword, Keyword::Copy | Keyword::Add) {
+            continue;
+        }
+        let Some(words) = copy_words(ins) else {
+            continue;
+        };
+        let sources = words.len().saturating_sub(1) + ins.heredocs.len();
+        if let Some(dest) = words.last()
+            && words.len() >= 2
+            && sources > 1
+            && !dest.text.ends_with('/')
+            && !dest.text.contains('$')
+        {
+            r.at(
+                dest.span,
+                format!(
+                    "{} with more than one source needs a destination ending in '/': `{}/`",
+                    ins.keyword, dest.text
+                ),
+            );
+        }
+    }
+}
+
+fn copy_relative_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
+    for st in &ctx.model.stages {
+        let mut workdir = st_parent_workdir(ctx, st);
+        for (_, ins) in ctx.stage_body(st) {
+            match ins.keyword {
+                Keyword::Workdir => workdir = true,
+                Keyword::Copy if !workdir => {
+                    let Some(words) = copy_words(ins) else {
+                        continue;
+                    };
+                    if words.len() < 2 {
+                        continue;
+                    }
+                    let dest = unquote(&words[words.len() - 1].text);
+                    let windows = dest.len() > 1 && dest.as_bytes()[1] == b':';
+                    if !dest.starts_with(['/', '$']) && !windows {
+                        r.at(
+                            words[words.len() - 1].span,
+                            format!("`{dest}` is relative, and no WORKDIR is set: set WORKDIR or use an absolute path"),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Whether the stage this one builds on (FROM <stage>) set a WORKDIR.
+fn st_parent_workdir(ctx: &Ctx<'_>, st: &Stage) -> bool {
+    match st.base {
+        Base::Stage { index } => ctx.model.stages[index].workdir.is_some(),
+        _ => false,
+    }
+}
+
+fn expose_range(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        let (Keyword::Expose, Args::Words(words)) = (ins.keyword, &ins.args) else {
+            continue;
+        };
+        for w in words {
+            let port = w.text.split('/').next().unwrap_or("");
+            let port = port.rsplit(':').next().unwrap_or(port);
+            for part in port.split('-') {
+                if part.chars().all(|c| c.is_ascii_digit())
+                    && !part.is_empty()
+                    && part.parse::<u32>().map_or(true, |p| p > 65535)
+                {
+                    r.at(
+                        w.span,
+                        format!("Valid UNIX ports range from 0 to 65535: {}", w.text),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn multiple(ctx: &Ctx<'_>, r: &mut Report, keyword: Keyword) {
+    for st in &ctx.model.stages {
+        let found: Vec<&Instruction> = ctx
+            .stage_body(st)
+            .map(|(_, i)| i)
+            .filter(|i| i.keyword == keyword)
+            .collect();
+        if let Some((last, earlier)) = found.split_last() {
+            for ins in earlier {
+                r.at(
+                    ins.span,
+                    format!(
+                        "Multiple {keyword} instructions in stage {}: only the last one (line {}) takes effect",
+                        st.label(),
+                        last.start_line
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn multiple_cmd(ctx: &Ctx<'_>, r: &mut Report) {
+    multiple(ctx, r, Keyword::Cmd);
+}
+
+fn multiple_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
+    multiple(ctx, r, Keyword::Entrypoint);
+}
+
+fn multiple_healthcheck(ctx: &Ctx<'_>, r: &mut Report) {
+    multiple(ctx, r, Keyword::Healthcheck);
+}
+
+fn legacy_key_value(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        let Args::KeyValues {
+            pairs,
+            legacy: true,
+        } = &ins.args
+        else {
+            continue;
+        };
+        for kv in pairs {
+            let value = kv.value.text.trim();
+            let msg = format!(
+                "\"{} key value\" should be used instead of legacy \"{} key value\" format: `{} {}=…`",
+                ins.keyword, ins.keyword, ins.keyword, kv.key.text
+            );
+            let certain = !value.contains(['"', '\\', '`']) && ins.start_line == ins.end_line;
+            let fixed = certain
+                .then(|| replace_in_line(ctx, kv.span, &format!("{}=\"{value}\"", kv.key.text)))
+                .flatten();
+            match fixed {
+                Some((line, text)) => r.fix(kv.span, msg, line, text),
+                None => r.at(kv.span, msg),
+            }
+        }
+    }
+}
+
+/// BuildKit's secret-name heuristic: a name token is a secret word, and none is an exclusion.
+fn looks_secret(name: &str) -> bool {
+    const SECRET: &[&str] = &[
+        "apikey",
+        "auth",
+        "credential",
+        "credentials",
+        "key",
+        "password",
+        "pword",
+        "passwd",
+        "secret",
+        "token",
+    ];
+    const ALLOW: &[&str] = &["public", "file", "version"];
+    let lower = name.to_ascii_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.iter().any(|t| SECRET.contains(t)) && !tokens.iter().any(|t| ALLOW.contains(t))
+}
+
+fn secrets(ctx: &Ctx<'_>, r: &mut Report) {
+    for ins in &ctx.df().instructions {
+        let names: Vec<&Word> = match &ins.args {
+            Args::Arg(decls) => decls.iter().map(|d| &d.name).collect(),
+            Args::KeyValues { pairs, .. } if ins.keyword == Keyword::Env => {
+                pairs.iter().map(|kv| &kv.key).collect()
+            }
+            _ => continue,
+        };
+        for n in names {
+            if looks_secret(&n.text) {
+                r.at(
+                    n.span,
+                    format!(
+                        "Do not use ARG or ENV instructions for sensitive data ({} \"{}\"): use RUN --mount=type=secret",
+                        ins.keyword, n.text
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn last_user_root(ctx: &Ctx<'_>, r: &mut Report) {
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
+    let last = ctx
+        .stage_body(st)
+        .filter(|(_, i)| i.keyword == Keyword::User)
+        .last();
+    if let Some((_, ins)) = last
+        && is_root_user(unquote(&ins.args_text.text).as_str())
+    {
+        r.at(
+            ins.span,
+            "Last USER should not be root: the container will run as root",
+        );
+    }
+}
+
+fn non_numeric_user(ctx: &Ctx<'_>, r: &mut Report) {
+    for (_, ins) in in_stages(ctx, Keyword::User) {
+        let user = unquote(&ins.args_text.text);
+        let name = user.split(':').next().unwrap_or("");
+        if !name.is_empty()
+            && !name.starts_with('$')
+            && !name.chars().all(|c| c.is_ascii_digit())
+            && !is_root_user(&user)
+        {
+            r.at(
+                ins.args_text.span,
+                format!("USER {user}: a non-numeric user id may not be resolvable (Kubernetes runAsNonRoot needs a number)"),
+            );
+        }
+    }
+}
+
+fn copy_whole_fs(ctx: &Ctx<'_>, r: &mut Report) {
+    for (_, ins) in in_stages(ctx, Keyword::Copy) {
+        if ins.flag("from").is_none() {
+            continue;
+        }
+        let Some(words) = copy_words(ins) else {
+            continue;
+        };
+        if words.len() >= 2 && words[..words.len() - 1].iter().any(|w| w.text == "/") {
+            r.at(
+                ins.span,
+                "Do not copy an entire filesystem from another stage: copy only the artifacts you need",
+            );
+        }
+    }
+}
+
+/// Healthcheck command in shell form, for the distroless rules.
+pub(super) fn healthcheck_shell(ins: &Instruction) -> Option<&Word> {
+    match &ins.args {
+        Args::Healthcheck(Healthcheck::Cmd { command, .. }) => match command.as_ref() {
+            Args::Text(w) => Some(w),
+            _ => None,
+        },
+        _ => None,
+    }
+}

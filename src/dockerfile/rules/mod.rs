@@ -1,0 +1,243 @@
+//! The rule registry. Each rule is a [`RuleInfo`]: a stable ID, a severity, a one-line title, a
+//! longer explanation, the lesson section that teaches it, and a check function. Rules live in
+//! one file per family; [`all`] lists them sorted by ID.
+//!
+//! IDs: hadolint's `DLxxxx` where a rule means the same as hadolint's (BuildKit's check name as
+//! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
+//! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
+
+mod build;
+mod casing;
+mod distroless;
+mod hygiene;
+mod instructions;
+mod multistage;
+mod packages;
+pub mod shell;
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::dockerfile::ast::{Dockerfile, Instruction, ParseResult, Span};
+use crate::dockerfile::model::{Model, Stage, location};
+use crate::dockerfile::{Diagnostic, Fix, Severity};
+
+/// What the rules look at.
+pub struct Ctx<'a> {
+    pub source: &'a str,
+    pub parse: &'a ParseResult,
+    pub model: &'a Model,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn df(&self) -> &'a Dockerfile {
+        &self.parse.dockerfile
+    }
+
+    pub fn ins(&self, index: usize) -> &'a Instruction {
+        &self.parse.dockerfile.instructions[index]
+    }
+
+    /// Each stage with its instructions after FROM, as (index, instruction).
+    pub fn stage_body(&self, st: &Stage) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+        let ins = &self.parse.dockerfile.instructions;
+        st.body().map(move |i| (i, &ins[i]))
+    }
+
+    /// The text of source line `line` (1-based), without its line end.
+    pub fn line_text(&self, line: usize) -> Option<&'a str> {
+        self.source
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(|l| l.trim_end_matches('\r'))
+    }
+}
+
+/// A check: looks at the context and reports findings.
+pub type CheckFn = fn(&Ctx<'_>, &mut Report);
+
+/// One rule of the registry.
+#[derive(Clone, Serialize)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    /// Other names for the same rule (BuildKit's check name).
+    pub aliases: &'static [&'static str],
+    pub severity: Severity,
+    /// One line: what is wrong.
+    pub title: &'static str,
+    /// Why it matters and what to do instead.
+    pub explanation: &'static str,
+    /// The lesson section that teaches it (`lesson-id/section`), if any.
+    pub lesson: Option<&'static str>,
+    #[serde(skip)]
+    pub(crate) check: CheckFn,
+}
+
+impl std::fmt::Debug for RuleInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleInfo")
+            .field("id", &self.id)
+            .field("severity", &self.severity)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RuleInfo {
+    /// Whether `name` is this rule's ID or one of its aliases (case-insensitive).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.id.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Collects the findings of one rule.
+pub struct Report {
+    rule: &'static str,
+    severity: Severity,
+    pub(crate) found: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub(crate) fn new(info: &RuleInfo) -> Self {
+        Report {
+            rule: info.id,
+            severity: info.severity,
+            found: Vec::new(),
+        }
+    }
+
+    /// Reports `message` at `span`.
+    pub fn at(&mut self, span: Span, message: impl Into<String>) {
+        self.push(span, message.into(), None);
+    }
+
+    /// Reports `message` at `span`, with a certain fix: the whole line becomes `replacement`.
+    pub fn fix(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        line: usize,
+        replacement: String,
+    ) {
+        self.push(span, message.into(), Some(Fix { line, replacement }));
+    }
+
+    fn push(&mut self, span: Span, message: String, fix: Option<Fix>) {
+        self.found.push(Diagnostic {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            location: location(span),
+            fix,
+        });
+    }
+}
+
+/// Every rule, sorted by ID.
+pub fn all() -> &'static [RuleInfo] {
+    static ALL: OnceLock<Vec<RuleInfo>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v: Vec<RuleInfo> = [
+            build::RULES,
+            casing::RULES,
+            distroless::RULES,
+            hygiene::RULES,
+            instructions::RULES,
+            multistage::RULES,
+            packages::RULES,
+        ]
+        .concat();
+        v.sort_by_key(|r| r.id);
+        v
+    })
+}
+
+/// The rule with this ID or alias (case-insensitive); for an alias shared by several rules,
+/// the first by ID.
+pub fn find(id: &str) -> Option<&'static RuleInfo> {
+    all().iter().find(|r| r.is_named(id))
+}
+
+/// Runs every rule not in `ignore` (IDs or aliases) and returns the findings in source order.
+pub fn run(ctx: &Ctx<'_>, ignore: &[String]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in all() {
+        if ignore.iter().any(|i| rule.is_named(i)) {
+            continue;
+        }
+        let mut report = Report::new(rule);
+        (rule.check)(ctx, &mut report);
+        out.append(&mut report.found);
+    }
+    out.sort_by(|a, b| (a.location, a.rule).cmp(&(b.location, b.rule)));
+    out
+}
+
+/// Levenshtein distance, for did-you-mean suggestions.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest of `candidates` to `word` (case-insensitive) if closer than 3 edits.
+pub(crate) fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let w = word.to_ascii_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&w, &c.to_ascii_lowercase()), *c))
+        .filter(|(d, _)| *d < 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_ids_are_unique_and_complete() {
+        let rules = all();
+        let mut ids: Vec<&str> = rules.iter().map(|r| r.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), rules.len(), "duplicate rule IDs");
+        for r in rules {
+            assert!(!r.title.is_empty() && !r.explanation.is_empty(), "{}", r.id);
+            assert!(
+                !r.title.ends_with('.'),
+                "{}: titles are one line without a full stop",
+                r.id
+            );
+            assert!(
+                r.id.starts_with("DL") || r.id.starts_with("DK"),
+                "{}: IDs are DLxxxx or DKxxx",
+                r.id
+            );
+        }
+    }
+
+    #[test]
+    fn find_by_id_and_alias() {
+        assert_eq!(find("dl3006").map(|r| r.id), Some("DL3006"));
+        assert_eq!(find("MaintainerDeprecated").map(|r| r.id), Some("DL4000"));
+        assert!(find("DL9999").is_none());
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(suggest("FORM", &["FROM", "RUN"]), Some("FROM"));
+        assert_eq!(suggest("chwon", &["chown", "chmod"]), Some("chown"));
+        assert_eq!(suggest("XYZZY", &["FROM"]), None);
+    }
+}

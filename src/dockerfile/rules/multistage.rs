@@ -1,0 +1,436 @@
+//! Multi-stage mistakes no other linter knows about: what ships in the final stage (SDKs,
+//! compilers, root), Go's cgo default, Node's node_modules, and cache-busting COPY order.
+
+use super::build::from_image_span;
+use super::shell::{self, Command, Script};
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+use crate::dockerfile::ast::{Args, Instruction, Keyword};
+use crate::dockerfile::images::{Kind, Libc};
+use crate::dockerfile::model::stage::unquote;
+use crate::dockerfile::model::{Base, EdgeKind, Stage, script_text};
+
+pub(super) const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "DK203",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "Go binary built with cgo on, copied into a musl or libc-less image",
+        explanation: "On Debian-based `golang` images cgo is on by default (gcc is installed), so any program using `net` or `os/user` — every HTTP server — is linked against glibc. Alpine has musl and scratch/distroless static have no libc at all, so the binary fails with `exec ./app: no such file or directory`. Build with `CGO_ENABLED=0 go build …` (or use a glibc runtime such as distroless base/cc).",
+        lesson: Some("go-multi-stage/the-cgo-trap"),
+        check: cgo_into_muslless,
+    },
+    RuleInfo {
+        id: "DK204",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "The final stage is built on an SDK image",
+        explanation: "The image that ships is built on a full toolchain image (golang, node, python, maven, a JDK…): hundreds of MB of compilers and package managers nobody needs at run time, and a large attack surface. Build in a stage on the SDK image and copy the result into a runtime image (slim, distroless, scratch).",
+        lesson: Some("why-multi-stage/keep-only-what-runs"),
+        check: final_on_sdk,
+    },
+    RuleInfo {
+        id: "DK205",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "Compilers or build tools in the final stage",
+        explanation: "The final stage installs a compiler or runs a build (gcc, make, build-essential, go build, mvn package, npm run build…). Whatever it leaves behind ships. Do the build in an earlier stage and `COPY --from` only its output.",
+        lesson: Some("why-multi-stage/keep-only-what-runs"),
+        check: build_tools_in_final,
+    },
+    RuleInfo {
+        id: "DK206",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "The final stage runs as root",
+        explanation: "No USER is set and the base image runs as root, so the container does too: a compromised app owns the container. Add `USER 65532:65532` (or `USER node` on Node images), or use a distroless `:nonroot` tag. (Silent when the base image is unknown.)",
+        lesson: Some("distroless-go/what-to-fix"),
+        check: final_runs_as_root,
+    },
+    RuleInfo {
+        id: "DK207",
+        aliases: &[],
+        severity: Severity::Warning,
+        title: "Node runtime stage without production node_modules",
+        explanation: "The final stage copies build output from another stage but neither a `node_modules` folder nor an install: unless the output is fully bundled, `node` fails with `Cannot find module 'express'`. Install production dependencies in a stage (`npm ci --omit=dev`) and copy `node_modules` and `package.json` too.",
+        lesson: Some("node-multi-stage/what-goes-wrong"),
+        check: node_without_modules,
+    },
+    RuleInfo {
+        id: "DK208",
+        aliases: &[],
+        severity: Severity::Info,
+        title: "`COPY . .` before installing dependencies",
+        explanation: "Copying the whole source before `npm ci`/`pip install -r`/`go mod download` means any source change invalidates the install layer, so every build reinstalls everything. Copy the manifests first (`COPY package*.json ./`), install, then `COPY . .`.",
+        lesson: Some("node-multi-stage/a-corrected-version"),
+        check: copy_all_before_install,
+    },
+];
+
+/// The stages that stage `index` builds on (FROM chain), itself first.
+pub(super) fn chain(ctx: &Ctx<'_>, index: usize) -> Vec<usize> {
+    let mut out = vec![index];
+    let mut cur = index;
+    while let Base::Stage { index: parent } = ctx.model.stages[cur].base {
+        if out.contains(&parent) {
+            break;
+        }
+        out.push(parent);
+        cur = parent;
+    }
+    out
+}
+
+/// Every instruction of a stage and its FROM ancestors, oldest first.
+pub(super) fn chain_instructions<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
+    let mut out = Vec::new();
+    for &i in chain(ctx, index).iter().rev() {
+        out.extend(ctx.stage_body(&ctx.model.stages[i]).map(|(_, ins)| ins));
+    }
+    out
+}
+
+fn image_name(st: &Stage) -> String {
+    st.base_image
+        .as_ref()
+        .map_or_else(|| "the base image".into(), |i| i.original.clone())
+}
+
+fn cgo_disabled(cmd: &Command, script: &Script, text: &str, env_off: bool) -> bool {
+    let off = |v: &str| v.trim_matches(['"', '\'']) == "0";
+    cmd.env.iter().any(|(k, v)| k == "CGO_ENABLED" && off(v))
+        || script
+            .commands
+            .iter()
+            .any(|c| c.words.iter().any(|w| w == "CGO_ENABLED=0") && c.program() == Some("export"))
+        || text.contains("go env -w CGO_ENABLED=0")
+        || env_off
+}
+
+/// The `go build` RUNs of stage `index` (and its ancestors) that leave cgo on.
+fn cgo_builds<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
+    let mut env_off = false;
+    let mut out = Vec::new();
+    for ins in chain_instructions(ctx, index) {
+        match &ins.args {
+            Args::KeyValues { pairs, .. } if ins.keyword == Keyword::Env => {
+                for kv in pairs.iter().filter(|kv| kv.key.text == "CGO_ENABLED") {
+                    env_off = unquote(&kv.value.text) == "0";
+                }
+            }
+            Args::Arg(decls) => {
+                for d in decls.iter().filter(|d| d.name.text == "CGO_ENABLED") {
+                    env_off = d.default.as_ref().is_some_and(|v| unquote(&v.text) == "0");
+                }
+            }
+            _ if ins.keyword == Keyword::Run => {
+                let text = script_text(ins);
+                let script = shell::parse(&text);
+                if script
+                    .find("go", &["build", "install"])
+                    .any(|c| !cgo_disabled(c, &script, &text, env_off))
+                {
+                    out.push(ins);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn cgo_into_muslless(ctx: &Ctx<'_>, r: &mut Report) {
+    for e in &ctx.model.edges {
+        let (EdgeKind::CopyFrom, Some(src)) = (e.kind, e.target_stage()) else {
+            continue;
+        };
+        let dest = &ctx.model.stages[e.stage];
+        let Some(dest_libc) = dest.image_info.as_ref().and_then(|i| i.libc) else {
+            continue;
+        };
+        let Some(src_info) = &ctx.model.stages[src].image_info else {
+            continue;
+        };
+        // Only Debian golang images ship gcc, so only there is cgo on by default.
+        if dest_libc == Libc::Glibc || src_info.id != "golang" {
+            continue;
+        }
+        let builds = cgo_builds(ctx, src);
+        let Some(build) = builds.first() else {
+            continue;
+        };
+        let libc = if dest_libc == Libc::Musl {
+            "musl"
+        } else {
+            "no C library"
+        };
+        let msg = format!(
+            "the Go binary from stage {} (line {}) is built with cgo on, the default on {}: it needs glibc, but {} has {libc} → `exec …: no such file or directory`. Build with `CGO_ENABLED=0 go build`",
+            ctx.model.stages[src].label(),
+            build.start_line,
+            image_name(&ctx.model.stages[src]),
+            image_name(dest),
+        );
+        let fix = (build.start_line == build.end_line)
+            .then(|| build_fix(ctx, build))
+            .flatten();
+        match fix {
+            Some((line, text)) => r.fix(e.span, msg, line, text),
+            None => r.at(e.span, msg),
+        }
+    }
+}
+
+/// `RUN go build …` → `RUN CGO_ENABLED=0 go build …` when there is exactly one `go build`.
+fn build_fix(ctx: &Ctx<'_>, build: &Instruction) -> Option<(usize, String)> {
+    let line = build.start_line as usize;
+    let text = ctx.line_text(line)?;
+    (text.matches("go build").count() == 1)
+        .then(|| (line, text.replacen("go build", "CGO_ENABLED=0 go build", 1)))
+}
+
+fn final_on_sdk(ctx: &Ctx<'_>, r: &mut Report) {
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
+    if let Some(info) = &st.image_info
+        && info.kind == Kind::Sdk
+    {
+        r.at(
+            from_image_span(ctx, st.from),
+            format!(
+                "the final stage ships {} ({}), a build image with compilers and package managers: build in a stage and copy the result into a runtime image (slim, distroless or scratch)",
+                image_name(st),
+                info.id
+            ),
+        );
+    }
+}
+
+const COMPILER_PACKAGES: &[&str] = &[
+    "gcc",
+    "g++",
+    "clang",
+    "make",
+    "cmake",
+    "build-essential",
+    "build-base",
+    "musl-dev",
+    "libc6-dev",
+    "golang",
+    "go",
+    "rustc",
+    "cargo",
+    "maven",
+    "gradle",
+    "default-jdk",
+    "nodejs-dev",
+    "python3-dev",
+    "python-dev",
+    "gcc-c++",
+    "autoconf",
+    "automake",
+    "libtool",
+];
+
+fn build_tool_in(c: &Command) -> Option<String> {
+    let installs = c.is("apt-get", &["install"])
+        || c.is("apt", &["install"])
+        || c.is("apk", &["add"])
+        || c.is("yum", &["install"])
+        || c.is("dnf", &["install"])
+        || c.is("microdnf", &["install"]);
+    if installs {
+        return c
+            .words
+            .iter()
+            .skip(2)
+            .map(|w| w.split('=').next().unwrap_or(w))
+            .find(|p| {
+                COMPILER_PACKAGES.contains(p) || (p.starts_with("openjdk-") && p.ends_with("-jdk"))
+            })
+            .map(|p| format!("installs {p}"));
+    }
+    let builds = c.is("go", &["build"])
+        || c.is("cargo", &["build"])
+        || c.is("mvn", &["package", "install", "verify"])
+        || c.is("gradle", &["build", "assemble"])
+        || c.is("gradlew", &["build", "assemble"])
+        || c.is("make", &[])
+        || c.is("gcc", &[])
+        || c.is("g++", &[])
+        || c.is("npm", &["run"]) && c.words.iter().any(|w| w == "build")
+        || c.is("yarn", &["build"]);
+    builds.then(|| {
+        format!(
+            "runs `{}`",
+            c.without_wrappers()
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    })
+}
+
+fn build_tools_in_final(ctx: &Ctx<'_>, r: &mut Report) {
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
+    for (_, ins) in ctx.stage_body(st) {
+        if ins.keyword != Keyword::Run {
+            continue;
+        }
+        let script = shell::parse(&script_text(ins));
+        if let Some(what) = script.commands.iter().find_map(build_tool_in) {
+            r.at(
+                ins.span,
+                format!("the final stage {what}: build tools ship with the image. Build in an earlier stage and COPY --from only the output"),
+            );
+        }
+    }
+}
+
+fn final_runs_as_root(ctx: &Ctx<'_>, r: &mut Report) {
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
+    if st.user_instruction.is_some() || st.runs_as_root() != Some(true) {
+        return; // an explicit USER root is DL3002's
+    }
+    let info = st.image_info.as_ref();
+    let advice = match info.map(|i| i.id.as_str()) {
+        Some(id) if id.starts_with("distroless") => {
+            "use the `:nonroot` tag or add `USER 65532:65532`"
+        }
+        Some(id) if id.starts_with("node") => {
+            "add `USER node` (uid 1000, present in the node images)"
+        }
+        _ => "add `USER 65532:65532` (create the user first on images that have useradd)",
+    };
+    r.at(
+        from_image_span(ctx, st.from),
+        format!(
+            "the final stage runs as root: {} defaults to root and no USER is set; {advice}",
+            image_name(st)
+        ),
+    );
+}
+
+fn installs_node_deps(c: &Command) -> bool {
+    c.is("npm", &["ci", "install", "i"])
+        || c.is("yarn", &["install"])
+        || c.is("pnpm", &["install", "i"])
+        || (c.is("yarn", &[]) && c.words.len() == 1)
+}
+
+fn node_without_modules(ctx: &Ctx<'_>, r: &mut Report) {
+    let Some(st) = ctx.model.final_stage() else {
+        return;
+    };
+    let is_node = st.image_info.as_ref().is_some_and(|i| {
+        matches!(
+            i.id.as_str(),
+            "node" | "node-slim" | "node-alpine" | "distroless-nodejs" | "chainguard-node"
+        )
+    });
+    if !is_node {
+        return;
+    }
+    let mut first_copy_from = None;
+    for ins in chain_instructions(ctx, st.index) {
+        match ins.keyword {
+            Keyword::Copy | Keyword::Add => {
+                let sources = copy_sources(ins);
+                if sources
+                    .iter()
+                    .any(|s| s.contains("node_modules") || *s == "." || *s == "./")
+                {
+                    return;
+                }
+                if ins.flag("from").is_some() && first_copy_from.is_none() {
+                    first_copy_from = Some(ins);
+                }
+            }
+            Keyword::Run
+                if shell::parse(&script_text(ins))
+                    .commands
+                    .iter()
+                    .any(installs_node_deps) =>
+            {
+                return;
+            }
+            _ => {}
+        }
+    }
+    if let Some(ins) = first_copy_from {
+        r.at(
+            ins.span,
+            "the Node runtime stage copies build output but no node_modules and installs none: `Cannot find module …` at start unless the output is bundled. Copy production dependencies (`npm ci --omit=dev` in a stage, then `COPY --from=… /app/node_modules ./node_modules`)",
+        );
+    }
+}
+
+/// Source words of COPY/ADD (all but the destination), quotes removed.
+pub(super) fn copy_sources(ins: &Instruction) -> Vec<String> {
+    let words: Vec<&str> = match &ins.args {
+        Args::Words(w) => w.iter().map(|w| w.text.as_str()).collect(),
+        Args::Exec { elements, .. } => elements.iter().map(|w| w.text.as_str()).collect(),
+        _ => return Vec::new(),
+    };
+    words
+        .split_last()
+        .map(|(_, s)| s.iter().map(|w| unquote(w)).collect())
+        .unwrap_or_default()
+}
+
+fn installs_deps(c: &Command) -> bool {
+    installs_node_deps(c)
+        || ((c.is("pip", &["install"]) || c.is("pip3", &["install"]))
+            && c.has_short_or_long('r', &["--requirement"]))
+        || c.is("poetry", &["install"])
+        || c.is("bundle", &["install"])
+        || c.is("composer", &["install"])
+        || c.is("go", &["mod"]) && c.words.iter().any(|w| w == "download")
+        || c.is("cargo", &["fetch"])
+        || c.is("mvn", &[]) && c.words.iter().any(|w| w.starts_with("dependency:"))
+}
+
+fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
+    for st in &ctx.model.stages {
+        let mut copy_all: Option<&Instruction> = None;
+        for (_, ins) in ctx.stage_body(st) {
+            match ins.keyword {
+                Keyword::Copy
+                    if ins.flag("from").is_none()
+                        && copy_all.is_none()
+                        && copy_sources(ins).iter().any(|s| s == "." || s == "./") =>
+                {
+                    copy_all = Some(ins);
+                }
+                Keyword::Run => {
+                    let script = shell::parse(&script_text(ins));
+                    if let (Some(c), Some(install)) =
+                        (copy_all, script.commands.iter().find(|c| installs_deps(c)))
+                    {
+                        let msg = format!(
+                            "`COPY . .` comes before `{}` (line {}): every source change re-runs the install. Copy the dependency manifests first, install, then copy the rest",
+                            install
+                                .without_wrappers()
+                                .iter()
+                                .take(2)
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            ins.start_line
+                        );
+                        r.at(c.span, msg);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Syntax colours for code lines of a laid-out section. The layout may wrap a long source line
+//! over several laid lines; their `Code` spans concatenate to the source line, so each code
+//! block is rebuilt from the laid lines, highlighted whole (multi-line constructs such as
+//! `RUN … \` continuations need the context), and the colours are cut back to each piece.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use ratatui::text::Span;
+
+use crate::course::layout::{LaidLine, SpanStyle};
+use crate::highlight::{ColorChoice, ColorDepth, Highlighter, StyledSpan, to_ratatui};
+
+/// The highlighter and the colour depth to draw it at.
+#[derive(Clone)]
+pub struct CodeColours {
+    pub highlighter: Arc<Highlighter>,
+    pub depth: ColorDepth,
+}
+
+/// One code block as found in the laid lines: its language and its source lines.
+struct BlockSource {
+    lang: Option<String>,
+    lines: Vec<String>,
+}
+
+impl CodeColours {
+    /// The default highlighting theme at the terminal's colour depth (`NO_COLOR` and
+    /// `TERM=dumb` respected). Starts compiling the grammars on a background thread, so the
+    /// first code block does not stall a frame.
+    pub fn for_terminal() -> CodeColours {
+        std::thread::spawn(crate::highlight::warm_up);
+        CodeColours {
+            highlighter: Arc::new(Highlighter::default()),
+            depth: ColorDepth::detect(ColorChoice::Auto, true),
+        }
+    }
+
+    /// For each laid line, its code text as coloured spans (`None` for lines that are not
+    /// code, or whose text does not match the highlighted source and stay plain).
+    pub fn colour(&self, lines: &[LaidLine]) -> Vec<Option<Vec<Span<'static>>>> {
+        let blocks = collect_blocks(lines);
+        let highlighted: BTreeMap<usize, _> = blocks
+            .iter()
+            .map(|(&b, src)| {
+                let code = src.lines.join("\n");
+                (b, self.highlighter.highlight(&code, src.lang.as_deref()))
+            })
+            .collect();
+        // Byte offset reached in each (block, line) by the laid lines so far.
+        let mut offsets: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        lines
+            .iter()
+            .map(|line| {
+                let r = line.code?;
+                let spans = highlighted.get(&r.block)?.get(r.line)?;
+                let offset = offsets.entry((r.block, r.line)).or_default();
+                let mut out = Vec::new();
+                for span in &line.spans {
+                    if matches!(span.style, SpanStyle::Code { .. }) {
+                        let end = *offset + span.text.len();
+                        out.extend(self.slice(spans, *offset, end, &span.text)?);
+                        *offset = end;
+                    }
+                }
+                Some(out)
+            })
+            .collect()
+    }
+
+    /// The coloured pieces of a highlighted source line between two byte offsets, provided
+    /// they spell `expected`.
+    fn slice(
+        &self,
+        spans: &[StyledSpan],
+        start: usize,
+        end: usize,
+        expected: &str,
+    ) -> Option<Vec<Span<'static>>> {
+        let mut out = Vec::new();
+        let mut text = String::new();
+        let mut at = 0;
+        for span in spans {
+            let (from, to) = (at, at + span.text.len());
+            at = to;
+            let (a, b) = (start.max(from), end.min(to));
+            if a >= b {
+                continue;
+            }
+            let piece = span.text.get(a - from..b - from)?;
+            text.push_str(piece);
+            out.push(Span::styled(
+                piece.to_owned(),
+                to_ratatui(&span.style, self.depth),
+            ));
+        }
+        (text == expected).then_some(out)
+    }
+}
+
+/// The code blocks of a laid-out section, rebuilt from their `Code` spans.
+fn collect_blocks(lines: &[LaidLine]) -> BTreeMap<usize, BlockSource> {
+    let mut blocks: BTreeMap<usize, BlockSource> = BTreeMap::new();
+    for line in lines {
+        let Some(r) = line.code else { continue };
+        for span in &line.spans {
+            let SpanStyle::Code { lang } = &span.style else {
+                continue;
+            };
+            let block = blocks.entry(r.block).or_insert_with(|| BlockSource {
+                lang: lang.clone(),
+                lines: Vec::new(),
+            });
+            if block.lines.len() <= r.line {
+                block.lines.resize(r.line + 1, String::new());
+            }
+            block.lines[r.line].push_str(&span.text);
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::doc::{Block, Doc};
+    use crate::course::layout::layout;
+    use crate::highlight::Theme;
+
+    fn colours() -> CodeColours {
+        CodeColours {
+            highlighter: Arc::new(Highlighter::new(Theme::Ansi)),
+            depth: ColorDepth::Ansi16,
+        }
+    }
+
+    fn doc(code: &str) -> Doc {
+        Doc {
+            blocks: vec![Block::Code {
+                lang: Some("dockerfile".into()),
+                code: code.into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_get_the_colours_of_their_piece_of_source() {
+        let code = "FROM golang:1.23 AS build\nRUN CGO_ENABLED=0 go build -o /out/app ./cmd/app && echo built";
+        let lines = layout(&doc(code), 30);
+        assert!(lines.len() > 2, "the RUN line wraps at 30 columns");
+        let coloured = colours().colour(&lines);
+        assert_eq!(coloured.len(), lines.len());
+        let mut rebuilt = String::new();
+        for (line, spans) in lines.iter().zip(&coloured) {
+            let spans = spans.as_ref().expect("every code line is coloured");
+            let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+            let code_text: String = line
+                .spans
+                .iter()
+                .filter(|s| matches!(s.style, SpanStyle::Code { .. }))
+                .map(|s| s.text.as_str())
+                .collect();
+            assert_eq!(text, code_text);
+            rebuilt.push_str(&text);
+        }
+        assert_eq!(rebuilt, code.replace('\n', ""));
+        let from = &coloured[0].as_ref().unwrap()[0];
+        assert_eq!(from.content, "FROM");
+        assert!(from.style.fg.is_some(), "the keyword is coloured");
+    }
+
+    #[test]
+    fn text_lines_are_left_alone_and_mismatches_fall_back_to_plain() {
+        let mut lines = layout(&doc("FROM alpine"), 40);
+        lines.insert(0, LaidLine::default());
+        let c = colours();
+        assert!(c.colour(&lines)[0].is_none());
+        assert!(c.colour(&lines)[1].is_some());
+        // Not a valid piece of the highlighted source: stays plain rather than misaligned.
+        assert!(c.slice(&[], 0, 4, "FROM").is_none());
+    }
+}

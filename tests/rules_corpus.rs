@@ -1,0 +1,122 @@
+//! The shared corpus: every file lints without panicking, and our DL-rule findings agree with
+//! hadolint's (../shared/corpus/expected/hadolint.jsonl) for the DL rules we implement.
+//! Skipped with a printed reason when ../shared is absent.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use dockerlings::dockerfile::lint::{LintOptions, lint};
+use dockerlings::dockerfile::rules;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.join("expected/hadolint.jsonl").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} not found", dir.display());
+        None
+    }
+}
+
+/// Rules whose difference from hadolint is deliberate (see the module docs of each rule).
+const DELIBERATE: &[&str] = &[];
+
+#[test]
+fn corpus_lints_without_panic_and_agrees_with_hadolint() {
+    let Some(dir) = corpus() else { return };
+    let ours_ids: BTreeSet<&str> = rules::all()
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| id.starts_with("DL"))
+        .collect();
+    // (file, rule, line)
+    let mut theirs = BTreeSet::new();
+    let expected = std::fs::read_to_string(dir.join("expected/hadolint.jsonl")).unwrap();
+    for line in expected.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = v["file"].as_str().unwrap().to_string();
+        for f in v["findings"].as_array().unwrap() {
+            let code = f["code"].as_str().unwrap();
+            if ours_ids.contains(code) {
+                theirs.insert((
+                    file.clone(),
+                    code.to_string(),
+                    f["line"].as_u64().unwrap() as usize,
+                ));
+            }
+        }
+    }
+    let mut ours = BTreeSet::new();
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        files += 1;
+        let result = lint(&text, &LintOptions::default());
+        for d in result
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.starts_with("DL"))
+        {
+            ours.insert((name.clone(), d.rule.to_string(), d.location.line));
+        }
+    }
+    assert!(files > 100, "only {files} corpus files read");
+    let mut per_rule: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for id in &ours_ids {
+        let both = ours
+            .iter()
+            .filter(|k| k.1 == *id && theirs.contains(*k))
+            .count();
+        let only_ours = ours
+            .iter()
+            .filter(|k| k.1 == *id && !theirs.contains(*k))
+            .count();
+        let only_theirs = theirs
+            .iter()
+            .filter(|k| k.1 == *id && !ours.contains(*k))
+            .count();
+        per_rule.insert(id, (both, only_ours, only_theirs));
+    }
+    eprintln!("rule     agree  ours-only  hadolint-only");
+    for (id, (b, o, t)) in &per_rule {
+        if b + o + t > 0 {
+            eprintln!("{id:8} {b:5}  {o:9}  {t:13}");
+        }
+    }
+    for (f, r, l) in ours.symmetric_difference(&theirs) {
+        let side = if ours.contains(&(f.clone(), r.clone(), *l)) {
+            "ours"
+        } else {
+            "hadolint"
+        };
+        eprintln!("  only {side}: {r} {f}:{l}");
+    }
+    let agree: usize = per_rule.values().map(|v| v.0).sum();
+    let only_ours: usize = per_rule
+        .iter()
+        .filter(|(id, _)| !DELIBERATE.contains(id))
+        .map(|(_, v)| v.1)
+        .sum();
+    let only_theirs: usize = per_rule
+        .iter()
+        .filter(|(id, _)| !DELIBERATE.contains(id))
+        .map(|(_, v)| v.2)
+        .sum();
+    let precision = agree as f64 / (agree + only_ours).max(1) as f64;
+    let recall = agree as f64 / (agree + only_theirs).max(1) as f64;
+    eprintln!(
+        "{files} files; agree {agree}, ours only {only_ours}, hadolint only {only_theirs}; precision {precision:.3}, recall {recall:.3}"
+    );
+    assert!(
+        precision >= 0.9 && recall >= 0.9,
+        "agreement with hadolint dropped"
+    );
+}
