@@ -1,6 +1,7 @@
 //! `cargo bench --bench check`: the linter's speed.
 //! - `lint_corpus`: parse + model + rules over every ../shared/corpus file, one core; divan
-//!   prints bytes/s and files/s (skipped when the corpus is absent).
+//!   prints bytes/s and files/s (skipped when the corpus is absent; DOCKERLINGS_CORPUS=DIR
+//!   points elsewhere, e.g. from a worktree).
 //! - `check_process`: the whole `dockerlings check` process on one Dockerfile (start-up, read,
 //!   lint, report), spawned like a user or CI would.
 
@@ -19,7 +20,9 @@ fn main() {
 fn corpus() -> &'static [String] {
     static CORPUS: OnceLock<Vec<String>> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let dir = std::env::var_os("DOCKERLINGS_CORPUS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
         let Ok(entries) = std::fs::read_dir(&dir) else {
             eprintln!("lint_corpus: skipped, no corpus at {}", dir.display());
             return Vec::new();

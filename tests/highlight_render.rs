@@ -105,3 +105,34 @@ fn stage_overlay_colours_each_stage_and_underlines_undefined_ones() {
     assert!(style_of(3, "tset").underline);
     insta::assert_snapshot!("stage_overlay", render(&lines, ColorDepth::Ansi16));
 }
+
+#[test]
+fn stage_model_drives_the_overlay_end_to_end() {
+    let code = include_str!("fixtures/highlight/multistage.Dockerfile");
+    let refs = dockerlings::highlight::stage_refs(code);
+    let lines =
+        Highlighter::new(Theme::Dark).highlight_with_stages(code, Some("dockerfile"), &refs);
+    // Every occurrence of a stage's name, defined or referenced, in that stage's colour.
+    let colours_of = |name: &str| {
+        let mut found: Vec<_> = lines
+            .iter()
+            .flatten()
+            .filter(|s| s.text == name)
+            .map(|s| s.style.fg)
+            .collect();
+        found.dedup();
+        found
+    };
+    let source_lines: Vec<&str> = code.lines().collect();
+    for (name, uses) in [("deps", 2), ("build", 3), ("certs", 3)] {
+        let found = refs
+            .iter()
+            .filter(|r| &source_lines[r.span.line][r.span.start..r.span.end] == name)
+            .count();
+        assert_eq!(found, uses, "{name}: {refs:?}");
+        assert_eq!(colours_of(name).len(), 1, "{name} in one colour");
+    }
+    assert_ne!(colours_of("deps"), colours_of("build"));
+    assert_ne!(colours_of("build"), colours_of("certs"));
+    assert!(refs.iter().all(|r| r.defined), "{refs:?}");
+}

@@ -18,8 +18,15 @@ fn corpus() -> Option<PathBuf> {
     }
 }
 
-/// Rules whose difference from hadolint is deliberate (see the module docs of each rule).
-const DELIBERATE: &[&str] = &[];
+/// Rules whose difference from hadolint is deliberate:
+/// - DL3064 follows BuildKit's SecretsUsedInArgOrEnv name heuristic (its alias), not hadolint's
+///   list (so `ENV GPG_KEY` is flagged, `ARG GITHUB_USERNAME` is not);
+/// - DL3025 follows BuildKit's JSONArgsRecommended: silent when the stage sets SHELL on purpose;
+/// - DL3042 and DL3013 also recognise pip called by path (`/venv/bin/pip install`).
+///
+/// The remaining differences (about 3% each way, printed by this test) are DL3059 command
+/// counting on PowerShell RUNs and DL3006 on `FROM stage-${ARG}` that resolves to a stage.
+const DELIBERATE: &[&str] = &["DL3064", "DL3025", "DL3042", "DL3013"];
 
 #[test]
 fn corpus_lints_without_panic_and_agrees_with_hadolint() {
@@ -31,12 +38,17 @@ fn corpus_lints_without_panic_and_agrees_with_hadolint() {
         .collect();
     // (file, rule, line)
     let mut theirs = BTreeSet::new();
+    // Files hadolint could not parse (DL1000: heredocs, some flags) have no findings to compare.
+    let mut unparsed = BTreeSet::new();
     let expected = std::fs::read_to_string(dir.join("expected/hadolint.jsonl")).unwrap();
     for line in expected.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let file = v["file"].as_str().unwrap().to_string();
         for f in v["findings"].as_array().unwrap() {
             let code = f["code"].as_str().unwrap();
+            if code == "DL1000" {
+                unparsed.insert(file.clone());
+            }
             if ours_ids.contains(code) {
                 theirs.insert((
                     file.clone(),
@@ -60,6 +72,9 @@ fn corpus_lints_without_panic_and_agrees_with_hadolint() {
         };
         files += 1;
         let result = lint(&text, &LintOptions::default());
+        if unparsed.contains(&name) {
+            continue;
+        }
         for d in result
             .diagnostics
             .iter()
@@ -113,7 +128,8 @@ fn corpus_lints_without_panic_and_agrees_with_hadolint() {
     let precision = agree as f64 / (agree + only_ours).max(1) as f64;
     let recall = agree as f64 / (agree + only_theirs).max(1) as f64;
     eprintln!(
-        "{files} files; agree {agree}, ours only {only_ours}, hadolint only {only_theirs}; precision {precision:.3}, recall {recall:.3}"
+        "{files} files ({} not parsed by hadolint, skipped); agree {agree}, ours only {only_ours}, hadolint only {only_theirs}; precision {precision:.3}, recall {recall:.3}",
+        unparsed.len()
     );
     assert!(
         precision >= 0.9 && recall >= 0.9,

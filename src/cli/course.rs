@@ -4,11 +4,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::course::Course;
+use crate::progress::Store;
 use crate::tui::{self, App, Exit};
 
 /// Opens the bundled course, or the pack in `lessons`. A folder that cannot be opened
 /// (missing, not a folder, no lessons) is reported on stderr with exit status 2.
-pub fn open(lessons: Option<&Path>) -> ExitCode {
+pub fn open(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
     let course = match super::lessons::load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
@@ -16,13 +17,24 @@ pub fn open(lessons: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    run(course)
+    let (store, notices) = super::progress::open_store_quietly(progress_file);
+    let code = run_with_store(course, store);
+    // Said again after the UI has left the screen, so the learner sees it.
+    for notice in notices {
+        eprintln!("dockerlings: {notice}");
+    }
+    code
 }
 
 /// Runs the terminal UI on `course`. Exit status: 0 on quit, 128 + the signal's number when
 /// ended by SIGTERM or SIGHUP (the shell convention), 1 when the terminal fails.
 pub fn run(course: Course) -> ExitCode {
-    match tui::run(App::new(course)) {
+    run_with_store(course, Store::unsaved("this course keeps no progress"))
+}
+
+/// Like [`run`], keeping the learner's progress in `store`.
+pub fn run_with_store(course: Course, store: Store) -> ExitCode {
+    match tui::run(App::new(course).with_store(store)) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {

@@ -10,6 +10,7 @@ mod parse;
 mod progress;
 mod reset;
 mod rules;
+mod verify_lessons;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,13 +72,19 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Check a lesson pack (the bundled one without DIR): lessons and quizzes load, IDs are
+    /// unique, reference solutions pass, starters and listed wrong answers fail.
+    VerifyLessons {
+        /// The pack folder to check.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => course::open(cli.lessons.as_deref()),
+        None => course::open(cli.lessons.as_deref(), cli.progress_file.as_deref()),
         Some(Command::Check(args)) => check::run(args),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
@@ -86,6 +93,9 @@ pub fn main() -> ExitCode {
         Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        }
+        Some(Command::VerifyLessons { dir }) => {
+            verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref()))
         }
         Some(Command::Reset { lesson, yes }) => {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())

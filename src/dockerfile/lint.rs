@@ -38,11 +38,7 @@ pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
     let model = Model::build(&parse.dockerfile, opts.target.as_deref());
     let mut ignore = opts.ignore.clone();
     ignore.extend(check_directive_skips(&parse));
-    let ctx = Ctx {
-        source,
-        parse: &parse,
-        model: &model,
-    };
+    let ctx = Ctx::new(source, &parse, &model);
     let mut diagnostics = rules::run(&ctx, &ignore);
     diagnostics.retain(|d| !ignored_inline(&parse, d));
     LintResult {
@@ -79,11 +75,13 @@ fn check_directive_skips(parse: &ParseResult) -> Vec<String> {
 /// Whether an inline pragma above the finding's instruction silences it.
 fn ignored_inline(parse: &ParseResult, d: &Diagnostic) -> bool {
     let line = d.location.line as u32;
-    let Some(ins) = parse
-        .dockerfile
-        .instructions
-        .iter()
-        .find(|i| i.start_line <= line && line <= i.end_line)
+    // Instructions are in line order: find the last one starting at or before `line`.
+    let all = &parse.dockerfile.instructions;
+    let Some(ins) = all
+        .partition_point(|i| i.start_line <= line)
+        .checked_sub(1)
+        .map(|k| &all[k])
+        .filter(|i| line <= i.end_line)
     else {
         return false;
     };

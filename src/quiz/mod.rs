@@ -2,14 +2,17 @@
 //! judged on the validator's model, hints and scores. Knows nothing of the terminal.
 
 pub mod check;
+pub mod diff;
 pub mod facts;
 pub mod format;
 mod glob;
 pub mod hints;
+pub mod judge;
 pub mod model;
 pub mod pack;
 pub mod score;
 pub mod verdict;
+pub mod verify;
 
 pub use check::{Answer, is_correct, normalise};
 pub use format::parse_quiz;

@@ -10,13 +10,20 @@ use ratatui::layout::Rect;
 use super::code::CodeColours;
 use super::keys::Context;
 use super::progress::ProgressMarks;
+use super::screens::exercise::ExerciseState;
+use super::screens::quiz::QuizState;
 use super::screens::reader::{SectionView, view_section};
 use super::theme::Theme;
 use crate::course::{Course, Section};
+use crate::progress::Store;
+use crate::quiz::QuizBook;
 
 pub struct App {
     pub course: Course,
     pub progress: ProgressMarks,
+    /// The course's quizzes and the learner's saved answers.
+    pub quizzes: QuizBook,
+    pub store: Store,
     pub theme: Theme,
     /// Syntax colours for code blocks; `None` draws code in the plain code style.
     pub code_colours: Option<CodeColours>,
@@ -31,6 +38,8 @@ pub struct App {
 pub enum Screen {
     Home(HomeState),
     Reader(ReaderState),
+    Quiz(QuizState),
+    Exercise(Box<ExerciseState>),
     /// An overlay: drawn over the screen below it.
     Help(HelpState),
 }
@@ -57,6 +66,8 @@ pub struct HelpState {
 impl App {
     pub fn new(course: Course) -> Self {
         Self {
+            quizzes: QuizBook::for_course(&course),
+            store: Store::unsaved("no progress file given"),
             course,
             progress: ProgressMarks::default(),
             theme: Theme::default(),
@@ -69,6 +80,16 @@ impl App {
 
     pub fn screens(&self) -> &[Screen] {
         &self.screens
+    }
+
+    pub fn screens_mut(&mut self) -> &mut [Screen] {
+        &mut self.screens
+    }
+
+    /// Keeps progress in `store` (opened by the caller from the progress file).
+    pub fn with_store(mut self, store: Store) -> Self {
+        self.store = store;
+        self
     }
 
     pub fn top(&self) -> &Screen {
@@ -121,6 +142,8 @@ impl App {
         match self.top() {
             Screen::Home(_) => Context::Home,
             Screen::Reader(_) => Context::Reader,
+            Screen::Quiz(_) => Context::Quiz,
+            Screen::Exercise(_) => Context::Exercise,
             Screen::Help(_) => Context::Help,
         }
     }

@@ -10,6 +10,8 @@ pub enum Msg {
     WheelDown,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
+    /// Time passed without input (the run loop's poll timed out): runs debounced work.
+    Tick,
     /// SIGTERM or SIGHUP: leave now, restoring the terminal.
     Terminate,
 }

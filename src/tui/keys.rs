@@ -9,18 +9,29 @@ pub enum Context {
     Global,
     Home,
     Reader,
+    Quiz,
+    Exercise,
     Help,
 }
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 4] = [Self::Global, Self::Home, Self::Reader, Self::Help];
+    pub const ALL: [Context; 6] = [
+        Self::Global,
+        Self::Home,
+        Self::Reader,
+        Self::Quiz,
+        Self::Exercise,
+        Self::Help,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Everywhere",
             Self::Home => "Lesson list",
             Self::Reader => "Reader",
+            Self::Quiz => "Quiz",
+            Self::Exercise => "Dockerfile exercise (other keys edit)",
             Self::Help => "This help",
         }
     }
@@ -44,6 +55,23 @@ pub enum Action {
     Bottom,
     NextSection,
     PrevSection,
+    /// Open the lesson's quiz.
+    StartQuiz,
+    /// Quiz: answer (or go on after the feedback).
+    Submit,
+    /// Quiz: mark a choice, or pick up / put down an item to reorder.
+    Toggle,
+    /// Quiz: a digit picks that row (the handler reads which digit).
+    Digit,
+    Hint,
+    Next,
+    Retry,
+    /// Exercise: check the file against the requirements (counts as an attempt).
+    Check,
+    ShowSolution,
+    ShowDiff,
+    ResetStarter,
+    ExternalEditor,
 }
 
 /// One input the table can bind: a key (with or without Ctrl) or a mouse-wheel notch.
@@ -197,6 +225,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::Home, &[key('q')], A::Quit, "quit", Some("q quit")),
     bind(
+        C::Home,
+        &[key('t')],
+        A::StartQuiz,
+        "take the selected lesson's quiz",
+        None,
+    ),
+    bind(
         C::Reader,
         &[key('j'), special(KeyCode::Down)],
         A::Down,
@@ -272,6 +307,135 @@ pub const BINDINGS: &[Binding] = &[
         A::Back,
         "back to the lesson list",
         Some("q back"),
+    ),
+    bind(
+        C::Reader,
+        &[key('t')],
+        A::StartQuiz,
+        "take this lesson's quiz",
+        None,
+    ),
+    bind(
+        C::Quiz,
+        &[key('j'), special(KeyCode::Down)],
+        A::Down,
+        "next row (moves a picked-up item)",
+        None,
+    ),
+    bind(
+        C::Quiz,
+        &[key('k'), special(KeyCode::Up)],
+        A::Up,
+        "previous row",
+        None,
+    ),
+    bind(
+        C::Quiz,
+        &[
+            key('1'),
+            key('2'),
+            key('3'),
+            key('4'),
+            key('5'),
+            key('6'),
+            key('7'),
+            key('8'),
+            key('9'),
+        ],
+        A::Digit,
+        "pick that row (multiple: mark it)",
+        Some("1-9 pick"),
+    ),
+    bind(
+        C::Quiz,
+        &[key(' ')],
+        A::Toggle,
+        "mark a choice; pick up or put down an item",
+        Some("Space mark"),
+    ),
+    bind(
+        C::Quiz,
+        &[special(KeyCode::Enter)],
+        A::Submit,
+        "answer; after the feedback, next question",
+        Some("Enter answer"),
+    ),
+    bind(
+        C::Quiz,
+        &[special(KeyCode::Tab), key('h')],
+        A::Hint,
+        "show a hint (Tab while typing an answer)",
+        Some("h hint"),
+    ),
+    bind(
+        C::Quiz,
+        &[key('r')],
+        A::Retry,
+        "try a wrong answer again",
+        None,
+    ),
+    bind(
+        C::Quiz,
+        &[key('n'), special(KeyCode::Right)],
+        A::Next,
+        "next question (skips one not yet answered)",
+        None,
+    ),
+    bind(
+        C::Quiz,
+        &[special(KeyCode::Esc), key('q')],
+        A::Back,
+        "leave the quiz (answers are saved)",
+        Some("Esc back"),
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('s')],
+        A::Check,
+        "check the file against the requirements",
+        Some("^S check"),
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('g')],
+        A::Hint,
+        "show a hint",
+        Some("^G hint"),
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('e')],
+        A::ExternalEditor,
+        "edit the file in $EDITOR",
+        Some("^E $EDITOR"),
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('o')],
+        A::ShowSolution,
+        "show or hide a solution (recorded as revealed)",
+        Some("^O solution"),
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('d')],
+        A::ShowDiff,
+        "after a pass: your file beside the reference",
+        None,
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('r')],
+        A::ResetStarter,
+        "reset the file to the starter",
+        None,
+    ),
+    bind(
+        C::Exercise,
+        &[special(KeyCode::Esc)],
+        A::Back,
+        "leave the exercise (your draft is kept)",
+        Some("Esc back"),
     ),
     bind(
         C::Help,

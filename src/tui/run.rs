@@ -47,6 +47,9 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
             dirty = false;
         }
         if !event::poll(POLL)? {
+            for effect in update(&mut app, Msg::Tick) {
+                dirty |= effect == Effect::Redraw;
+            }
             continue;
         }
         // Take everything already queued (a burst of wheel events) before drawing again.
@@ -54,8 +57,16 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
             if let Some(msg) = Msg::from_event(event::read()?) {
                 for effect in update(&mut app, msg) {
                     match effect {
-                        Effect::Quit => return Ok(Exit::Quit),
+                        Effect::Quit => {
+                            save_progress(&mut app);
+                            return Ok(Exit::Quit);
+                        }
                         Effect::Redraw => dirty = true,
+                        Effect::SaveProgress => save_progress(&mut app),
+                        Effect::OpenEditor => {
+                            session = edit_externally(&mut app, session)?;
+                            dirty = true;
+                        }
                     }
                 }
             }
@@ -64,4 +75,31 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
             }
         }
     }
+}
+
+/// Saves progress; a failure is shown on the screen that is open, never lost silently.
+fn save_progress(app: &mut App) {
+    if app.store.read_only_reason().is_some() {
+        return;
+    }
+    if let Err(err) = app.store.save() {
+        screens::exercise::notify(app, format!("✗ {err}"));
+    }
+}
+
+/// Gives the terminal to `$VISUAL`/`$EDITOR` (default `vi`) on the exercise's Dockerfile,
+/// then takes it back and loads what was saved.
+fn edit_externally(app: &mut App, session: Session) -> anyhow::Result<Session> {
+    let Some(text) = screens::exercise::editor_text(app) else {
+        return Ok(session);
+    };
+    drop(session);
+    let outcome = screens::exercise::run_external_editor(&text);
+    let mut session = Session::start()?;
+    session.terminal.clear()?;
+    match outcome {
+        Ok(edited) => screens::exercise::set_editor_text(app, &edited),
+        Err(err) => screens::exercise::notify(app, format!("✗ $EDITOR: {err}")),
+    }
+    Ok(session)
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::app::{App, HelpState, ReaderState, Screen};
 use super::event::Msg;
 use super::keys::{self, Action, Input};
-use super::screens::{help, reader};
+use super::screens::{self, help, reader};
 
 /// Work for the run loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,10 @@ pub enum Effect {
     Redraw,
     /// Leave the app (restoring the terminal).
     Quit,
+    /// Write the learner's progress to disk.
+    SaveProgress,
+    /// Suspend the UI and edit the exercise's Dockerfile in `$EDITOR`.
+    OpenEditor,
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -26,6 +30,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::WheelUp => Some(Input::WheelUp),
         Msg::WheelDown => Some(Input::WheelDown),
+        Msg::Tick => return screens::exercise::on_tick(app, std::time::Instant::now()),
+        // The quiz and exercise screens take keys first: typed text is text there.
+        Msg::Key(key) if matches!(app.top(), Screen::Quiz(_)) => {
+            return screens::quiz::on_key(app, key);
+        }
+        Msg::Key(key) if matches!(app.top(), Screen::Exercise(_)) => {
+            return screens::exercise::on_key(app, key);
+        }
         Msg::Key(key) => Input::from_key(key),
     };
     let Some(action) = input.and_then(|i| keys::action_for(app.context(), i)) else {
@@ -38,6 +50,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Screen::Home(_) => home(app, action),
         Screen::Reader(_) => read(app, action),
         Screen::Help(_) => help_overlay(app, action),
+        Screen::Quiz(_) | Screen::Exercise(_) => {}
     }
     vec![Effect::Redraw]
 }
@@ -60,6 +73,10 @@ fn home(app: &mut App, action: Action) {
             if count > 0 {
                 open(app, selected, 0);
             }
+            return;
+        }
+        Action::StartQuiz => {
+            screens::quiz::open(app, selected);
             return;
         }
         Action::Up | Action::WheelUp | Action::PageUp => selected.saturating_sub(1),
@@ -115,6 +132,10 @@ fn read(app: &mut App, action: Action) {
         Action::Back => {
             app.pop();
             app.home_mut().selected = state.lesson;
+            return;
+        }
+        Action::StartQuiz => {
+            screens::quiz::open(app, state.lesson);
             return;
         }
         Action::NextSection => return go_to(app, next_section(app, &state)),

@@ -1,6 +1,8 @@
 //! The dependency graph between stages: `FROM <stage>`, `COPY --from=<stage|index|image>` and
 //! `RUN --mount=…,from=…`, resolved the way BuildKit resolves them.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::image_ref::ImageRef;
@@ -68,7 +70,42 @@ impl Edge {
     }
 }
 
+/// Stage indices by lower-cased name, ascending.
+pub struct NameIndex(HashMap<String, Vec<usize>>);
+
+impl NameIndex {
+    pub fn new(stages: &[Stage]) -> Self {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for s in stages {
+            if let Some(n) = &s.name {
+                map.entry(n.clone()).or_default().push(s.index);
+            }
+        }
+        NameIndex(map)
+    }
+
+    fn indices(&self, name: &str) -> &[usize] {
+        self.0
+            .get(&name.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The last stage named `name` before `before`.
+    pub fn last_before(&self, name: &str, before: usize) -> Option<usize> {
+        let ix = self.indices(name);
+        let n = ix.partition_point(|&i| i < before);
+        n.checked_sub(1).map(|k| ix[k])
+    }
+
+    /// The first stage named `name` at or after `from`.
+    pub fn first_from(&self, name: &str, from: usize) -> Option<usize> {
+        let ix = self.indices(name);
+        ix.get(ix.partition_point(|&i| i < from)).copied()
+    }
+}
+
 pub(super) fn edges(df: &Dockerfile, stages: &[Stage]) -> Vec<Edge> {
+    let names = NameIndex::new(stages);
     let mut out = Vec::new();
     for st in stages {
         if let Base::Stage { index } = st.base {
@@ -110,7 +147,7 @@ pub(super) fn edges(df: &Dockerfile, stages: &[Stage]) -> Vec<Edge> {
                 _ => Vec::new(),
             };
             for (kind, written, span) in refs {
-                let target = resolve(&written, st.index, stages);
+                let target = resolve(&written, st.index, stages.len(), &names);
                 out.push(Edge {
                     stage: st.index,
                     instruction: idx,
@@ -140,8 +177,8 @@ pub fn mount_option(spec: &str, key: &str) -> Option<String> {
     })
 }
 
-/// Resolves a `--from` value seen in stage `current`.
-pub fn resolve(value: &str, current: usize, stages: &[Stage]) -> EdgeTarget {
+/// Resolves a `--from` value seen in stage `current` of `count` stages.
+pub fn resolve(value: &str, current: usize, count: usize, names: &NameIndex) -> EdgeTarget {
     if value.contains('$') {
         return EdgeTarget::Variable;
     }
@@ -149,26 +186,18 @@ pub fn resolve(value: &str, current: usize, stages: &[Stage]) -> EdgeTarget {
         return match value.parse::<usize>() {
             Ok(i) if i < current => EdgeTarget::Stage { index: i },
             Ok(i) if i == current => EdgeTarget::SelfRef,
-            Ok(i) if i < stages.len() => EdgeTarget::Later { index: i },
+            Ok(i) if i < count => EdgeTarget::Later { index: i },
             Ok(i) => EdgeTarget::BadIndex { index: i },
             Err(_) => EdgeTarget::BadIndex { index: usize::MAX },
         };
     }
-    let named = |s: &Stage| {
-        s.name
-            .as_deref()
-            .is_some_and(|n| n.eq_ignore_ascii_case(value))
-    };
-    if let Some(i) = stages[..current].iter().rposition(named) {
+    if let Some(i) = names.last_before(value, current) {
         return EdgeTarget::Stage { index: i };
     }
-    if stages.get(current).is_some_and(named) {
-        return EdgeTarget::SelfRef;
-    }
-    if let Some(i) = stages.iter().skip(current + 1).position(named) {
-        return EdgeTarget::Later {
-            index: current + 1 + i,
-        };
+    match names.first_from(value, current) {
+        Some(i) if i == current => return EdgeTarget::SelfRef,
+        Some(i) => return EdgeTarget::Later { index: i },
+        None => {}
     }
     match ImageRef::parse(value) {
         Ok(image) => EdgeTarget::Image { image },
@@ -180,19 +209,18 @@ pub fn resolve(value: &str, current: usize, stages: &[Stage]) -> EdgeTarget {
 
 /// Which stages the final stage needs (itself included).
 pub(super) fn reachable(model: &Model) -> Vec<bool> {
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); model.stages.len()];
+    for e in &model.edges {
+        if let Some(t) = e.target_stage() {
+            deps[e.stage].push(t);
+        }
+    }
     let mut seen = vec![false; model.stages.len()];
     let mut todo: Vec<usize> = model.final_stage.into_iter().collect();
     while let Some(i) = todo.pop() {
-        if std::mem::replace(&mut seen[i], true) {
-            continue;
+        if !std::mem::replace(&mut seen[i], true) {
+            todo.extend(&deps[i]);
         }
-        todo.extend(
-            model
-                .edges
-                .iter()
-                .filter(|e| e.stage == i)
-                .filter_map(Edge::target_stage),
-        );
     }
     seen
 }

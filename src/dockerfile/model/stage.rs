@@ -1,6 +1,7 @@
 //! Stages: where each begins and ends, what it builds on, and its state at the end (user,
 //! WORKDIR, SHELL, ENV), following `FROM <stage>` chains down to an image.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -140,6 +141,8 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
         .collect();
     starts.push(ins.len());
     let mut stages: Vec<Stage> = Vec::new();
+    // Lower-cased name → the latest stage so far with it (lookups must stay linear overall).
+    let mut named: HashMap<String, usize> = HashMap::new();
     for (index, w) in starts.windows(2).enumerate() {
         let from = &ins[w[0]];
         let (image_word, alias, platform) = match &from.args {
@@ -150,10 +153,13 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
         let base = resolve_base(
             image_word.as_ref(),
             name.as_deref(),
-            &stages,
+            &named,
             globals,
             df.escape,
         );
+        if let Some(n) = &name {
+            named.insert(n.clone(), index);
+        }
         stages.push(Stage {
             index,
             name,
@@ -193,7 +199,7 @@ pub fn expand_from_word(
 fn resolve_base(
     word: Option<&Word>,
     own_name: Option<&str>,
-    earlier: &[Stage],
+    earlier: &HashMap<String, usize>,
     globals: &[GlobalArg],
     escape: char,
 ) -> Base {
@@ -223,11 +229,7 @@ fn resolve_base(
         }
         Err(e) => return unresolved(Unresolved::Expansion, e.to_string()),
     };
-    if let Some(i) = earlier.iter().rposition(|s| {
-        s.name
-            .as_deref()
-            .is_some_and(|n| n.eq_ignore_ascii_case(&value))
-    }) {
+    if let Some(&i) = earlier.get(&value.to_ascii_lowercase()) {
         return Base::Stage { index: i };
     }
     if own_name.is_some_and(|n| n.eq_ignore_ascii_case(&value)) {

@@ -215,9 +215,6 @@ fn no_from(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn before_from(ctx: &Ctx<'_>, r: &mut Report) {
-    if ctx.model.stages.is_empty() {
-        return; // DK102 says it better.
-    }
     for &i in &ctx.model.preamble {
         let ins = ctx.ins(i);
         if !matches!(ins.keyword, Keyword::Arg | Keyword::Unknown) {
@@ -353,11 +350,10 @@ fn copy_from_self(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn duplicate_stage_name(ctx: &Ctx<'_>, r: &mut Report) {
-    for (i, st) in ctx.model.stages.iter().enumerate() {
+    let mut seen = std::collections::HashSet::new();
+    for st in &ctx.model.stages {
         if let (Some(name), Some(w)) = (&st.name, &st.name_word)
-            && ctx.model.stages[..i]
-                .iter()
-                .any(|s| s.name.as_ref() == Some(name))
+            && !seen.insert(name.as_str())
         {
             r.at(
                 w.span,

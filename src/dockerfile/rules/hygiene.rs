@@ -277,21 +277,24 @@ fn sudo(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
+/// Consecutive RUNs with the same flags, when neither chains more than two commands (longer
+/// chains are deliberate splits, as hadolint judges); comments do not separate them.
 fn consecutive_run(ctx: &Ctx<'_>, r: &mut Report) {
     for st in &ctx.model.stages {
-        let mut prev: Option<&Instruction> = None;
+        // (flags, command count) of the previous RUN, while only RUNs follow each other.
+        let mut prev: Option<(Vec<&str>, usize)> = None;
         for (_, ins) in ctx.stage_body(st) {
-            if ins.keyword == Keyword::Run
-                && let Some(p) = prev
-                && p.keyword == Keyword::Run
-                && flags_text(p) == flags_text(ins)
-            {
-                r.at(
-                    ins.span,
-                    "Multiple consecutive RUN instructions: consider consolidating them into one",
-                );
+            if ins.keyword != Keyword::Run {
+                prev = None;
+                continue;
             }
-            prev = Some(ins);
+            let count = shell::parse(&script_text(ins)).commands.len();
+            match &prev {
+                Some((flags, n)) if *flags == flags_text(ins) && *n <= 2 && count <= 2 => {
+                    r.at(ins.span, "Multiple consecutive RUN instructions: consider consolidating them into one");
+                }
+                _ => prev = Some((flags_text(ins), count)),
+            }
         }
     }
 }

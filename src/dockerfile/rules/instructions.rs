@@ -305,7 +305,7 @@ fn multi_source_dest(ctx: &Ctx<'_>, r: &mut Report) {
         let Some(words) = copy_words(ins) else {
             continue;
         };
-        let sources = words.len().saturating_sub(1) + ins.heredocs.len();
+        let sources = words.len().saturating_sub(1);
         if let Some(dest) = words.last()
             && words.len() >= 2
             && sources > 1
@@ -389,14 +389,14 @@ fn multiple(ctx: &Ctx<'_>, r: &mut Report, keyword: Keyword) {
             .map(|(_, i)| i)
             .filter(|i| i.keyword == keyword)
             .collect();
-        if let Some((last, earlier)) = found.split_last() {
-            for ins in earlier {
+        if let Some((first, later)) = found.split_first() {
+            for ins in later {
                 r.at(
                     ins.span,
                     format!(
-                        "Multiple {keyword} instructions in stage {}: only the last one (line {}) takes effect",
+                        "Multiple {keyword} instructions in stage {}: this one overrides line {}; only the last takes effect",
                         st.label(),
-                        last.start_line
+                        first.start_line
                     ),
                 );
             }
@@ -511,11 +511,7 @@ fn non_numeric_user(ctx: &Ctx<'_>, r: &mut Report) {
     for (_, ins) in in_stages(ctx, Keyword::User) {
         let user = unquote(&ins.args_text.text);
         let name = user.split(':').next().unwrap_or("");
-        if !name.is_empty()
-            && !name.starts_with('$')
-            && !name.chars().all(|c| c.is_ascii_digit())
-            && !is_root_user(&user)
-        {
+        if !name.is_empty() && !name.chars().all(|c| c.is_ascii_digit()) {
             r.at(
                 ins.args_text.span,
                 format!("USER {user}: a non-numeric user id may not be resolvable (Kubernetes runAsNonRoot needs a number)"),
@@ -532,7 +528,11 @@ fn copy_whole_fs(ctx: &Ctx<'_>, r: &mut Report) {
         let Some(words) = copy_words(ins) else {
             continue;
         };
-        if words.len() >= 2 && words[..words.len() - 1].iter().any(|w| w.text == "/") {
+        let root = |w: &&Word| unquote(&w.text) == "/";
+        if let Some((dest, sources)) = words.split_last()
+            && root(dest)
+            && sources.iter().any(root)
+        {
             r.at(
                 ins.span,
                 "Do not copy an entire filesystem from another stage: copy only the artifacts you need",

@@ -28,9 +28,20 @@ pub struct Ctx<'a> {
     pub source: &'a str,
     pub parse: &'a ParseResult,
     pub model: &'a Model,
+    /// The source's lines, for fixes (indexed once, so fixes stay cheap on big files).
+    lines: Vec<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(source: &'a str, parse: &'a ParseResult, model: &'a Model) -> Self {
+        Ctx {
+            source,
+            parse,
+            model,
+            lines: source.lines().collect(),
+        }
+    }
+
     pub fn df(&self) -> &'a Dockerfile {
         &self.parse.dockerfile
     }
@@ -47,9 +58,8 @@ impl<'a> Ctx<'a> {
 
     /// The text of source line `line` (1-based), without its line end.
     pub fn line_text(&self, line: usize) -> Option<&'a str> {
-        self.source
-            .lines()
-            .nth(line.checked_sub(1)?)
+        self.lines
+            .get(line.checked_sub(1)?)
             .map(|l| l.trim_end_matches('\r'))
     }
 }
@@ -124,11 +134,17 @@ impl Report {
     }
 
     fn push(&mut self, span: Span, message: String, fix: Option<Fix>) {
+        // A file-level finding may come with an empty span: point at 1:1, never at line 0.
+        let mut location = location(span);
+        location.line = location.line.max(1);
+        location.column = location.column.max(1);
+        location.end_line = location.end_line.max(location.line);
+        location.end_column = location.end_column.max(1);
         self.found.push(Diagnostic {
             rule: self.rule,
             severity: self.severity,
             message,
-            location: location(span),
+            location,
             fix,
         });
     }

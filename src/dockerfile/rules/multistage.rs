@@ -140,6 +140,8 @@ fn cgo_builds<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
 }
 
 fn cgo_into_muslless(ctx: &Ctx<'_>, r: &mut Report) {
+    // Per source stage, computed once: many COPY --from lines may name the same stage.
+    let mut cache: std::collections::HashMap<usize, Vec<&Instruction>> = Default::default();
     for e in &ctx.model.edges {
         let (EdgeKind::CopyFrom, Some(src)) = (e.kind, e.target_stage()) else {
             continue;
@@ -155,7 +157,7 @@ fn cgo_into_muslless(ctx: &Ctx<'_>, r: &mut Report) {
         if dest_libc == Libc::Glibc || src_info.id != "golang" {
             continue;
         }
-        let builds = cgo_builds(ctx, src);
+        let builds = cache.entry(src).or_insert_with(|| cgo_builds(ctx, src));
         let Some(build) = builds.first() else {
             continue;
         };

@@ -159,35 +159,29 @@ fn cache_mount(ins: &Instruction, target: &str) -> bool {
 
 fn apt_lists(ctx: &Ctx<'_>, r: &mut Report) {
     for (stage, _, ins, script) in runs(ctx) {
-        // Only images that ship carry the lists: a build stage's layers are thrown away.
-        if !ctx.model.reachable.get(stage).copied().unwrap_or(true)
-            || Some(stage) != ctx.model.final_stage && !base_of_final(ctx, stage)
-        {
+        // Only layers that live on matter: the final stage's and those of stages built upon.
+        if Some(stage) != ctx.model.final_stage && !is_a_base(ctx, stage) {
             continue;
         }
-        let updates = script.any("apt-get", &["update"]) && script.any("apt-get", &["install"]);
-        let cleans = script.commands.iter().any(|c| {
-            c.program() == Some("rm") && c.words.iter().any(|w| w.starts_with("/var/lib/apt/lists"))
-        });
-        if updates && !cleans && !cache_mount(ins, "/var/lib/apt") {
+        let cleans = script.any("apt-get", &["dist-clean"])
+            || script.commands.iter().any(|c| {
+                c.program() == Some("rm")
+                    && c.words.iter().any(|w| w.starts_with("/var/lib/apt/lists"))
+            });
+        let cached = cache_mount(ins, "/var/lib/apt/lists")
+            || (cache_mount(ins, "/var/lib/apt") && cache_mount(ins, "/var/cache/apt"));
+        if script.any("apt-get", &["update"]) && !cleans && !cached {
             r.at(ins.span, "Delete the apt-get lists after installing something: `&& rm -rf /var/lib/apt/lists/*`");
         }
     }
 }
 
-/// Whether `stage` is an ancestor (via FROM) of the final stage: its layers ship too.
-fn base_of_final(ctx: &Ctx<'_>, stage: usize) -> bool {
-    let mut cur = ctx.model.final_stage;
-    while let Some(i) = cur {
-        if i == stage {
-            return true;
-        }
-        cur = match ctx.model.stages[i].base {
-            crate::dockerfile::model::Base::Stage { index } => Some(index),
-            _ => None,
-        };
-    }
-    false
+/// Whether another stage builds FROM `stage` (so its layers live on in that one).
+fn is_a_base(ctx: &Ctx<'_>, stage: usize) -> bool {
+    ctx.model
+        .stages
+        .iter()
+        .any(|s| s.base == crate::dockerfile::model::Base::Stage { index: stage })
 }
 
 fn apt_yes(ctx: &Ctx<'_>, r: &mut Report) {
@@ -331,7 +325,6 @@ fn pip_pin(ctx: &Ctx<'_>, r: &mut Report) {
                 && !p.ends_with(".whl")
                 && !p.ends_with(".tar.gz")
                 && p != "."
-                && !matches!(p.as_str(), "pip" | "setuptools" | "wheel")
         });
         if unpinned {
             r.at(
@@ -366,7 +359,7 @@ fn go_pin(ctx: &Ctx<'_>, r: &mut Report) {
     for (ins, c) in commands(ctx, |c| c.is("go", &["install", "get", "run"])) {
         let unpinned = c
             .operands()
-            .any(|p| p.contains('.') && p.contains('/') && !p.contains('@') && !p.starts_with('.'));
+            .any(|p| !p.contains(['@', '$']) && !p.starts_with('.') && !p.ends_with(".go"));
         if unpinned {
             r.at(
                 ins.span,

@@ -41,7 +41,9 @@ impl Command {
         let mut w = &self.words[..];
         while let Some(first) = w.first() {
             match first.as_str() {
-                "sudo" | "exec" | "nohup" | "time" => w = &w[1..],
+                // Wrappers and the shell keywords that can precede a command.
+                "sudo" | "exec" | "nohup" | "time" | "then" | "do" | "else" | "elif" | "if"
+                | "!" | "{" => w = &w[1..],
                 "env" => {
                     w = &w[1..];
                     while w
@@ -149,6 +151,15 @@ pub fn parse(text: &str) -> Script {
                     if q == c {
                         break;
                     }
+                    if c == '"' && q == '$' && chars.peek() == Some(&'(') {
+                        // A command substitution keeps its own quoting: "$(a "$b" | c)".
+                        let inner = substitution(&mut chars);
+                        script.has_pipe |= parse(&inner).has_pipe;
+                        word.push_str("$(");
+                        word.push_str(&inner);
+                        word.push(')');
+                        continue;
+                    }
                     if q == '\\' && c == '"' {
                         if let Some(n) = chars.next() {
                             word.push(n);
@@ -203,6 +214,27 @@ pub fn parse(text: &str) -> Script {
     script
 }
 
+/// Reads `(…)` after a `$` up to the matching parenthesis; returns the text inside.
+fn substitution(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+    chars.next(); // the '('
+    let mut depth = 1;
+    let mut inner = String::new();
+    for c in chars.by_ref() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        inner.push(c);
+    }
+    inner
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +259,8 @@ mod tests {
         assert_eq!(s.commands.len(), 2);
         assert!(!parse("a || b").has_pipe);
         assert!(!parse("echo 'a | b'").has_pipe);
+        assert!(parse("dst=\"$(echo \"$src\" | tr -d 3)\"; ls").has_pipe);
+        assert!(!parse("echo \"a | b\"").has_pipe);
         let r = parse("make 2>&1 && echo ok");
         assert_eq!(r.commands.len(), 2);
     }

@@ -1,8 +1,10 @@
 //! Screens: each draws one piece of [`App`] state into a buffer area and nothing else.
 //! Overlays (help) are drawn over the screen below them.
 
+pub mod exercise;
 pub mod help;
 pub mod home;
+pub mod quiz;
 pub mod reader;
 mod status;
 
@@ -33,6 +35,8 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
         match screen {
             Screen::Home(state) => home::draw(app, state, buf, area),
             Screen::Reader(state) => reader::draw(app, state, buf, area),
+            Screen::Quiz(state) => quiz::draw(app, state, buf, area),
+            Screen::Exercise(state) => exercise::draw(app, state, buf, area),
             Screen::Help(state) => help::draw(app, state, buf, area),
         }
     }

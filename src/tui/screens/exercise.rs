@@ -1,0 +1,583 @@
+//! The exercise screen: a Dockerfile editor (ratatui-textarea) with a diagnostics gutter that
+//! follows the learner's typing (debounced, so a keystroke never waits for the validator), the
+//! requirement checklist with reasons and lines, hints, the solution (on request or after
+//! enough failed checks, recorded as revealed), and after a pass a side-by-side diff with the
+//! reference.
+
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use ratatui_textarea::TextArea;
+
+use super::quiz::Writer;
+use super::{split_status, status};
+use crate::dockerfile::{Diagnostic, Severity};
+use crate::quiz::diff::{RowTag, side_by_side};
+use crate::quiz::hints::next_hint;
+use crate::quiz::judge::judge;
+use crate::quiz::{Exercise, Question, QuestionKind, Verdict};
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::{self, Action, Context, Input};
+use crate::tui::theme::Theme;
+use crate::tui::update::Effect;
+
+/// How long typing must pause before the file is checked again.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// What the right-hand panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Checklist,
+    Solution,
+    Diff,
+}
+
+#[derive(Debug, Clone)]
+pub struct ExerciseState {
+    pub lesson: usize,
+    pub question: usize,
+    pub editor: TextArea<'static>,
+    /// The verdict on the text as of the last check (live, debounced).
+    pub verdict: Verdict,
+    /// When the text changed and has not been checked since: check at this instant.
+    pub lint_due: Option<Instant>,
+    /// Checks the learner asked for (Ctrl-S) that failed.
+    pub failed_checks: u32,
+    pub passed: bool,
+    pub panel: Panel,
+    pub hints_shown: Vec<usize>,
+    /// One line of news for the learner (the outcome of the last command).
+    pub message: Option<String>,
+    pub opened_at: Instant,
+}
+
+/// Equal when the learner would see the same thing (the editor compared by text and cursor).
+impl PartialEq for ExerciseState {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.lesson,
+            self.question,
+            self.editor.lines(),
+            self.editor.cursor(),
+        ) == (
+            other.lesson,
+            other.question,
+            other.editor.lines(),
+            other.editor.cursor(),
+        ) && (&self.verdict, self.failed_checks, self.passed, self.panel)
+            == (
+                &other.verdict,
+                other.failed_checks,
+                other.passed,
+                other.panel,
+            )
+            && (&self.hints_shown, &self.message) == (&other.hints_shown, &other.message)
+    }
+}
+
+impl Eq for ExerciseState {}
+
+fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
+    let mut editor = TextArea::new(text.lines().map(String::from).collect());
+    editor.set_line_number_style(theme.dim);
+    editor.set_cursor_line_style(Style::new());
+    editor.set_tab_length(4);
+    editor
+}
+
+fn text_of(editor: &TextArea<'_>) -> String {
+    let mut text = editor.lines().join("\n");
+    text.push('\n');
+    text
+}
+
+/// The question and its exercise at (lesson, question), if it is one.
+fn exercise_at(app: &App, lesson: usize, question: usize) -> Option<(&str, &Question, &Exercise)> {
+    let lesson = app.course.lessons.get(lesson)?;
+    let q = app
+        .quizzes
+        .for_lesson(&lesson.id)?
+        .questions
+        .get(question)?;
+    match &q.kind {
+        QuestionKind::Dockerfile(ex) => Some((lesson.id.as_str(), q, ex)),
+        _ => None,
+    }
+}
+
+/// Opens the exercise, resuming the learner's saved draft if there is one.
+pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
+    let Some((lesson_id, q, ex)) = exercise_at(app, lesson, question) else {
+        return false;
+    };
+    let saved = app.store.progress().question(lesson_id, &q.id);
+    let text = saved
+        .and_then(|p| p.draft.clone())
+        .unwrap_or_else(|| ex.starter.clone());
+    let passed = saved.is_some_and(|p| p.correct);
+    let verdict = judge(&ex.requirements, &text);
+    let state = ExerciseState {
+        lesson,
+        question,
+        editor: new_editor(&text, &app.theme),
+        verdict,
+        lint_due: None,
+        failed_checks: 0,
+        passed,
+        panel: Panel::Checklist,
+        hints_shown: Vec::new(),
+        message: None,
+        opened_at: Instant::now(),
+    };
+    app.push(Screen::Exercise(Box::new(state)));
+    true
+}
+
+fn with_state<R>(app: &mut App, f: impl FnOnce(&mut App, &mut ExerciseState) -> R) -> Option<R> {
+    let Some(Screen::Exercise(state)) = app.screens().last().cloned() else {
+        return None;
+    };
+    let mut state = *state;
+    let out = f(app, &mut state);
+    if let Some(Screen::Exercise(s)) = app.screens_mut().last_mut() {
+        **s = state;
+    }
+    Some(out)
+}
+
+/// The text in the editor of the exercise on top, for `$EDITOR`.
+pub fn editor_text(app: &App) -> Option<String> {
+    match app.screens().last() {
+        Some(Screen::Exercise(state)) => Some(text_of(&state.editor)),
+        _ => None,
+    }
+}
+
+/// Replaces the editor's text (after `$EDITOR`) and checks it at once.
+pub fn set_editor_text(app: &mut App, text: &str) {
+    let theme = app.theme.clone();
+    with_state(app, |app, state| {
+        state.editor = new_editor(text, &theme);
+        relint(app, state);
+        state.message = Some("Loaded the file from your editor.".into());
+    });
+}
+
+/// Shows `message` on the exercise screen, if one is open (e.g. a failed save).
+pub fn notify(app: &mut App, message: String) {
+    with_state(app, |_, state| state.message = Some(message));
+}
+
+/// Writes `text` to a `Dockerfile` in a fresh temporary folder, runs the learner's editor on
+/// it (`$VISUAL`, then `$EDITOR`, then `vi`; words split on spaces, so `code -w` works) and
+/// returns the saved text.
+pub fn run_external_editor(text: &str) -> std::io::Result<String> {
+    let dir = std::env::temp_dir().join(format!("dockerlings-edit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("Dockerfile");
+    std::fs::write(&path, text)?;
+    let command = std::env::var("VISUAL")
+        .ok()
+        .or_else(|| std::env::var("EDITOR").ok())
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| "vi".into());
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(&path)
+        .status();
+    let result = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path),
+        Ok(s) => Err(std::io::Error::other(format!("{program} exited with {s}"))),
+        Err(e) => Err(std::io::Error::new(
+            e.kind(),
+            format!("cannot run {program}: {e}"),
+        )),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// The debounce timer: checks the file once typing has paused.
+pub fn on_tick(app: &mut App, now: Instant) -> Vec<Effect> {
+    with_state(app, |app, state| match state.lint_due {
+        Some(due) if due <= now => {
+            relint(app, state);
+            vec![Effect::Redraw]
+        }
+        _ => Vec::new(),
+    })
+    .unwrap_or_default()
+}
+
+fn relint(app: &App, state: &mut ExerciseState) {
+    state.lint_due = None;
+    if let Some((_, _, ex)) = exercise_at(app, state.lesson, state.question) {
+        state.verdict = judge(&ex.requirements, &text_of(&state.editor));
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    with_state(app, |app, state| handle(app, state, key)).unwrap_or_default()
+}
+
+fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect> {
+    let Some((lesson_id, question, ex)) = exercise_at(app, state.lesson, state.question) else {
+        app.pop();
+        return vec![Effect::Redraw];
+    };
+    let (lesson_id, question, ex) = (lesson_id.to_string(), question.clone(), ex.clone());
+    // `?` is text in a Dockerfile; the help overlay is not reachable from the editor.
+    let action = Input::from_key(key)
+        .and_then(|i| keys::action_for(Context::Exercise, i))
+        .filter(|a| *a != Action::ToggleHelp);
+    let Some(action) = action else {
+        // Everything else is the editor's: typing never waits for the validator.
+        if state.editor.input(key) {
+            state.lint_due = Some(Instant::now() + DEBOUNCE);
+            state.message = None;
+        }
+        return vec![Effect::Redraw];
+    };
+    match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::Back => {
+            save_draft(app, state, &lesson_id, &question.id);
+            app.pop();
+            return vec![Effect::SaveProgress, Effect::Redraw];
+        }
+        Action::Check => {
+            relint(app, state);
+            let passed = state.verdict.passed();
+            let progress = app.store.progress_mut();
+            progress.record_answer(&lesson_id, &question.id, passed);
+            save_draft(app, state, &lesson_id, &question.id);
+            if passed {
+                state.passed = true;
+                state.message = Some(
+                    "✓ Every requirement is met. Ctrl-D compares your file with the reference."
+                        .into(),
+                );
+            } else {
+                state.failed_checks += 1;
+                let failing = state.verdict.checks.iter().filter(|c| !c.met).count();
+                state.message = Some(format!(
+                    "✗ {failing} requirement{} not met yet. Ctrl-G for a hint.",
+                    if failing == 1 { "" } else { "s" }
+                ));
+                if state.failed_checks >= ex.reveal_after && state.panel == Panel::Checklist {
+                    reveal(app, state, &lesson_id, &question.id);
+                    state.message = Some(format!(
+                        "✗ Still failing after {} checks: here is a solution (Ctrl-O hides it).",
+                        state.failed_checks
+                    ));
+                }
+            }
+            return vec![Effect::SaveProgress, Effect::Redraw];
+        }
+        Action::Hint => match next_hint(&question, Some(&state.verdict), &state.hints_shown) {
+            Some(i) => {
+                state.hints_shown.push(i);
+                app.store
+                    .progress_mut()
+                    .record_hint(&lesson_id, &question.id);
+                state.message = None;
+                return vec![Effect::SaveProgress, Effect::Redraw];
+            }
+            None => state.message = Some("No more hints for this exercise.".into()),
+        },
+        Action::ShowSolution => {
+            if state.panel == Panel::Solution {
+                state.panel = Panel::Checklist;
+            } else {
+                reveal(app, state, &lesson_id, &question.id);
+                return vec![Effect::SaveProgress, Effect::Redraw];
+            }
+        }
+        Action::ShowDiff => {
+            if !state.passed {
+                state.message = Some("The comparison opens once your file passes (Ctrl-S).".into());
+            } else if state.panel == Panel::Diff {
+                state.panel = Panel::Checklist;
+            } else {
+                state.panel = Panel::Diff;
+            }
+        }
+        Action::ResetStarter => {
+            state.editor = new_editor(&ex.starter, &app.theme);
+            relint(app, state);
+            state.message = Some("Back to the starter file.".into());
+        }
+        Action::ExternalEditor => return vec![Effect::OpenEditor],
+        _ => return Vec::new(),
+    }
+    vec![Effect::Redraw]
+}
+
+fn reveal(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
+    state.panel = Panel::Solution;
+    app.store.progress_mut().record_reveal(lesson, question);
+}
+
+fn save_draft(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
+    let text = text_of(&state.editor);
+    let elapsed = state.opened_at.elapsed();
+    state.opened_at = Instant::now();
+    let progress = app.store.progress_mut();
+    progress.add_time(
+        lesson,
+        question,
+        u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+    );
+    progress.question_mut(lesson, question).draft = Some(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let (body, status_row) = split_status(area);
+    let Some((_, question, ex)) = exercise_at(app, state.lesson, state.question) else {
+        return;
+    };
+    // The task on top (at most a third of the height), then editor | panel.
+    // The task on top, in at most a third of the height; editor and panel below.
+    let task_area = Rect {
+        height: body.height / 3,
+        ..body
+    };
+    let mut task = Writer::new(buf, task_area);
+    task.prose(&format!("**Exercise:** {}", question.prompt), theme);
+    if !ex.context.is_empty() {
+        let names: Vec<&str> = ex.context.iter().map(|c| c.name.as_str()).collect();
+        task.prose(&format!("Build context: `{}`", names.join("`, `")), theme);
+    }
+    let task_height = task.used();
+    let rest = Rect {
+        y: body.y + task_height,
+        height: body.height - task_height,
+        ..body
+    };
+    let message_row = (rest.height > 3).then(|| Rect {
+        y: rest.bottom() - 1,
+        height: 1,
+        ..rest
+    });
+    let main = Rect {
+        height: rest.height - u16::from(message_row.is_some()),
+        ..rest
+    };
+    // Side by side when there is room for both, else the editor above the panel.
+    let split = [Constraint::Percentage(55), Constraint::Fill(1)];
+    let [editor_area, panel_area] = if main.width >= 80 {
+        Layout::horizontal(split).areas(main)
+    } else {
+        Layout::vertical(split).areas(main)
+    };
+    draw_editor(state, buf, editor_area, theme);
+    draw_panel(state, question, ex, buf, panel_area, theme);
+    if let Some(row) = message_row
+        && let Some(message) = &state.message
+    {
+        let style = if message.starts_with('✗') {
+            theme.error
+        } else {
+            theme.title
+        };
+        buf.set_stringn(
+            row.x + 1,
+            row.y,
+            message,
+            usize::from(row.width.saturating_sub(1)),
+            style,
+        );
+    }
+    if let Some(row) = status_row {
+        let position = format!("exercise {}", question.id);
+        status::draw(buf, row, &position, &keys::hints(Context::Exercise), theme);
+    }
+}
+
+fn severity_style(severity: Severity, theme: &Theme) -> Style {
+    match severity {
+        Severity::Error => theme.error,
+        Severity::Warning => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Severity::Style | Severity::Info => theme.dim,
+    }
+}
+
+fn severity_mark(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+        Severity::Style | Severity::Info => "·",
+    }
+}
+
+/// The worst finding on each line, for the gutter.
+fn worst_on(diagnostics: &[Diagnostic], line: usize) -> Option<Severity> {
+    diagnostics
+        .iter()
+        .filter(|d| d.location.line == line)
+        .map(|d| d.severity)
+        .max()
+}
+
+fn draw_editor(state: &ExerciseState, buf: &mut Buffer, area: Rect, theme: &Theme) {
+    let block = Block::new()
+        .borders(Borders::TOP | Borders::RIGHT)
+        .title(" Dockerfile ")
+        .border_style(theme.marker);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let gutter = Rect { width: 1, ..inner };
+    let text_area = Rect {
+        x: inner.x + 1,
+        width: inner.width - 1,
+        ..inner
+    };
+    // Rendering moves the editor's viewport to follow the cursor; the gutter reads it after.
+    (&state.editor).render(text_area, buf);
+    let (top, _) = state.editor.scroll_offset();
+    for row in 0..gutter.height {
+        let line = usize::from(top) + usize::from(row) + 1;
+        if let Some(severity) = worst_on(&state.verdict.diagnostics, line) {
+            buf.set_string(
+                gutter.x,
+                gutter.y + row,
+                severity_mark(severity),
+                severity_style(severity, theme),
+            );
+        }
+    }
+}
+
+fn draw_panel(
+    state: &ExerciseState,
+    question: &Question,
+    ex: &Exercise,
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Theme,
+) {
+    let title = match state.panel {
+        Panel::Checklist => " Requirements ",
+        Panel::Solution => " A solution ",
+        Panel::Diff => " Yours | reference ",
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .border_style(theme.marker);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let mut out = Writer::new(buf, inner);
+    match state.panel {
+        Panel::Checklist => draw_checklist(state, question, &mut out, theme),
+        Panel::Solution => {
+            for (i, line) in ex.solutions[0].lines().enumerate() {
+                out.line(Line::from(vec![
+                    Span::styled(format!("{:>3} ", i + 1), theme.dim),
+                    Span::styled(line.to_string(), theme.code_block),
+                ]));
+            }
+        }
+        Panel::Diff => draw_diff(state, ex, &mut out, inner.width, theme),
+    }
+}
+
+fn draw_checklist(state: &ExerciseState, question: &Question, out: &mut Writer, theme: &Theme) {
+    // Hints first: the learner asked for them, and the checklist below can be long.
+    for (n, &i) in state.hints_shown.iter().enumerate() {
+        out.prose(
+            &format!("**Hint {}:** {}", n + 1, question.hints[i].text),
+            theme,
+        );
+        out.gap();
+    }
+    for check in &state.verdict.checks {
+        let (mark, style) = if check.met {
+            ("✓", theme.title)
+        } else {
+            ("✗", theme.error)
+        };
+        let mut text = escape_md(&check.label);
+        if !check.met {
+            let at = check.line.map_or(String::new(), |l| format!("line {l}: "));
+            text.push_str(&format!(" — {at}{}", escape_md(&check.reason)));
+        }
+        out.marked(mark, style, &text, theme);
+    }
+    let findings = &state.verdict.diagnostics;
+    if !findings.is_empty() {
+        out.gap();
+        out.line(Line::styled(
+            format!("Findings ({})", findings.len()),
+            theme.dim,
+        ));
+        for d in findings {
+            let text = format!(
+                "{}:{} **{}** {}",
+                d.location.line,
+                d.location.column,
+                d.rule,
+                escape_md(&d.message)
+            );
+            out.marked(
+                severity_mark(d.severity),
+                severity_style(d.severity, theme),
+                &text,
+                theme,
+            );
+        }
+    }
+}
+
+/// Reasons are plain text; keep Markdown from reading `*` in a glob as emphasis.
+fn escape_md(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('`', "\\`")
+}
+
+fn draw_diff(state: &ExerciseState, ex: &Exercise, out: &mut Writer, width: u16, theme: &Theme) {
+    let half = usize::from(width.saturating_sub(1) / 2);
+    let cell = |side: &Option<(usize, String)>| -> String {
+        let text = side
+            .as_ref()
+            .map_or(String::new(), |(n, t)| format!("{n:>2} {t}"));
+        crate::tui::text::fit(&text, half)
+    };
+    for row in side_by_side(&text_of(&state.editor), &ex.solutions[0]) {
+        let style = match row.tag {
+            RowTag::Same => theme.dim,
+            RowTag::Changed => Style::new().fg(Color::Yellow),
+            RowTag::OnlyLeft => Style::new().fg(Color::Red),
+            RowTag::OnlyRight => Style::new().fg(Color::Green),
+        };
+        let left = cell(&row.left);
+        let pad = half.saturating_sub(crate::tui::text::width(&left));
+        out.line(Line::from(vec![
+            Span::styled(left, style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled("│", theme.dim),
+            Span::styled(cell(&row.right), style),
+        ]));
+    }
+}

@@ -1,0 +1,588 @@
+//! The quiz screen: one question at a time, feedback with the explanation, hints on request,
+//! and a score at the end. Dockerfile exercises open the exercise screen. Answers are recorded
+//! in the learner's progress as they are given.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{exercise, reader, split_status, status};
+use crate::course::layout::layout;
+use crate::course::markdown::to_doc;
+use crate::quiz::check::shuffled_order;
+use crate::quiz::hints::next_hint;
+use crate::quiz::{Answer, Question, QuestionKind, Quiz, Score, is_correct};
+use crate::tui::app::{App, HelpState, Screen};
+use crate::tui::keys::{self, Action, Context, Input};
+use crate::tui::theme::Theme;
+use crate::tui::update::Effect;
+
+/// Where the learner is in a lesson's quiz and what they have entered so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizState {
+    /// Index into `course.lessons`.
+    pub lesson: usize,
+    /// Index into the quiz's questions; equal to their count on the score page.
+    pub question: usize,
+    /// The highlighted choice, item or line.
+    pub cursor: usize,
+    /// Multiple choice: which choices are marked.
+    pub marked: Vec<bool>,
+    /// Order: the items as currently arranged (indices into the solved order).
+    pub arrangement: Vec<usize>,
+    /// Order: the item under the cursor moves with it.
+    pub grabbed: bool,
+    /// Short answer: what has been typed.
+    pub text: String,
+    /// After Enter: whether the answer was right.
+    pub answered: Option<bool>,
+    /// Indices into the question's hints, in the order shown.
+    pub hints_shown: Vec<usize>,
+    /// When the question was shown, for time spent.
+    pub shown_at: Instant,
+}
+
+impl QuizState {
+    /// The quiz of lesson `lesson` at its first question.
+    pub fn new(app: &App, lesson: usize) -> QuizState {
+        let mut state = QuizState {
+            lesson,
+            question: 0,
+            cursor: 0,
+            marked: Vec::new(),
+            arrangement: Vec::new(),
+            grabbed: false,
+            text: String::new(),
+            answered: None,
+            hints_shown: Vec::new(),
+            shown_at: Instant::now(),
+        };
+        state.prepare(app);
+        state
+    }
+
+    /// Resets the per-question fields for the current question.
+    fn prepare(&mut self, app: &App) {
+        self.cursor = 0;
+        self.grabbed = false;
+        self.text.clear();
+        self.answered = None;
+        self.hints_shown.clear();
+        self.shown_at = Instant::now();
+        let question = quiz_of(app, self.lesson).and_then(|q| q.questions.get(self.question));
+        self.marked.clear();
+        self.arrangement.clear();
+        match question.map(|q| (&q.id, &q.kind)) {
+            Some((_, QuestionKind::Multiple { choices, .. })) => {
+                self.marked = vec![false; choices.len()];
+            }
+            Some((id, QuestionKind::Order { items })) => {
+                self.arrangement = shuffled_order(id, items.len());
+            }
+            Some((_, QuestionKind::SpotBug { .. })) => self.cursor = 0,
+            _ => {}
+        }
+    }
+}
+
+/// The quiz for lesson index `lesson`, if it has one.
+pub fn quiz_of(app: &App, lesson: usize) -> Option<&Quiz> {
+    app.quizzes.for_lesson(&app.course.lessons.get(lesson)?.id)
+}
+
+fn lesson_id(app: &App, lesson: usize) -> String {
+    app.course
+        .lessons
+        .get(lesson)
+        .map(|l| l.id.clone())
+        .unwrap_or_default()
+}
+
+/// Opens the quiz of lesson `lesson`, if it has questions.
+pub fn open(app: &mut App, lesson: usize) -> bool {
+    if quiz_of(app, lesson).is_none_or(|q| q.questions.is_empty()) {
+        return false;
+    }
+    let state = QuizState::new(app, lesson);
+    app.push(Screen::Quiz(state));
+    true
+}
+
+/// Handles one key on the quiz screen. Typing in a short answer comes before the key table,
+/// so letters are text there.
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(Screen::Quiz(state)) = app.screens().last().cloned() else {
+        return Vec::new();
+    };
+    let mut state = state;
+    let effects = handle(app, &mut state, key);
+    if let Some(Screen::Quiz(s)) = app.screens_mut().last_mut() {
+        *s = state;
+    }
+    effects
+}
+
+fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
+    let Some(quiz) = quiz_of(app, state.lesson).cloned() else {
+        app.pop();
+        return vec![Effect::Redraw];
+    };
+    let Some(question) = quiz.questions.get(state.question) else {
+        // The score page: any of Enter, Esc, q leaves.
+        if matches!(key.code, KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q')) {
+            app.pop();
+        }
+        return vec![Effect::Redraw];
+    };
+    if typing(question, state) && key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
+        match key.code {
+            KeyCode::Char(c) => {
+                state.text.push(c);
+                return vec![Effect::Redraw];
+            }
+            KeyCode::Backspace => {
+                state.text.pop();
+                return vec![Effect::Redraw];
+            }
+            _ => {}
+        }
+    }
+    let Some(action) = Input::from_key(key).and_then(|i| keys::action_for(Context::Quiz, i)) else {
+        return Vec::new();
+    };
+    let lesson = lesson_id(app, state.lesson);
+    match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::ToggleHelp => app.push(Screen::Help(HelpState::default())),
+        Action::Back => {
+            app.pop();
+            return vec![Effect::SaveProgress, Effect::Redraw];
+        }
+        Action::Hint => {
+            if let Some(i) = next_hint(question, None, &state.hints_shown) {
+                state.hints_shown.push(i);
+                app.store.progress_mut().record_hint(&lesson, &question.id);
+                return vec![Effect::SaveProgress, Effect::Redraw];
+            }
+        }
+        Action::Next => {
+            state.question += 1;
+            state.prepare(app);
+        }
+        Action::Retry if state.answered == Some(false) => {
+            let question_index = state.question;
+            state.prepare(app);
+            state.question = question_index;
+        }
+        Action::Submit => return submit(app, state, question, &lesson),
+        _ if state.answered.is_some() => {}
+        Action::Up | Action::Down => move_cursor(state, question, action == Action::Up),
+        Action::Toggle => toggle(state),
+        Action::Digit => {
+            if let KeyCode::Char(c) = key.code
+                && let Some(n) = c.to_digit(10).filter(|&n| n > 0)
+            {
+                pick(state, question, n as usize - 1);
+            }
+        }
+        _ => return Vec::new(),
+    }
+    vec![Effect::Redraw]
+}
+
+fn typing(question: &Question, state: &QuizState) -> bool {
+    matches!(question.kind, QuestionKind::Short { .. }) && state.answered.is_none()
+}
+
+fn is_exercise(question: &Question) -> bool {
+    matches!(question.kind, QuestionKind::Dockerfile(_))
+}
+
+/// How many rows the cursor moves over.
+fn rows(question: &Question) -> usize {
+    match &question.kind {
+        QuestionKind::Single { choices, .. } | QuestionKind::Multiple { choices, .. } => {
+            choices.len()
+        }
+        QuestionKind::TrueFalse { .. } => 2,
+        QuestionKind::Order { items } => items.len(),
+        QuestionKind::SpotBug { dockerfile, .. } => dockerfile.lines().count(),
+        QuestionKind::Short { .. } | QuestionKind::Dockerfile(_) => 0,
+    }
+}
+
+fn move_cursor(state: &mut QuizState, question: &Question, up: bool) {
+    let count = rows(question);
+    if count == 0 {
+        return;
+    }
+    let next = if up {
+        state.cursor.saturating_sub(1)
+    } else {
+        (state.cursor + 1).min(count - 1)
+    };
+    if state.grabbed && next != state.cursor {
+        state.arrangement.swap(state.cursor, next);
+    }
+    state.cursor = next;
+}
+
+fn toggle(state: &mut QuizState) {
+    if let Some(m) = state.marked.get_mut(state.cursor) {
+        *m = !*m;
+    } else if !state.arrangement.is_empty() {
+        state.grabbed = !state.grabbed;
+    }
+}
+
+/// A digit: moves to that row; in multiple choice it also marks or unmarks it.
+fn pick(state: &mut QuizState, question: &Question, index: usize) {
+    if index >= rows(question) {
+        return;
+    }
+    state.grabbed = false;
+    state.cursor = index;
+    if matches!(question.kind, QuestionKind::Multiple { .. }) {
+        toggle(state);
+    }
+}
+
+fn answer_of(state: &QuizState, question: &Question) -> Option<Answer> {
+    Some(match &question.kind {
+        QuestionKind::Single { .. } => Answer::Choice(state.cursor),
+        QuestionKind::Multiple { .. } => Answer::Choices(
+            (0..state.marked.len())
+                .filter(|&i| state.marked[i])
+                .collect(),
+        ),
+        QuestionKind::TrueFalse { .. } => Answer::Bool(state.cursor == 0),
+        QuestionKind::Short { .. } => {
+            if state.text.trim().is_empty() {
+                return None;
+            }
+            Answer::Text(state.text.clone())
+        }
+        QuestionKind::Order { .. } => Answer::Order(state.arrangement.clone()),
+        QuestionKind::SpotBug { .. } => Answer::Line(state.cursor + 1),
+        QuestionKind::Dockerfile(_) => return None,
+    })
+}
+
+fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &str) -> Vec<Effect> {
+    if state.answered.is_some() {
+        state.question += 1;
+        state.prepare(app);
+        return vec![Effect::Redraw];
+    }
+    if is_exercise(question) {
+        exercise::open(app, state.lesson, state.question);
+        return vec![Effect::Redraw];
+    }
+    let Some(answer) = answer_of(state, question) else {
+        return Vec::new();
+    };
+    let correct = is_correct(question, &answer);
+    state.answered = Some(correct);
+    state.grabbed = false;
+    let progress = app.store.progress_mut();
+    progress.record_answer(lesson, &question.id, correct);
+    let ms = u64::try_from(state.shown_at.elapsed().as_millis()).unwrap_or(u64::MAX);
+    progress.add_time(lesson, &question.id, ms);
+    state.shown_at = Instant::now();
+    vec![Effect::SaveProgress, Effect::Redraw]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing
+
+pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let (body, status_row) = split_status(area);
+    let Some(quiz) = quiz_of(app, state.lesson) else {
+        return;
+    };
+    let title = app
+        .course
+        .lessons
+        .get(state.lesson)
+        .map_or("", |l| l.title.as_str());
+    let mut out = Writer::new(buf, body);
+    let total = quiz.questions.len();
+    let position = match quiz.questions.get(state.question) {
+        Some(question) => {
+            out.line(Line::from(vec![
+                Span::styled(format!(" Quiz: {title} · "), theme.title),
+                Span::styled(
+                    format!(
+                        "question {}/{total} · {}",
+                        state.question + 1,
+                        kind_label(question)
+                    ),
+                    theme.dim,
+                ),
+            ]));
+            out.gap();
+            draw_question(app, state, question, &mut out, theme);
+            format!("quiz {}/{total}", state.question + 1)
+        }
+        None => {
+            draw_score(app, quiz, &mut out, theme, title);
+            "quiz done".to_string()
+        }
+    };
+    if let Some(row) = status_row {
+        status::draw(buf, row, &position, &keys::hints(Context::Quiz), theme);
+    }
+}
+
+fn kind_label(question: &Question) -> &'static str {
+    match question.kind {
+        QuestionKind::Single { .. } => "pick one",
+        QuestionKind::Multiple { .. } => "pick all that apply",
+        QuestionKind::TrueFalse { .. } => "true or false",
+        QuestionKind::Short { .. } => "type the answer",
+        QuestionKind::Order { .. } => "put in order",
+        QuestionKind::SpotBug { .. } => "spot the bug",
+        QuestionKind::Dockerfile(_) => "write a Dockerfile",
+    }
+}
+
+fn draw_question(
+    app: &App,
+    state: &QuizState,
+    question: &Question,
+    out: &mut Writer,
+    theme: &Theme,
+) {
+    out.prose(&question.prompt, theme);
+    out.gap();
+    let answered = state.answered.is_some();
+    let cursor_style = |i: usize| {
+        if i == state.cursor && !answered {
+            theme.selected
+        } else {
+            Style::new()
+        }
+    };
+    match &question.kind {
+        QuestionKind::Single { choices, correct } => {
+            for (i, choice) in choices.iter().enumerate() {
+                let mark = if i == state.cursor { "(•)" } else { "( )" };
+                let verdict = mark_pick(answered, i == *correct, i == state.cursor);
+                out.choice(i, mark, choice, cursor_style(i), verdict, theme);
+            }
+        }
+        QuestionKind::Multiple { choices, correct } => {
+            for (i, choice) in choices.iter().enumerate() {
+                let mark = if state.marked.get(i) == Some(&true) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                let marked = state.marked.get(i) == Some(&true);
+                let verdict = mark_pick(answered, correct.contains(&i), marked);
+                out.choice(i, mark, choice, cursor_style(i), verdict, theme);
+            }
+        }
+        QuestionKind::TrueFalse { answer } => {
+            for (i, label) in ["True", "False"].into_iter().enumerate() {
+                let mark = if i == state.cursor { "(•)" } else { "( )" };
+                let verdict = mark_pick(answered, (i == 0) == *answer, i == state.cursor);
+                out.choice(i, mark, label, cursor_style(i), verdict, theme);
+            }
+        }
+        QuestionKind::Short { accept } => {
+            let cursor = if answered { "" } else { "▏" };
+            out.line(Line::from(vec![
+                Span::styled(" Answer: ", theme.dim),
+                Span::styled(format!("{}{cursor}", state.text), theme.title),
+            ]));
+            if answered && state.answered == Some(false) {
+                out.line(Line::styled(
+                    format!(" Accepted: {}", accept.join(" · ")),
+                    theme.dim,
+                ));
+            }
+        }
+        QuestionKind::Order { items } => {
+            for (row, &item) in state.arrangement.iter().enumerate() {
+                let mark = if state.grabbed && row == state.cursor {
+                    "⇅"
+                } else {
+                    " "
+                };
+                let verdict = answered.then_some(item == row);
+                out.choice(row, mark, &items[item], cursor_style(row), verdict, theme);
+            }
+            if state.answered == Some(false) {
+                out.gap();
+                out.line(Line::styled(" The right order:", theme.dim));
+                for (i, item) in items.iter().enumerate() {
+                    out.line(Line::raw(format!("  {}. {item}", i + 1)));
+                }
+            }
+        }
+        QuestionKind::SpotBug {
+            dockerfile,
+            bug_line,
+        } => {
+            for (i, text) in dockerfile.lines().enumerate() {
+                let verdict = answered
+                    .then(|| i + 1 == *bug_line)
+                    .filter(|&b| b || i == state.cursor);
+                let number = Span::styled(format!("{:>3} ", i + 1), theme.dim);
+                let mark = match verdict {
+                    Some(true) => Span::styled("✓ ", theme.title),
+                    Some(false) => Span::styled("✗ ", theme.error),
+                    None => Span::raw("  "),
+                };
+                let code = Span::styled(text.to_string(), cursor_style(i).patch(theme.code_block));
+                out.line(Line::from(vec![mark, number, code]));
+            }
+        }
+        QuestionKind::Dockerfile(ex) => {
+            out.line(Line::styled(" Requirements:", theme.dim));
+            for r in &ex.requirements {
+                out.line(Line::raw(format!("  • {}", r.describe())));
+            }
+            out.gap();
+            let lesson = lesson_id(app, state.lesson);
+            let done = app
+                .store
+                .progress()
+                .question(&lesson, &question.id)
+                .is_some_and(|p| p.correct);
+            let text = if done {
+                " ✓ Passed. Enter: open it again · →: next question"
+            } else {
+                " Enter: open the exercise editor · →: skip"
+            };
+            out.line(Line::styled(text, theme.title));
+        }
+    }
+    for (n, &i) in state.hints_shown.iter().enumerate() {
+        out.gap();
+        out.prose(
+            &format!("**Hint {}:** {}", n + 1, question.hints[i].text),
+            theme,
+        );
+    }
+    if let Some(correct) = state.answered {
+        out.gap();
+        let (text, style) = if correct {
+            (" ✓ Correct.", theme.title)
+        } else {
+            (" ✗ Not quite. (r: try again)", theme.error)
+        };
+        out.line(Line::styled(text, style));
+        out.prose(&question.explanation, theme);
+    }
+}
+
+/// After answering: ✓ on every right choice, ✗ on a wrong one the learner picked.
+fn mark_pick(answered: bool, right: bool, picked: bool) -> Option<bool> {
+    match (answered, right, picked) {
+        (false, _, _) => None,
+        (true, true, _) => Some(true),
+        (true, false, true) => Some(false),
+        (true, false, false) => None,
+    }
+}
+
+fn draw_score(app: &App, quiz: &Quiz, out: &mut Writer, theme: &Theme, title: &str) {
+    let score = Score::of(quiz, app.store.progress());
+    out.line(Line::styled(format!(" Quiz done: {title}"), theme.title));
+    out.gap();
+    out.line(Line::raw(format!(
+        " {} of {} right ({} on the first try), {} answered.",
+        score.correct, score.total, score.first_try, score.answered
+    )));
+    if let Some(reason) = app.store.read_only_reason() {
+        out.gap();
+        out.prose(&format!("Not saved: {reason}"), theme);
+    }
+    out.gap();
+    out.line(Line::styled(" Enter: back", theme.dim));
+}
+
+/// Writes lines top to bottom into an area, dropping what does not fit.
+pub(super) struct Writer<'b> {
+    buf: &'b mut Buffer,
+    area: Rect,
+    y: u16,
+}
+
+impl<'b> Writer<'b> {
+    pub(super) fn new(buf: &'b mut Buffer, area: Rect) -> Self {
+        let y = area.y;
+        Writer { buf, area, y }
+    }
+
+    pub(super) fn line(&mut self, line: Line<'_>) {
+        if self.y < self.area.bottom() && self.area.width > 0 {
+            self.buf
+                .set_line(self.area.x, self.y, &line, self.area.width);
+        }
+        self.y = self.y.saturating_add(1);
+    }
+
+    /// Rows written so far, at most the area's height.
+    pub(super) fn used(&self) -> u16 {
+        (self.y - self.area.y).min(self.area.height)
+    }
+
+    /// `mark` (styled) and then `text` as Markdown, wrapped with a hanging indent.
+    pub(super) fn marked(&mut self, mark: &str, style: Style, text: &str, theme: &Theme) {
+        let width = self.area.width.saturating_sub(2).max(1);
+        for (i, laid) in layout(&to_doc(text, false), width).iter().enumerate() {
+            let mut line = reader::styled_line(laid, theme);
+            let lead = if i == 0 {
+                Span::styled(format!("{mark} "), style)
+            } else {
+                Span::raw("  ")
+            };
+            line.spans.insert(0, lead);
+            self.line(line);
+        }
+    }
+
+    pub(super) fn gap(&mut self) {
+        self.y = self.y.saturating_add(1);
+    }
+
+    /// Markdown text (inline code, emphasis) wrapped to the width by the course's layout,
+    /// indented by one column.
+    pub(super) fn prose(&mut self, text: &str, theme: &Theme) {
+        let width = self.area.width.saturating_sub(2).max(1);
+        for laid in layout(&to_doc(text, false), width) {
+            let mut line = reader::styled_line(&laid, theme);
+            line.spans.insert(0, Span::raw(" "));
+            self.line(line);
+        }
+    }
+
+    fn choice(
+        &mut self,
+        index: usize,
+        mark: &str,
+        text: &str,
+        style: Style,
+        verdict: Option<bool>,
+        theme: &Theme,
+    ) {
+        let verdict = match verdict {
+            Some(true) => Span::styled(" ✓", theme.title),
+            Some(false) => Span::styled(" ✗", theme.error),
+            None => Span::raw("  "),
+        };
+        self.line(Line::from(vec![
+            verdict,
+            Span::styled(format!(" {} {mark} ", index + 1), theme.dim),
+            Span::styled(text.to_string(), style),
+        ]));
+    }
+}

@@ -1,0 +1,343 @@
+//! The quiz and exercise screens driven by key events, as a learner would: a whole quiz and an
+//! exercise, then the progress file on disk is checked. Snapshots of every question kind and
+//! of the exercise screen with findings and a failing checklist.
+
+use std::path::{Path, PathBuf};
+
+use dockerlings::course::Course;
+use dockerlings::progress::Store;
+use dockerlings::quiz::QuestionKind;
+use dockerlings::quiz::check::shuffled_order;
+use dockerlings::tui::App;
+use dockerlings::tui::event::Msg;
+use dockerlings::tui::screens;
+use dockerlings::tui::update::{Effect, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn pack() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz-pack")
+}
+
+fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
+    let course = Course::load_dir(pack()).unwrap();
+    assert!(course.errors.is_empty(), "{:?}", course.errors);
+    let (store, _) = Store::open(progress).unwrap();
+    let mut app = App::new(course).with_store(store);
+    assert!(app.quizzes.errors.is_empty(), "{:?}", app.quizzes.errors);
+    perform(&mut app, Msg::Resize(w, h));
+    app
+}
+
+/// Sends a message and performs its effects the way the run loop does (minus the terminal).
+fn perform(app: &mut App, msg: Msg) {
+    for effect in update(app, msg) {
+        if effect == Effect::SaveProgress {
+            app.store.save().unwrap();
+        }
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Msg {
+    key(KeyCode::Char(c))
+}
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
+    for msg in msgs {
+        perform(app, msg);
+    }
+}
+
+fn typed(text: &str) -> Vec<Msg> {
+    text.chars()
+        .map(|c| {
+            if c == '\n' {
+                key(KeyCode::Enter)
+            } else {
+                ch(c)
+            }
+        })
+        .collect()
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| {
+            let area = frame.area();
+            screens::draw(app, frame.buffer_mut(), area);
+        })
+        .unwrap();
+    terminal
+}
+
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let terminal = draw(app, w, h);
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Keys that put an order question's shuffled items into the solved order: for each place,
+/// go to the item that belongs there, pick it up, carry it up, put it down.
+fn solve_order(id: &str, len: usize) -> Vec<Msg> {
+    let mut arrangement = shuffled_order(id, len);
+    let mut cursor = 0usize;
+    let mut keys = Vec::new();
+    for place in 0..len {
+        let row = arrangement.iter().position(|&i| i == place).unwrap();
+        while cursor < row {
+            keys.push(ch('j'));
+            cursor += 1;
+        }
+        while cursor > row {
+            keys.push(ch('k'));
+            cursor -= 1;
+        }
+        keys.push(ch(' '));
+        while cursor > place {
+            keys.push(ch('k'));
+            arrangement.swap(cursor, cursor - 1);
+            cursor -= 1;
+        }
+        keys.push(ch(' '));
+    }
+    keys
+}
+
+const SOLUTION: &str = "FROM golang:1.25 AS build
+WORKDIR /src
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/app .
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/app /app
+ENTRYPOINT [\"/app\"]";
+
+#[test]
+fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let mut app = app_with_store(&path, 100, 32);
+    let enter = key(KeyCode::Enter);
+
+    press(&mut app, [ch('t')]);
+    // single: a hint, a wrong answer, a retry, the right one.
+    press(&mut app, [ch('h'), ch('1'), enter, ch('r'), ch('2'), enter]);
+    assert!(screen_text(&app, 100, 32).contains("Correct"));
+    press(&mut app, [enter]);
+    // multiple: mark 1 and 2.
+    press(&mut app, [ch('1'), ch('2'), enter, enter]);
+    // true/false: True is first.
+    press(&mut app, [enter, enter]);
+    // short: typed, with the case and spaces a learner might use.
+    press(&mut app, typed("  Scratch "));
+    press(&mut app, [enter, enter]);
+    // order.
+    press(&mut app, solve_order("demo-order", 4));
+    press(&mut app, [enter]);
+    assert!(
+        screen_text(&app, 100, 32).contains("Correct"),
+        "{}",
+        screen_text(&app, 100, 32)
+    );
+    press(&mut app, [enter]);
+    // spot the bug: line 4.
+    press(&mut app, [ch('j'), ch('j'), ch('j'), enter, enter]);
+
+    // The exercise: the starter fails; a hint; then the solution typed in passes.
+    press(&mut app, [enter]);
+    assert!(screen_text(&app, 100, 32).contains("Dockerfile"));
+    press(&mut app, [ctrl('s'), ctrl('g')]);
+    let text = screen_text(&app, 100, 32);
+    assert!(text.contains("✗"), "{text}");
+    // Clear the editor: to the end, then delete everything before the cursor.
+    press(&mut app, (0..10).map(|_| key(KeyCode::Down)));
+    press(&mut app, [key(KeyCode::End)]);
+    press(&mut app, (0..200).map(|_| key(KeyCode::Backspace)));
+    press(&mut app, typed(SOLUTION));
+    press(&mut app, [ctrl('s')]);
+    let text = screen_text(&app, 100, 32);
+    assert!(text.contains("Every requirement is met"), "{text}");
+    press(&mut app, [ctrl('d')]);
+    assert!(screen_text(&app, 100, 32).contains("Yours | reference"));
+    press(&mut app, [key(KeyCode::Esc), ch('n')]);
+    assert!(
+        screen_text(&app, 100, 32).contains("7 of 7 right"),
+        "{}",
+        screen_text(&app, 100, 32)
+    );
+    press(&mut app, [enter]);
+
+    let (saved, notices) = Store::open(&path).unwrap();
+    assert!(notices.is_empty());
+    let p = saved.progress();
+    for id in [
+        "demo-single",
+        "demo-multiple",
+        "demo-true-false",
+        "demo-short",
+        "demo-order",
+        "demo-spot-bug",
+        "demo-exercise",
+    ] {
+        let q = p
+            .question("demo", id)
+            .unwrap_or_else(|| panic!("{id} not saved"));
+        assert!(q.answered && q.correct, "{id}: {q:?}");
+    }
+    let single = p.question("demo", "demo-single").unwrap();
+    assert_eq!((single.attempts, single.hints_used), (2, 1));
+    let exercise = p.question("demo", "demo-exercise").unwrap();
+    assert_eq!(
+        (exercise.attempts, exercise.hints_used, exercise.revealed),
+        (2, 1, false)
+    );
+    assert_eq!(exercise.draft.as_deref().map(str::trim_end), Some(SOLUTION));
+}
+
+#[test]
+fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let mut app = app_with_store(&path, 100, 32);
+    // Straight to the exercise: answer six questions anyhow and go on.
+    press(&mut app, [ch('t')]);
+    for _ in 0..6 {
+        press(
+            &mut app,
+            [ch('1'), key(KeyCode::Enter), key(KeyCode::Right)],
+        );
+    }
+    press(&mut app, [key(KeyCode::Enter)]);
+    press(&mut app, typed("# my note\n"));
+    press(&mut app, [ctrl('s'), ctrl('s')]);
+    let text = screen_text(&app, 100, 32);
+    assert!(text.contains("A solution"), "{text}");
+    press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
+    let exercise = Store::open(&path)
+        .unwrap()
+        .0
+        .progress()
+        .question("demo", "demo-exercise")
+        .cloned()
+        .unwrap();
+    assert!(exercise.revealed && !exercise.correct);
+    assert_eq!(exercise.attempts, 2);
+
+    // Come back later: the draft is where it was left.
+    let mut again = app_with_store(&path, 100, 32);
+    press(&mut again, [ch('t')]);
+    for _ in 0..6 {
+        press(&mut again, [key(KeyCode::Right)]);
+    }
+    press(&mut again, [key(KeyCode::Enter)]);
+    assert!(screen_text(&again, 100, 32).contains("# my note"));
+}
+
+#[test]
+fn typing_is_checked_after_the_debounce_not_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 100, 32);
+    press(&mut app, [ch('t')]);
+    for _ in 0..6 {
+        press(&mut app, [key(KeyCode::Right)]);
+    }
+    press(&mut app, [key(KeyCode::Enter)]);
+    press(&mut app, typed("FROM scratch AS x\n"));
+    let Some(dockerlings::tui::app::Screen::Exercise(state)) = app.screens().last() else {
+        panic!("exercise not open")
+    };
+    let due = state.lint_due.expect("an edit schedules a check");
+    let before = state.verdict.clone();
+    assert!(screens::exercise::on_tick(&mut app, due - screens::exercise::DEBOUNCE).is_empty());
+    assert_eq!(
+        screens::exercise::on_tick(&mut app, due),
+        vec![Effect::Redraw]
+    );
+    let Some(dockerlings::tui::app::Screen::Exercise(state)) = app.screens().last() else {
+        panic!()
+    };
+    assert!(state.lint_due.is_none());
+    assert_ne!(state.verdict, before, "the new stage counts now");
+}
+
+#[test]
+fn every_question_kind_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
+    press(&mut app, [ch('t')]);
+    let course = Course::load_dir(pack()).unwrap();
+    let quiz = dockerlings::quiz::QuizBook::for_course(&course);
+    let questions = &quiz.quizzes[0].questions;
+    for (i, q) in questions.iter().enumerate() {
+        // Before answering, and (for the first kinds) after, with the explanation.
+        insta::assert_snapshot!(
+            format!("quiz_{}", q.kind.name()),
+            draw(&app, 80, 24).backend()
+        );
+        if matches!(q.kind, QuestionKind::Dockerfile(_)) {
+            break;
+        }
+        press(&mut app, [ch('1'), key(KeyCode::Enter)]);
+        if i < 2 {
+            insta::assert_snapshot!(
+                format!("quiz_{}_answered", q.kind.name()),
+                draw(&app, 80, 24).backend()
+            );
+        }
+        press(&mut app, [key(KeyCode::Right)]);
+    }
+}
+
+#[test]
+fn exercise_with_findings_and_a_failing_checklist_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 100, 30);
+    press(&mut app, [ch('t')]);
+    for _ in 0..6 {
+        press(&mut app, [key(KeyCode::Right)]);
+    }
+    press(&mut app, [key(KeyCode::Enter), ctrl('s'), ctrl('g')]);
+    insta::assert_snapshot!("exercise_failing", draw(&app, 100, 30).backend());
+}
+
+#[test]
+fn quiz_and_exercise_screens_draw_at_every_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
+    press(&mut app, [ch('t'), ch('h')]);
+    let mut states = Vec::new();
+    for _ in 0..6 {
+        states.push(app.screens().to_vec());
+        press(&mut app, [ch('1'), key(KeyCode::Enter)]);
+        states.push(app.screens().to_vec());
+        press(&mut app, [key(KeyCode::Right)]);
+    }
+    press(&mut app, [key(KeyCode::Enter), ctrl('s'), ctrl('g')]);
+    states.push(app.screens().to_vec());
+    press(&mut app, [ctrl('o')]);
+    states.push(app.screens().to_vec());
+    for screens in states {
+        let mut probe = app_with_store(&dir.path().join("p.json"), 80, 24);
+        for screen in screens.into_iter().skip(1) {
+            probe.push(screen);
+        }
+        for w in (1..=130).step_by(9) {
+            for h in (1..=45).step_by(4) {
+                draw(&probe, w, h);
+            }
+        }
+    }
+}
