@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ratatui::text::Span;
 
 use crate::course::layout::{LaidLine, SpanStyle};
-use crate::highlight::{ColorChoice, ColorDepth, Highlighter, StyledSpan, to_ratatui};
+use crate::highlight::{ColorChoice, ColorDepth, Highlighter, StyledSpan, Theme, to_ratatui};
 
 /// The highlighter and the colour depth to draw it at.
 #[derive(Clone)]
@@ -25,14 +25,14 @@ struct BlockSource {
 }
 
 impl CodeColours {
-    /// The default highlighting theme at the terminal's colour depth (`NO_COLOR` and
-    /// `TERM=dumb` respected). Starts compiling the grammars on a background thread, so the
-    /// first code block does not stall a frame.
-    pub fn for_terminal() -> CodeColours {
+    /// `theme` at the terminal's colour depth as `choice` resolves it (`NO_COLOR` and
+    /// `TERM=dumb` respected under `auto`). Starts compiling the grammars on a background
+    /// thread, so the first code block does not stall a frame.
+    pub fn for_terminal(choice: ColorChoice, theme: Theme) -> CodeColours {
         std::thread::spawn(crate::highlight::warm_up);
         CodeColours {
-            highlighter: Arc::new(Highlighter::default()),
-            depth: ColorDepth::detect(ColorChoice::Auto, true),
+            highlighter: Arc::new(Highlighter::new(theme)),
+            depth: ColorDepth::detect(choice, true),
         }
     }
 
