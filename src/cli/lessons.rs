@@ -24,6 +24,12 @@ pub(super) fn load_pack(dir: Option<&Path>) -> Result<Course, PackError> {
     }
 }
 
+/// Writes to stdout; a closed pipe (`| head`) ends the output quietly instead of panicking.
+pub(super) fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 pub fn run(dir: Option<&Path>, format: Format) -> ExitCode {
     let course = match load_pack(dir) {
         Ok(course) => course,
@@ -37,11 +43,11 @@ pub fn run(dir: Option<&Path>, format: Format) -> ExitCode {
         eprintln!("dockerlings: {error}");
     }
     match format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => out(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&listing(&course, &book)).expect("JSON values serialise")
-        ),
-        Format::Text => print!("{}", text(&course, &book)),
+        )),
+        Format::Text => out(&text(&course, &book)),
     }
     ExitCode::SUCCESS
 }

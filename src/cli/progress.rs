@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::lessons::load_pack;
+use super::lessons::{load_pack, out};
 use crate::course::Course;
 use crate::progress::{Progress, Store, default_progress_path};
 use crate::quiz::{QuizBook, Score};
@@ -57,9 +57,9 @@ pub fn run(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
     };
     let book = QuizBook::for_course(&course);
     if let Some(path) = store.path() {
-        println!("Progress file: {}\n", path.display());
+        out(&format!("Progress file: {}\n\n", path.display()));
     }
-    print!("{}", table(&course, &book, store.progress()));
+    out(&table(&course, &book, store.progress()));
     ExitCode::SUCCESS
 }
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::lessons::out;
 use crate::quiz::verify::verify_pack;
 
 pub fn run(dir: Option<&Path>) -> ExitCode {
@@ -15,17 +16,17 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
         }
     };
     for problem in &problems {
-        println!("{problem}");
+        out(&format!("{problem}\n"));
     }
     let summary = format!(
         "{} lessons, {} questions, {} Dockerfile exercises",
         checked.lessons, checked.questions, checked.exercises
     );
     if problems.is_empty() {
-        println!("ok: {summary}");
+        out(&format!("ok: {summary}\n"));
         ExitCode::SUCCESS
     } else {
-        println!("{} problems in {summary}", problems.len());
+        out(&format!("{} problems in {summary}\n", problems.len()));
         ExitCode::FAILURE
     }
 }

@@ -401,7 +401,10 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
     }
     if let Some(row) = status_row {
         let position = format!("exercise {}", question.id);
-        status::draw(buf, row, &position, &keys::hints(Context::Exercise), theme);
+        // `?` types a `?` here, so its global hint is left out.
+        let mut hints = keys::hints(Context::Exercise);
+        hints.retain(|h| !h.starts_with('?'));
+        status::draw(buf, row, &position, &hints, theme);
     }
 }
 
