@@ -1,12 +1,14 @@
 //! Generic checks on FROM lines and RUN habits: tags, ARGs in FROM, `cd`, pipes, `sudo`,
 //! consecutive RUNs.
 
-use super::{Ctx, Report, RuleInfo, shell};
+use std::borrow::Cow;
+
+use super::{Ctx, Report, RuleInfo, RunScript};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::expand::has_variable;
 use crate::dockerfile::model::stage::expand_from_word;
-use crate::dockerfile::model::{Base, PREDEFINED_ARGS, Unresolved, script_text};
+use crate::dockerfile::model::{Base, PREDEFINED_ARGS, Unresolved};
 
 use super::build::from_image_span;
 
@@ -214,17 +216,22 @@ fn redundant_target_platform(ctx: &Ctx<'_>, r: &mut Report) {
 /// RUN instructions in stages (and the preamble is not a stage) with their parsed script.
 pub(super) fn runs<'a>(
     ctx: &'a Ctx<'a>,
-) -> impl Iterator<Item = (usize, usize, &'a Instruction, shell::Script)> + 'a {
+) -> impl Iterator<Item = (usize, usize, &'a Instruction, Cow<'a, RunScript>)> + 'a {
     ctx.model.stages.iter().flat_map(move |st| {
         ctx.stage_body(st)
             .filter(|(_, i)| i.keyword == Keyword::Run)
-            .map(move |(idx, i)| (st.index, idx, i, shell::parse(&script_text(i))))
+            .map(move |(idx, i)| (st.index, idx, i, ctx.script(i)))
     })
 }
 
 fn cd_in_run(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, _, ins, script) in runs(ctx) {
-        if script.commands.iter().any(|c| c.program() == Some("cd")) {
+    for (_, _, ins, run) in runs(ctx) {
+        if run
+            .script
+            .commands
+            .iter()
+            .any(|c| c.program() == Some("cd"))
+        {
             r.at(
                 ins.span,
                 "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN",
@@ -247,8 +254,8 @@ fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
                     });
                 }
                 (Keyword::Run, Args::Text(_)) if !safe => {
-                    let text = script_text(ins);
-                    let script = shell::parse(&text);
+                    let run = ctx.script(ins);
+                    let (text, script) = (&run.text, &run.script);
                     let sets_it = text.contains("-o pipefail")
                         || text.contains("-eo pipefail")
                         || text.contains("-euo pipefail");
@@ -263,8 +270,9 @@ fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn sudo(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, _, ins, script) in runs(ctx) {
-        if script
+    for (_, _, ins, run) in runs(ctx) {
+        if run
+            .script
             .commands
             .iter()
             .any(|c| c.words.first().is_some_and(|w| w == "sudo"))
@@ -288,7 +296,7 @@ fn consecutive_run(ctx: &Ctx<'_>, r: &mut Report) {
                 prev = None;
                 continue;
             }
-            let count = shell::parse(&script_text(ins)).commands.len();
+            let count = ctx.script(ins).script.commands.len();
             match &prev {
                 Some((flags, n)) if *flags == flags_text(ins) && *n <= 2 && count <= 2 => {
                     r.at(ins.span, "Multiple consecutive RUN instructions: consider consolidating them into one");

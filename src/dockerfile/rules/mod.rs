@@ -15,12 +15,14 @@ mod multistage;
 mod packages;
 pub mod shell;
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::dockerfile::ast::{Dockerfile, Instruction, ParseResult, Span};
-use crate::dockerfile::model::{Model, Stage, location};
+use crate::dockerfile::model::{Model, Stage, location, script_text};
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
 /// What the rules look at.
@@ -30,6 +32,23 @@ pub struct Ctx<'a> {
     pub model: &'a Model,
     /// The source's lines, for fixes (indexed once, so fixes stay cheap on big files).
     lines: Vec<&'a str>,
+    /// Each instruction's script, split on first use: a dozen rules read every RUN.
+    scripts: Vec<OnceCell<RunScript>>,
+}
+
+/// An instruction's script text (see [`script_text`]) and its split into commands.
+#[derive(Debug, Clone)]
+pub struct RunScript {
+    pub text: String,
+    pub script: shell::Script,
+}
+
+impl RunScript {
+    fn of(ins: &Instruction) -> Self {
+        let text = script_text(ins);
+        let script = shell::parse(&text);
+        RunScript { text, script }
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -39,7 +58,28 @@ impl<'a> Ctx<'a> {
             parse,
             model,
             lines: source.lines().collect(),
+            scripts: (0..parse.dockerfile.instructions.len())
+                .map(|_| OnceCell::new())
+                .collect(),
         }
+    }
+
+    /// `ins`'s script, split once per file. An instruction from outside this file's list
+    /// (none today) is split afresh rather than cached.
+    pub fn script(&self, ins: &Instruction) -> Cow<'_, RunScript> {
+        match self.index_of(ins) {
+            Some(i) => Cow::Borrowed(self.scripts[i].get_or_init(|| RunScript::of(ins))),
+            None => Cow::Owned(RunScript::of(ins)),
+        }
+    }
+
+    /// The position of `ins` in the instruction list, by address (O(1); no search).
+    fn index_of(&self, ins: &Instruction) -> Option<usize> {
+        let all = &self.parse.dockerfile.instructions;
+        let offset = (ins as *const Instruction as usize).checked_sub(all.as_ptr() as usize)?;
+        let size = std::mem::size_of::<Instruction>();
+        let i = offset / size.max(1);
+        (offset % size.max(1) == 0 && i < all.len() && std::ptr::eq(&all[i], ins)).then_some(i)
     }
 
     pub fn df(&self) -> &'a Dockerfile {

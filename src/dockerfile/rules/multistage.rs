@@ -2,13 +2,13 @@
 //! compilers, root), Go's cgo default, Node's node_modules, and cache-busting COPY order.
 
 use super::build::from_image_span;
-use super::shell::{self, Command, Script};
+use super::shell::{Command, Script};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::images::{Kind, Libc};
 use crate::dockerfile::model::stage::unquote;
-use crate::dockerfile::model::{Base, EdgeKind, Stage, script_text};
+use crate::dockerfile::model::{Base, EdgeKind, Stage};
 
 pub(super) const RULES: &[RuleInfo] = &[
     RuleInfo {
@@ -124,11 +124,11 @@ fn cgo_builds<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
                 }
             }
             _ if ins.keyword == Keyword::Run => {
-                let text = script_text(ins);
-                let script = shell::parse(&text);
-                if script
+                let run = ctx.script(ins);
+                if run
+                    .script
                     .find("go", &["build", "install"])
-                    .any(|c| !cgo_disabled(c, &script, &text, env_off))
+                    .any(|c| !cgo_disabled(c, &run.script, &run.text, env_off))
                 {
                     out.push(ins);
                 }
@@ -284,7 +284,7 @@ fn build_tools_in_final(ctx: &Ctx<'_>, r: &mut Report) {
         if ins.keyword != Keyword::Run {
             continue;
         }
-        let script = shell::parse(&script_text(ins));
+        let script = &ctx.script(ins).script;
         if let Some(what) = script.commands.iter().find_map(build_tool_in) {
             r.at(
                 ins.span,
@@ -356,7 +356,9 @@ fn node_without_modules(ctx: &Ctx<'_>, r: &mut Report) {
                 }
             }
             Keyword::Run
-                if shell::parse(&script_text(ins))
+                if ctx
+                    .script(ins)
+                    .script
                     .commands
                     .iter()
                     .any(installs_node_deps) =>
@@ -412,7 +414,7 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
                     copy_all = Some(ins);
                 }
                 Keyword::Run => {
-                    let script = shell::parse(&script_text(ins));
+                    let script = &ctx.script(ins).script;
                     if let (Some(c), Some(install)) =
                         (copy_all, script.commands.iter().find(|c| installs_deps(c)))
                     {

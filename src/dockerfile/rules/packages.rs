@@ -115,13 +115,13 @@ fn commands<'a>(
     want: impl Fn(&Command) -> bool,
 ) -> Vec<(&'a Instruction, Command)> {
     let mut out = Vec::new();
-    for (_, _, ins, script) in runs(ctx) {
+    for (_, _, ins, run) in runs(ctx) {
         out.extend(
-            script
+            run.script
                 .commands
-                .into_iter()
+                .iter()
                 .filter(|c| want(c))
-                .map(|c| (ins, c)),
+                .map(|c| (ins, c.clone())),
         );
     }
     out
@@ -158,7 +158,8 @@ fn cache_mount(ins: &Instruction, target: &str) -> bool {
 }
 
 fn apt_lists(ctx: &Ctx<'_>, r: &mut Report) {
-    for (stage, _, ins, script) in runs(ctx) {
+    for (stage, _, ins, run) in runs(ctx) {
+        let script = &run.script;
         // Only layers that live on matter: the final stage's and those of stages built upon.
         if Some(stage) != ctx.model.final_stage && !is_a_base(ctx, stage) {
             continue;
@@ -293,10 +294,10 @@ fn pip_cache(ctx: &Ctx<'_>, r: &mut Report) {
             continue;
         }
         for (_, ins) in ctx.stage_body(st) {
-            let script = super::shell::parse(&crate::dockerfile::model::script_text(ins));
             if ins.keyword != crate::dockerfile::ast::Keyword::Run {
                 continue;
             }
+            let script = &ctx.script(ins).script;
             for c in script.commands.iter().filter(|c| pip_install(c)) {
                 let env = c.env.iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR");
                 if !c.has_flag(&["--no-cache-dir"]) && !env && !cache_mount(ins, "/root/.cache") {
