@@ -19,6 +19,7 @@ use clap::ValueEnum;
 
 use crate::dockerfile::config::{self, FailLevel};
 use crate::dockerfile::{Severity, lint};
+use crate::highlight::{ColorChoice, ColorDepth};
 use crate::report::{self, FileError, FileReport, Outcome};
 use discover::Input;
 use policy::Policy;
@@ -31,9 +32,6 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Colour the human format: auto colours only a terminal without NO_COLOR set
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
     /// Lowest severity that makes the exit status 1 [default: error, or the config's fail-level]
     #[arg(long, value_name = "LEVEL", value_parser = parse_fail_level)]
     fail_level: Option<FailLevel>,
@@ -54,13 +52,6 @@ enum Format {
     Json,
     Sarif,
     Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 fn parse_fail_level(name: &str) -> Result<FailLevel, String> {
@@ -84,7 +75,7 @@ enum Source {
     Read(Result<String, FileError>),
 }
 
-pub fn run(args: CheckArgs) -> ExitCode {
+pub fn run(args: CheckArgs, color: ColorChoice) -> ExitCode {
     let jobs = match plan(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
@@ -94,7 +85,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let reports = check_all(&jobs, args.target.as_deref());
     let text = match args.format {
-        Format::Human => report::human::render(&reports, use_color(args.color)),
+        Format::Human => report::human::render(&reports, use_color(color)),
         Format::Json => report::json::render(&reports),
         Format::Github => report::github::render(&reports),
         Format::Sarif => report::sarif::render(&reports, &policy::rule_descriptions()),
@@ -248,16 +239,10 @@ fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {
     if failing { EXIT_FINDINGS } else { 0 }
 }
 
-/// Colour only for a terminal, unless NO_COLOR (any non-empty value) or a flag says otherwise.
+/// Colour only for a terminal, unless NO_COLOR (any non-empty value), TERM=dumb or `--color`
+/// says otherwise: the same decision the course's highlighting makes.
 fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            !no_color && std::io::stdout().is_terminal()
-        }
-    }
+    ColorDepth::detect(choice, std::io::stdout().is_terminal()) != ColorDepth::None
 }
 
 /// The default fail level when neither the command line nor a config names one.

@@ -5,11 +5,15 @@ use std::process::ExitCode;
 
 use crate::course::Course;
 use crate::progress::Store;
-use crate::tui::{self, App, Exit};
+use crate::tui::{self, App, CodeColours, Exit};
 
 /// Opens the bundled course, or the pack in `lessons`. A folder that cannot be opened
 /// (missing, not a folder, no lessons) is reported on stderr with exit status 2.
-pub fn open(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+pub fn open(
+    lessons: Option<&Path>,
+    progress_file: Option<&Path>,
+    colours: CodeColours,
+) -> ExitCode {
     let course = match super::lessons::load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
@@ -18,7 +22,7 @@ pub fn open(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
         }
     };
     let (store, notices) = super::progress::open_store_quietly(progress_file);
-    let code = run_with_store(course, store);
+    let code = run_with_store(course, store, colours);
     // Said again after the UI has left the screen, so the learner sees it.
     for notice in notices {
         eprintln!("dockerlings: {notice}");
@@ -28,13 +32,16 @@ pub fn open(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
 
 /// Runs the terminal UI on `course`. Exit status: 0 on quit, 128 + the signal's number when
 /// ended by SIGTERM or SIGHUP (the shell convention), 1 when the terminal fails.
-pub fn run(course: Course) -> ExitCode {
-    run_with_store(course, Store::unsaved("this course keeps no progress"))
+pub fn run(course: Course, colours: CodeColours) -> ExitCode {
+    let store = Store::unsaved("this course keeps no progress");
+    run_with_store(course, store, colours)
 }
 
 /// Like [`run`], keeping the learner's progress in `store`.
-pub fn run_with_store(course: Course, store: Store) -> ExitCode {
-    match tui::run(App::new(course).with_store(store)) {
+pub fn run_with_store(course: Course, store: Store, colours: CodeColours) -> ExitCode {
+    let mut app = App::new(course).with_store(store);
+    app.code_colours = Some(colours);
+    match tui::run(app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {

@@ -17,6 +17,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::highlight::{ColorChoice, Theme};
+use crate::tui::CodeColours;
+
 /// A terminal course on multi-stage Docker builds and distroless images.
 ///
 /// Without a subcommand, opens the course: the bundled lessons, or the pack given with --lessons.
@@ -31,6 +34,14 @@ pub struct Cli {
     /// (default: $XDG_DATA_HOME/dockerlings/progress.json, usually ~/.local/share/…).
     #[arg(long, value_name = "PATH", global = true)]
     pub progress_file: Option<PathBuf>,
+
+    /// Colour: auto colours a terminal unless NO_COLOR is set or TERM=dumb.
+    #[arg(long, value_enum, global = true, default_value_t)]
+    pub color: ColorChoice,
+
+    /// Colours for Dockerfiles: ansi follows your terminal's own palette.
+    #[arg(long, value_enum, global = true, default_value_t)]
+    pub theme: Theme,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -84,12 +95,16 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => course::open(cli.lessons.as_deref(), cli.progress_file.as_deref()),
-        Some(Command::Check(args)) => check::run(args),
+        None => course::open(
+            cli.lessons.as_deref(),
+            cli.progress_file.as_deref(),
+            colours(&cli),
+        ),
+        Some(Command::Check(args)) => check::run(args, cli.color),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
-        Some(Command::Notes { file }) => notes::run(&file),
+        Some(Command::Notes { ref file }) => notes::run(file, colours(&cli)),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
         Some(Command::Progress) => {
             progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
@@ -101,4 +116,9 @@ pub fn main() -> ExitCode {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
     }
+}
+
+/// The code colours the terminal UI draws with, from `--color` and `--theme`.
+fn colours(cli: &Cli) -> CodeColours {
+    CodeColours::for_terminal(cli.color, cli.theme)
 }

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use crate::course::Course;
 use crate::course::notes::import;
+use crate::tui::CodeColours;
 
 /// Reads and imports `file`, then runs the terminal UI on it. An unreadable file is reported
 /// on stderr with exit status 2; bytes that are not UTF-8 are shown as U+FFFD, not refused,
 /// since notes are often pasted from elsewhere.
-pub fn run(file: &Path) -> ExitCode {
+pub fn run(file: &Path, colours: CodeColours) -> ExitCode {
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -23,8 +24,9 @@ pub fn run(file: &Path) -> ExitCode {
     };
     let text = String::from_utf8_lossy(&bytes);
     let lesson = import(&text, &file.display().to_string());
-    super::course::run(Course {
+    let course = Course {
         lessons: vec![lesson],
         errors: Vec::new(),
-    })
+    };
+    super::course::run(course, colours)
 }

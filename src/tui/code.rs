@@ -9,13 +9,24 @@ use std::sync::Arc;
 use ratatui::text::Span;
 
 use crate::course::layout::{LaidLine, SpanStyle};
-use crate::highlight::{ColorChoice, ColorDepth, Highlighter, StyledSpan, to_ratatui};
+use crate::highlight::{
+    ColorChoice, ColorDepth, HighlightedLines, Highlighter, StyledSpan, Theme, stage_refs,
+    to_ratatui,
+};
 
 /// The highlighter and the colour depth to draw it at.
 #[derive(Clone)]
 pub struct CodeColours {
     pub highlighter: Arc<Highlighter>,
     pub depth: ColorDepth,
+}
+
+/// Whether a fence's language (its first word) names a Dockerfile.
+fn is_dockerfile(lang: Option<&str>) -> bool {
+    let word = lang.and_then(|l| l.split_whitespace().next()).unwrap_or("");
+    ["dockerfile", "docker", "containerfile"]
+        .iter()
+        .any(|name| word.eq_ignore_ascii_case(name))
 }
 
 /// One code block as found in the laid lines: its language and its source lines.
@@ -25,14 +36,27 @@ struct BlockSource {
 }
 
 impl CodeColours {
-    /// The default highlighting theme at the terminal's colour depth (`NO_COLOR` and
-    /// `TERM=dumb` respected). Starts compiling the grammars on a background thread, so the
-    /// first code block does not stall a frame.
-    pub fn for_terminal() -> CodeColours {
+    /// `theme` at the terminal's colour depth as `choice` resolves it (`NO_COLOR` and
+    /// `TERM=dumb` respected under `auto`). Starts compiling the grammars on a background
+    /// thread, so the first code block does not stall a frame.
+    pub fn for_terminal(choice: ColorChoice, theme: Theme) -> CodeColours {
         std::thread::spawn(crate::highlight::warm_up);
         CodeColours {
-            highlighter: Arc::new(Highlighter::default()),
-            depth: ColorDepth::detect(ColorChoice::Auto, true),
+            highlighter: Arc::new(Highlighter::new(theme)),
+            depth: ColorDepth::detect(choice, true),
+        }
+    }
+
+    /// One block's colours. Dockerfiles also get stage-aware colours: each stage's name and
+    /// every reference to it share one colour, so a learner sees which COPY takes from where.
+    fn highlight_block(&self, src: &BlockSource) -> Arc<HighlightedLines> {
+        let code = src.lines.join("\n");
+        let lang = src.lang.as_deref();
+        if is_dockerfile(lang) {
+            let refs = stage_refs(&code);
+            Arc::new(self.highlighter.highlight_with_stages(&code, lang, &refs))
+        } else {
+            self.highlighter.highlight(&code, lang)
         }
     }
 
@@ -42,10 +66,7 @@ impl CodeColours {
         let blocks = collect_blocks(lines);
         let highlighted: BTreeMap<usize, _> = blocks
             .iter()
-            .map(|(&b, src)| {
-                let code = src.lines.join("\n");
-                (b, self.highlighter.highlight(&code, src.lang.as_deref()))
-            })
+            .map(|(&b, src)| (b, self.highlight_block(src)))
             .collect();
         // Byte offset reached in each (block, line) by the laid lines so far.
         let mut offsets: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -178,5 +199,25 @@ mod tests {
         assert!(c.colour(&lines)[1].is_some());
         // Not a valid piece of the highlighted source: stays plain rather than misaligned.
         assert!(c.slice(&[], 0, 4, "FROM").is_none());
+    }
+
+    #[test]
+    fn a_stage_name_and_its_references_share_one_colour() {
+        let code = "FROM golang:1.26 AS build\nFROM alpine:3.24\nCOPY --from=build /app /app";
+        let lines = layout(&doc(code), 60);
+        let coloured = colours().colour(&lines);
+        let style_of = |line: usize, word: &str| {
+            let spans = coloured[line].as_ref().expect("code line is coloured");
+            let span = spans
+                .iter()
+                .find(|s| s.content.as_ref() == word)
+                .unwrap_or_else(|| panic!("{word:?} is its own span on line {line}: {spans:?}"));
+            span.style.fg
+        };
+        let defined = style_of(0, "build");
+        assert!(defined.is_some());
+        assert_eq!(defined, style_of(2, "build"));
+        assert!(is_dockerfile(Some("Dockerfile title=x")));
+        assert!(!is_dockerfile(Some("sh")));
     }
 }

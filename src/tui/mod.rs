@@ -16,4 +16,5 @@ pub mod theme;
 pub mod update;
 
 pub use app::App;
+pub use code::CodeColours;
 pub use run::{Exit, run};

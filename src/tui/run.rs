@@ -11,6 +11,7 @@ use super::event::Msg;
 use super::screens;
 use super::terminal::{Session, Signals};
 use super::update::{Effect, update};
+use crate::highlight::{ColorChoice, Theme};
 
 /// How long to wait for input before checking for signals again.
 const POLL: Duration = Duration::from_millis(150);
@@ -28,7 +29,10 @@ pub enum Exit {
 /// Code is coloured for the terminal unless the caller chose colours already.
 pub fn run(mut app: App) -> anyhow::Result<Exit> {
     if app.code_colours.is_none() {
-        app.code_colours = Some(CodeColours::for_terminal());
+        app.code_colours = Some(CodeColours::for_terminal(
+            ColorChoice::Auto,
+            Theme::default(),
+        ));
     }
     let signals = Signals::watch()?;
     let mut session = Session::start()?;
