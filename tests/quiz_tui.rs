@@ -274,6 +274,42 @@ fn typing_is_checked_after_the_debounce_not_per_key() {
 }
 
 #[test]
+fn question_mark_is_typed_in_the_editor_and_f1_opens_help() {
+    use dockerlings::tui::app::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 100, 32);
+    press(&mut app, [ch('t')]);
+    for _ in 0..6 {
+        press(&mut app, [key(KeyCode::Right)]);
+    }
+    press(&mut app, [key(KeyCode::Enter)]);
+    press(&mut app, typed("# why?"));
+    let Some(Screen::Exercise(state)) = app.screens().last() else {
+        panic!(
+            "the editor stays open after `?`: {:?}",
+            app.screens().last()
+        )
+    };
+    assert!(
+        state.editor.lines().iter().any(|l| l.contains("# why?")),
+        "{:?}",
+        state.editor.lines()
+    );
+    assert!(screen_text(&app, 100, 32).contains("F1 help"));
+    press(&mut app, [key(KeyCode::F(1))]);
+    assert!(matches!(app.screens().last(), Some(Screen::Help(_))));
+    assert!(screen_text(&app, 100, 32).contains("show or hide this help"));
+    assert!(
+        screens::help::rows().contains(&screens::help::HelpRow::Binding {
+            keys: "F1".into(),
+            help: "show this help (? is typed as text here)"
+        })
+    );
+    press(&mut app, [key(KeyCode::Esc)]);
+    assert!(matches!(app.screens().last(), Some(Screen::Exercise(_))));
+}
+
+#[test]
 fn every_question_kind_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
