@@ -17,3 +17,4 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod tui;
+pub mod workshop;
