@@ -12,6 +12,7 @@ mod progress;
 mod reset;
 mod rules;
 mod verify_lessons;
+mod workshop;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,6 +94,9 @@ pub enum Command {
         /// The pack folder to check.
         dir: Option<PathBuf>,
     },
+    /// Hand out exercises as files: `workshop init DIR` writes the pack's Dockerfile exercises.
+    #[command(subcommand)]
+    Workshop(workshop::WorkshopCommand),
 }
 
 /// Entry point used by `src/main.rs`.
@@ -120,6 +124,7 @@ pub fn main() -> ExitCode {
         Some(Command::Reset { lesson, yes }) => {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
+        Some(Command::Workshop(command)) => workshop::run(command, cli.lessons.as_deref()),
     }
 }
 
