@@ -57,6 +57,15 @@ fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
     }
 }
 
+/// From the lesson list to the fixture quiz's exercise, skipping the six questions before it.
+fn open_exercise(app: &mut App) {
+    press(app, [ch('t')]);
+    for _ in 0..6 {
+        press(app, [key(KeyCode::Right)]);
+    }
+    press(app, [key(KeyCode::Enter)]);
+}
+
 fn typed(text: &str) -> Vec<Msg> {
     text.chars()
         .map(|c| {
@@ -238,11 +247,7 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
 
     // Come back later: the draft is where it was left.
     let mut again = app_with_store(&path, 100, 32);
-    press(&mut again, [ch('t')]);
-    for _ in 0..6 {
-        press(&mut again, [key(KeyCode::Right)]);
-    }
-    press(&mut again, [key(KeyCode::Enter)]);
+    open_exercise(&mut again);
     assert!(screen_text(&again, 100, 32).contains("# my note"));
 }
 
@@ -250,11 +255,7 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
 fn typing_is_checked_after_the_debounce_not_per_key() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(&dir.path().join("p.json"), 100, 32);
-    press(&mut app, [ch('t')]);
-    for _ in 0..6 {
-        press(&mut app, [key(KeyCode::Right)]);
-    }
-    press(&mut app, [key(KeyCode::Enter)]);
+    open_exercise(&mut app);
     press(&mut app, typed("FROM scratch AS x\n"));
     let Some(dockerlings::tui::app::Screen::Exercise(state)) = app.screens().last() else {
         panic!("exercise not open")
@@ -271,6 +272,125 @@ fn typing_is_checked_after_the_debounce_not_per_key() {
     };
     assert!(state.lint_due.is_none());
     assert_ne!(state.verdict, before, "the new stage counts now");
+}
+
+#[test]
+fn question_mark_is_typed_in_the_editor_and_f1_opens_help() {
+    use dockerlings::tui::app::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 100, 32);
+    open_exercise(&mut app);
+    press(&mut app, typed("# why?"));
+    let Some(Screen::Exercise(state)) = app.screens().last() else {
+        panic!(
+            "the editor stays open after `?`: {:?}",
+            app.screens().last()
+        )
+    };
+    assert!(
+        state.editor.lines().iter().any(|l| l.contains("# why?")),
+        "{:?}",
+        state.editor.lines()
+    );
+    assert!(screen_text(&app, 100, 32).contains("F1 help"));
+    press(&mut app, [key(KeyCode::F(1))]);
+    assert!(matches!(app.screens().last(), Some(Screen::Help(_))));
+    assert!(screen_text(&app, 100, 32).contains("show or hide this help"));
+    assert!(
+        screens::help::rows().contains(&screens::help::HelpRow::Binding {
+            keys: "F1".into(),
+            help: "show this help (? is typed as text here)"
+        })
+    );
+    press(&mut app, [key(KeyCode::Esc)]);
+    assert!(matches!(app.screens().last(), Some(Screen::Exercise(_))));
+}
+
+#[test]
+fn exercise_editor_is_highlighted_snapshot() {
+    use dockerlings::highlight::{ColorDepth, Highlighter, Theme};
+    use dockerlings::tui::code::CodeColours;
+    use ratatui::style::{Color, Modifier};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let edit = |app: &mut App| {
+        open_exercise(app);
+        press(app, [key(KeyCode::End)]);
+        press(
+            app,
+            typed(" AS build\nFROM scratch\nCOPY --from=build /out/app /app"),
+        );
+    };
+    let mut plain = app_with_store(&dir.path().join("a.json"), 100, 30);
+    edit(&mut plain);
+    let mut app = app_with_store(&dir.path().join("b.json"), 100, 30);
+    app.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::new(Theme::Ansi)),
+        depth: ColorDepth::Ansi16,
+    });
+    edit(&mut app);
+    let (a, b) = (draw(&plain, 100, 30), draw(&app, 100, 30));
+    let (a, b) = (a.backend().buffer().clone(), b.backend().buffer().clone());
+    let symbols = |buf: &ratatui::buffer::Buffer| -> String {
+        buf.content().iter().map(|c| c.symbol()).collect()
+    };
+    assert_eq!(symbols(&a), symbols(&b), "colours change colours, not text");
+    // Where a word is drawn in the editor (the left half) on the row that shows `line`.
+    let find = |line: &str, word: &str| -> (u16, u16) {
+        let area = b.area;
+        for y in 0..area.height {
+            let row: String = (0..area.width / 2).map(|x| b[(x, y)].symbol()).collect();
+            if row.contains(line)
+                && let Some(at) = row.find(word)
+            {
+                return (row[..at].chars().count() as u16, y);
+            }
+        }
+        panic!("{line:?} not drawn")
+    };
+    let (x, y) = find("FROM golang", "FROM");
+    assert_ne!(b[(x, y)].fg, Color::Reset, "the instruction is coloured");
+    let defined = find("AS build", "build");
+    let used = find("--from=build", "build");
+    let stage_colour = b[(defined.0, defined.1)].fg;
+    assert_ne!(stage_colour, Color::Reset);
+    assert_eq!(
+        b[(used.0, used.1)].fg,
+        stage_colour,
+        "a stage and its reference"
+    );
+    let reversed = |buf: &ratatui::buffer::Buffer| -> Vec<usize> {
+        let cells = buf.content().iter().enumerate();
+        cells
+            .filter(|(_, c)| c.modifier.contains(Modifier::REVERSED))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    assert!(!reversed(&a).is_empty());
+    assert_eq!(reversed(&a), reversed(&b), "the cursor still shows");
+    insta::assert_snapshot!("exercise_editor_highlighted", format!("{b:?}"));
+}
+
+#[test]
+fn home_shows_quiz_scores_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
+    assert!(screen_text(&app, 80, 24).contains("quiz 0/7 right · exercises 0/1"));
+    // The first question right, then the exercise solved; the rest left for later.
+    press(
+        &mut app,
+        [ch('t'), ch('2'), key(KeyCode::Enter), key(KeyCode::Esc)],
+    );
+    open_exercise(&mut app);
+    press(&mut app, (0..10).map(|_| key(KeyCode::Down)));
+    press(&mut app, [key(KeyCode::End)]);
+    press(&mut app, (0..200).map(|_| key(KeyCode::Backspace)));
+    press(&mut app, typed(SOLUTION));
+    press(&mut app, [ctrl('s'), key(KeyCode::Esc), key(KeyCode::Esc)]);
+    let home = screen_text(&app, 80, 24);
+    assert!(home.contains("quiz 2/7 right · exercises 1/1"), "{home}");
+    insta::assert_snapshot!("home_with_scores", draw(&app, 80, 24).backend());
 }
 
 #[test]
@@ -305,11 +425,8 @@ fn every_question_kind_snapshot() {
 fn exercise_with_findings_and_a_failing_checklist_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(&dir.path().join("p.json"), 100, 30);
-    press(&mut app, [ch('t')]);
-    for _ in 0..6 {
-        press(&mut app, [key(KeyCode::Right)]);
-    }
-    press(&mut app, [key(KeyCode::Enter), ctrl('s'), ctrl('g')]);
+    open_exercise(&mut app);
+    press(&mut app, [ctrl('s'), ctrl('g')]);
     insta::assert_snapshot!("exercise_failing", draw(&app, 100, 30).backend());
 }
 
