@@ -149,7 +149,7 @@ pub(super) const RULES: &[RuleInfo] = &[
 
 /// Instructions of `keyword` in stage bodies, with the stage.
 fn in_stages<'a>(
-    ctx: &'a Ctx<'a>,
+    ctx: &'a Ctx<'_>,
     keyword: Keyword,
 ) -> impl Iterator<Item = (&'a Stage, &'a Instruction)> + 'a {
     ctx.model.stages.iter().flat_map(move |st| {
