@@ -50,6 +50,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Screen::Home(_) => home(app, action),
         Screen::Reader(_) => read(app, action),
         Screen::Help(_) => help_overlay(app, action),
+        Screen::Inspect(_) if action == Action::ToggleHelp => toggle_help(app),
+        Screen::Inspect(_) => screens::inspect::on_action(app, action),
         Screen::Quiz(_) | Screen::Exercise(_) => {}
     }
     vec![Effect::Redraw]
