@@ -57,6 +57,15 @@ fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
     }
 }
 
+/// From the lesson list to the fixture quiz's exercise, skipping the six questions before it.
+fn open_exercise(app: &mut App) {
+    press(app, [ch('t')]);
+    for _ in 0..6 {
+        press(app, [key(KeyCode::Right)]);
+    }
+    press(app, [key(KeyCode::Enter)]);
+}
+
 fn typed(text: &str) -> Vec<Msg> {
     text.chars()
         .map(|c| {
@@ -238,11 +247,7 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
 
     // Come back later: the draft is where it was left.
     let mut again = app_with_store(&path, 100, 32);
-    press(&mut again, [ch('t')]);
-    for _ in 0..6 {
-        press(&mut again, [key(KeyCode::Right)]);
-    }
-    press(&mut again, [key(KeyCode::Enter)]);
+    open_exercise(&mut again);
     assert!(screen_text(&again, 100, 32).contains("# my note"));
 }
 
@@ -250,11 +255,7 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
 fn typing_is_checked_after_the_debounce_not_per_key() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(&dir.path().join("p.json"), 100, 32);
-    press(&mut app, [ch('t')]);
-    for _ in 0..6 {
-        press(&mut app, [key(KeyCode::Right)]);
-    }
-    press(&mut app, [key(KeyCode::Enter)]);
+    open_exercise(&mut app);
     press(&mut app, typed("FROM scratch AS x\n"));
     let Some(dockerlings::tui::app::Screen::Exercise(state)) = app.screens().last() else {
         panic!("exercise not open")
@@ -271,6 +272,38 @@ fn typing_is_checked_after_the_debounce_not_per_key() {
     };
     assert!(state.lint_due.is_none());
     assert_ne!(state.verdict, before, "the new stage counts now");
+}
+
+#[test]
+fn question_mark_is_typed_in_the_editor_and_f1_opens_help() {
+    use dockerlings::tui::app::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 100, 32);
+    open_exercise(&mut app);
+    press(&mut app, typed("# why?"));
+    let Some(Screen::Exercise(state)) = app.screens().last() else {
+        panic!(
+            "the editor stays open after `?`: {:?}",
+            app.screens().last()
+        )
+    };
+    assert!(
+        state.editor.lines().iter().any(|l| l.contains("# why?")),
+        "{:?}",
+        state.editor.lines()
+    );
+    assert!(screen_text(&app, 100, 32).contains("F1 help"));
+    press(&mut app, [key(KeyCode::F(1))]);
+    assert!(matches!(app.screens().last(), Some(Screen::Help(_))));
+    assert!(screen_text(&app, 100, 32).contains("show or hide this help"));
+    assert!(
+        screens::help::rows().contains(&screens::help::HelpRow::Binding {
+            keys: "F1".into(),
+            help: "show this help (? is typed as text here)"
+        })
+    );
+    press(&mut app, [key(KeyCode::Esc)]);
+    assert!(matches!(app.screens().last(), Some(Screen::Exercise(_))));
 }
 
 #[test]
@@ -305,11 +338,8 @@ fn every_question_kind_snapshot() {
 fn exercise_with_findings_and_a_failing_checklist_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(&dir.path().join("p.json"), 100, 30);
-    press(&mut app, [ch('t')]);
-    for _ in 0..6 {
-        press(&mut app, [key(KeyCode::Right)]);
-    }
-    press(&mut app, [key(KeyCode::Enter), ctrl('s'), ctrl('g')]);
+    open_exercise(&mut app);
+    press(&mut app, [ctrl('s'), ctrl('g')]);
     insta::assert_snapshot!("exercise_failing", draw(&app, 100, 30).backend());
 }
 

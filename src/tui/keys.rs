@@ -38,6 +38,11 @@ impl Context {
             Self::Help => "This help",
         }
     }
+
+    /// Screens where printable characters are text the learner types, never commands.
+    pub fn types_text(self) -> bool {
+        self == Self::Exercise
+    }
 }
 
 /// What a key asks for. Each screen gives the movement actions its own meaning
@@ -119,6 +124,17 @@ impl Input {
         })
     }
 
+    /// A printable character typed without Ctrl.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Input::Key {
+                code: KeyCode::Char(_),
+                ctrl: false
+            }
+        )
+    }
+
     /// How the help overlay names this input.
     pub fn label(self) -> String {
         match self {
@@ -140,6 +156,7 @@ impl Input {
                     KeyCode::Esc => "Esc".into(),
                     KeyCode::Tab => "Tab".into(),
                     KeyCode::BackTab => "Shift-Tab".into(),
+                    KeyCode::F(n) => format!("F{n}"),
                     other => format!("{other:?}"),
                 };
                 if ctrl {
@@ -188,7 +205,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], A::Quit, "quit", None),
     bind(
         C::Global,
-        &[key('?')],
+        &[key('?'), special(KeyCode::F(1))],
         A::ToggleHelp,
         "show or hide this help",
         Some("? help"),
@@ -457,6 +474,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("^T inspect"),
     ),
     bind(
+        C::Exercise,
+        &[special(KeyCode::F(1))],
+        A::ToggleHelp,
+        "show this help (? is typed as text here)",
+        Some("F1 help"),
+    ),
+    bind(
         C::Inspect,
         &[key('j'), special(KeyCode::Down), Input::WheelDown],
         A::Down,
@@ -529,7 +553,11 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action `input` triggers in `context`: the screen's own bindings first, then the global ones.
+/// Where the screen takes typed text, a printable character is text, never an action.
 pub fn action_for(context: Context, input: Input) -> Option<Action> {
+    if context.types_text() && input.is_text() {
+        return None;
+    }
     [context, Context::Global].into_iter().find_map(|ctx| {
         BINDINGS
             .iter()
@@ -543,10 +571,13 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// Status-bar hints for a screen: its own first, then the global ones.
+/// Status-bar hints for a screen: its own first, then the global ones it does not rebind.
 pub fn hints(context: Context) -> Vec<&'static str> {
+    let rebound = |b: &&Binding| bindings(context).any(|own| own.action == b.action);
+    let globals =
+        bindings(Context::Global).filter(move |b| context == Context::Global || !rebound(b));
     bindings(context)
-        .chain(bindings(Context::Global))
+        .chain(globals)
         .filter_map(|b| b.hint)
         .collect()
 }
@@ -583,9 +614,27 @@ mod tests {
         assert_eq!(action_for(Context::Reader, key('q')), Some(Action::Back));
         for ctx in Context::ALL {
             assert_eq!(action_for(ctx, ctrl('c')), Some(Action::Quit));
-            assert_eq!(action_for(ctx, key('?')), Some(Action::ToggleHelp));
+            let help = special(KeyCode::F(1));
+            assert_eq!(action_for(ctx, help), Some(Action::ToggleHelp), "{ctx:?}");
         }
         assert_eq!(action_for(Context::Home, key('x')), None);
+    }
+
+    #[test]
+    fn typed_characters_are_text_in_the_editor_and_f1_still_opens_help() {
+        assert_eq!(action_for(Context::Exercise, key('?')), None);
+        assert_eq!(action_for(Context::Exercise, key('q')), None);
+        assert_eq!(
+            action_for(Context::Reader, key('?')),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            action_for(Context::Exercise, ctrl('s')),
+            Some(Action::Check)
+        );
+        assert_eq!(hints(Context::Exercise).last(), Some(&"F1 help"));
+        assert!(!hints(Context::Exercise).contains(&"? help"));
+        assert_eq!(special(KeyCode::F(1)).label(), "F1");
     }
 
     #[test]
@@ -606,7 +655,7 @@ mod tests {
         assert_eq!(special(KeyCode::BackTab).label(), "Shift-Tab");
         assert_eq!(Input::WheelDown.label(), "wheel down");
         let help = bindings(Context::Global).find(|b| b.action == Action::ToggleHelp);
-        assert_eq!(inputs_label(help.unwrap()), "?");
+        assert_eq!(inputs_label(help.unwrap()), "?, F1");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The stage graph drawn as boxes and arrows: the shipped stage in a double border tagged
-//! `ships` (the plate), the others dimmed and tagged `kitchen` (they stay behind). Each box
-//! says its base and, per copy, what it brings in; the arrows point at those lines.
+//! The stage graph drawn as boxes and arrows: the final stage in a double border tagged
+//! `ships` (the plate), stages it is built on tagged `ships as base`, the others dimmed and
+//! tagged `kitchen` (they stay behind) or `not built`. Each box says its base and, per copy,
+//! what it brings in; the arrows point at those lines.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,12 +10,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::layout::{Link, NodeText, Placement, place};
-use super::view::{BaseKind, EdgeKind, InspectView};
+use super::view::{BaseKind, EdgeKind, InspectView, StageRole};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
-
-pub const SHIPS: &str = "ships";
-pub const STAYS: &str = "kitchen";
 
 /// The boxes' text and the arrows between them.
 pub fn nodes_and_links(view: &InspectView) -> (Vec<NodeText>, Vec<Link>) {
@@ -29,7 +27,7 @@ pub fn nodes_and_links(view: &InspectView) -> (Vec<NodeText>, Vec<Link>) {
             };
             NodeText {
                 title: s.title(i),
-                tag: if s.ships { SHIPS } else { STAYS }.into(),
+                tag: s.role.tag().into(),
                 lines: vec![base],
             }
         })
@@ -69,7 +67,7 @@ pub fn nodes_and_links(view: &InspectView) -> (Vec<NodeText>, Vec<Link>) {
 #[derive(Debug, Clone)]
 pub struct StageGraph {
     pub nodes: Vec<NodeText>,
-    pub ships: Vec<bool>,
+    pub roles: Vec<StageRole>,
     pub placement: Placement,
 }
 
@@ -78,7 +76,7 @@ impl StageGraph {
         let (nodes, links) = nodes_and_links(view);
         let placement = place(&nodes, &links, width);
         Self {
-            ships: view.stages.iter().map(|s| s.ships).collect(),
+            roles: view.stages.iter().map(|s| s.role).collect(),
             nodes,
             placement,
         }
@@ -99,20 +97,25 @@ impl StageGraph {
             }
             .intersection(area)
         };
-        for ((node, rect), &ships) in self
+        for ((node, rect), &role) in self
             .nodes
             .iter()
             .zip(&self.placement.boxes)
-            .zip(&self.ships)
+            .zip(&self.roles)
         {
+            let ships = role.ships();
             let rect = shift(*rect);
             if rect.is_empty() {
                 continue;
             }
             let style = if ships { theme.title } else { theme.dim };
-            let tag_style = if ships { theme.selected } else { theme.dim };
+            let tag_style = if role == StageRole::Final {
+                theme.selected
+            } else {
+                style
+            };
             let block = Block::bordered()
-                .border_type(if ships {
+                .border_type(if role == StageRole::Final {
                     BorderType::Double
                 } else {
                     BorderType::Plain
@@ -164,7 +167,7 @@ mod tests {
                 StageView {
                     base: "alpine".into(),
                     base_kind: BaseKind::Unknown,
-                    ships: true,
+                    role: StageRole::Final,
                     notes: vec!["image nginx:1.27 /etc/nginx".into()],
                     ..Default::default()
                 },
@@ -182,8 +185,8 @@ mod tests {
     #[test]
     fn copies_become_lines_of_the_target_and_the_arrow_points_at_them() {
         let (nodes, links) = nodes_and_links(&view());
-        assert_eq!(nodes[0].tag, STAYS);
-        assert_eq!(nodes[1].tag, SHIPS);
+        assert_eq!(nodes[0].tag, "kitchen");
+        assert_eq!(nodes[1].tag, "ships");
         assert_eq!(
             nodes[1].lines,
             [

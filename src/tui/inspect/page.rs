@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::graph::{SHIPS, STAYS, StageGraph};
+use super::graph::StageGraph;
 use super::view::InspectView;
 use super::{sizes, surface};
 use crate::course::doc::{Block, Doc, Inline};
@@ -71,13 +71,11 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
     )));
     if !view.errors.is_empty() {
         items.push(Item::Gap);
-        items.push(Item::Line(Line::styled(
-            format!(
-                "Problems ({}): the rest shows what could be understood",
-                view.errors.len()
-            ),
-            theme.error,
-        )));
+        let title = format!(
+            "Problems ({}): the rest shows what could be understood",
+            view.errors.len()
+        );
+        marked(&mut items, "", &title, width, theme.error);
         for e in &view.errors {
             marked(&mut items, "✗ ", e, width, theme.error);
         }
@@ -88,10 +86,8 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
     if view.stages.is_empty() {
         marked(&mut items, "", "No stage could be understood.", width, theme.dim);
     } else {
-        let legend = format!(
-            "Double border, {SHIPS}: the image you build (the plate). Dimmed, {STAYS}: stages that stay behind."
-        );
-        marked(&mut items, "", &legend, width, theme.dim);
+        let legend = "Double border, ships: the image you build (the plate). Dimmed, kitchen: stages that stay behind.";
+        marked(&mut items, "", legend, width, theme.dim);
         let graph = StageGraph::new(view, width);
         let undrawn = graph.placement.undrawn;
         items.push(Item::Graph(graph));
@@ -173,7 +169,7 @@ pub fn blit(page: &Buffer, scroll: usize, buf: &mut Buffer, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::inspect::view::{SizeBar, StageView, SurfaceRow};
+    use crate::tui::inspect::view::{SizeBar, StageRole, StageView, SurfaceRow};
 
     fn rows(buf: &Buffer) -> Vec<String> {
         (0..buf.area.height)
@@ -193,7 +189,7 @@ mod tests {
             source: "broken".into(),
             stages: vec![StageView {
                 base: "alpine".into(),
-                ships: true,
+                role: StageRole::Final,
                 ..Default::default()
             }],
             sizes: vec![SizeBar {
@@ -235,7 +231,7 @@ mod tests {
     fn an_empty_view_and_zero_width_render() {
         let view = InspectView::default();
         assert!(render(&view, &Theme::default(), 0).area.height > 0);
-        assert!(rows(&render(&view, &Theme::default(), 30))
+        assert!(rows(&render(&view, &Theme::default(), 60))
             .iter()
             .any(|l| l.contains("No stage could be understood")));
     }

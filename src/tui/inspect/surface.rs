@@ -33,7 +33,8 @@ fn cells(row: &SurfaceRow) -> [Option<String>; 5] {
     ]
 }
 
-pub fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme) -> Table<'a> {
+/// The table for an area `area_width` columns wide.
+pub fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme, area_width: u16) -> Table<'a> {
     // Columns as wide as their widest cell; the table shrinks them when the area is narrower.
     let mut widths = HEADER.map(width);
     for row in rows {
@@ -50,16 +51,19 @@ pub fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme) -> Table<'a> {
         });
         Row::new(cells).style(style)
     });
+    // Two columns between cells when everything fits, else one.
+    let wanted: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    let spacing = if wanted > usize::from(area_width) { 1 } else { 2 };
     Table::new(body, widths.map(|w| Constraint::Length(w as u16)))
         .header(header)
-        .column_spacing(2)
+        .column_spacing(spacing)
 }
 
 pub fn draw(rows: &[SurfaceRow], buf: &mut Buffer, area: Rect, theme: &Theme) {
     if area.is_empty() {
         return;
     }
-    Widget::render(table(rows, theme), area, buf);
+    Widget::render(table(rows, theme, area.width), area, buf);
 }
 
 #[cfg(test)]

@@ -28,8 +28,8 @@ pub struct StageView {
     pub base: String,
     /// Whether the base is a stage of this file, a known image, or an image nobody knows.
     pub base_kind: BaseKind,
-    /// This stage is the image that is built (the plate); the others stay behind (the kitchen).
-    pub ships: bool,
+    /// Whether it ships (the plate) or stays behind (the kitchen).
+    pub role: StageRole,
     /// Copies from outside the file's stages (an image, a build context): `nginx:1.27 /etc/x`.
     pub notes: Vec<String>,
 }
@@ -48,6 +48,37 @@ impl StageView {
         self.name
             .clone()
             .unwrap_or_else(|| format!("stage {index}"))
+    }
+}
+
+/// A stage's part in the build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StageRole {
+    /// The image that is built: it ships.
+    Final,
+    /// The final stage is built on it, so its layers ship too.
+    Base,
+    /// The final stage takes files from it; the stage itself stays behind.
+    #[default]
+    Builder,
+    /// Nothing the final stage needs: not even built.
+    Unused,
+}
+
+impl StageRole {
+    /// Its layers are in the shipped image.
+    pub fn ships(self) -> bool {
+        matches!(self, StageRole::Final | StageRole::Base)
+    }
+
+    /// The tag on the stage's box.
+    pub fn tag(self) -> &'static str {
+        match self {
+            StageRole::Final => "ships",
+            StageRole::Base => "ships as base",
+            StageRole::Builder => "kitchen",
+            StageRole::Unused => "not built",
+        }
     }
 }
 

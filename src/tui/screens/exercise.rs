@@ -21,7 +21,7 @@ use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
 use crate::quiz::{Exercise, Question, QuestionKind, Verdict};
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::keys::{self, Action, Context, Input};
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
@@ -233,10 +233,8 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         return vec![Effect::Redraw];
     };
     let (lesson_id, question, ex) = (lesson_id.to_string(), question.clone(), ex.clone());
-    // `?` is text in a Dockerfile; the help overlay is not reachable from the editor.
-    let action = Input::from_key(key)
-        .and_then(|i| keys::action_for(Context::Exercise, i))
-        .filter(|a| *a != Action::ToggleHelp);
+    // Typed characters (`?` too) are text here; the key table leaves them to the editor.
+    let action = Input::from_key(key).and_then(|i| keys::action_for(Context::Exercise, i));
     let Some(action) = action else {
         // Everything else is the editor's: typing never waits for the validator.
         if state.editor.input(key) {
@@ -247,6 +245,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
     };
     match action {
         Action::Quit => return vec![Effect::Quit],
+        Action::ToggleHelp => app.push(Screen::Help(HelpState::default())),
         Action::Back => {
             save_draft(app, state, &lesson_id, &question.id);
             app.pop();
@@ -401,9 +400,7 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
     }
     if let Some(row) = status_row {
         let position = format!("exercise {}", question.id);
-        // `?` types a `?` here, so its global hint is left out.
-        let mut hints = keys::hints(Context::Exercise);
-        hints.retain(|h| !h.starts_with('?'));
+        let hints = keys::hints(Context::Exercise);
         status::draw(buf, row, &position, &hints, theme);
     }
 }

@@ -5,9 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{split_status, status};
-use crate::tui::app::{App, Screen};
-use crate::tui::inspect::{InspectView, page};
+use super::{reader, split_status, status};
+use crate::course::doc::{Block, Doc};
+use crate::course::layout::LaidLine;
+use crate::tui::app::{App, ReaderState, Screen};
+use crate::tui::code::is_dockerfile;
+use crate::tui::inspect::{InspectView, from_report, page};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::theme::Theme;
 
@@ -76,7 +79,7 @@ pub fn draw(app: &App, state: &InspectState, buf: &mut Buffer, area: Rect) {
         let shown = (scroll + usize::from(body.height)).min(total);
         let position = format!(
             "inspect · {}",
-            super::reader::percent(scroll, total, body.height)
+            reader::percent(scroll, total, body.height)
         );
         let position = if total > usize::from(body.height) {
             format!("{position}% · rows {}-{shown} of {total}", scroll + 1)
@@ -85,4 +88,95 @@ pub fn draw(app: &App, state: &InspectState, buf: &mut Buffer, area: Rect) {
         };
         status::draw(buf, row, &position, &keys::hints(Context::Inspect), theme);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening from the reader and the exercise
+
+/// Code blocks of `doc` in layout order, which is the order [`CodeRef::block`] counts in.
+///
+/// [`CodeRef::block`]: crate::course::layout::CodeRef
+pub fn code_blocks(doc: &Doc) -> Vec<(Option<&str>, &str)> {
+    fn walk<'d>(blocks: &'d [Block], out: &mut Vec<(Option<&'d str>, &'d str)>) {
+        for block in blocks {
+            match block {
+                Block::Code { lang, code } => out.push((lang.as_deref(), code)),
+                Block::List { items, .. } => items.iter().for_each(|item| walk(item, out)),
+                Block::Quote { blocks, .. } => walk(blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.blocks, &mut out);
+    out
+}
+
+/// The Dockerfile block nearest to what the reader shows (laid-out rows `scroll..scroll +
+/// height`): the first one on screen, else the closest above or below (the earlier on a tie).
+pub fn dockerfile_near(doc: &Doc, lines: &[LaidLine], scroll: usize, height: usize) -> Option<usize> {
+    let blocks = code_blocks(doc);
+    let bottom = scroll + height.max(1) - 1;
+    let mut best: Option<(usize, usize)> = None;
+    for (row, line) in lines.iter().enumerate() {
+        let Some(r) = line.code else { continue };
+        if !blocks.get(r.block).is_some_and(|b| is_dockerfile(b.0)) {
+            continue;
+        }
+        let distance = if row < scroll {
+            scroll - row
+        } else {
+            row.saturating_sub(bottom)
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, r.block));
+        }
+    }
+    best.map(|(_, block)| block)
+}
+
+/// Whether `doc` has a Dockerfile block to inspect.
+pub fn has_dockerfile(doc: &Doc) -> bool {
+    code_blocks(doc).iter().any(|b| is_dockerfile(b.0))
+}
+
+/// The reader's status-bar hints; the inspect hint only where there is something to inspect.
+pub fn reader_hints(doc: Option<&Doc>) -> Vec<&'static str> {
+    let mut hints = keys::hints(Context::Reader);
+    if !doc.is_some_and(has_dockerfile) {
+        let inspect = keys::bindings(Context::Reader)
+            .find(|b| b.action == Action::Inspect)
+            .and_then(|b| b.hint);
+        hints.retain(|h| Some(*h) != inspect);
+    }
+    hints
+}
+
+/// Opens the view for the Dockerfile the reader shows (see [`dockerfile_near`]); does
+/// nothing when the section has none.
+pub fn open_from_reader(app: &mut App, state: &ReaderState) {
+    let geo = reader::Geometry::new(app.area);
+    let Some(section) = app.section(state.lesson, state.section) else {
+        return;
+    };
+    let view = app.section_view(state.lesson, state.section, geo.text.width.max(1));
+    let Some(block) = dockerfile_near(
+        &section.doc,
+        &view.lines,
+        state.scroll,
+        usize::from(geo.text.height),
+    ) else {
+        return;
+    };
+    let Some(&(_, code)) = code_blocks(&section.doc).get(block) else {
+        return;
+    };
+    let source = format!("the example in “{}”", section.title);
+    let view = from_report::view_of(code, &source);
+    open(app, view);
+}
+
+/// Opens the view for the learner's own file in an exercise.
+pub fn open_for_file(app: &mut App, text: &str) {
+    open(app, from_report::view_of(text, "your Dockerfile"));
 }
