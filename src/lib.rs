@@ -13,6 +13,7 @@ pub mod cli;
 pub mod course;
 pub mod dockerfile;
 pub mod highlight;
+pub mod inspect;
 pub mod progress;
 pub mod quiz;
 pub mod report;
