@@ -341,7 +341,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Reader,
         &[key('i')],
         A::Inspect,
-        "inspect the Dockerfile on screen (stage graph, size, attack surface)",
+        "inspect the Dockerfile on screen",
         Some("i inspect"),
     ),
     bind(
@@ -470,7 +470,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Exercise,
         &[ctrl('t')],
         A::Inspect,
-        "inspect your file: stage graph, size, attack surface",
+        "inspect your file: graph, size, surface",
         Some("^T inspect"),
     ),
     bind(

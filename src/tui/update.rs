@@ -140,6 +140,7 @@ fn read(app: &mut App, action: Action) {
             screens::quiz::open(app, state.lesson);
             return;
         }
+        Action::Inspect => return screens::inspect::open_from_reader(app, &state),
         Action::NextSection => return go_to(app, next_section(app, &state)),
         Action::PrevSection => return go_to(app, prev_section(app, &state)),
         Action::Up => scroll.saturating_sub(1),

@@ -55,13 +55,12 @@ pub fn view_of_report(report: &Report, source: &str) -> InspectView {
                 kind,
                 brings: brings(&e.sources, e.dest.as_deref()),
             }),
-            EdgeSource::Image { reference, unknown } => {
+            EdgeSource::Image { unknown, .. } => {
                 if let Some(stage) = stages.get_mut(e.to_stage) {
                     let known = if *unknown { " (unknown)" } else { "" };
                     let what = brings(&e.sources, e.dest.as_deref());
-                    stage
-                        .notes
-                        .push(format!("image {reference}{known} {what}").trim_end().into());
+                    let note = format!("image {}{known} {what}", e.written);
+                    stage.notes.push(note.trim_end().into());
                 }
             }
             EdgeSource::Invalid { reason } => {
@@ -90,7 +89,7 @@ pub fn view_of_report(report: &Report, source: &str) -> InspectView {
                 ships: s.role == Role::Final,
                 shell: fact(&s.surface.shell),
                 package_manager: fact(&s.surface.package_manager),
-                user: s.surface.user.name.clone().filter(|_| !s.surface.user.unknown),
+                user: user(&s.surface.user),
                 libc: fact(&s.surface.libc),
             })
             .collect(),
@@ -108,6 +107,16 @@ fn written_or_resolved(s: &inspect::StageReport) -> String {
         Some(reason) => format!("{written} ({reason})"),
         None => written,
     }
+}
+
+/// The user as named, with `(root)` when the name does not say so (`0`).
+fn user(u: &inspect::UserFact) -> Option<String> {
+    let name = u.name.as_ref().filter(|_| !u.unknown)?;
+    Some(if u.root == Some(true) && name != "root" {
+        format!("{name} (root)")
+    } else {
+        name.clone()
+    })
 }
 
 fn role(role: Role) -> StageRole {

@@ -1,7 +1,8 @@
 //! Where the stage graph's boxes and arrows go, as plain geometry (no drawing, no styles).
 //!
 //! Stages are boxes in file order, which is a topological order: a stage can only use
-//! earlier stages. When every box fits side by side they flow left to right ([`Flow::Across`]);
+//! earlier stages. When every box fits side by side at its full width they flow left to right
+//! ([`Flow::Across`]);
 //! otherwise they stack top to bottom ([`Flow::Down`]) and the view scrolls. A link between
 //! neighbours is a short arrow between their boxes; a link that skips stages runs in a lane
 //! (below the row, or right of the column). Links from one stage share one lane. A link that
@@ -13,8 +14,6 @@ use crate::tui::text::width;
 
 /// Narrowest box worth drawing.
 pub const BOX_MIN: u16 = 12;
-/// Widest box when boxes sit side by side, so a few fit.
-pub const ACROSS_MAX: u16 = 30;
 /// Widest box when boxes stack.
 pub const DOWN_MAX: u16 = 64;
 /// Columns between boxes side by side: the arrow `──▶` and a space.
@@ -94,7 +93,8 @@ pub fn place(nodes: &[NodeText], links: &[Link], max_width: u16) -> Placement {
     let valid = |l: &Link| l.from < l.to && l.to < nodes.len();
     let backwards = links.iter().filter(|l| !valid(l)).count();
     links.retain(valid);
-    let mut placed = across(nodes, &links, max_width).unwrap_or_else(|| down(nodes, &links, max_width));
+    let mut placed =
+        across(nodes, &links, max_width).unwrap_or_else(|| down(nodes, &links, max_width));
     placed.undrawn += backwards;
     placed
 }
@@ -232,9 +232,10 @@ fn across(nodes: &[NodeText], links: &[Link], max_width: u16) -> Option<Placemen
     if nodes.is_empty() {
         return None;
     }
+    // Side by side only when no box has to cut its text (beyond the stacked limit).
     let widths: Vec<u16> = nodes
         .iter()
-        .map(|n| n.wanted_width().clamp(BOX_MIN, ACROSS_MAX))
+        .map(|n| n.wanted_width().clamp(BOX_MIN, DOWN_MAX))
         .collect();
     let total = widths.iter().map(|&w| u32::from(w)).sum::<u32>()
         + u32::from(GAP_ACROSS) * (nodes.len() as u32 - 1);
@@ -523,7 +524,11 @@ mod tests {
         let p = place(&nodes, &links, 80);
         assert_eq!(p.flow, Flow::Down);
         assert_eq!(p.boxes.len(), 30);
-        assert!(p.boxes.windows(2).all(|w| w[1].y == w[0].bottom() + GAP_DOWN));
+        assert!(
+            p.boxes
+                .windows(2)
+                .all(|w| w[1].y == w[0].bottom() + GAP_DOWN)
+        );
         assert_eq!(p.height, p.boxes[29].bottom());
         assert_eq!(p.strokes.iter().filter(|s| s.2 == '▼').count(), 29);
     }

@@ -43,13 +43,19 @@ fn wrap(text: &str, width: u16) -> Vec<String> {
     let doc = Doc {
         blocks: vec![Block::Paragraph(vec![Inline::plain(text)])],
     };
-    layout(&doc, width.max(1)).iter().map(|l| l.text()).collect()
+    layout(&doc, width.max(1))
+        .iter()
+        .map(|l| l.text())
+        .collect()
 }
 
 /// `text` wrapped, each line styled, the first behind `mark` and the rest indented under it.
 fn marked(items: &mut Vec<Item>, mark: &str, text: &str, width: u16, style: Style) {
     let indent = u16::try_from(crate::tui::text::width(mark)).unwrap_or(0);
-    for (i, line) in wrap(text, width.saturating_sub(indent)).into_iter().enumerate() {
+    for (i, line) in wrap(text, width.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+    {
         let lead = if i == 0 {
             mark.to_string()
         } else {
@@ -84,7 +90,13 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
     items.push(Item::Gap);
     items.push(heading("Stage graph"));
     if view.stages.is_empty() {
-        marked(&mut items, "", "No stage could be understood.", width, theme.dim);
+        marked(
+            &mut items,
+            "",
+            "No stage could be understood.",
+            width,
+            theme.dim,
+        );
     } else {
         let legend = "Double border, ships: the image you build (the plate). Dimmed, kitchen: stages that stay behind.";
         marked(&mut items, "", legend, width, theme.dim);
@@ -121,10 +133,7 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
 pub fn render(view: &InspectView, theme: &Theme, width: u16) -> Buffer {
     let inner = width.saturating_sub(2 * MARGIN);
     let items = items(view, inner, theme);
-    let height = items
-        .iter()
-        .map(|i| u32::from(i.height(view)))
-        .sum::<u32>();
+    let height = items.iter().map(|i| u32::from(i.height(view))).sum::<u32>();
     let height = u16::try_from(height).unwrap_or(u16::MAX);
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
     if inner == 0 {
@@ -231,8 +240,10 @@ mod tests {
     fn an_empty_view_and_zero_width_render() {
         let view = InspectView::default();
         assert!(render(&view, &Theme::default(), 0).area.height > 0);
-        assert!(rows(&render(&view, &Theme::default(), 60))
-            .iter()
-            .any(|l| l.contains("No stage could be understood")));
+        assert!(
+            rows(&render(&view, &Theme::default(), 60))
+                .iter()
+                .any(|l| l.contains("No stage could be understood"))
+        );
     }
 }

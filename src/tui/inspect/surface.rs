@@ -53,7 +53,11 @@ pub fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme, area_width: u16) -> Tabl
     });
     // Two columns between cells when everything fits, else one.
     let wanted: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-    let spacing = if wanted > usize::from(area_width) { 1 } else { 2 };
+    let spacing = if wanted > usize::from(area_width) {
+        1
+    } else {
+        2
+    };
     Table::new(body, widths.map(|w| Constraint::Length(w as u16)))
         .header(header)
         .column_spacing(spacing)
