@@ -18,3 +18,4 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod tui;
+pub mod workshop;
