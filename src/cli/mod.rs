@@ -4,6 +4,7 @@
 mod check;
 mod course;
 mod explain;
+mod inspect;
 mod lessons;
 mod notes;
 mod parse;
@@ -57,6 +58,9 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Explain one rule: why it matters, how to fix it, which lesson teaches it
     Explain(explain::ExplainArgs),
+    /// Show what a Dockerfile builds and ships: stages and graph, the final stage, the stages
+    /// left behind, estimated size vs a single-stage build, attack surface
+    Inspect(inspect::InspectArgs),
     /// List the lessons, their sections and questions.
     Lessons {
         #[arg(long, value_enum, default_value_t)]
@@ -114,6 +118,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args, cli.color),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Inspect(args)) => inspect::run(args, cli.color, cli.theme),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Notes { ref file }) => notes::run(file, colours(&cli)),
         Some(Command::Parse { file, format }) => parse::run(&file, format),

@@ -22,6 +22,7 @@ use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
 use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
 use crate::tui::app::{App, HelpState, Screen};
+use crate::tui::code::{CodeColours, EditorColours};
 use crate::tui::keys::{self, Action, Context, Input};
 use crate::tui::text::escape_controls;
 use crate::tui::theme::Theme;
@@ -43,6 +44,8 @@ pub struct ExerciseState {
     pub lesson: usize,
     pub question: usize,
     pub editor: TextArea<'static>,
+    /// The editor's syntax colours, kept between frames.
+    pub colours: EditorColours,
     /// The verdict on the text as of the last check (live, debounced).
     pub verdict: Verdict,
     /// When the text changed and has not been checked since: check at this instant.
@@ -126,6 +129,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         lesson,
         question,
         editor: new_editor(&text, &app.theme),
+        colours: EditorColours::default(),
         verdict,
         lint_due: None,
         failed_checks: 0,
@@ -381,7 +385,7 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
     } else {
         Layout::vertical(split).areas(main)
     };
-    draw_editor(state, buf, editor_area, theme);
+    draw_editor(state, buf, editor_area, theme, app.code_colours.as_ref());
     draw_panel(state, question, ex, buf, panel_area, theme);
     if let Some(row) = message_row
         && let Some(message) = &state.message
@@ -431,7 +435,13 @@ fn worst_on(diagnostics: &[Diagnostic], line: usize) -> Option<Severity> {
         .max()
 }
 
-fn draw_editor(state: &ExerciseState, buf: &mut Buffer, area: Rect, theme: &Theme) {
+fn draw_editor(
+    state: &ExerciseState,
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Theme,
+    colours: Option<&CodeColours>,
+) {
     let inner = titled_block(
         buf,
         area,
@@ -450,6 +460,9 @@ fn draw_editor(state: &ExerciseState, buf: &mut Buffer, area: Rect, theme: &Them
     };
     // Rendering moves the editor's viewport to follow the cursor; the gutter reads it after.
     (&state.editor).render(text_area, buf);
+    if let Some(colours) = colours {
+        state.colours.paint(colours, &state.editor, buf, text_area);
+    }
     let (top, _) = state.editor.scroll_offset();
     for row in 0..gutter.height {
         let line = usize::from(top) + usize::from(row) + 1;
