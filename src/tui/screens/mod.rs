@@ -8,6 +8,7 @@ pub mod inspect;
 pub mod quiz;
 pub mod reader;
 mod status;
+pub mod watch;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
