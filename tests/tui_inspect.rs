@@ -44,15 +44,14 @@ fn page_text(dockerfile: &str, width: u16) -> String {
     text(&page::render(&view, &Theme::default(), width))
 }
 
-/// The whole page (graph, chart, table) for each example: side by side at 120 columns,
-/// stacked at 60.
+/// The whole page (graph, chart, table) for each example at 120 columns. The figures come
+/// from the table of known images (`assets/images.yaml`): a change there shows up here.
+/// Stacked boxes are covered by the 40-column and 30-stage snapshots.
 #[test]
 fn the_notes_examples_graph_chart_and_table() {
     for name in EXAMPLES {
-        for width in [120, 60] {
-            let page = page_text(&example(name), width);
-            insta::assert_snapshot!(format!("page_{name}_{width}"), page);
-        }
+        let page = page_text(&example(name), 120);
+        insta::assert_snapshot!(format!("page_{name}_120"), page);
     }
 }
 
