@@ -12,6 +12,7 @@ mod progress;
 mod reset;
 mod rules;
 mod verify_lessons;
+mod watch;
 mod workshop;
 
 use std::path::PathBuf;
@@ -97,6 +98,12 @@ pub enum Command {
     /// Hand out exercises as files: `workshop init DIR` writes the pack's Dockerfile exercises.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
+    /// Watch a workshop folder (default: the current one): the exercise list, each one
+    /// re-checked whenever you save its Dockerfile in your editor.
+    Watch {
+        /// The workshop folder (made by `dockerlings workshop init`).
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
@@ -125,6 +132,11 @@ pub fn main() -> ExitCode {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
         Some(Command::Workshop(command)) => workshop::run(command, cli.lessons.as_deref()),
+        Some(Command::Watch { ref dir }) => watch::run(
+            dir.as_deref(),
+            cli.lessons.as_deref(),
+            cli.progress_file.as_deref(),
+        ),
     }
 }
 
