@@ -307,6 +307,93 @@ fn question_mark_is_typed_in_the_editor_and_f1_opens_help() {
 }
 
 #[test]
+fn exercise_editor_is_highlighted_snapshot() {
+    use dockerlings::highlight::{ColorDepth, Highlighter, Theme};
+    use dockerlings::tui::code::CodeColours;
+    use ratatui::style::{Color, Modifier};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let edit = |app: &mut App| {
+        open_exercise(app);
+        press(app, [key(KeyCode::End)]);
+        press(
+            app,
+            typed(" AS build\nFROM scratch\nCOPY --from=build /out/app /app"),
+        );
+    };
+    let mut plain = app_with_store(&dir.path().join("a.json"), 100, 30);
+    edit(&mut plain);
+    let mut app = app_with_store(&dir.path().join("b.json"), 100, 30);
+    app.code_colours = Some(CodeColours {
+        highlighter: Arc::new(Highlighter::new(Theme::Ansi)),
+        depth: ColorDepth::Ansi16,
+    });
+    edit(&mut app);
+    let (a, b) = (draw(&plain, 100, 30), draw(&app, 100, 30));
+    let (a, b) = (a.backend().buffer().clone(), b.backend().buffer().clone());
+    let symbols = |buf: &ratatui::buffer::Buffer| -> String {
+        buf.content().iter().map(|c| c.symbol()).collect()
+    };
+    assert_eq!(symbols(&a), symbols(&b), "colours change colours, not text");
+    // Where a word is drawn in the editor (the left half) on the row that shows `line`.
+    let find = |line: &str, word: &str| -> (u16, u16) {
+        let area = b.area;
+        for y in 0..area.height {
+            let row: String = (0..area.width / 2).map(|x| b[(x, y)].symbol()).collect();
+            if row.contains(line)
+                && let Some(at) = row.find(word)
+            {
+                return (row[..at].chars().count() as u16, y);
+            }
+        }
+        panic!("{line:?} not drawn")
+    };
+    let (x, y) = find("FROM golang", "FROM");
+    assert_ne!(b[(x, y)].fg, Color::Reset, "the instruction is coloured");
+    let defined = find("AS build", "build");
+    let used = find("--from=build", "build");
+    let stage_colour = b[(defined.0, defined.1)].fg;
+    assert_ne!(stage_colour, Color::Reset);
+    assert_eq!(
+        b[(used.0, used.1)].fg,
+        stage_colour,
+        "a stage and its reference"
+    );
+    let reversed = |buf: &ratatui::buffer::Buffer| -> Vec<usize> {
+        let cells = buf.content().iter().enumerate();
+        cells
+            .filter(|(_, c)| c.modifier.contains(Modifier::REVERSED))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    assert!(!reversed(&a).is_empty());
+    assert_eq!(reversed(&a), reversed(&b), "the cursor still shows");
+    insta::assert_snapshot!("exercise_editor_highlighted", format!("{b:?}"));
+}
+
+#[test]
+fn home_shows_quiz_scores_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
+    assert!(screen_text(&app, 80, 24).contains("quiz 0/7 right · exercises 0/1"));
+    // The first question right, then the exercise solved; the rest left for later.
+    press(
+        &mut app,
+        [ch('t'), ch('2'), key(KeyCode::Enter), key(KeyCode::Esc)],
+    );
+    open_exercise(&mut app);
+    press(&mut app, (0..10).map(|_| key(KeyCode::Down)));
+    press(&mut app, [key(KeyCode::End)]);
+    press(&mut app, (0..200).map(|_| key(KeyCode::Backspace)));
+    press(&mut app, typed(SOLUTION));
+    press(&mut app, [ctrl('s'), key(KeyCode::Esc), key(KeyCode::Esc)]);
+    let home = screen_text(&app, 80, 24);
+    assert!(home.contains("quiz 2/7 right · exercises 1/1"), "{home}");
+    insta::assert_snapshot!("home_with_scores", draw(&app, 80, 24).backend());
+}
+
+#[test]
 fn every_question_kind_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);

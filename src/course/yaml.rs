@@ -5,6 +5,7 @@
 //! fork is a one-line change in Cargo.toml, because the forks keep its API:
 //! `serde_yaml = { package = "yaml_serde", version = "0.10" }`.
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// A YAML document that could not be read into the wanted type.
@@ -35,6 +36,16 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             column,
             message,
         }
+    })
+}
+
+/// Writes `value` as one YAML document (for files dockerlings writes itself, such as a
+/// workshop's manifest).
+pub fn render<T: Serialize>(value: &T) -> Result<String, YamlError> {
+    serde_yaml::to_string(value).map_err(|err| YamlError {
+        line: 1,
+        column: 1,
+        message: err.to_string(),
     })
 }
 
@@ -90,6 +101,28 @@ mod tests {
             Card {
                 id: "a".into(),
                 order: 3
+            }
+        );
+    }
+
+    #[test]
+    fn render_then_parse_round_trips() {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            id: &'a str,
+            order: i64,
+        }
+        let text = render(&Out {
+            id: "a: b",
+            order: 2,
+        })
+        .unwrap();
+        let card: Card = parse(&text).unwrap();
+        assert_eq!(
+            card,
+            Card {
+                id: "a: b".into(),
+                order: 2
             }
         );
     }

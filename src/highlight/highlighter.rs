@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-use syntect::easy::HighlightLines;
-use syntect::parsing::SyntaxReference;
+use syntect::highlighting::{HighlightIterator, HighlightState};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference};
 
 use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, syntax_set, theme_set};
 use super::escape_directive::declares_backtick_escape;
@@ -83,35 +83,17 @@ impl Highlighter {
     }
 
     fn highlight_uncached(&self, code: &str, lang: Option<&str>) -> HighlightedLines {
-        let (Some(syntax), Some(theme)) = (
-            syntax_for(code, lang),
-            theme_set().themes.get(self.theme.name()),
-        ) else {
+        let Some(styler) = LineStyler::new(code, lang, self.theme) else {
             return plain(code);
         };
-        let set = syntax_set();
-        let mut state = HighlightLines::new(syntax, theme);
+        let mut state = styler.start();
         let mut out = Vec::new();
         let mut buffer = String::new();
         for line in source_lines(code) {
-            // The grammars are written for lines that end in a newline.
-            buffer.clear();
-            buffer.push_str(line);
-            buffer.push('\n');
-            match state.highlight_line(&buffer, set) {
-                Ok(regions) => {
-                    let mut spans = Vec::new();
-                    for (style, text) in regions {
-                        push_span(
-                            &mut spans,
-                            text.trim_end_matches('\n'),
-                            HlStyle::from_syntect(style),
-                        );
-                    }
-                    out.push(spans);
-                }
+            match styler.line(&mut state, line, &mut buffer) {
+                Some(spans) => out.push(spans),
                 // A grammar error (a bad regex) must not lose the text: the rest is plain.
-                Err(_) => {
+                None => {
                     let done = out.len();
                     out.extend(source_lines(code).skip(done).map(plain_line));
                     break;
@@ -119,6 +101,66 @@ impl Highlighter {
             }
         }
         out
+    }
+}
+
+/// The parser's and the theme's state between two lines: resuming from it gives the same
+/// colours as highlighting the whole text again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct LineState {
+    parse: ParseState,
+    highlight: HighlightState,
+}
+
+/// Highlights one line at a time with one syntax and theme.
+pub(super) struct LineStyler {
+    syntax: &'static SyntaxReference,
+    highlighter: syntect::highlighting::Highlighter<'static>,
+}
+
+impl LineStyler {
+    /// The styler for `code` in fence language `lang`; `None` means plain text.
+    pub(super) fn new(code: &str, lang: Option<&str>, theme: Theme) -> Option<LineStyler> {
+        let syntax = syntax_for(code, lang)?;
+        let theme = theme_set().themes.get(theme.name())?;
+        Some(LineStyler {
+            syntax,
+            highlighter: syntect::highlighting::Highlighter::new(theme),
+        })
+    }
+
+    /// The state before the first line.
+    pub(super) fn start(&self) -> LineState {
+        LineState {
+            parse: ParseState::new(self.syntax),
+            highlight: HighlightState::new(&self.highlighter, ScopeStack::new()),
+        }
+    }
+
+    /// One source line (without its newline) as styled spans, moving `state` past it.
+    /// `None` on a grammar error. `buffer` is scratch space kept between calls.
+    pub(super) fn line(
+        &self,
+        state: &mut LineState,
+        line: &str,
+        buffer: &mut String,
+    ) -> Option<Vec<StyledSpan>> {
+        // The grammars are written for lines that end in a newline.
+        buffer.clear();
+        buffer.push_str(line);
+        buffer.push('\n');
+        let ops = state.parse.parse_line(buffer, syntax_set()).ok()?;
+        let mut spans = Vec::new();
+        for (style, text) in
+            HighlightIterator::new(&mut state.highlight, &ops, buffer, &self.highlighter)
+        {
+            push_span(
+                &mut spans,
+                text.trim_end_matches('\n'),
+                HlStyle::from_syntect(style),
+            );
+        }
+        Some(spans)
     }
 }
 
@@ -144,11 +186,11 @@ fn syntax_for(code: &str, lang: Option<&str>) -> Option<&'static SyntaxReference
     set.find_syntax_by_token(&lang)
 }
 
-fn source_lines(code: &str) -> impl Iterator<Item = &str> {
+pub(super) fn source_lines(code: &str) -> impl Iterator<Item = &str> {
     code.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
 }
 
-fn plain_line(line: &str) -> Vec<StyledSpan> {
+pub(super) fn plain_line(line: &str) -> Vec<StyledSpan> {
     let mut spans = Vec::new();
     push_span(&mut spans, line, HlStyle::default());
     spans

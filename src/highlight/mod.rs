@@ -13,6 +13,7 @@
 mod ansi_text;
 mod assets;
 mod depth;
+mod editor;
 mod escape_directive;
 mod highlighter;
 mod model_refs;
@@ -25,6 +26,7 @@ mod theme;
 pub use ansi_text::line_to_ansi;
 pub use assets::{load_syntax_set, load_theme_set};
 pub use depth::{ColorChoice, ColorDepth};
+pub use editor::EditorHighlight;
 pub use escape_directive::declares_backtick_escape;
 pub use highlighter::{Highlighter, warm_up};
 pub use model_refs::stage_refs;

@@ -1,6 +1,6 @@
 //! A lesson's score from the saved progress: how many questions are answered and right.
 
-use super::model::Quiz;
+use super::model::{QuestionKind, Quiz};
 use crate::progress::Progress;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -10,6 +10,9 @@ pub struct Score {
     pub correct: usize,
     /// Right on the first attempt, without hints or the solution.
     pub first_try: usize,
+    /// Dockerfile exercises among the questions, and how many of them passed.
+    pub exercises: usize,
+    pub exercises_passed: usize,
 }
 
 impl Score {
@@ -19,11 +22,14 @@ impl Score {
             ..Score::default()
         };
         for q in &quiz.questions {
+            let exercise = matches!(q.kind, QuestionKind::Dockerfile(_));
+            score.exercises += usize::from(exercise);
             let Some(p) = progress.question(&quiz.lesson_id, &q.id) else {
                 continue;
             };
             score.answered += usize::from(p.answered);
             score.correct += usize::from(p.correct);
+            score.exercises_passed += usize::from(exercise && p.correct);
             score.first_try +=
                 usize::from(p.correct && p.attempts == 1 && p.hints_used == 0 && !p.revealed);
         }

@@ -3,15 +3,21 @@
 //! block is rebuilt from the laid lines, highlighted whole (multi-line constructs such as
 //! `RUN … \` continuations need the context), and the colours are cut back to each piece.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::Span;
+use ratatui_textarea::TextArea;
+use unicode_width::UnicodeWidthChar;
 
 use crate::course::layout::{LaidLine, SpanStyle};
 use crate::highlight::{
-    ColorChoice, ColorDepth, HighlightedLines, Highlighter, StyledSpan, Theme, stage_refs,
-    to_ratatui,
+    ColorChoice, ColorDepth, EditorHighlight, HighlightedLines, Highlighter, StyledSpan, Theme,
+    stage_refs, to_ratatui,
 };
 
 /// The highlighter and the colour depth to draw it at.
@@ -116,6 +122,67 @@ impl CodeColours {
             ));
         }
         (text == expected).then_some(out)
+    }
+}
+
+/// Syntax colours for a Dockerfile editor, kept between frames so that a keystroke only
+/// re-highlights the lines it changed. Clones share the cache (the screen state is cloned
+/// on every key).
+#[derive(Clone, Default)]
+pub struct EditorColours(Rc<RefCell<Option<EditorHighlight>>>);
+
+impl std::fmt::Debug for EditorColours {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EditorColours")
+    }
+}
+
+impl EditorColours {
+    /// Lays syntax colours over `editor` as ratatui-textarea just drew it into `area` (which
+    /// draws plain text only): the cells of each visible character get its token's colour
+    /// and modifiers on top of what the widget set, so the cursor and selection still show.
+    pub fn paint(
+        &self,
+        colours: &CodeColours,
+        editor: &TextArea<'_>,
+        buf: &mut Buffer,
+        area: Rect,
+    ) {
+        let theme = colours.highlighter.theme();
+        let mut cache = self.0.borrow_mut();
+        let highlight = match &mut *cache {
+            Some(h) if h.theme() == theme => h,
+            slot => slot.insert(EditorHighlight::new(theme)),
+        };
+        let (top_row, top_col) = editor.scroll_offset();
+        let top = usize::from(top_row);
+        let rows = highlight.styled_rows(editor.lines(), top..top + usize::from(area.height));
+        let left = usize::from(top_col);
+        let right = left + usize::from(area.width);
+        let tab = usize::from(editor.tab_length());
+        let gutter = usize::from(editor.line_number_width());
+        for (row, spans) in rows.iter().enumerate() {
+            let y = area.y + row as u16;
+            // Columns as the widget lays the line out: after the line number, tabs to stops.
+            let mut col = 0;
+            for span in spans {
+                let style = to_ratatui(&span.style, colours.depth);
+                for c in span.text.chars() {
+                    let width = match c {
+                        '\t' if tab > 0 => tab - col % tab,
+                        _ => c.width().unwrap_or(0),
+                    };
+                    for cell in
+                        (gutter + col..gutter + col + width).filter(|x| (left..right).contains(x))
+                    {
+                        if let Some(cell) = buf.cell_mut((area.x + (cell - left) as u16, y)) {
+                            cell.set_style(style);
+                        }
+                    }
+                    col += width;
+                }
+            }
+        }
     }
 }
 

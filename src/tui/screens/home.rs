@@ -1,11 +1,12 @@
-//! Home: the lessons with title, summary, section count and progress, then the lesson files
-//! that failed to load and why.
+//! Home: the lessons with title, summary, section count, reading progress and quiz score, then
+//! the lesson files that failed to load and why.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{split_status, status};
 use crate::course::{Lesson, LoadError};
+use crate::quiz::Score;
 use crate::tui::app::{App, HomeState};
 use crate::tui::keys::{self, Context};
 use crate::tui::progress::LessonStatus;
@@ -138,14 +139,21 @@ fn draw_item(
     }
     if area.height > 1 {
         let indent = width(&lead).min(w);
-        let room = w - indent;
+        let score = quiz_score(app, lesson).map(score_text).unwrap_or_default();
+        let show_score = !score.is_empty() && w >= indent + width(&score) + 12;
+        let room = w - indent - if show_score { width(&score) + 2 } else { 0 };
+        let y = area.y + 1;
         buf.set_stringn(
             area.x + indent as u16,
-            area.y + 1,
+            y,
             fit(&lesson.summary, room),
             room,
             theme.dim,
         );
+        if show_score {
+            let rx = area.right() - width(&score) as u16 - 1;
+            buf.set_stringn(rx, y, &score, w, theme.dim);
+        }
     }
     if selected {
         buf.set_style(area, theme.selected);
@@ -168,6 +176,25 @@ fn progress_text(status: LessonStatus, sections: usize) -> String {
         LessonStatus::Reading { seen, of } => format!("{seen}/{of} {noun} read"),
         LessonStatus::Done => format!("{sections} {noun}, done"),
     }
+}
+
+/// The lesson's quiz score from the saved progress; `None` for a lesson without a quiz.
+fn quiz_score(app: &App, lesson: &Lesson) -> Option<Score> {
+    let quiz = app.quizzes.for_lesson(&lesson.id)?;
+    let score = Score::of(quiz, app.store.progress());
+    (score.total > 0).then_some(score)
+}
+
+/// `quiz 5/7 right · exercises 1/2`: right answers, then passed Dockerfile exercises.
+fn score_text(score: Score) -> String {
+    let mut text = format!("quiz {}/{} right", score.correct, score.total);
+    if score.exercises > 0 {
+        text.push_str(&format!(
+            " · exercises {}/{}",
+            score.exercises_passed, score.exercises
+        ));
+    }
+    text
 }
 
 fn draw_errors(errors: &[LoadError], buf: &mut Buffer, area: Rect, theme: &Theme) {
@@ -205,6 +232,23 @@ mod tests {
         assert_eq!(error_rows(10, 21), 7);
         assert_eq!(error_rows(10, 3), 2);
         assert_eq!(error_rows(10, 1), 1);
+    }
+
+    #[test]
+    fn scores_count_right_answers_and_passed_exercises() {
+        let score = Score {
+            total: 7,
+            correct: 5,
+            exercises: 2,
+            exercises_passed: 1,
+            ..Score::default()
+        };
+        assert_eq!(score_text(score), "quiz 5/7 right · exercises 1/2");
+        let no_exercises = Score {
+            exercises: 0,
+            ..score
+        };
+        assert_eq!(score_text(no_exercises), "quiz 5/7 right");
     }
 
     #[test]

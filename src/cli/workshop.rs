@@ -1,0 +1,58 @@
+//! `dockerlings workshop init DIR [--force]`: writes the pack's Dockerfile exercises as
+//! folders for learners to edit in their own editor (see `dockerlings watch`).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use super::lessons::out;
+use crate::workshop::{WorkshopError, init};
+
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// Write the pack's Dockerfile exercises (bundled, or --lessons DIR) into DIR:
+    /// exercises/NN-name/{Dockerfile, README.md, build context} and dockerlings-workshop.yaml.
+    Init {
+        /// The workshop folder (created if missing).
+        dir: PathBuf,
+        /// Overwrite files a learner has edited since the last init.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Exit status: 0 written, 1 refused (edited files, without --force), 2 the pack or folder
+/// cannot be used.
+pub fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
+    match command {
+        WorkshopCommand::Init { dir, force } => match init(&dir, lessons, force) {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    eprintln!("dockerlings: warning: {warning}");
+                }
+                for path in &report.overwritten {
+                    eprintln!("dockerlings: overwrote your edits in {}", path.display());
+                }
+                out(&format!(
+                    "Wrote {} exercises into {} ({} files written, {} already up to date).\n\
+                     Learners: edit exercises/*/Dockerfile and run `dockerlings watch {}`.\n",
+                    report.exercises,
+                    dir.join("exercises").display(),
+                    report.written,
+                    report.unchanged,
+                    dir.display()
+                ));
+                ExitCode::SUCCESS
+            }
+            Err(err @ WorkshopError::Edited(_)) => {
+                eprintln!("dockerlings: {err}");
+                ExitCode::FAILURE
+            }
+            Err(err) => {
+                eprintln!("dockerlings: {err}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
