@@ -6,7 +6,7 @@
 //! Exit status: 0 clean, 1 a finding reached the fail level, 2 usage or I/O trouble.
 
 mod discover;
-mod input;
+pub(super) mod input;
 mod policy;
 
 use std::io::{IsTerminal, Write};

@@ -4,6 +4,7 @@
 mod check;
 mod course;
 mod explain;
+mod inspect;
 mod lessons;
 mod notes;
 mod parse;
@@ -11,6 +12,7 @@ mod progress;
 mod reset;
 mod rules;
 mod verify_lessons;
+mod watch;
 mod workshop;
 
 use std::path::PathBuf;
@@ -57,6 +59,9 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Explain one rule: why it matters, how to fix it, which lesson teaches it
     Explain(explain::ExplainArgs),
+    /// Show what a Dockerfile builds and ships: stages and graph, the final stage, the stages
+    /// left behind, estimated size vs a single-stage build, attack surface
+    Inspect(inspect::InspectArgs),
     /// List the lessons, their sections and questions.
     Lessons {
         #[arg(long, value_enum, default_value_t)]
@@ -94,6 +99,12 @@ pub enum Command {
     /// Hand out exercises as files: `workshop init DIR` writes the pack's Dockerfile exercises.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
+    /// Watch a workshop folder (default: the current one): the exercise list, each one
+    /// re-checked whenever you save its Dockerfile in your editor.
+    Watch {
+        /// The workshop folder (made by `dockerlings workshop init`).
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
@@ -110,6 +121,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args, cli.color, cli.theme),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
+        Some(Command::Inspect(args)) => inspect::run(args, cli.color, cli.theme),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Notes { ref file }) => with_colours(&cli, |c| notes::run(file, c)),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
@@ -123,6 +135,11 @@ pub fn main() -> ExitCode {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
         Some(Command::Workshop(command)) => workshop::run(command, cli.lessons.as_deref()),
+        Some(Command::Watch { ref dir }) => watch::run(
+            dir.as_deref(),
+            cli.lessons.as_deref(),
+            cli.progress_file.as_deref(),
+        ),
     }
 }
 

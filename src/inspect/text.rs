@@ -205,7 +205,12 @@ fn shipping(out: &mut String, report: &Report, style: &TextStyle) {
         .iter()
         .map(|&i| {
             let st = &report.stages[i];
-            format!("{} ({})", style.stage(st, width), st.role.name())
+            let why = if st.role == Role::Unused {
+                "unused"
+            } else {
+                "stays behind"
+            };
+            format!("{} ({why})", style.stage(st, width))
         })
         .collect();
     let list = if behind.is_empty() {

@@ -87,18 +87,18 @@ pub enum Input {
     WheelDown,
 }
 
-const fn key(c: char) -> Input {
+pub(crate) const fn key(c: char) -> Input {
     Input::Key {
         code: KeyCode::Char(c),
         ctrl: false,
     }
 }
 
-const fn special(code: KeyCode) -> Input {
+pub(crate) const fn special(code: KeyCode) -> Input {
     Input::Key { code, ctrl: false }
 }
 
-const fn ctrl(c: char) -> Input {
+pub(crate) const fn ctrl(c: char) -> Input {
     Input::Key {
         code: KeyCode::Char(c),
         ctrl: true,

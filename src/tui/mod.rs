@@ -14,6 +14,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod update;
+pub mod watch;
 
 pub use app::App;
 pub use code::CodeColours;

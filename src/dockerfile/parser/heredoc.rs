@@ -125,6 +125,10 @@ fn marker(word: &str) -> Option<(u32, bool, &str)> {
 
 /// All heredoc markers of an instruction line, in order.
 pub(crate) fn markers(line: &str) -> Vec<Marker> {
+    // Every marker word contains `<<`: most lines have none, and need no word split.
+    if !line.contains("<<") {
+        return Vec::new();
+    }
     let Some(words) = raw_words(line) else {
         return Vec::new();
     };

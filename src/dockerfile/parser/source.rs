@@ -15,21 +15,30 @@ pub(crate) struct Locator<'a> {
     line_starts: Vec<usize>,
     /// Last lookup: (line index, offset, column), to count columns incrementally.
     cache: Cell<(usize, usize, u32)>,
+    /// Offset of the first non-ASCII byte (the length if none): before it, a column is a
+    /// byte distance and needs no character count.
+    ascii_until: usize,
 }
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(src: &'a str, bom_len: usize) -> Self {
-        let mut line_starts = vec![bom_len];
-        line_starts.extend(
-            src.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let bytes = src.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(bom_len);
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let ascii_until = if src.is_ascii() {
+            src.len()
+        } else {
+            bytes
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(src.len())
+        };
         Locator {
             src,
             line_starts,
             cache: Cell::new((0, bom_len, 1)),
+            ascii_until,
         }
     }
 
@@ -53,7 +62,9 @@ impl<'a> Locator<'a> {
             self.line_starts.partition_point(|&s| s <= offset) - 1
         };
         let start = self.line_starts[line];
-        let column = if c_line == line && c_off <= offset {
+        let column = if offset <= self.ascii_until {
+            1 + (offset - start) as u32
+        } else if c_line == line && c_off <= offset {
             c_col + count_chars(&self.src.as_bytes()[c_off..offset])
         } else {
             1 + count_chars(&self.src.as_bytes()[start..offset])
@@ -119,7 +130,7 @@ impl Iterator for Lines<'_> {
         }
         let bytes = self.src.as_bytes();
         let start = self.pos;
-        let (raw_end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
+        let (raw_end, next) = match memchr::memchr(b'\n', &bytes[start..]) {
             Some(i) => (start + i, start + i + 1),
             None => (bytes.len(), bytes.len()),
         };
@@ -158,6 +169,22 @@ mod tests {
         assert_eq!((loc.pos(x).line, loc.pos(x).column), (2, 4));
         // Going backwards within a line still gives the right column.
         assert_eq!(loc.pos(5).column, 2);
+    }
+
+    #[test]
+    fn columns_agree_with_a_character_count_in_any_lookup_order() {
+        let src = "FROM a\nRUN x \\\n  é\u{2003}y\nCMD z\n";
+        let expected = |offset: usize| {
+            let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+            1 + src[line_start..offset].chars().count() as u32
+        };
+        let boundaries: Vec<usize> = (0..=src.len())
+            .filter(|&i| src.is_char_boundary(i))
+            .collect();
+        let loc = Locator::new(src, 0);
+        for &i in boundaries.iter().chain(boundaries.iter().rev()) {
+            assert_eq!(loc.pos(i).column, expected(i), "offset {i}");
+        }
     }
 
     #[test]

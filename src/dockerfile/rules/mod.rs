@@ -30,8 +30,10 @@ pub struct Ctx<'a> {
     pub source: &'a str,
     pub parse: &'a ParseResult,
     pub model: &'a Model,
-    /// The source's lines, for fixes (indexed once, so fixes stay cheap on big files).
-    lines: Vec<&'a str>,
+    /// The source's lines, for fixes: indexed on the first fix (most files need none) and
+    /// once only, so fixes stay cheap on big files.
+    /// Kept as byte ranges, not slices, so `Ctx` stays covariant in `'a`.
+    lines: OnceCell<Vec<(usize, usize)>>,
     /// Each instruction's script, split on first use: a dozen rules read every RUN.
     scripts: Vec<OnceCell<RunScript>>,
 }
@@ -57,7 +59,7 @@ impl<'a> Ctx<'a> {
             source,
             parse,
             model,
-            lines: source.lines().collect(),
+            lines: OnceCell::new(),
             scripts: (0..parse.dockerfile.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
@@ -98,9 +100,15 @@ impl<'a> Ctx<'a> {
 
     /// The text of source line `line` (1-based), without its line end.
     pub fn line_text(&self, line: usize) -> Option<&'a str> {
-        self.lines
-            .get(line.checked_sub(1)?)
-            .map(|l| l.trim_end_matches('\r'))
+        let ranges = self.lines.get_or_init(|| {
+            let base = self.source.as_ptr() as usize;
+            self.source
+                .lines()
+                .map(|l| (l.as_ptr() as usize - base, l.len()))
+                .collect()
+        });
+        let &(start, len) = ranges.get(line.checked_sub(1)?)?;
+        Some(self.source[start..start + len].trim_end_matches('\r'))
     }
 }
 

@@ -10,6 +10,9 @@ pub struct Command {
     pub env: Vec<(String, String)>,
     /// The words, quotes removed.
     pub words: Vec<String>,
+    /// How many leading words are wrappers (see [`Command::without_wrappers`]), counted once
+    /// when the command is split: rules ask for the program dozens of times per command.
+    wrappers: usize,
 }
 
 impl Command {
@@ -38,25 +41,7 @@ impl Command {
 
     /// Words after `sudo`/`env VAR=…`/`exec` wrappers.
     pub fn without_wrappers(&self) -> &[String] {
-        let mut w = &self.words[..];
-        while let Some(first) = w.first() {
-            match first.as_str() {
-                // Wrappers and the shell keywords that can precede a command.
-                "sudo" | "exec" | "nohup" | "time" | "then" | "do" | "else" | "elif" | "if"
-                | "!" | "{" => w = &w[1..],
-                "env" => {
-                    w = &w[1..];
-                    while w
-                        .first()
-                        .is_some_and(|x| x.contains('=') && !x.starts_with('-'))
-                    {
-                        w = &w[1..];
-                    }
-                }
-                _ => break,
-            }
-        }
-        w
+        self.words.get(self.wrappers..).unwrap_or_default()
     }
 
     /// The arguments after the subcommand that are not options (packages, paths).
@@ -89,6 +74,29 @@ impl Command {
                 || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains(c))
         })
     }
+}
+
+/// How many leading words of a command are wrappers or shell keywords before the program.
+fn wrapper_count(words: &[String]) -> usize {
+    let mut w = words;
+    while let Some(first) = w.first() {
+        match first.as_str() {
+            // Wrappers and the shell keywords that can precede a command.
+            "sudo" | "exec" | "nohup" | "time" | "then" | "do" | "else" | "elif" | "if" | "!"
+            | "{" => w = &w[1..],
+            "env" => {
+                w = &w[1..];
+                while w
+                    .first()
+                    .is_some_and(|x| x.contains('=') && !x.starts_with('-'))
+                {
+                    w = &w[1..];
+                }
+            }
+            _ => break,
+        }
+    }
+    words.len() - w.len()
 }
 
 /// Whether `word` is `program` or a path ending in `/program` (`program` has no `/`). Rules
@@ -129,7 +137,9 @@ pub fn parse(text: &str) -> Script {
     let mut chars = text.chars().peekable();
     let finish_word = |cmd: &mut Command, word: &mut String, in_word: &mut bool| {
         if *in_word {
-            let w = std::mem::take(word);
+            // `word` is a scratch buffer reused across words, so each word costs one
+            // allocation of its exact size rather than a series of regrowths.
+            let w = word.as_str();
             let is_assignment = cmd.words.is_empty()
                 && w.split_once('=').is_some_and(|(k, _)| {
                     !k.is_empty()
@@ -140,13 +150,15 @@ pub fn parse(text: &str) -> Script {
                 let (k, v) = w.split_once('=').unwrap_or_default();
                 cmd.env.push((k.to_string(), v.to_string()));
             } else {
-                cmd.words.push(w);
+                cmd.words.push(w.to_owned());
             }
+            word.clear();
             *in_word = false;
         }
     };
     let finish_cmd = |script: &mut Script, cmd: &mut Command| {
         if !cmd.words.is_empty() || !cmd.env.is_empty() {
+            cmd.wrappers = wrapper_count(&cmd.words);
             script.commands.push(std::mem::take(cmd));
         }
     };

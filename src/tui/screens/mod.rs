@@ -7,6 +7,7 @@ pub mod home;
 pub mod quiz;
 pub mod reader;
 mod status;
+pub mod watch;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
