@@ -121,7 +121,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args, cli.color, cli.theme),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
-        Some(Command::Inspect(args)) => inspect::run(args, cli.color, cli.theme),
+        Some(Command::Inspect(args)) => with_theme(cli.theme, |t| inspect::run(args, cli.color, t)),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Notes { ref file }) => with_colours(&cli, |c| notes::run(file, c)),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
@@ -145,8 +145,16 @@ pub fn main() -> ExitCode {
 
 /// Runs `open` with the code colours the terminal UI draws with, from `--color` and the theme.
 fn with_colours(cli: &Cli, open: impl FnOnce(CodeColours) -> ExitCode) -> ExitCode {
-    match theme(cli.theme, true) {
-        Ok(theme) => open(CodeColours::for_terminal(cli.color, theme)),
+    with_theme(cli.theme, |theme| {
+        open(CodeColours::for_terminal(cli.color, theme))
+    })
+}
+
+/// Runs `run` with the theme (`flag`, else the config's; see [`theme`]), or exits 2 when the
+/// config cannot be read.
+fn with_theme(flag: Option<Theme>, run: impl FnOnce(Theme) -> ExitCode) -> ExitCode {
+    match theme(flag, true) {
+        Ok(theme) => run(theme),
         Err(code) => code,
     }
 }
