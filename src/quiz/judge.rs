@@ -86,6 +86,7 @@ pub fn facts_of(result: &LintResult) -> Facts {
     Facts {
         stages,
         final_stage: model.final_stage,
+        final_size: Some(crate::inspect::sizes(result).final_image),
     }
 }
 
@@ -158,6 +159,26 @@ ENTRYPOINT [\"/app\"]
         let failed: Vec<_> = verdict.failed_keys().collect();
         assert!(failed.contains(&"non_root"), "{verdict:#?}");
         assert!(failed.contains(&"exec_form_cmd"), "{verdict:#?}");
+    }
+
+    #[test]
+    fn final_size_uses_the_inspect_estimate() {
+        let under = [Requirement::FinalSizeUnderMb(50)];
+        let verdict = judge(&under, GO_DISTROLESS);
+        assert!(verdict.passed(), "{verdict:#?}");
+        let fat = GO_DISTROLESS.replace("gcr.io/distroless/static-debian12:nonroot", "golang:1.25");
+        let verdict = judge(&under, &fat);
+        assert_eq!(
+            verdict.failed_keys().collect::<Vec<_>>(),
+            ["final_size_under_mb"]
+        );
+        assert!(
+            verdict.checks[0].reason.contains("golang:1.25"),
+            "{verdict:#?}"
+        );
+        let unknown =
+            GO_DISTROLESS.replace("gcr.io/distroless/static-debian12:nonroot", "mycorp/run");
+        assert!(!judge(&under, &unknown).passed());
     }
 
     #[test]
