@@ -131,3 +131,27 @@ fn reset_asks_then_puts_the_starter_back_and_keys_are_recorded() {
     // One attempt: the failing save; the reset back to the starter is none.
     assert_eq!(saved.attempts, 1);
 }
+
+#[test]
+fn keys_panel_lists_the_key_table() {
+    let (_tmp, mut state) = watch(80, 24);
+    press(&mut state, '?');
+    insta::assert_snapshot!("watch_keys_80x24", draw(&state).backend());
+}
+
+#[test]
+fn keys_move_and_next_skips_passing_exercises() {
+    let (_tmp, mut state) = watch(80, 24);
+    let last = state.workshop.exercises.len() - 1;
+    press(&mut state, 'G');
+    assert_eq!(state.current, last);
+    press(&mut state, 'j');
+    assert_eq!(state.current, last, "j stops at the end");
+    press(&mut state, 'g');
+    press(&mut state, 'k');
+    assert_eq!(state.current, 0, "k stops at the top");
+    let solution = state.workshop.exercises[1].exercise.solutions[0].clone();
+    save(&mut state, 1, Some(&solution));
+    press(&mut state, 'n');
+    assert_eq!(state.current, 2, "n skips the passing exercise 2");
+}

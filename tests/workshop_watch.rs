@@ -91,18 +91,22 @@ fn direct_write_then_rename_give_fail_then_pass() {
     let mut board = Board::scan(&workshop);
     let path = workshop.dockerfile(0);
 
+    let saved = Instant::now();
     std::fs::write(&path, failing_text()).unwrap();
     let took = until_status(&mut board, &workshop, &rx, 0, Status::Failing);
+    let verdict_after = saved.elapsed();
     let verdict = board.outcomes[0].verdict().unwrap();
     assert!(
         verdict.failed_keys().any(|k| k == "final_copies_from"),
         "{verdict:#?}"
     );
-    eprintln!("save-to-event, truncate-and-write: {took:?}");
+    eprintln!("truncate-and-write: event after {took:?}, verdict after {verdict_after:?}");
 
+    let saved = Instant::now();
     save_by_rename(&path, &solution(&workshop, 0));
     let took = until_status(&mut board, &workshop, &rx, 0, Status::Passed);
-    eprintln!("save-to-event, write-then-rename: {took:?}");
+    let verdict_after = saved.elapsed();
+    eprintln!("write-then-rename: event after {took:?}, verdict after {verdict_after:?}");
 }
 
 #[test]
@@ -237,6 +241,19 @@ fn deleted_half_written_and_unreadable_files_are_shown_and_watching_goes_on() {
     // And the watcher still reports saves.
     save_by_rename(&path, &passing);
     feed(&mut state, &rx, 0, status_is(Status::Passed));
+}
+
+#[test]
+fn watch_refuses_a_workshop_without_its_exercises_folder() {
+    let (_tmp, workshop) = workshop();
+    std::fs::remove_dir_all(workshop.exercises_dir()).unwrap();
+    Command::cargo_bin("dockerlings")
+        .unwrap()
+        .arg("watch")
+        .arg(&workshop.root)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the exercises folder is missing"));
 }
 
 #[test]

@@ -11,6 +11,7 @@ use super::code::CodeColours;
 use super::keys::Context;
 use super::progress::ProgressMarks;
 use super::screens::exercise::ExerciseState;
+use super::screens::inspect::InspectState;
 use super::screens::quiz::QuizState;
 use super::screens::reader::{SectionView, view_section};
 use super::theme::Theme;
@@ -40,6 +41,8 @@ pub enum Screen {
     Reader(ReaderState),
     Quiz(QuizState),
     Exercise(Box<ExerciseState>),
+    /// A Dockerfile's stage graph, size estimate and attack surface.
+    Inspect(Box<InspectState>),
     /// An overlay: drawn over the screen below it.
     Help(HelpState),
 }
@@ -144,6 +147,7 @@ impl App {
             Screen::Reader(_) => Context::Reader,
             Screen::Quiz(_) => Context::Quiz,
             Screen::Exercise(_) => Context::Exercise,
+            Screen::Inspect(_) => Context::Inspect,
             Screen::Help(_) => Context::Help,
         }
     }

@@ -28,7 +28,7 @@ pub struct CodeColours {
 }
 
 /// Whether a fence's language (its first word) names a Dockerfile.
-fn is_dockerfile(lang: Option<&str>) -> bool {
+pub fn is_dockerfile(lang: Option<&str>) -> bool {
     let word = lang.and_then(|l| l.split_whitespace().next()).unwrap_or("");
     ["dockerfile", "docker", "containerfile"]
         .iter()

@@ -319,6 +319,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             state.message = Some("Back to the starter file.".into());
         }
         Action::ExternalEditor => return vec![Effect::OpenEditor],
+        Action::Inspect => super::inspect::open_for_file(app, &text_of(&state.editor)),
         _ => return Vec::new(),
     }
     vec![Effect::Redraw]

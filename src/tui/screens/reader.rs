@@ -11,7 +11,6 @@ use crate::course::doc::{Callout, Doc};
 use crate::course::layout::{LaidLine, SpanStyle, layout};
 use crate::tui::app::{App, ReaderState};
 use crate::tui::code::CodeColours;
-use crate::tui::keys::{self, Context};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
@@ -131,7 +130,8 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
             (state.section + 1).min(sections),
             percent(scroll, lines.len(), text.height)
         );
-        status::draw(buf, row, &position, &keys::hints(Context::Reader), theme);
+        let hints = super::inspect::reader_hints(section.map(|s| &s.doc));
+        status::draw(buf, row, &position, &hints, theme);
     }
 }
 

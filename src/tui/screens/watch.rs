@@ -155,6 +155,7 @@ fn draw_panel(state: &WatchState, buf: &mut Buffer, area: Rect, theme: &Theme) {
     let title = match state.panel {
         Panel::Verdict => format!(" {} ", ex.folder),
         Panel::Solution => format!(" {}: a solution ", ex.folder),
+        Panel::Keys => " Keys ".to_string(),
     };
     let inner = titled_panel(buf, area, &title, theme);
     if inner.is_empty() {
@@ -168,6 +169,7 @@ fn draw_panel(state: &WatchState, buf: &mut Buffer, area: Rect, theme: &Theme) {
         match state.panel {
             Panel::Verdict => write_verdict(state, ex, &mut out, theme),
             Panel::Solution => write_numbered(&mut out, &ex.exercise.solutions[0], theme),
+            Panel::Keys => write_keys(&mut out, theme),
         }
         out.used()
     };
@@ -260,4 +262,18 @@ fn source_line(out: &mut Writer, source: &str, line: usize, theme: &Theme) {
         Span::styled(format!("  {line:>3} │ "), theme.dim),
         Span::styled(escape_controls(text).into_owned(), theme.code_block),
     ]));
+}
+
+/// The key table, as the status bar's source has it.
+fn write_keys(out: &mut Writer, theme: &Theme) {
+    for binding in keys::WATCH_KEYS {
+        let inputs: Vec<String> = binding.inputs.iter().map(|i| i.label()).collect();
+        let text = format!("**{}**: {}", escape_md(&inputs.join(", ")), binding.help);
+        out.prose(&text, theme);
+    }
+    out.gap();
+    out.prose(
+        "Save a Dockerfile under `exercises/` in any editor: it is checked at once.",
+        theme,
+    );
 }

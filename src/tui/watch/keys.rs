@@ -23,6 +23,8 @@ pub enum WatchAction {
     Recheck,
     PageDown,
     PageUp,
+    /// Show or hide the list of keys.
+    Keys,
 }
 
 #[derive(Debug)]
@@ -107,6 +109,12 @@ pub const WATCH_KEYS: &[WatchBinding] = &[
         A::PageUp,
         "scroll the panel up",
         None,
+    ),
+    bind(
+        &[key('?')],
+        A::Keys,
+        "show or hide this list of keys",
+        Some("? keys"),
     ),
     bind(
         &[key('q'), special(KeyCode::Esc), ctrl('c')],

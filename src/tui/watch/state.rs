@@ -14,6 +14,8 @@ pub enum Panel {
     /// The requirement checklist and the findings.
     Verdict,
     Solution,
+    /// Every key of the watch screen.
+    Keys,
 }
 
 /// How a message is shown.

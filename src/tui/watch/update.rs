@@ -11,6 +11,9 @@ use crate::tui::event::Msg;
 use crate::tui::keys::{Input, key};
 use crate::workshop::{Outcome, Status, WatchEvent};
 
+/// Further than any verdict is long.
+const MAX_SCROLL: u16 = 200;
+
 /// Everything that can change the watch screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WatchMsg {
@@ -133,6 +136,14 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
             None => state.say(Tone::Good, "✓ Every exercise passes."),
         },
         WatchAction::Hint => return hint(state),
+        WatchAction::Keys => {
+            state.panel = if state.panel == Panel::Keys {
+                Panel::Verdict
+            } else {
+                Panel::Keys
+            };
+            state.scroll = 0;
+        }
         WatchAction::Solution => {
             if state.panel == Panel::Solution {
                 state.panel = Panel::Verdict;
@@ -154,7 +165,8 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
             state.say(Tone::Bad, text);
         }
         WatchAction::Recheck => return on_change(state, state.current, true),
-        WatchAction::PageDown => state.scroll = state.scroll.saturating_add(half_page),
+        // Capped, so PgUp after holding PgDn comes back without a long wait.
+        WatchAction::PageDown => state.scroll = (state.scroll + half_page).min(MAX_SCROLL),
         WatchAction::PageUp => state.scroll = state.scroll.saturating_sub(half_page),
     }
     vec![WatchEffect::Redraw]
