@@ -74,8 +74,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: parse::Format,
     },
-    /// Show a summary table of your progress.
-    Progress,
+    /// Show a summary table of your progress; export your results, or merge a class's.
+    Progress(progress::ProgressArgs),
     /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
     Notes {
         /// The notes file.
@@ -125,8 +125,8 @@ pub fn main() -> ExitCode {
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
         Some(Command::Notes { ref file }) => with_colours(&cli, |c| notes::run(file, c)),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
-        Some(Command::Progress) => {
-            progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        Some(Command::Progress(args)) => {
+            progress::run(args, cli.lessons.as_deref(), cli.progress_file.as_deref())
         }
         Some(Command::VerifyLessons { dir }) => {
             verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref()))
