@@ -112,3 +112,46 @@ fn longest_section_layout(bencher: divan::Bencher) {
     let width = Geometry::new(Rect::new(0, 0, WIDTH, HEIGHT)).text.width;
     bencher.bench(|| layout(doc, width));
 }
+
+/// A Dockerfile of `stages` stages, each copying from the one before (the inspect bench's
+/// worst case: one box, one arrow and one table row per stage, and a lane to the first).
+fn chain_dockerfile(stages: usize) -> String {
+    let mut text = String::from("FROM golang:1.26 AS s0\nRUN go build -o /app .\n");
+    for i in 1..stages {
+        text.push_str(&format!(
+            "FROM alpine:3.22 AS s{i}\nCOPY --from=s{} /app /app\n",
+            i - 1
+        ));
+    }
+    text.push_str("COPY --from=s0 /app /first\n");
+    text
+}
+
+/// The inspect view's frame at 120x40, scrolled one row each frame: the notes' Node.js on
+/// distroless example and a 30-stage chain (goal < 1 ms, like the reader's frame).
+#[divan::bench(args = [2, 30])]
+fn inspect_scroll_frame(bencher: divan::Bencher, stages: usize) {
+    let text = if stages == 2 {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/notes/node-distroless.Dockerfile"
+        ))
+        .unwrap()
+    } else {
+        chain_dockerfile(stages)
+    };
+    let mut app = bundled_app();
+    update(&mut app, Msg::Resize(WIDTH, HEIGHT));
+    let view = dockerlings::tui::inspect::from_report::view_of(&text, "bench");
+    screens::inspect::open(&mut app, view);
+    let mut terminal = terminal();
+    let mut down = true;
+    bencher.bench_local(|| {
+        let before = app.top().clone();
+        update(&mut app, key(if down { 'j' } else { 'k' }));
+        if *app.top() == before {
+            down = !down;
+        }
+        terminal.draw(|f| screens::render(&app, f)).unwrap();
+    });
+}

@@ -132,6 +132,82 @@ fn colour_follows_flag_and_no_color() {
     assert!(forced.contains("\u{1b}["));
 }
 
+/// The report's line that quotes `text` (its gutter and the source, escapes included): it has
+/// a gutter bar and is not the finding's header.
+fn quoted_line<'a>(out: &'a str, text: &str) -> &'a str {
+    out.lines()
+        .find(|l| l.contains('|') && l.contains(text) && !l.contains("DL3006"))
+        .unwrap_or_else(|| panic!("no quoted line with {text:?} in {out:?}"))
+}
+
+#[test]
+fn forced_colour_highlights_the_quoted_line_and_plain_output_stays_plain() {
+    let dir = tree(&[("Dockerfile", UNTAGGED)]);
+    let file = dir.path().join("Dockerfile");
+    let forced = stdout_of(
+        dockerlings()
+            .env("NO_COLOR", "1")
+            .args(["check", "--color", "always"])
+            .arg(&file),
+    );
+    let quoted = quoted_line(&forced, "alpine");
+    // The source after the gutter carries escapes of its own: the instruction is styled.
+    let source = &quoted[quoted.find('|').unwrap()..];
+    assert!(source.contains("\u{1b}["), "{quoted:?}");
+    assert!(!quoted.contains("| FROM alpine"), "{quoted:?}");
+    for plain in [
+        stdout_of(dockerlings().env("NO_COLOR", "1").arg("check").arg(&file)),
+        stdout_of(dockerlings().arg("check").arg(&file)), // piped: not a terminal
+    ] {
+        assert!(!plain.contains('\u{1b}'), "{plain:?}");
+        assert!(plain.contains("1 | FROM alpine\n"), "{plain}");
+    }
+}
+
+#[test]
+fn theme_comes_from_the_config_unless_the_flag_names_one() {
+    let dir = tree(&[
+        (".dockerlings.yaml", "theme: dark\n"),
+        ("Dockerfile", UNTAGGED),
+    ]);
+    let run = |extra: &[&str]| {
+        stdout_of(
+            dockerlings()
+                .current_dir(dir.path())
+                .env("COLORTERM", "truecolor")
+                .args(["check", "--color", "always"])
+                .args(extra)
+                .arg("Dockerfile"),
+        )
+    };
+    let rgb = "\u{1b}[38;2;";
+    let from_config = run(&[]);
+    assert!(
+        quoted_line(&from_config, "alpine").contains(rgb),
+        "{from_config:?}"
+    );
+    let from_flag = run(&["--theme", "ansi"]);
+    assert!(
+        !quoted_line(&from_flag, "alpine").contains(rgb),
+        "{from_flag:?}"
+    );
+    let no_config = run(&["--no-config"]);
+    assert!(
+        !quoted_line(&no_config, "alpine").contains(rgb),
+        "{no_config:?}"
+    );
+    // A theme the config names wrongly is a usage error naming the file.
+    std::fs::write(dir.path().join(".dockerlings.yaml"), "theme: neon\n").unwrap();
+    dockerlings()
+        .current_dir(dir.path())
+        .args(["check", "Dockerfile"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains(".dockerlings.yaml").and(predicate::str::contains("`neon`")),
+        );
+}
+
 // ---- exit codes ----------------------------------------------------------------------------
 
 #[test]

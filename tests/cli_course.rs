@@ -186,3 +186,25 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
     );
     assert!(screen.contains("exit=101"), "{screen:?}");
 }
+
+#[test]
+fn a_bad_theme_in_the_config_is_reported_before_the_course_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".dockerlings.yaml"), "theme: neon\n").unwrap();
+    dockerlings()
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains(".dockerlings.yaml")
+                .and(predicate::str::contains("unknown theme `neon`")),
+        );
+    // The flag wins: the config is not read, and the missing pack is what gets reported.
+    dockerlings()
+        .current_dir(dir.path())
+        .args(["--theme", "dark", "--lessons"])
+        .arg(dir.path().join("missing"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+}

@@ -7,9 +7,12 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 use dockerlings::course::Course;
+use dockerlings::dockerfile::Severity;
+use dockerlings::dockerfile::lint::{LintOptions, lint};
 use dockerlings::quiz::judge::judge;
 use dockerlings::quiz::verify::verify;
 use dockerlings::quiz::{QuestionKind, QuizBook};
+use dockerlings::workshop::{Workshop, check_file};
 use predicates::prelude::*;
 
 fn pack() -> PathBuf {
@@ -131,4 +134,92 @@ fn progress_tables_the_pack_given_with_the_flag() {
         .success()
         .stdout(predicate::str::contains("rust-on-scratch"))
         .stdout(predicate::str::contains("multi-stage-basics").not());
+}
+
+/// The pack handed out as a workshop folder: both exercises with their build context, the
+/// starter failing and the reference solution passing when saved over it.
+#[test]
+fn workshop_init_hands_out_both_exercises_with_their_context() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("class");
+    dockerlings()
+        .args(["workshop", "init"])
+        .arg(&dir)
+        .arg("--lessons")
+        .arg(pack())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote 2 exercises"));
+    let workshop = Workshop::open(&dir, None).unwrap();
+    let folders: Vec<&str> = workshop
+        .exercises
+        .iter()
+        .map(|e| e.folder.as_str())
+        .collect();
+    assert_eq!(folders, ["01-py-ex-distroless", "02-rs-ex-scratch"]);
+    let context = [
+        &["app.py", "requirements.txt"][..],
+        &["Cargo.toml", "Cargo.lock", "src/main.rs"][..],
+    ];
+    for (index, names) in context.iter().enumerate() {
+        let folder = workshop.folder(index);
+        for name in *names {
+            assert!(
+                folder.join(name).is_file(),
+                "{}: {name} missing",
+                folder.display()
+            );
+        }
+        let exercise = &workshop.exercises[index].exercise;
+        let dockerfile = workshop.dockerfile(index);
+        assert!(
+            !check_file(exercise, &dockerfile).passed(),
+            "the starter passes"
+        );
+        std::fs::write(&dockerfile, &exercise.solutions[0]).unwrap();
+        assert!(
+            check_file(exercise, &dockerfile).passed(),
+            "the solution fails"
+        );
+    }
+}
+
+/// The lessons teach by example, so their complete Dockerfiles (those with a FROM) must pass
+/// the validator without warnings; fragments (a lone CMD or RUN) are skipped.
+#[test]
+fn the_lessons_complete_dockerfiles_lint_clean() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(pack()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut block: Option<String> = None;
+        for line in text.lines() {
+            match (&mut block, line.trim_end()) {
+                (None, "```dockerfile") => block = Some(String::new()),
+                (Some(code), "```") => {
+                    if code.lines().any(|l| l.starts_with("FROM ")) {
+                        let result = lint(code, &LintOptions::default());
+                        let loud: Vec<String> = result
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.severity >= Severity::Warning)
+                            .map(|d| format!("{} {}", d.rule, d.message))
+                            .collect();
+                        assert!(loud.is_empty(), "{}:\n{code}\n{loud:#?}", path.display());
+                        checked += 1;
+                    }
+                    block = None;
+                }
+                (Some(code), _) => {
+                    code.push_str(line);
+                    code.push('\n');
+                }
+                (None, _) => {}
+            }
+        }
+    }
+    assert_eq!(checked, 2, "one complete Dockerfile per lesson");
 }

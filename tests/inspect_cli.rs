@@ -470,3 +470,34 @@ fn notes_examples_text_snapshots() {
         );
     }
 }
+
+#[test]
+fn every_corpus_file_gets_a_report_that_follows_the_schema() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        eprintln!("skipped: {} is absent", corpus.display());
+        return;
+    };
+    let mut seen = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "Dockerfile") {
+            continue;
+        }
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let report = dockerlings::inspect::inspect(&source);
+        check_schema(&serde_json::to_value(&report).unwrap());
+        let text = dockerlings::inspect::text::render(
+            &report,
+            &dockerlings::inspect::text::TextStyle::PLAIN,
+        );
+        assert!(text.ends_with('\n'), "{}", path.display());
+        if let Some(f) = report.final_stage() {
+            assert!(f.ships, "{}", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen > 100, "only {seen} corpus files");
+}

@@ -19,7 +19,7 @@ use clap::ValueEnum;
 
 use crate::dockerfile::config::{self, FailLevel};
 use crate::dockerfile::{Severity, lint};
-use crate::highlight::{ColorChoice, ColorDepth};
+use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
 use crate::report::{self, FileError, FileReport, Outcome};
 use discover::Input;
 use policy::Policy;
@@ -75,7 +75,7 @@ enum Source {
     Read(Result<String, FileError>),
 }
 
-pub fn run(args: CheckArgs, color: ColorChoice) -> ExitCode {
+pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCode {
     let jobs = match plan(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
@@ -85,7 +85,17 @@ pub fn run(args: CheckArgs, color: ColorChoice) -> ExitCode {
     };
     let reports = check_all(&jobs, args.target.as_deref());
     let text = match args.format {
-        Format::Human => report::human::render(&reports, use_color(color)),
+        Format::Human => match human_colours(color, theme, args.no_config) {
+            Ok(None) => report::human::render(&reports, false),
+            Ok(Some((highlighter, depth))) => report::human::render_highlighted(
+                &reports,
+                &report::human::SourceColours {
+                    highlighter: &highlighter,
+                    depth,
+                },
+            ),
+            Err(code) => return code,
+        },
         Format::Json => report::json::render(&reports),
         Format::Github => report::github::render(&reports),
         Format::Sarif => report::sarif::render(&reports, &policy::rule_descriptions()),
@@ -240,9 +250,20 @@ fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {
 }
 
 /// Colour only for a terminal, unless NO_COLOR (any non-empty value), TERM=dumb or `--color`
-/// says otherwise: the same decision the course's highlighting makes.
-fn use_color(choice: ColorChoice) -> bool {
-    ColorDepth::detect(choice, std::io::stdout().is_terminal()) != ColorDepth::None
+/// says otherwise: the same decision the course's highlighting makes. With colour, the quoted
+/// source lines are highlighted in the theme (`--theme`, else the config's) at the terminal's
+/// colour depth.
+fn human_colours(
+    choice: ColorChoice,
+    theme: Option<Theme>,
+    no_config: bool,
+) -> Result<Option<(Highlighter, ColorDepth)>, ExitCode> {
+    let depth = ColorDepth::detect(choice, std::io::stdout().is_terminal());
+    if depth == ColorDepth::None {
+        return Ok(None);
+    }
+    let theme = super::theme(theme, !no_config)?;
+    Ok(Some((Highlighter::new(theme), depth)))
 }
 
 /// The default fail level when neither the command line nor a config names one.

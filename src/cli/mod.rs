@@ -12,6 +12,7 @@ mod progress;
 mod reset;
 mod rules;
 mod verify_lessons;
+mod watch;
 mod workshop;
 
 use std::path::PathBuf;
@@ -41,9 +42,10 @@ pub struct Cli {
     #[arg(long, value_enum, global = true, default_value_t)]
     pub color: ColorChoice,
 
-    /// Colours for Dockerfiles: ansi follows your terminal's own palette.
-    #[arg(long, value_enum, global = true, default_value_t)]
-    pub theme: Theme,
+    /// Colours for Dockerfiles: ansi (the default) follows your terminal's own palette.
+    /// Wins over `theme:` in .dockerlings.yaml.
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<Theme>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -72,8 +74,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: parse::Format,
     },
-    /// Show a summary table of your progress.
-    Progress,
+    /// Show a summary table of your progress; export your results, or merge a class's.
+    Progress(progress::ProgressArgs),
     /// Open a plain-text notes file (title banner, dashed sections, `N. Title:` headings) as a lesson.
     Notes {
         /// The notes file.
@@ -97,26 +99,34 @@ pub enum Command {
     /// Hand out exercises as files: `workshop init DIR` writes the pack's Dockerfile exercises.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
+    /// Watch a workshop folder (default: the current one): the exercise list, each one
+    /// re-checked whenever you save its Dockerfile in your editor.
+    Watch {
+        /// The workshop folder (made by `dockerlings workshop init`).
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => course::open(
-            cli.lessons.as_deref(),
-            cli.progress_file.as_deref(),
-            colours(&cli),
-        ),
-        Some(Command::Check(args)) => check::run(args, cli.color),
+        None => with_colours(&cli, |colours| {
+            course::open(
+                cli.lessons.as_deref(),
+                cli.progress_file.as_deref(),
+                colours,
+            )
+        }),
+        Some(Command::Check(args)) => check::run(args, cli.color, cli.theme),
         Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Explain(args)) => explain::run(args),
-        Some(Command::Inspect(args)) => inspect::run(args, cli.color, cli.theme),
+        Some(Command::Inspect(args)) => with_theme(cli.theme, |t| inspect::run(args, cli.color, t)),
         Some(Command::Lessons { format }) => lessons::run(cli.lessons.as_deref(), format),
-        Some(Command::Notes { ref file }) => notes::run(file, colours(&cli)),
+        Some(Command::Notes { ref file }) => with_colours(&cli, |c| notes::run(file, c)),
         Some(Command::Parse { file, format }) => parse::run(&file, format),
-        Some(Command::Progress) => {
-            progress::run(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        Some(Command::Progress(args)) => {
+            progress::run(args, cli.lessons.as_deref(), cli.progress_file.as_deref())
         }
         Some(Command::VerifyLessons { dir }) => {
             verify_lessons::run(dir.as_deref().or(cli.lessons.as_deref()))
@@ -125,10 +135,44 @@ pub fn main() -> ExitCode {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
         Some(Command::Workshop(command)) => workshop::run(command, cli.lessons.as_deref()),
+        Some(Command::Watch { ref dir }) => watch::run(
+            dir.as_deref(),
+            cli.lessons.as_deref(),
+            cli.progress_file.as_deref(),
+        ),
     }
 }
 
-/// The code colours the terminal UI draws with, from `--color` and `--theme`.
-fn colours(cli: &Cli) -> CodeColours {
-    CodeColours::for_terminal(cli.color, cli.theme)
+/// Runs `open` with the code colours the terminal UI draws with, from `--color` and the theme.
+fn with_colours(cli: &Cli, open: impl FnOnce(CodeColours) -> ExitCode) -> ExitCode {
+    with_theme(cli.theme, |theme| {
+        open(CodeColours::for_terminal(cli.color, theme))
+    })
+}
+
+/// Runs `run` with the theme (`flag`, else the config's; see [`theme`]), or exits 2 when the
+/// config cannot be read.
+fn with_theme(flag: Option<Theme>, run: impl FnOnce(Theme) -> ExitCode) -> ExitCode {
+    match theme(flag, true) {
+        Ok(theme) => run(theme),
+        Err(code) => code,
+    }
+}
+
+/// `--theme`, else the `theme` of the .dockerlings.yaml found upward from the current directory
+/// (when `use_config`), else `ansi`. A config file that cannot be read is an error (exit 2).
+fn theme(flag: Option<Theme>, use_config: bool) -> Result<Theme, ExitCode> {
+    if let Some(theme) = flag {
+        return Ok(theme);
+    }
+    if !use_config {
+        return Ok(Theme::default());
+    }
+    match crate::dockerfile::config::theme_here() {
+        Ok(theme) => Ok(theme.unwrap_or_default()),
+        Err(err) => {
+            eprintln!("dockerlings: {err}");
+            Err(ExitCode::from(2))
+        }
+    }
 }

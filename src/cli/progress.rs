@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use super::lessons::{load_pack, out};
 use crate::course::Course;
-use crate::progress::{Progress, Store, default_progress_path};
+use crate::progress::class::duration;
+use crate::progress::export::{self, learner_name};
+use crate::progress::{Class, Encoding, Progress, Store, default_progress_path};
 use crate::quiz::{QuizBook, Score};
 
 /// The progress file to use: `--progress-file`, else the default in the data directory.
@@ -40,7 +42,34 @@ pub(super) fn open_store_quietly(given: Option<&Path>) -> (Store, Vec<String>) {
     }
 }
 
-pub fn run(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+/// `dockerlings progress [--export json|csv [--name NAME] [-o FILE] | --merge FILES...]`.
+#[derive(Debug, clap::Args)]
+pub struct ProgressArgs {
+    /// Write your results for the instructor (lessons done, score, exercises, attempts,
+    /// hints, solutions revealed) instead of showing the table.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "merge")]
+    export: Option<ExportFormat>,
+    /// Your name in the export (default: $DOCKERLINGS_NAME, else your login name).
+    #[arg(long, requires = "export")]
+    name: Option<String>,
+    /// Write the export to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE", requires = "export")]
+    output: Option<PathBuf>,
+    /// Merge learners' exported files (JSON or CSV) into one class table.
+    #[arg(long, value_name = "FILES", num_args = 1..)]
+    merge: Option<Vec<PathBuf>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
+}
+
+pub fn run(args: ProgressArgs, lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+    if let Some(files) = &args.merge {
+        return merge(files);
+    }
     let course = match load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
@@ -56,11 +85,89 @@ pub fn run(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
         }
     };
     let book = QuizBook::for_course(&course);
+    if let Some(format) = args.export {
+        return export(&args, format, lessons, &course, &book, store.progress());
+    }
     if let Some(path) = store.path() {
         out(&format!("Progress file: {}\n\n", path.display()));
     }
     out(&table(&course, &book, store.progress()));
     ExitCode::SUCCESS
+}
+
+fn export(
+    args: &ProgressArgs,
+    format: ExportFormat,
+    lessons: Option<&Path>,
+    course: &Course,
+    book: &QuizBook,
+    progress: &Progress,
+) -> ExitCode {
+    let learner = match learner_name(args.name.as_deref(), |var| std::env::var(var).ok()) {
+        Ok(name) => name,
+        Err(err) => {
+            eprintln!("dockerlings: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    if course.lessons.is_empty() {
+        eprintln!("dockerlings: no lesson of the pack loads, so there are no results to export");
+        return ExitCode::from(2);
+    }
+    for error in course.errors.iter().chain(&book.errors) {
+        eprintln!("dockerlings: warning: {error} (left out of the results)");
+    }
+    let results = export::collect(course, book, progress, &learner, &pack_name(lessons));
+    let encoding = match format {
+        ExportFormat::Json => Encoding::Json,
+        ExportFormat::Csv => Encoding::Csv,
+    };
+    let text = results.encode(encoding);
+    match &args.output {
+        None => out(&text),
+        Some(path) => {
+            if let Err(err) = std::fs::write(path, text) {
+                eprintln!("dockerlings: cannot write {}: {err}", path.display());
+                return ExitCode::FAILURE;
+            }
+            out(&format!(
+                "Wrote {learner}'s results on pack {} to {}\n",
+                results.pack.name,
+                path.display()
+            ));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The pack's folder name, or `bundled`.
+fn pack_name(lessons: Option<&Path>) -> String {
+    let Some(dir) = lessons else {
+        return "bundled".into();
+    };
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The class table on stdout; files left out and remarks on stderr. Exit 1 when a file was
+/// left out, so a script notices.
+fn merge(files: &[PathBuf]) -> ExitCode {
+    let class = Class::read(files);
+    out(&class.table());
+    for problem in &class.problems {
+        eprintln!("dockerlings: {problem}");
+    }
+    for remark in &class.remarks {
+        eprintln!("dockerlings: note: {remark}");
+    }
+    if class.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 /// One row per lesson, then a total.
@@ -145,16 +252,6 @@ pub fn table(course: &Course, book: &QuizBook, progress: &Progress) -> String {
     out
 }
 
-/// `1h 02m`, `3m 20s`, `45s`.
-fn duration(ms: u64) -> String {
-    let secs = ms / 1000;
-    match (secs / 3600, secs / 60 % 60, secs % 60) {
-        (0, 0, s) => format!("{s}s"),
-        (0, m, s) => format!("{m}m {s:02}s"),
-        (h, m, _) => format!("{h}h {m:02}m"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,12 +280,5 @@ mod tests {
                 "{table}"
             );
         }
-    }
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(duration(45_000), "45s");
-        assert_eq!(duration(200_000), "3m 20s");
-        assert_eq!(duration(3_720_000), "1h 02m");
     }
 }

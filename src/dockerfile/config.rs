@@ -1,11 +1,14 @@
 //! `.dockerlings.yaml`: per-project settings for `dockerlings check`, found by walking up from
 //! each checked file to the filesystem root (the nearest file wins; files are not merged).
+//! The display `theme` is one per run, so it is read from the file found upward from the
+//! current directory ([`theme_here`]); `--theme` wins over it.
 //!
 //! ```yaml
 //! ignore: [DL3008, DK104]   # rule IDs or aliases never reported
 //! fail-level: warning       # info | style | warning | error | none
 //! severity:                 # per-rule severity overrides
 //!   DL3006: error
+//! theme: dark               # ansi | dark | light | high-contrast
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -15,6 +18,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::Severity;
+use crate::highlight::Theme;
 
 /// Names looked for in each directory, in this order.
 pub const FILE_NAMES: [&str; 2] = [".dockerlings.yaml", ".dockerlings.yml"];
@@ -51,6 +55,7 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub fail_level: Option<FailLevel>,
     pub severity: BTreeMap<String, Severity>,
+    pub theme: Option<Theme>,
 }
 
 /// A configuration file that could not be read or understood.
@@ -70,6 +75,7 @@ struct RawConfig {
     fail_level: Option<String>,
     #[serde(default)]
     severity: BTreeMap<String, String>,
+    theme: Option<String>,
 }
 
 /// Parses the text of a configuration file; `path` only names it in errors.
@@ -104,11 +110,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             )),
         })
         .collect::<Result<_, _>>()?;
+    let theme = match raw.theme {
+        None => None,
+        Some(name) => Some(
+            name.parse::<Theme>()
+                .map_err(|err| error(None, err.to_string()))?,
+        ),
+    };
     Ok(Config {
         ignore: raw.ignore,
         fail_level,
         severity,
+        theme,
     })
+}
+
+/// The `theme` of the configuration file found upward from the current directory, if any.
+pub fn theme_here() -> Result<Option<Theme>, ConfigError> {
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    Ok(Finder::default()
+        .for_dir(&here)?
+        .and_then(|loaded| loaded.config.theme))
 }
 
 /// The configuration file that applies to files in `dir`: the nearest one in `dir` or above.
@@ -185,11 +207,12 @@ mod tests {
     #[test]
     fn parses_every_key() {
         let config = parse_ok(
-            "ignore: [DL3008, apt-pin]\nfail-level: WARNING\nseverity:\n  DL3006: error\n",
+            "ignore: [DL3008, apt-pin]\nfail-level: WARNING\nseverity:\n  DL3006: error\ntheme: dark\n",
         );
         assert_eq!(config.ignore, ["DL3008", "apt-pin"]);
         assert_eq!(config.fail_level, Some(FailLevel::At(Severity::Warning)));
         assert_eq!(config.severity["DL3006"], Severity::Error);
+        assert_eq!(config.theme, Some(Theme::Dark));
     }
 
     #[test]
@@ -215,6 +238,17 @@ mod tests {
                 .starts_with("x/.dockerlings.yaml:2:1: unknown field `fail_level`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn theme_is_read_and_checked() {
+        assert_eq!(
+            parse_ok("theme: high-contrast\n").theme,
+            Some(Theme::HighContrast)
+        );
+        assert_eq!(parse_ok("ignore: []\n").theme, None);
+        let err = parse("theme: neon\n", Path::new("c")).unwrap_err();
+        assert!(err.message.contains("`neon`"), "{err}");
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub fn inspect_with(source: &str, options: &LintOptions) -> Report {
     Report::from_lint(&lint::lint(source, options))
 }
 
+/// Only the size estimates of a lint run (cheaper than the whole report; exercises use it).
+pub fn sizes(result: &LintResult) -> Sizes {
+    size::sizes(&result.parse.dockerfile, &result.model)
+}
+
 /// The whole picture of one Dockerfile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {

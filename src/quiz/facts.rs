@@ -2,12 +2,16 @@
 //! few facts requirements need (stages, bases, COPY --from, USER, CMD/ENTRYPOINT). Kept apart
 //! from the model so requirements are testable on their own and the model can grow freely.
 
+use crate::inspect::Estimate;
+
 /// The stages of one Dockerfile, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     pub stages: Vec<StageFacts>,
     /// Index into `stages` of the stage that becomes the image (the last, unless a target).
     pub final_stage: Option<usize>,
+    /// The inspect engine's size estimate of the final image; `None` when not computed.
+    pub final_size: Option<Estimate>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

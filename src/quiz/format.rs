@@ -95,6 +95,7 @@ struct RawRequirement {
     exec_form_cmd: Option<bool>,
     no_findings_at_or_above: Option<String>,
     none_of_rules: Option<Vec<String>>,
+    final_size_under_mb: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -459,6 +460,12 @@ fn requirement(raw: &RawRequirement) -> Result<Requirement, String> {
         }
         found.push(Requirement::NoneOfRules(ids.clone()));
     }
+    if let Some(mb) = raw.final_size_under_mb {
+        if mb == 0 {
+            return Err("`final_size_under_mb: 0` can never be met; give a size in MB".into());
+        }
+        found.push(Requirement::FinalSizeUnderMb(mb));
+    }
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(format!(
@@ -685,6 +692,21 @@ mod tests {
             &EXERCISE.replace("- min_stages: 2", "- min_stages: 2\n        non_root: true"),
         );
         assert!(err.message.contains("several keys"), "{err}");
+    }
+
+    #[test]
+    fn final_size_requirement_parses_and_zero_is_rejected() {
+        let text = EXERCISE.replace(
+            "- min_stages: 2",
+            "- min_stages: 2\n      - final_size_under_mb: 50",
+        );
+        let quiz = parse(&text).unwrap();
+        let QuestionKind::Dockerfile(ex) = &quiz.questions[0].kind else {
+            panic!()
+        };
+        assert_eq!(ex.requirements[1], Requirement::FinalSizeUnderMb(50));
+        let err = only_error(&text.replace("under_mb: 50", "under_mb: 0"));
+        assert!(err.message.contains("never be met"), "{err}");
     }
 
     #[test]

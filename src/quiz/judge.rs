@@ -11,11 +11,19 @@ use crate::dockerfile::model::{Base, EdgeKind, EdgeTarget};
 /// Lints `source` and checks `requirements` against it.
 pub fn judge(requirements: &[Requirement], source: &str) -> Verdict {
     let result = lint(source, &LintOptions::default());
-    let facts = facts_of(&result);
+    let mut facts = facts_of(&result);
+    // Only exercises that ask about the size pay for the estimate (a tenth of a lint or so).
+    if requirements
+        .iter()
+        .any(|r| matches!(r, Requirement::FinalSizeUnderMb(_)))
+    {
+        facts.final_size = Some(crate::inspect::sizes(&result).final_image);
+    }
     evaluate(requirements, &facts, result.diagnostics)
 }
 
-/// The facts requirements need, from the validator's model and syntax tree.
+/// The facts requirements need, from the validator's model and syntax tree (`final_size` is
+/// left to [`judge`], which works it out only when a requirement needs it).
 pub fn facts_of(result: &LintResult) -> Facts {
     let model = &result.model;
     let instructions = &result.parse.dockerfile.instructions;
@@ -86,6 +94,7 @@ pub fn facts_of(result: &LintResult) -> Facts {
     Facts {
         stages,
         final_stage: model.final_stage,
+        final_size: None,
     }
 }
 
@@ -158,6 +167,26 @@ ENTRYPOINT [\"/app\"]
         let failed: Vec<_> = verdict.failed_keys().collect();
         assert!(failed.contains(&"non_root"), "{verdict:#?}");
         assert!(failed.contains(&"exec_form_cmd"), "{verdict:#?}");
+    }
+
+    #[test]
+    fn final_size_uses_the_inspect_estimate() {
+        let under = [Requirement::FinalSizeUnderMb(50)];
+        let verdict = judge(&under, GO_DISTROLESS);
+        assert!(verdict.passed(), "{verdict:#?}");
+        let fat = GO_DISTROLESS.replace("gcr.io/distroless/static-debian12:nonroot", "golang:1.25");
+        let verdict = judge(&under, &fat);
+        assert_eq!(
+            verdict.failed_keys().collect::<Vec<_>>(),
+            ["final_size_under_mb"]
+        );
+        assert!(
+            verdict.checks[0].reason.contains("golang:1.25"),
+            "{verdict:#?}"
+        );
+        let unknown =
+            GO_DISTROLESS.replace("gcr.io/distroless/static-debian12:nonroot", "mycorp/run");
+        assert!(!judge(&under, &unknown).passed());
     }
 
     #[test]

@@ -143,6 +143,9 @@ pub enum Requirement {
     ExecFormCmd,
     NoFindingsAtOrAbove(Severity),
     NoneOfRules(Vec<String>),
+    /// The final image's estimated size on disk ([`crate::inspect`]) is under this many MB
+    /// (1 MB = 1,000,000 bytes). Judged on the estimate's lower end; an unknown size fails.
+    FinalSizeUnderMb(u64),
 }
 
 impl Requirement {
@@ -156,10 +159,11 @@ impl Requirement {
             Requirement::ExecFormCmd => "exec_form_cmd",
             Requirement::NoFindingsAtOrAbove(_) => "no_findings_at_or_above",
             Requirement::NoneOfRules(_) => "none_of_rules",
+            Requirement::FinalSizeUnderMb(_) => "final_size_under_mb",
         }
     }
 
-    pub const KEYS: [&'static str; 7] = [
+    pub const KEYS: [&'static str; 8] = [
         "min_stages",
         "final_base",
         "final_copies_from",
@@ -167,6 +171,7 @@ impl Requirement {
         "exec_form_cmd",
         "no_findings_at_or_above",
         "none_of_rules",
+        "final_size_under_mb",
     ];
 
     /// One line a learner reads in the checklist.
@@ -183,6 +188,9 @@ impl Requirement {
                 format!("no findings of severity {} or worse", sev.name())
             }
             Requirement::NoneOfRules(ids) => format!("none of {}", ids.join(", ")),
+            Requirement::FinalSizeUnderMb(mb) => {
+                format!("final image estimated under {mb} MB on disk")
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ use super::facts::Facts;
 use super::glob::glob_match;
 use super::model::Requirement;
 use crate::dockerfile::Diagnostic;
+use crate::inspect::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
@@ -95,6 +96,7 @@ fn check_one(requirement: &Requirement, facts: &Facts, diagnostics: &[Diagnostic
                 .filter(|d| ids.iter().any(|id| id.eq_ignore_ascii_case(d.rule))),
             &format!("none of {}", ids.join(", ")),
         ),
+        Requirement::FinalSizeUnderMb(mb) => final_size_under(*mb, facts),
     }
 }
 
@@ -281,6 +283,45 @@ fn exec_form(facts: &Facts) -> Outcome {
     }
 }
 
+fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
+    let Some((_, final_stage)) = facts.final_stage() else {
+        return no_stages();
+    };
+    let line = Some(final_stage.line);
+    let Some(estimate) = &facts.final_size else {
+        return (false, "the size was not estimated".into(), line);
+    };
+    let figure = &estimate.uncompressed;
+    let base = estimate
+        .base_image
+        .as_deref()
+        .unwrap_or("an unresolved base");
+    let said = text::figure_text(figure);
+    match figure.min_bytes {
+        None => (
+            false,
+            format!(
+                "the size of {base} is not known (it is not in the table of known images), so \
+                 the final size cannot be estimated; build the final stage on a known image"
+            ),
+            line,
+        ),
+        Some(min) if min >= mb * 1_000_000 => (
+            false,
+            format!(
+                "the final image is {said} on disk (on {base}), not under {mb} MB; build the \
+                 final stage on a smaller base and copy in only what runs"
+            ),
+            line,
+        ),
+        Some(_) => (
+            true,
+            format!("the final image is {said} on disk (on {base}), under {mb} MB"),
+            line,
+        ),
+    }
+}
+
 fn findings<'a>(mut hits: impl Iterator<Item = &'a Diagnostic>, ok: &str) -> Outcome {
     let Some(first) = hits.next() else {
         return (true, ok.to_string(), None);
@@ -335,6 +376,7 @@ mod tests {
         Facts {
             stages: vec![stage(Some("build"), "golang:1.25", 1), fin],
             final_stage: Some(1),
+            final_size: None,
         }
     }
 
@@ -486,6 +528,55 @@ mod tests {
         let met: Vec<_> = v.checks.iter().map(|c| (c.met, c.line)).collect();
         assert_eq!(met, vec![(true, None), (false, Some(3)), (false, Some(3))]);
         assert!(v.checks[1].reason.contains("1 more"));
+    }
+
+    #[test]
+    fn final_size_is_judged_on_the_estimate() {
+        use crate::inspect::{Estimate, Figure};
+        let sized = |min: Option<u64>, at_least: bool| {
+            let mut facts = two_stage("gcr.io/distroless/static-debian13");
+            facts.final_size = Some(Estimate {
+                stage: Some(1),
+                base_image: Some("gcr.io/distroless/static-debian13".into()),
+                uncompressed: match min {
+                    Some(m) => Figure {
+                        min_bytes: Some(m),
+                        max_bytes: (!at_least).then_some(m),
+                        at_least,
+                        unknown: false,
+                    },
+                    None => Figure::UNKNOWN,
+                },
+                compressed: Figure::UNKNOWN,
+                unknown_parts: vec![],
+                sources: vec![],
+            });
+            facts
+        };
+        let small = check(
+            Requirement::FinalSizeUnderMb(50),
+            &sized(Some(2_000_000), true),
+        );
+        assert!(small.met, "{small:?}");
+        assert!(small.reason.contains("at least 2 MB"), "{}", small.reason);
+        assert_eq!(small.line, Some(5));
+        let big = check(
+            Requirement::FinalSizeUnderMb(50),
+            &sized(Some(141_000_000), true),
+        );
+        assert!(!big.met);
+        assert!(big.reason.contains("at least 141 MB"), "{}", big.reason);
+        let edge = check(
+            Requirement::FinalSizeUnderMb(2),
+            &sized(Some(2_000_000), false),
+        );
+        assert!(!edge.met, "exactly N MB is not under N MB");
+        let unknown = check(Requirement::FinalSizeUnderMb(50), &sized(None, false));
+        assert!(!unknown.met && unknown.reason.contains("not known"));
+        let not_computed = check(Requirement::FinalSizeUnderMb(50), &two_stage("alpine"));
+        assert!(!not_computed.met);
+        let none = check(Requirement::FinalSizeUnderMb(50), &Facts::default());
+        assert!(!none.met);
     }
 
     #[test]

@@ -10,14 +10,31 @@ use anstyle::{AnsiColor, Effects, Style};
 use super::source_lines::LineIndex;
 use super::{FileError, FileReport, Outcome, Summary};
 use crate::dockerfile::{Diagnostic, Severity};
+use crate::highlight::{ColorDepth, HighlightedLines, Highlighter, line_to_ansi, stage_refs};
 
 /// A finding spanning more lines than this shows only its first ones.
 const MAX_SNIPPET_LINES: usize = 4;
 
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 
+/// Colours for the quoted Dockerfile lines: the app's highlighter at the terminal's depth.
+pub struct SourceColours<'a> {
+    pub highlighter: &'a Highlighter,
+    pub depth: ColorDepth,
+}
+
 /// Renders the whole report; `color` adds ANSI styling (the caller decides from TTY/NO_COLOR).
 pub fn render(reports: &[FileReport], color: bool) -> String {
+    render_with(reports, color, None)
+}
+
+/// Renders the whole report in colour, with the quoted source lines syntax-highlighted (stage
+/// names and references in their stage's colour) as the course shows Dockerfiles.
+pub fn render_highlighted(reports: &[FileReport], source: &SourceColours<'_>) -> String {
+    render_with(reports, true, Some(source))
+}
+
+fn render_with(reports: &[FileReport], color: bool, colours: Option<&SourceColours<'_>>) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -35,7 +52,14 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
                     continue;
                 }
                 let index = LineIndex::new(source);
+                let highlighted =
+                    colours.map(|c| (highlight(source, &index, diagnostics, c), c.depth));
                 for diagnostic in diagnostics {
+                    let quoted = highlighted.as_ref().map(|(lines, depth)| Quoted {
+                        index: &index,
+                        lines,
+                        depth: *depth,
+                    });
                     write_diagnostic(
                         &mut out,
                         &report.path,
@@ -44,6 +68,7 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
                         diagnostic,
                         &renderer,
                         paint,
+                        quoted,
                     );
                 }
             }
@@ -81,6 +106,98 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The lines of `source` that the findings quote, highlighted once per file. Only the text up
+/// to the last quoted line is highlighted: a finding near the top of a huge file costs little.
+fn highlight(
+    source: &str,
+    index: &LineIndex<'_>,
+    diagnostics: &[Diagnostic],
+    colours: &SourceColours<'_>,
+) -> HighlightedLines {
+    let last = diagnostics
+        .iter()
+        .map(|d| {
+            let loc = d.location;
+            loc.end_line
+                .max(loc.line)
+                .min(loc.line + MAX_SNIPPET_LINES - 1)
+        })
+        .max()
+        .unwrap_or(0)
+        .min(index.len());
+    let end = index.range(last).map_or(0, |r| r.end);
+    let text = &source[..end];
+    colours
+        .highlighter
+        .highlight_with_stages(text, Some("dockerfile"), &stage_refs(text))
+}
+
+/// The highlighted lines of one file, for colouring its snippets.
+#[derive(Clone, Copy)]
+struct Quoted<'a> {
+    index: &'a LineIndex<'a>,
+    lines: &'a HighlightedLines,
+    depth: ColorDepth,
+}
+
+impl Quoted<'_> {
+    /// `rendered` (annotate-snippets' output for a finding at `line`) with each quoted source
+    /// line in colour. A line is recognised by its gutter (`12 |`) and its exact text; one the
+    /// renderer changed (shortened, tabs expanded) stays as rendered.
+    fn colour(&self, rendered: &str, source: &str, line: usize) -> String {
+        let quoted: Vec<(String, &str, String)> = (line..line + MAX_SNIPPET_LINES)
+            .filter_map(|n| {
+                let text = &source[self.index.range(n)?];
+                let spans = self.lines.get(n - 1)?;
+                let same = spans.iter().map(|s| s.text.len()).sum::<usize>() == text.len();
+                (same && !text.is_empty())
+                    .then(|| (format!("{n} |"), text, line_to_ansi(spans, self.depth)))
+            })
+            .collect();
+        let mut out = String::with_capacity(rendered.len() * 2);
+        for row in rendered.split_inclusive('\n') {
+            let (body, newline) = match row.strip_suffix('\n') {
+                Some(body) => (body, "\n"),
+                None => (row, ""),
+            };
+            let gutter = strip_escapes(body);
+            let found = quoted.iter().find(|(number, text, _)| {
+                gutter.trim_start().starts_with(number.as_str()) && body.ends_with(*text)
+            });
+            match found {
+                Some((_, text, coloured)) => {
+                    out.push_str(&body[..body.len() - text.len()]);
+                    out.push_str(coloured);
+                }
+                None => out.push_str(body),
+            }
+            out.push_str(newline);
+        }
+        out
+    }
+}
+
+/// `text` without its ANSI escape sequences (`ESC [ … letter`).
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
 fn write_diagnostic(
     out: &mut String,
     path: &str,
@@ -89,6 +206,7 @@ fn write_diagnostic(
     diagnostic: &Diagnostic,
     renderer: &Renderer,
     paint: Painter,
+    quoted: Option<Quoted<'_>>,
 ) {
     let loc = diagnostic.location;
     let _ = writeln!(
@@ -105,7 +223,11 @@ fn write_diagnostic(
         diagnostic.message
     );
     if let Some(group) = snippet(index, source, diagnostic) {
-        out.push_str(&renderer.render(&[group]));
+        let rendered = renderer.render(&[group]);
+        match quoted {
+            Some(q) => out.push_str(&q.colour(&rendered, source, loc.line)),
+            None => out.push_str(&rendered),
+        }
         out.push('\n');
     } else if let Some(fix) = &diagnostic.fix {
         // No source line to show (e.g. a finding about the whole, empty file): the fix alone.
@@ -238,6 +360,30 @@ mod tests {
     fn colour_report_uses_ansi_escapes() {
         let text = render(&fixtures::reports(), true);
         assert!(text.contains("\u{1b}["));
+    }
+
+    #[test]
+    fn quoted_lines_are_highlighted_and_the_rest_is_unchanged() {
+        use crate::highlight::Theme;
+        let reports = fixtures::reports();
+        let highlighter = Highlighter::new(Theme::Ansi);
+        let colours = SourceColours {
+            highlighter: &highlighter,
+            depth: ColorDepth::Ansi16,
+        };
+        let coloured = render_highlighted(&reports, &colours);
+        let styled = render(&reports, true);
+        assert_ne!(coloured, styled, "source lines gain colours");
+        // Take the escapes away and the two say the same.
+        assert_eq!(strip_escapes(&coloured), strip_escapes(&styled));
+        assert_eq!(strip_escapes(&coloured), render(&reports, false));
+        assert!(coloured.lines().count() == styled.lines().count());
+    }
+
+    #[test]
+    fn escapes_are_stripped() {
+        assert_eq!(strip_escapes("\u{1b}[1m\u{1b}[94m12\u{1b}[0m |"), "12 |");
+        assert_eq!(strip_escapes("plain"), "plain");
     }
 
     #[test]

@@ -11,17 +11,19 @@ pub enum Context {
     Reader,
     Quiz,
     Exercise,
+    Inspect,
     Help,
 }
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Self::Global,
         Self::Home,
         Self::Reader,
         Self::Quiz,
         Self::Exercise,
+        Self::Inspect,
         Self::Help,
     ];
 
@@ -32,6 +34,7 @@ impl Context {
             Self::Reader => "Reader",
             Self::Quiz => "Quiz",
             Self::Exercise => "Dockerfile exercise (other keys edit)",
+            Self::Inspect => "Inspect view (stage graph, size, attack surface)",
             Self::Help => "This help",
         }
     }
@@ -77,6 +80,8 @@ pub enum Action {
     ShowDiff,
     ResetStarter,
     ExternalEditor,
+    /// Open the inspect view: stage graph, size estimate, attack surface.
+    Inspect,
 }
 
 /// One input the table can bind: a key (with or without Ctrl) or a mouse-wheel notch.
@@ -87,18 +92,18 @@ pub enum Input {
     WheelDown,
 }
 
-const fn key(c: char) -> Input {
+pub(crate) const fn key(c: char) -> Input {
     Input::Key {
         code: KeyCode::Char(c),
         ctrl: false,
     }
 }
 
-const fn special(code: KeyCode) -> Input {
+pub(crate) const fn special(code: KeyCode) -> Input {
     Input::Key { code, ctrl: false }
 }
 
-const fn ctrl(c: char) -> Input {
+pub(crate) const fn ctrl(c: char) -> Input {
     Input::Key {
         code: KeyCode::Char(c),
         ctrl: true,
@@ -333,6 +338,13 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        C::Reader,
+        &[key('i')],
+        A::Inspect,
+        "inspect the Dockerfile on screen",
+        Some("i inspect"),
+    ),
+    bind(
         C::Quiz,
         &[key('j'), special(KeyCode::Down)],
         A::Down,
@@ -456,10 +468,80 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Exercise,
+        &[ctrl('t')],
+        A::Inspect,
+        "inspect your file: graph, size, surface",
+        Some("^T inspect"),
+    ),
+    bind(
+        C::Exercise,
         &[special(KeyCode::F(1))],
         A::ToggleHelp,
         "show this help (? is typed as text here)",
         Some("F1 help"),
+    ),
+    bind(
+        C::Inspect,
+        &[key('j'), special(KeyCode::Down), Input::WheelDown],
+        A::Down,
+        "scroll down",
+        Some("j/k scroll"),
+    ),
+    bind(
+        C::Inspect,
+        &[key('k'), special(KeyCode::Up), Input::WheelUp],
+        A::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        C::Inspect,
+        &[special(KeyCode::PageDown), key(' ')],
+        A::PageDown,
+        "scroll down a page",
+        None,
+    ),
+    bind(
+        C::Inspect,
+        &[special(KeyCode::PageUp), key('b')],
+        A::PageUp,
+        "scroll up a page",
+        None,
+    ),
+    bind(
+        C::Inspect,
+        &[key('g'), special(KeyCode::Home)],
+        A::Top,
+        "go to the top",
+        None,
+    ),
+    bind(
+        C::Inspect,
+        &[key('G'), special(KeyCode::End)],
+        A::Bottom,
+        "go to the bottom",
+        None,
+    ),
+    bind(
+        C::Inspect,
+        &[special(KeyCode::Esc), key('q')],
+        A::Back,
+        "back to where you were",
+        Some("q back"),
+    ),
+    bind(
+        C::Inspect,
+        &[key('n'), special(KeyCode::Tab)],
+        A::NextSection,
+        "next part (graph, size, attack surface)",
+        Some("n/p part"),
+    ),
+    bind(
+        C::Inspect,
+        &[key('p'), special(KeyCode::BackTab)],
+        A::PrevSection,
+        "previous part",
+        None,
     ),
     bind(
         C::Help,
@@ -595,7 +677,11 @@ mod tests {
         assert_eq!(hints(Context::Home), ["Enter open", "q quit", "? help"]);
         assert_eq!(
             hints(Context::Reader),
-            ["j/k scroll", "n/p section", "q back", "? help"]
+            ["j/k scroll", "n/p section", "q back", "i inspect", "? help"]
+        );
+        assert_eq!(
+            hints(Context::Inspect),
+            ["j/k scroll", "q back", "n/p part", "? help"]
         );
     }
 }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod code;
 pub mod event;
+pub mod inspect;
 pub mod keys;
 pub mod progress;
 pub mod run;
@@ -14,6 +15,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod update;
+pub mod watch;
 
 pub use app::App;
 pub use code::CodeColours;

@@ -30,7 +30,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::WheelUp => Some(Input::WheelUp),
         Msg::WheelDown => Some(Input::WheelDown),
-        Msg::Tick => return screens::exercise::on_tick(app, std::time::Instant::now()),
+        Msg::Tick => {
+            let mut effects = screens::exercise::on_tick(app, std::time::Instant::now());
+            // A long code block's colours arrive from a worker thread between keys.
+            if app.colours_landed() && !effects.contains(&Effect::Redraw) {
+                effects.push(Effect::Redraw);
+            }
+            return effects;
+        }
         // The quiz and exercise screens take keys first: typed text is text there.
         Msg::Key(key) if matches!(app.top(), Screen::Quiz(_)) => {
             return screens::quiz::on_key(app, key);
@@ -50,6 +57,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Screen::Home(_) => home(app, action),
         Screen::Reader(_) => read(app, action),
         Screen::Help(_) => help_overlay(app, action),
+        Screen::Inspect(_) if action == Action::ToggleHelp => toggle_help(app),
+        Screen::Inspect(_) => screens::inspect::on_action(app, action),
         Screen::Quiz(_) | Screen::Exercise(_) => {}
     }
     vec![Effect::Redraw]
@@ -138,6 +147,7 @@ fn read(app: &mut App, action: Action) {
             screens::quiz::open(app, state.lesson);
             return;
         }
+        Action::Inspect => return screens::inspect::open_from_reader(app, &state),
         Action::NextSection => return go_to(app, next_section(app, &state)),
         Action::PrevSection => return go_to(app, prev_section(app, &state)),
         Action::Up => scroll.saturating_sub(1),

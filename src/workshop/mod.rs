@@ -1,8 +1,10 @@
 //! Workshops: a pack's Dockerfile exercises as folders on disk, edited in the learner's own
 //! editor and re-checked on every save. `init` writes the folder ([`init`]), [`Workshop`]
-//! opens one, [`check`] judges an exercise's file, [`watcher`] reports saves over a channel.
+//! opens one, [`check`] judges an exercise's file, [`board`] keeps
+//! every exercise's latest outcome, [`watcher`] reports saves over a channel.
 //! Knows nothing of the terminal.
 
+pub mod board;
 pub mod check;
 pub mod files;
 pub mod init;
@@ -12,7 +14,8 @@ pub mod watcher;
 
 use std::path::{Path, PathBuf};
 
-pub use check::{Outcome, check_file};
+pub use board::{Board, Recheck, Status};
+pub use check::{Outcome, Problem, check_file};
 pub use init::{InitReport, init};
 pub use manifest::{MANIFEST, Manifest};
 pub use open::{Workshop, WorkshopExercise};

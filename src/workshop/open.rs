@@ -71,6 +71,16 @@ impl Workshop {
     /// instructor trying a changed pack on an existing folder).
     pub fn open(dir: &Path, lessons: Option<&Path>) -> Result<Workshop, WorkshopError> {
         let manifest = Manifest::read(dir)?;
+        if !dir.join(EXERCISES).is_dir() {
+            return Err(WorkshopError::Manifest {
+                path: dir.join(EXERCISES),
+                message: format!(
+                    "the exercises folder is missing; `dockerlings workshop init {}` writes it \
+                     again (keeping edited files)",
+                    dir.display()
+                ),
+            });
+        }
         let pack_dir = lessons
             .map(Path::to_path_buf)
             .or_else(|| manifest.pack_dir(dir));

@@ -3,12 +3,20 @@
 //! as vim, VS Code and JetBrains IDEs, are seen as well as those that truncate and write). Each
 //! burst of events becomes one [`WatchEvent`] per exercise, handed to a callback on the
 //! watcher's own thread; nothing polls.
+//!
+//! Opening and reading a file are events too (inotify's IN_OPEN), and the mini debouncer
+//! forgets event kinds, so reads are dropped before it sees them ([`ChangesOnly`]): otherwise
+//! judging a file would announce a change to that file, forever.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_mini::notify::event::{AccessKind, AccessMode, Event, EventKind};
+use notify_debouncer_mini::notify::{
+    self, Config, EventHandler, RecommendedWatcher, RecursiveMode, WatcherKind,
+};
+use notify_debouncer_mini::{Debouncer, new_debouncer_opt};
 
 use super::{Workshop, WorkshopError};
 
@@ -26,7 +34,7 @@ pub enum WatchEvent {
 
 /// Watches while it lives; dropping it stops the watcher's thread.
 pub struct Watcher {
-    _debouncer: Debouncer<RecommendedWatcher>,
+    _debouncer: Debouncer<ChangesOnly>,
 }
 
 impl Watcher {
@@ -36,7 +44,7 @@ impl Watcher {
         send: impl Fn(WatchEvent) + Send + 'static,
     ) -> Result<Watcher, WorkshopError> {
         let routes = workshop.clone();
-        let handler = move |result: DebounceEventResult| match result {
+        let handler = move |result: notify_debouncer_mini::DebounceEventResult| match result {
             Ok(events) => {
                 let changed: BTreeSet<usize> = events
                     .iter()
@@ -52,7 +60,8 @@ impl Watcher {
         let failed = |err: notify_debouncer_mini::notify::Error| {
             WorkshopError::io(&dir, std::io::Error::other(err.to_string()))
         };
-        let mut debouncer = new_debouncer(DEBOUNCE, handler).map_err(failed)?;
+        let config = notify_debouncer_mini::Config::default().with_timeout(DEBOUNCE);
+        let mut debouncer = new_debouncer_opt(config, handler).map_err(failed)?;
         debouncer
             .watcher()
             .watch(&dir, RecursiveMode::Recursive)
@@ -60,5 +69,41 @@ impl Watcher {
         Ok(Watcher {
             _debouncer: debouncer,
         })
+    }
+}
+
+/// The platform's watcher, passing on every event but reads (opening, reading, closing a file
+/// that was only read). A writer's close is kept: it marks the end of a save.
+pub struct ChangesOnly(RecommendedWatcher);
+
+struct DropReads<F>(F);
+
+impl<F: EventHandler> EventHandler for DropReads<F> {
+    fn handle_event(&mut self, event: notify::Result<Event>) {
+        if let Ok(event) = &event
+            && let EventKind::Access(access) = event.kind
+            && access != AccessKind::Close(AccessMode::Write)
+        {
+            return;
+        }
+        self.0.handle_event(event);
+    }
+}
+
+impl notify::Watcher for ChangesOnly {
+    fn new<F: EventHandler>(event_handler: F, config: Config) -> notify::Result<Self> {
+        RecommendedWatcher::new(DropReads(event_handler), config).map(ChangesOnly)
+    }
+
+    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, recursive_mode)
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+
+    fn kind() -> WatcherKind {
+        RecommendedWatcher::kind()
     }
 }

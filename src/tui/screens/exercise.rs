@@ -20,10 +20,11 @@ use crate::dockerfile::{Diagnostic, Severity};
 use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
-use crate::quiz::{Exercise, Question, QuestionKind, Verdict};
+use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
 use crate::tui::keys::{self, Action, Context, Input};
+use crate::tui::text::escape_controls;
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
 
@@ -318,6 +319,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             state.message = Some("Back to the starter file.".into());
         }
         Action::ExternalEditor => return vec![Effect::OpenEditor],
+        Action::Inspect => super::inspect::open_for_file(app, &text_of(&state.editor)),
         _ => return Vec::new(),
     }
     vec![Effect::Redraw]
@@ -409,7 +411,7 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
     }
 }
 
-fn severity_style(severity: Severity, theme: &Theme) -> Style {
+pub(super) fn severity_style(severity: Severity, theme: &Theme) -> Style {
     match severity {
         Severity::Error => theme.error,
         Severity::Warning => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -441,12 +443,13 @@ fn draw_editor(
     theme: &Theme,
     colours: Option<&CodeColours>,
 ) {
-    let block = Block::new()
-        .borders(Borders::TOP | Borders::RIGHT)
-        .title(" Dockerfile ")
-        .border_style(theme.marker);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = titled_block(
+        buf,
+        area,
+        " Dockerfile ",
+        Borders::TOP | Borders::RIGHT,
+        theme,
+    );
     if inner.width < 2 || inner.height == 0 {
         return;
     }
@@ -488,53 +491,20 @@ fn draw_panel(
         Panel::Solution => " A solution ",
         Panel::Diff => " Yours | reference ",
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(title)
-        .border_style(theme.marker);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
+    let inner = titled_panel(buf, area, title, theme);
     let mut out = Writer::new(buf, inner);
     match state.panel {
         Panel::Checklist => draw_checklist(state, question, &mut out, theme),
-        Panel::Solution => {
-            for (i, line) in ex.solutions[0].lines().enumerate() {
-                out.line(Line::from(vec![
-                    Span::styled(format!("{:>3} ", i + 1), theme.dim),
-                    Span::styled(line.to_string(), theme.code_block),
-                ]));
-            }
-        }
+        Panel::Solution => write_numbered(&mut out, &ex.solutions[0], theme),
         Panel::Diff => draw_diff(state, ex, &mut out, inner.width, theme),
     }
 }
 
 fn draw_checklist(state: &ExerciseState, question: &Question, out: &mut Writer, theme: &Theme) {
     // Hints first: the learner asked for them, and the checklist below can be long.
-    for (n, &i) in state.hints_shown.iter().enumerate() {
-        out.prose(
-            &format!("**Hint {}:** {}", n + 1, question.hints[i].text),
-            theme,
-        );
-        out.gap();
-    }
+    write_hints(out, question, &state.hints_shown, theme);
     for check in &state.verdict.checks {
-        let (mark, style) = if check.met {
-            ("✓", theme.title)
-        } else {
-            ("✗", theme.error)
-        };
-        let mut text = escape_md(&check.label);
-        if !check.met {
-            let at = check.line.map_or(String::new(), |l| format!("line {l}: "));
-            text.push_str(&format!(" — {at}{}", escape_md(&check.reason)));
-        }
-        out.marked(mark, style, &text, theme);
+        write_check(out, check, true, theme);
     }
     let findings = &state.verdict.diagnostics;
     if !findings.is_empty() {
@@ -544,25 +514,96 @@ fn draw_checklist(state: &ExerciseState, question: &Question, out: &mut Writer, 
             theme.dim,
         ));
         for d in findings {
-            let text = format!(
-                "{}:{} **{}** {}",
-                d.location.line,
-                d.location.column,
-                d.rule,
-                escape_md(&d.message)
-            );
-            out.marked(
-                severity_mark(d.severity),
-                severity_style(d.severity, theme),
-                &text,
-                theme,
-            );
+            write_finding(out, d, theme);
         }
     }
 }
 
+/// A panel's title rule; returns the area below it, one column in from the left.
+pub(super) fn titled_panel(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
+    let inner = titled_block(buf, area, title, Borders::TOP, theme);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
+}
+
+/// A block with `borders` and a title; returns the area inside.
+pub(super) fn titled_block(
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    borders: Borders,
+    theme: &Theme,
+) -> Rect {
+    let block = Block::new()
+        .borders(borders)
+        .title(title)
+        .border_style(theme.marker);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A Dockerfile with line numbers (a solution).
+pub(super) fn write_numbered(out: &mut Writer, code: &str, theme: &Theme) {
+    for (i, line) in code.lines().enumerate() {
+        out.line(Line::from(vec![
+            Span::styled(format!("{:>3} ", i + 1), theme.dim),
+            Span::styled(escape_controls(line).into_owned(), theme.code_block),
+        ]));
+    }
+}
+
+/// The hints shown so far, numbered, each followed by a blank row.
+pub(super) fn write_hints(out: &mut Writer, question: &Question, shown: &[usize], theme: &Theme) {
+    for (n, &i) in shown.iter().enumerate() {
+        out.prose(
+            &format!("**Hint {}:** {}", n + 1, question.hints[i].text),
+            theme,
+        );
+        out.gap();
+    }
+}
+
+/// One requirement: ✓ or ✗, what it asks, and when unmet why (with `line L:` if `with_line`).
+pub(super) fn write_check(out: &mut Writer, check: &Check, with_line: bool, theme: &Theme) {
+    let (mark, style) = if check.met {
+        ("✓", theme.title)
+    } else {
+        ("✗", theme.error)
+    };
+    let mut text = escape_md(&check.label);
+    if !check.met {
+        let at = match check.line {
+            Some(l) if with_line => format!("line {l}: "),
+            _ => String::new(),
+        };
+        text.push_str(&format!(" — {at}{}", escape_md(&check.reason)));
+    }
+    out.marked(mark, style, &text, theme);
+}
+
+/// One finding: its mark, `line:column`, rule and message, wrapped.
+pub(super) fn write_finding(out: &mut Writer, d: &Diagnostic, theme: &Theme) {
+    let text = format!(
+        "{}:{} **{}** {}",
+        d.location.line,
+        d.location.column,
+        d.rule,
+        escape_md(&d.message)
+    );
+    out.marked(
+        severity_mark(d.severity),
+        severity_style(d.severity, theme),
+        &text,
+        theme,
+    );
+}
+
 /// Reasons are plain text; keep Markdown from reading `*` in a glob as emphasis.
-fn escape_md(text: &str) -> String {
+pub(super) fn escape_md(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('*', "\\*")
         .replace('_', "\\_")

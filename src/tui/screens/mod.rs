@@ -4,9 +4,11 @@
 pub mod exercise;
 pub mod help;
 pub mod home;
+pub mod inspect;
 pub mod quiz;
 pub mod reader;
 mod status;
+pub mod watch;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -37,6 +39,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Screen::Reader(state) => reader::draw(app, state, buf, area),
             Screen::Quiz(state) => quiz::draw(app, state, buf, area),
             Screen::Exercise(state) => exercise::draw(app, state, buf, area),
+            Screen::Inspect(state) => inspect::draw(app, state, buf, area),
             Screen::Help(state) => help::draw(app, state, buf, area),
         }
     }

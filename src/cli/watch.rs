@@ -1,0 +1,37 @@
+//! `dockerlings watch [DIR]`: the workshop in DIR (default: the current folder) in the
+//! terminal, each exercise re-checked whenever its Dockerfile is saved.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::tui::Exit;
+use crate::tui::watch::{self, WatchState};
+use crate::workshop::Workshop;
+
+/// Exit status: 0 on quit, 2 when DIR is not a usable workshop folder, 128 + the signal's
+/// number on SIGTERM/SIGHUP, 1 when the terminal or the file watcher fails.
+pub fn run(dir: Option<&Path>, lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+    let dir = dir.unwrap_or(Path::new("."));
+    // An absolute root names the folder in the title and matches the watcher's paths.
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let workshop = match Workshop::open(&root, lessons) {
+        Ok(workshop) => workshop,
+        Err(err) => {
+            eprintln!("dockerlings: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let (store, notices) = super::progress::open_store_quietly(progress_file);
+    let code = match watch::run(WatchState::new(workshop, store)) {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
+        Err(err) => {
+            eprintln!("dockerlings: {err:#}");
+            ExitCode::FAILURE
+        }
+    };
+    for notice in notices {
+        eprintln!("dockerlings: {notice}");
+    }
+    code
+}

@@ -1,0 +1,420 @@
+//! A class's results: several learners' exported files merged into one table
+//! (`dockerlings progress --merge`). A file that cannot be used is reported and left out;
+//! the others are still shown.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::results::{PackIdentity, Results};
+use crate::course::hygiene::clean_prose;
+
+/// One learner's file, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnerFile {
+    pub path: PathBuf,
+    pub results: Results,
+}
+
+/// A file left out of the table, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct FileProblem {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// The merged class: the pack most files are for, the learners on it (in the order given),
+/// the files left out, and remarks that do not leave a file out (the same learner twice).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Class {
+    pub pack: Option<PackIdentity>,
+    pub learners: Vec<LearnerFile>,
+    pub problems: Vec<FileProblem>,
+    pub remarks: Vec<String>,
+}
+
+impl Class {
+    /// Reads and merges the files at `paths`.
+    pub fn read(paths: &[PathBuf]) -> Class {
+        Class::merge(paths.iter().map(|path| (path.clone(), read_text(path))))
+    }
+
+    /// Merges files already read: `(path, text or why it could not be read)`.
+    pub fn merge(files: impl IntoIterator<Item = (PathBuf, Result<String, String>)>) -> Class {
+        let mut class = Class::default();
+        // Problems are reported in the order the files were given.
+        let mut problems: Vec<(usize, FileProblem)> = Vec::new();
+        let mut decoded = Vec::new();
+        for (index, (path, text)) in files.into_iter().enumerate() {
+            match text.and_then(|t| Results::decode(&t).map_err(|e| e.to_string())) {
+                Ok(results) => decoded.push((index, LearnerFile { path, results })),
+                Err(message) => problems.push((index, FileProblem { path, message })),
+            }
+        }
+        let files: Vec<&LearnerFile> = decoded.iter().map(|(_, f)| f).collect();
+        let pack = majority_pack(&files);
+        let mut seen: HashMap<String, PathBuf> = HashMap::new();
+        for (index, file) in decoded {
+            let Some(pack) = &pack else { break };
+            if file.results.pack.fingerprint != pack.fingerprint {
+                let theirs = &file.results.pack;
+                problems.push((index, FileProblem {
+                    path: file.path,
+                    message: format!(
+                        "results for pack `{}` (fingerprint {}), but the class's files are for `{}` (fingerprint {}); left out",
+                        theirs.name, theirs.fingerprint, pack.name, pack.fingerprint
+                    ),
+                }));
+                continue;
+            }
+            if let Some(first) = seen.get(&file.results.learner) {
+                class.remarks.push(format!(
+                    "learner `{}` appears in both {} and {}; both are shown",
+                    display_name(&file.results.learner),
+                    first.display(),
+                    file.path.display()
+                ));
+            } else {
+                seen.insert(file.results.learner.clone(), file.path.clone());
+            }
+            class.learners.push(file);
+        }
+        problems.sort_by_key(|(index, _)| *index);
+        class.problems = problems.into_iter().map(|(_, p)| p).collect();
+        class.pack = pack;
+        class
+    }
+
+    /// The table: a heading, one row per learner, then total and average rows.
+    pub fn table(&self) -> String {
+        let Some(pack) = &self.pack else {
+            return "No results to show.\n".into();
+        };
+        let rows: Vec<[String; 9]> = self
+            .learners
+            .iter()
+            .map(|f| learner_row(&f.results, pack))
+            .collect();
+        let n = self.learners.len();
+        let sum =
+            |f: fn(&Results) -> u64| -> u64 { self.learners.iter().map(|l| f(&l.results)).sum() };
+        let sums = [
+            sum(|r| r.totals.lessons_done.into()),
+            sum(|r| r.totals.correct.into()),
+            sum(|r| r.totals.exercises_passed.into()),
+            sum(|r| r.totals.attempts),
+            sum(|r| r.totals.hints_used),
+            sum(|r| r.totals.revealed.into()),
+            sum(|r| r.totals.time_spent_ms),
+        ];
+        let of = |part: u64, whole: u32| format!("{part}/{}", u64::from(whole) * n as u64);
+        let total = [
+            "total".into(),
+            of(sums[0], pack.lessons),
+            of(sums[1], pack.questions),
+            percent(
+                sums[1] as f64,
+                (u64::from(pack.questions) * n as u64) as f64,
+            ),
+            of(sums[2], pack.exercises),
+            sums[3].to_string(),
+            sums[4].to_string(),
+            sums[5].to_string(),
+            duration(sums[6]),
+        ];
+        let mean = |s: u64| s as f64 / n as f64;
+        let average = [
+            "average".into(),
+            format!("{:.1}/{}", mean(sums[0]), pack.lessons),
+            format!("{:.1}/{}", mean(sums[1]), pack.questions),
+            percent(mean(sums[1]), pack.questions.into()),
+            format!("{:.1}/{}", mean(sums[2]), pack.exercises),
+            format!("{:.1}", mean(sums[3])),
+            format!("{:.1}", mean(sums[4])),
+            format!("{:.1}", mean(sums[5])),
+            duration(mean(sums[6]).round() as u64),
+        ];
+        let learners = if n == 1 { "learner" } else { "learners" };
+        let mut out = format!(
+            "Class results: {} (pack {}), {n} {learners}\n\n",
+            display_name(&pack.name),
+            pack.fingerprint
+        );
+        out.push_str(&render(&rows, &[total, average]));
+        out
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.table())
+    }
+}
+
+const HEADER: [&str; 9] = [
+    "Learner",
+    "Lessons",
+    "Score",
+    "%",
+    "Exercises",
+    "Attempts",
+    "Hints",
+    "Revealed",
+    "Time",
+];
+
+fn learner_row(r: &Results, pack: &PackIdentity) -> [String; 9] {
+    let t = &r.totals;
+    [
+        display_name(&r.learner),
+        format!("{}/{}", t.lessons_done, pack.lessons),
+        format!("{}/{}", t.correct, pack.questions),
+        percent(t.correct.into(), pack.questions.into()),
+        format!("{}/{}", t.exercises_passed, pack.exercises),
+        t.attempts.to_string(),
+        t.hints_used.to_string(),
+        t.revealed.to_string(),
+        duration(t.time_spent_ms),
+    ]
+}
+
+/// The learner column left-aligned, the numbers right-aligned, by display width; a rule
+/// between the learners and the footer rows.
+fn render(rows: &[[String; 9]], footer: &[[String; 9]]) -> String {
+    let mut widths = HEADER.map(UnicodeWidthStr::width);
+    for cells in rows.iter().chain(footer) {
+        for (w, cell) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let line = |cells: [&str; 9]| {
+        let mut out = String::new();
+        for (c, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - cell.width());
+            if c == 0 {
+                out.push_str(cell);
+                out.push_str(&pad);
+            } else {
+                out.push_str("  ");
+                out.push_str(&pad);
+                out.push_str(cell);
+            }
+        }
+        out.push('\n');
+        out
+    };
+    let mut out = line(HEADER);
+    for cells in rows {
+        out.push_str(&line(cells.each_ref().map(String::as_str)));
+    }
+    out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
+    out.push('\n');
+    for cells in footer {
+        out.push_str(&line(cells.each_ref().map(String::as_str)));
+    }
+    out
+}
+
+fn percent(part: f64, whole: f64) -> String {
+    if whole > 0.0 {
+        format!("{:.0}%", 100.0 * part / whole)
+    } else {
+        "-".into()
+    }
+}
+
+/// Names come from other people's files: control characters are shown escaped, so a name
+/// cannot drive the terminal, and a line break becomes a space.
+fn display_name(name: &str) -> String {
+    clean_prose(name.trim()).replace('\n', " ")
+}
+
+/// `1h 02m`, `3m 20s`, `45s`.
+pub fn duration(ms: u64) -> String {
+    let secs = ms / 1000;
+    match (secs / 3600, secs / 60 % 60, secs % 60) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, s) => format!("{m}m {s:02}s"),
+        (h, m, _) => format!("{h}h {m:02}m"),
+    }
+}
+
+/// The pack held by the most files; on a tie, the one met first.
+fn majority_pack(files: &[&LearnerFile]) -> Option<PackIdentity> {
+    let mut counts: Vec<(&PackIdentity, usize)> = Vec::new();
+    for file in files {
+        let pack = &file.results.pack;
+        match counts
+            .iter_mut()
+            .find(|(p, _)| p.fingerprint == pack.fingerprint)
+        {
+            Some((_, count)) => *count += 1,
+            None => counts.push((pack, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, c)| *c).max()?;
+    counts
+        .into_iter()
+        .find(|(_, c)| *c == best)
+        .map(|(p, _)| p.clone())
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::results::{
+        Encoding, LessonResult, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Totals,
+    };
+
+    /// One learner on a one-lesson pack of 4 questions, 1 exercise.
+    fn learner(name: &str, correct: u32, fingerprint: &str) -> Results {
+        let lessons = vec![LessonResult {
+            id: "only".into(),
+            done: correct == 4,
+            questions: 4,
+            answered: correct,
+            correct,
+            first_try: 0,
+            exercises: 1,
+            exercises_passed: u32::from(correct >= 3),
+            attempts: u64::from(correct) + 2,
+            hints_used: 1,
+            revealed: u32::from(correct < 2),
+            time_spent_ms: 90_000,
+        }];
+        Results {
+            format: RESULTS_FORMAT.into(),
+            schema_version: RESULTS_SCHEMA_VERSION,
+            learner: name.into(),
+            pack: PackIdentity {
+                name: "demo".into(),
+                fingerprint: fingerprint.into(),
+                lessons: 1,
+                questions: 4,
+                exercises: 1,
+            },
+            totals: Totals::of(&lessons),
+            lessons,
+        }
+    }
+
+    fn file(
+        name: &str,
+        results: &Results,
+        encoding: Encoding,
+    ) -> (PathBuf, Result<String, String>) {
+        (PathBuf::from(name), Ok(results.encode(encoding)))
+    }
+
+    const PACK: &str = "00000000000000aa";
+
+    #[test]
+    fn a_broken_and_a_foreign_file_are_left_out_and_the_rest_shown() {
+        let class = Class::merge([
+            file("ada.json", &learner("ada", 4, PACK), Encoding::Json),
+            (PathBuf::from("bob.json"), Ok("{\"truncated\": ".into())),
+            file("cy.csv", &learner("cy", 2, PACK), Encoding::Csv),
+            file(
+                "dee.json",
+                &learner("dee", 3, "ffffffffffffffff"),
+                Encoding::Json,
+            ),
+            (
+                PathBuf::from("eve.csv"),
+                Err("cannot read: permission denied".into()),
+            ),
+        ]);
+        let names: Vec<&str> = class
+            .learners
+            .iter()
+            .map(|l| l.results.learner.as_str())
+            .collect();
+        assert_eq!(names, ["ada", "cy"]);
+        let problems: Vec<String> = class.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(problems[0].starts_with("bob.json: not a dockerlings results file"));
+        assert!(
+            problems[1]
+                .starts_with("dee.json: results for pack `demo` (fingerprint ffffffffffffffff)")
+                && problems[1].ends_with("left out"),
+            "{}",
+            problems[1]
+        );
+        assert!(problems[2].starts_with("eve.csv: cannot read"));
+        assert_eq!(class.pack.unwrap().fingerprint, PACK);
+    }
+
+    #[test]
+    fn the_pack_most_files_share_wins() {
+        let class = Class::merge([
+            file("a", &learner("a", 1, "1111111111111111"), Encoding::Json),
+            file("b", &learner("b", 1, PACK), Encoding::Json),
+            file("c", &learner("c", 1, PACK), Encoding::Csv),
+        ]);
+        assert_eq!(class.pack.as_ref().unwrap().fingerprint, PACK);
+        assert_eq!(class.learners.len(), 2);
+        assert_eq!(class.problems[0].path, PathBuf::from("a"));
+    }
+
+    #[test]
+    fn the_same_learner_twice_is_remarked_and_kept() {
+        let ada = learner("ada", 4, PACK);
+        let class = Class::merge([
+            file("ada.json", &ada, Encoding::Json),
+            file("ada.csv", &ada, Encoding::Csv),
+        ]);
+        assert_eq!(class.learners.len(), 2);
+        assert!(class.problems.is_empty());
+        assert_eq!(
+            class.remarks,
+            ["learner `ada` appears in both ada.json and ada.csv; both are shown"]
+        );
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_learner_then_total_and_average() {
+        let class = Class::merge([
+            file("ada.json", &learner("ada", 4, PACK), Encoding::Json),
+            file(
+                "bob.csv",
+                &learner("Bob \u{1b}[31m", 2, PACK),
+                Encoding::Csv,
+            ),
+        ]);
+        let table = class.table();
+        let expected = "\
+Class results: demo (pack 00000000000000aa), 2 learners
+
+Learner     Lessons  Score     %  Exercises  Attempts  Hints  Revealed    Time
+ada             1/1    4/4  100%        1/1         6      1         0  1m 30s
+Bob ^[[31m      0/1    2/4   50%        0/1         4      1         0  1m 30s
+------------------------------------------------------------------------------
+total           1/2    6/8   75%        1/2        10      2         0  3m 00s
+average       0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
+";
+        assert_eq!(table, expected, "\n{table}");
+    }
+
+    #[test]
+    fn nothing_usable_says_so() {
+        let class = Class::merge([(PathBuf::from("x"), Ok(String::new()))]);
+        assert!(class.pack.is_none());
+        assert_eq!(class.table(), "No results to show.\n");
+        assert_eq!(class.problems[0].to_string(), "x: the file is empty");
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(45_000), "45s");
+        assert_eq!(duration(200_000), "3m 20s");
+        assert_eq!(duration(3_720_000), "1h 02m");
+    }
+}

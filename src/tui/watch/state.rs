@@ -1,0 +1,81 @@
+//! The watch screen's state: the workshop, every exercise's latest outcome, which one is
+//! current, what the panel shows. Changed only by [`super::update::update`]; drawn by
+//! [`crate::tui::screens::watch`].
+
+use ratatui::layout::Rect;
+
+use crate::progress::Store;
+use crate::tui::theme::Theme;
+use crate::workshop::{Board, Workshop};
+
+/// What the right-hand panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// The requirement checklist and the findings.
+    Verdict,
+    Solution,
+    /// Every key of the watch screen.
+    Keys,
+}
+
+/// How a message is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+pub struct WatchState {
+    pub workshop: Workshop,
+    pub board: Board,
+    pub store: Store,
+    pub theme: Theme,
+    /// The exercise shown and highlighted.
+    pub current: usize,
+    pub panel: Panel,
+    /// First shown row of the panel.
+    pub scroll: u16,
+    /// Hints shown so far, per exercise (indices into the question's hints).
+    pub hints_shown: Vec<Vec<usize>>,
+    /// `r` was pressed: the next key confirms (`y`) or cancels.
+    pub confirm_reset: bool,
+    /// One line of news: the last save's result, a problem with the file or the watcher.
+    pub message: Option<Message>,
+    pub area: Rect,
+}
+
+impl WatchState {
+    /// Checks every file, and starts on the first exercise that does not pass yet.
+    pub fn new(workshop: Workshop, store: Store) -> WatchState {
+        let board = Board::scan(&workshop);
+        let current = board.next_unsolved(0).unwrap_or(0);
+        let count = workshop.exercises.len();
+        WatchState {
+            workshop,
+            board,
+            store,
+            theme: Theme::default(),
+            current,
+            panel: Panel::Verdict,
+            scroll: 0,
+            hints_shown: vec![Vec::new(); count],
+            confirm_reset: false,
+            message: None,
+            area: Rect::new(0, 0, 80, 24),
+        }
+    }
+
+    pub fn say(&mut self, tone: Tone, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            tone,
+        });
+    }
+}

@@ -1,0 +1,256 @@
+//! `dockerlings progress --export json|csv` and `--merge`, run as a binary on progress files in
+//! a temp dir (the global `--progress-file`) and the example pack (the global `--lessons`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use dockerlings::progress::{Encoding, Results, Store};
+use predicates::prelude::*;
+
+fn pack() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/distroless-workshop")
+}
+
+/// The binary with no learner name in its environment.
+fn dockerlings() -> Command {
+    let mut cmd = Command::cargo_bin("dockerlings").unwrap();
+    cmd.env_remove("DOCKERLINGS_NAME")
+        .env_remove("USER")
+        .env_remove("USERNAME");
+    cmd
+}
+
+/// A progress file in `dir` where the learner got `right` of the first lesson's questions
+/// right (the exercise among them), with one hint and one revealed solution.
+fn progress_file(dir: &Path, file: &str, right: &[&str]) -> PathBuf {
+    let path = dir.join(file);
+    let (mut store, _) = Store::open(&path).unwrap();
+    let p = store.progress_mut();
+    for q in right {
+        p.record_answer("python-on-distroless", q, true);
+    }
+    p.record_answer("python-on-distroless", "py-copy-venv", false);
+    p.record_hint("python-on-distroless", "py-copy-venv");
+    p.record_answer("rust-on-scratch", "rs-ex-scratch", false);
+    p.record_reveal("rust-on-scratch", "rs-ex-scratch");
+    p.add_time("rust-on-scratch", "rs-ex-scratch", 125_000);
+    store.save().unwrap();
+    path
+}
+
+const ALL_OF_LESSON_1: [&str; 7] = [
+    "py-entrypoint",
+    "py-what-is-missing",
+    "py-copy-venv",
+    "py-debug-tag",
+    "py-order-the-build",
+    "py-spot-the-bug",
+    "py-ex-distroless",
+];
+
+fn export(progress: &Path, format: &str) -> Command {
+    let mut cmd = dockerlings();
+    cmd.args(["progress", "--export", format, "--progress-file"])
+        .arg(progress)
+        .arg("--lessons")
+        .arg(pack());
+    cmd
+}
+
+#[test]
+fn json_export_holds_the_learners_counts_and_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = progress_file(dir.path(), "p.json", &ALL_OF_LESSON_1);
+    let output = export(&progress, "json")
+        .args(["--name", "Ada Lovelace"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let results = Results::decode(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(results.learner, "Ada Lovelace");
+    assert_eq!(results.pack.name, "distroless-workshop");
+    assert_eq!(
+        (
+            results.pack.lessons,
+            results.pack.questions,
+            results.pack.exercises
+        ),
+        (2, 10, 2)
+    );
+    let t = results.totals;
+    assert_eq!(t.lessons_done, 1, "every question of lesson 1 is right");
+    assert_eq!((t.answered, t.correct, t.exercises_passed), (8, 7, 1));
+    assert_eq!((t.attempts, t.hints_used, t.revealed), (9, 1, 1));
+    assert_eq!(t.time_spent_ms, 125_000);
+}
+
+#[test]
+fn csv_export_to_a_file_takes_the_name_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = progress_file(dir.path(), "p.json", &["py-entrypoint"]);
+    let csv = dir.path().join("grace.csv");
+    export(&progress, "csv")
+        .env("DOCKERLINGS_NAME", "Grace, Hopper")
+        .env("USER", "login-name")
+        .arg("-o")
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote Grace, Hopper's results"));
+    let text = fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 3, "a header and one row per lesson");
+    assert!(text.contains("\"Grace, Hopper\""), "{text}");
+    let results = Results::decode(&text).unwrap();
+    assert_eq!(results.learner, "Grace, Hopper");
+    // The same results either way.
+    assert_eq!(
+        Results::decode(&results.encode(Encoding::Json)),
+        Ok(results)
+    );
+
+    export(&progress, "json")
+        .env("USER", "login-name")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"learner\": \"login-name\""));
+}
+
+#[test]
+fn export_without_any_name_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = progress_file(dir.path(), "p.json", &[]);
+    export(&progress, "json")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "pass --name NAME or set DOCKERLINGS_NAME",
+        ));
+}
+
+#[test]
+fn merge_shows_the_class_and_reports_a_broken_file_without_stopping() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ada = d.join("ada.json");
+    let bob = d.join("bob.csv");
+    let broken = d.join("cy.json");
+    let a = progress_file(d, "a.json", &ALL_OF_LESSON_1);
+    let b = progress_file(d, "b.json", &["py-entrypoint", "py-debug-tag"]);
+    export(&a, "json")
+        .args(["--name", "ada", "-o"])
+        .arg(&ada)
+        .assert()
+        .success();
+    export(&b, "csv")
+        .args(["--name", "bob", "-o"])
+        .arg(&bob)
+        .assert()
+        .success();
+    fs::write(
+        &broken,
+        "{\"format\": \"dockerlings-results\", \"schema_ver",
+    )
+    .unwrap();
+
+    let output = dockerlings()
+        .args(["progress", "--merge"])
+        .args([&ada, &broken, &bob])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("Class results: distroless-workshop (pack ")
+            && lines[0].ends_with("), 2 learners"),
+        "{stdout}"
+    );
+    let row = |name: &str| -> Vec<&str> {
+        lines
+            .iter()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no row {name} in\n{stdout}"))
+            .split_whitespace()
+            .collect()
+    };
+    assert_eq!(
+        row("ada "),
+        [
+            "ada", "1/2", "7/10", "70%", "1/2", "9", "1", "1", "2m", "05s"
+        ]
+    );
+    assert_eq!(
+        row("bob "),
+        [
+            "bob", "0/2", "2/10", "20%", "0/2", "4", "1", "1", "2m", "05s"
+        ]
+    );
+    assert_eq!(row("total")[..4], ["total", "1/4", "9/20", "45%"]);
+    assert_eq!(row("average")[..4], ["average", "0.5/2", "4.5/10", "45%"]);
+    assert!(
+        stderr.contains("cy.json: not a dockerlings results file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn merge_leaves_out_results_from_another_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let progress = progress_file(d, "p.json", &[]);
+    let ours = d.join("ours.json");
+    let bundled = d.join("bundled.json");
+    export(&progress, "json")
+        .args(["--name", "ada", "-o"])
+        .arg(&ours)
+        .assert()
+        .success();
+    dockerlings()
+        .args([
+            "progress",
+            "--export",
+            "json",
+            "--name",
+            "zed",
+            "--progress-file",
+        ])
+        .arg(&progress)
+        .arg("-o")
+        .arg(&bundled)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("on pack bundled"));
+    // Two files for the example pack, one for the bundled one: the majority wins.
+    dockerlings()
+        .args(["progress", "--merge"])
+        .args([&ours, &bundled, &ours])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("distroless-workshop"))
+        .stdout(predicate::str::contains("zed").not())
+        .stderr(predicate::str::contains(
+            "bundled.json: results for pack `bundled`",
+        ))
+        .stderr(predicate::str::contains("learner `ada` appears in both"));
+}
+
+#[test]
+fn export_and_merge_do_not_mix_and_name_needs_export() {
+    dockerlings()
+        .args(["progress", "--export", "json", "--merge", "a.json"])
+        .assert()
+        .code(2);
+    dockerlings()
+        .args(["progress", "--name", "ada"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--export"));
+    dockerlings()
+        .args(["progress", "--export", "xml", "--name", "ada"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("json"));
+}
