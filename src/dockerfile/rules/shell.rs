@@ -449,8 +449,12 @@ fn substitution(text: &str, start: usize) -> (&str, bool) {
 /// Ends the command (if it has any word or assignment) and adds it to `script`.
 fn finish_cmd<'a>(script: &mut Script<'a>, cmd: &mut Command<'a>) {
     if !cmd.words.is_empty() || !cmd.env.is_empty() {
-        cmd.wrappers = wrapper_count(&cmd.words);
-        script.commands.push(std::mem::take(cmd));
+        // `cmd` is reused as a buffer: each command gets its words in one exact allocation.
+        script.commands.push(Command {
+            env: std::mem::take(&mut cmd.env),
+            wrappers: wrapper_count(&cmd.words),
+            words: cmd.words.drain(..).collect(),
+        });
     }
 }
 
