@@ -1,7 +1,8 @@
 //! The app's one highlighter: code block text + fence language → styled lines, cached.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use syntect::highlighting::{HighlightIterator, HighlightState};
@@ -9,12 +10,17 @@ use syntect::parsing::{ParseState, ScopeStack, SyntaxReference};
 
 use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, syntax_set, theme_set};
 use super::escape_directive::declares_backtick_escape;
+use super::model_refs::stage_refs;
 use super::stages::{StageRef, overlay_stages};
 use super::style::{HighlightedLines, HlColor, HlStyle, StyledSpan, push_span};
 use super::theme::Theme;
 
 /// Blocks kept before the cache is emptied; a course has far fewer code blocks than this.
 const CACHE_CAPACITY: usize = 512;
+
+/// Blocks longer than this are highlighted on a worker thread by
+/// [`Highlighter::highlight_soon`]: about 0.1 s of work on a slow machine, a visible stall.
+pub const BACKGROUND_LINES: usize = 1_500;
 
 /// Fence languages that mean our Dockerfile grammar.
 const DOCKERFILE_NAMES: [&str; 3] = ["dockerfile", "docker", "containerfile"];
@@ -24,6 +30,10 @@ const DOCKERFILE_NAMES: [&str; 3] = ["dockerfile", "docker", "containerfile"];
 pub struct Highlighter {
     theme: Theme,
     cache: Mutex<HashMap<u64, Arc<HighlightedLines>>>,
+    /// Blocks being highlighted on worker threads, by cache key.
+    pending: Mutex<HashSet<u64>>,
+    /// How many worker results have landed in the cache.
+    landed: AtomicU64,
 }
 
 impl Highlighter {
@@ -31,6 +41,8 @@ impl Highlighter {
         Highlighter {
             theme,
             cache: Mutex::new(HashMap::new()),
+            pending: Mutex::new(HashSet::new()),
+            landed: AtomicU64::new(0),
         }
     }
 
@@ -52,11 +64,7 @@ impl Highlighter {
             return Arc::clone(hit);
         }
         let lines = Arc::new(self.highlight_uncached(code, lang));
-        let mut cache = self.lock_cache();
-        if cache.len() >= CACHE_CAPACITY {
-            cache.clear();
-        }
-        cache.insert(key, Arc::clone(&lines));
+        self.store(key, Arc::clone(&lines));
         lines
     }
 
@@ -73,6 +81,77 @@ impl Highlighter {
             refs,
             self.theme.stage_palette(),
         )
+    }
+
+    /// A code block's colours (with the stage overlay when `stages`) if they can be had now.
+    /// A block of more than [`BACKGROUND_LINES`] lines is highlighted once on a worker thread:
+    /// until it is done this returns `None` (draw the block plain), and [`Highlighter::landed`]
+    /// counts up when it is, so the caller knows to draw again. Results are cached.
+    pub fn highlight_soon(
+        self: &Arc<Self>,
+        code: &str,
+        lang: Option<&str>,
+        stages: bool,
+    ) -> Option<Arc<HighlightedLines>> {
+        let key = cache_key(code, lang) ^ u64::from(stages);
+        if let Some(hit) = self.lock_cache().get(&key) {
+            return Some(Arc::clone(hit));
+        }
+        let work = {
+            let (code, lang) = (code.to_owned(), lang.map(str::to_owned));
+            move |hl: &Highlighter| {
+                let lang = lang.as_deref();
+                if stages {
+                    hl.highlight_with_stages(&code, lang, &stage_refs(&code))
+                } else {
+                    hl.highlight_uncached(&code, lang)
+                }
+            }
+        };
+        if code.lines().nth(BACKGROUND_LINES).is_none() {
+            let lines = Arc::new(work(self));
+            self.store(key, Arc::clone(&lines));
+            return Some(lines);
+        }
+        if self.lock_pending().insert(key) {
+            let me = Arc::clone(self);
+            let spawned = std::thread::Builder::new()
+                .name("highlight".into())
+                .spawn(move || {
+                    me.store(key, Arc::new(work(&me)));
+                    me.lock_pending().remove(&key);
+                    me.landed.fetch_add(1, Ordering::Release);
+                });
+            if spawned.is_err() {
+                // No thread to be had: the block stays plain, and asking again retries.
+                self.lock_pending().remove(&key);
+            }
+        }
+        None
+    }
+
+    /// Counts the blocks [`Highlighter::highlight_soon`] finished in the background.
+    pub fn landed(&self) -> u64 {
+        self.landed.load(Ordering::Acquire)
+    }
+
+    /// Whether any block is still being highlighted in the background.
+    pub fn busy(&self) -> bool {
+        !self.lock_pending().is_empty()
+    }
+
+    fn store(&self, key: u64, lines: Arc<HighlightedLines>) {
+        let mut cache = self.lock_cache();
+        if cache.len() >= CACHE_CAPACITY {
+            cache.clear();
+        }
+        cache.insert(key, lines);
+    }
+
+    fn lock_pending(&self) -> std::sync::MutexGuard<'_, HashSet<u64>> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn lock_cache(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<HighlightedLines>>> {
@@ -300,6 +379,38 @@ mod tests {
             &first,
             &hl.highlight(&code, Some("dockerfile"))
         ));
+    }
+
+    /// Waits (up to a minute, for slow shared machines) until `hl` has landed more than `seen`.
+    fn wait_for_landing(hl: &Highlighter, seen: u64) {
+        let start = std::time::Instant::now();
+        while hl.landed() == seen {
+            assert!(start.elapsed().as_secs() < 60, "the worker never finished");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn large_blocks_are_highlighted_on_a_worker_small_ones_at_once() {
+        let hl = Arc::new(Highlighter::default());
+        let small = "FROM a AS b\nCOPY --from=b /x /y";
+        let now = hl.highlight_soon(small, Some("dockerfile"), true);
+        assert_eq!(now.as_deref().map(Vec::len), Some(2));
+        assert_eq!(hl.landed(), 0);
+
+        let big: String = (0..BACKGROUND_LINES + 10)
+            .map(|i| format!("RUN echo {i}\n"))
+            .collect();
+        assert!(hl.highlight_soon(&big, Some("dockerfile"), true).is_none());
+        // Asking again while it runs starts no second worker.
+        let again = hl.highlight_soon(&big, Some("dockerfile"), true);
+        assert!(again.is_none() || hl.landed() == 1);
+        wait_for_landing(&hl, 0);
+        assert!(!hl.busy());
+        let done = hl.highlight_soon(&big, Some("dockerfile"), true).unwrap();
+        assert_eq!(done.len(), BACKGROUND_LINES + 11);
+        assert!(done[0][0].style.bold, "coloured: {:?}", done[0]);
+        assert_eq!(hl.landed(), 1, "one worker for one block");
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub use assets::{load_syntax_set, load_theme_set};
 pub use depth::{ColorChoice, ColorDepth};
 pub use editor::EditorHighlight;
 pub use escape_directive::declares_backtick_escape;
-pub use highlighter::{Highlighter, warm_up};
+pub use highlighter::{BACKGROUND_LINES, Highlighter, warm_up};
 pub use model_refs::stage_refs;
 pub use palette::{at_depth, rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
 pub use ratatui_style::{line_to_ratatui, to_ratatui};

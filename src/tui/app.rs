@@ -33,6 +33,8 @@ pub struct App {
     /// The terminal's area as last reported.
     pub area: Rect,
     layouts: LayoutCache,
+    /// The highlighter's landed count as of the last [`App::colours_landed`].
+    colours_seen: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +80,7 @@ impl App {
             screens: vec![Screen::Home(HomeState::default())],
             area: Rect::new(0, 0, 80, 24),
             layouts: LayoutCache::default(),
+            colours_seen: 0,
         }
     }
 
@@ -161,9 +164,26 @@ impl App {
         let Some(sec) = self.section(lesson, section) else {
             return Rc::default();
         };
-        self.layouts.get_or_insert((lesson, section, width), || {
-            view_section(&sec.doc, width, &self.theme, self.code_colours.as_ref())
-        })
+        let landed = self.landed();
+        // A view drawn while a block was highlighted in the background is built again
+        // once the worker is done, now with the block's colours.
+        let stale = |view: &SectionView| view.waiting_since.is_some_and(|at| at != landed);
+        self.layouts
+            .get_or_insert((lesson, section, width), stale, || {
+                view_section(&sec.doc, width, &self.theme, self.code_colours.as_ref())
+            })
+    }
+
+    /// Whether code colours finished on a worker thread since the last call: time to draw again.
+    pub fn colours_landed(&mut self) -> bool {
+        let landed = self.landed();
+        std::mem::replace(&mut self.colours_seen, landed) != landed
+    }
+
+    fn landed(&self) -> u64 {
+        self.code_colours
+            .as_ref()
+            .map_or(0, |c| c.highlighter.landed())
     }
 }
 
@@ -178,9 +198,14 @@ struct LayoutCache {
 type LayoutKey = (usize, usize, u16);
 
 impl LayoutCache {
-    fn get_or_insert(&self, key: LayoutKey, make: impl FnOnce() -> SectionView) -> Rc<SectionView> {
+    fn get_or_insert(
+        &self,
+        key: LayoutKey,
+        stale: impl Fn(&SectionView) -> bool,
+        make: impl FnOnce() -> SectionView,
+    ) -> Rc<SectionView> {
         let mut entries = self.entries.borrow_mut();
-        if let Some(lines) = entries.get(&key) {
+        if let Some(lines) = entries.get(&key).filter(|view| !stale(view)) {
             return lines.clone();
         }
         if entries.keys().any(|k| k.2 != key.2) {
@@ -199,13 +224,78 @@ mod tests {
     #[test]
     fn cache_keeps_one_width_and_reuses_entries() {
         let cache = LayoutCache::default();
-        let a = cache.get_or_insert((0, 0, 40), SectionView::default);
-        let again = cache.get_or_insert((0, 0, 40), || panic!("should be cached"));
+        let fresh = |_: &SectionView| false;
+        let a = cache.get_or_insert((0, 0, 40), fresh, SectionView::default);
+        let again = cache.get_or_insert((0, 0, 40), fresh, || panic!("should be cached"));
         assert!(Rc::ptr_eq(&a, &again));
-        cache.get_or_insert((0, 1, 40), SectionView::default);
+        let rebuilt = cache.get_or_insert((0, 0, 40), |_| true, SectionView::default);
+        assert!(!Rc::ptr_eq(&a, &rebuilt), "a stale view is built again");
+        cache.get_or_insert((0, 1, 40), fresh, SectionView::default);
         assert_eq!(cache.entries.borrow().len(), 2);
-        cache.get_or_insert((0, 0, 50), SectionView::default);
+        cache.get_or_insert((0, 0, 50), fresh, SectionView::default);
         assert_eq!(cache.entries.borrow().len(), 1);
+    }
+
+    #[test]
+    fn a_huge_code_block_is_drawn_plain_then_coloured_after_a_tick() {
+        use crate::course::doc::{Block, Doc};
+        use crate::course::{Lesson, SectionKind};
+        use crate::highlight::{BACKGROUND_LINES, ColorDepth, Highlighter};
+        use crate::tui::event::Msg;
+        use crate::tui::update::{Effect, update};
+        use std::sync::Arc;
+
+        let code: String = (0..BACKGROUND_LINES * 4)
+            .map(|i| format!("RUN echo {i}\n"))
+            .collect();
+        let section = Section {
+            title: "Big".into(),
+            kind: SectionKind::Example,
+            doc: Doc {
+                blocks: vec![Block::Code {
+                    lang: Some("dockerfile".into()),
+                    code,
+                }],
+            },
+        };
+        let lesson = Lesson {
+            id: "big".into(),
+            title: "Big".into(),
+            order: 1,
+            summary: String::new(),
+            sections: vec![section],
+            source: "big.md".into(),
+        };
+        let mut app = App::new(Course {
+            lessons: vec![lesson],
+            errors: Vec::new(),
+        });
+        let highlighter = Arc::new(Highlighter::default());
+        app.code_colours = Some(CodeColours {
+            highlighter: Arc::clone(&highlighter),
+            depth: ColorDepth::Ansi16,
+        });
+        let first = app.section_view(0, 0, 60);
+        let start = std::time::Instant::now();
+        while highlighter.busy() {
+            assert!(start.elapsed().as_secs() < 60, "the worker never finished");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // The frame after the colours land is asked for by the next tick.
+        assert!(update(&mut app, Msg::Tick).contains(&Effect::Redraw));
+        assert!(!update(&mut app, Msg::Tick).contains(&Effect::Redraw));
+        let after = app.section_view(0, 0, 60);
+        assert_eq!(after.waiting_since, None);
+        assert_eq!(first.lines, after.lines, "the same text");
+        if first.waiting_since.is_some() {
+            assert_ne!(first.styled, after.styled, "plain first, coloured after");
+        }
+        let run = &after.styled[0].spans.iter().find(|s| s.content == "RUN");
+        assert!(
+            run.is_some_and(|s| s.style.fg.is_some()),
+            "{:?}",
+            after.styled[0]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::course::layout::{LaidLine, SpanStyle};
 use crate::highlight::{
     ColorChoice, ColorDepth, EditorHighlight, HighlightedLines, Highlighter, StyledSpan, Theme,
-    stage_refs, to_ratatui,
+    to_ratatui,
 };
 
 /// The highlighter and the colour depth to draw it at.
@@ -55,24 +55,22 @@ impl CodeColours {
 
     /// One block's colours. Dockerfiles also get stage-aware colours: each stage's name and
     /// every reference to it share one colour, so a learner sees which COPY takes from where.
-    fn highlight_block(&self, src: &BlockSource) -> Arc<HighlightedLines> {
+    /// `None` while a very long block is still being highlighted on a worker thread.
+    fn highlight_block(&self, src: &BlockSource) -> Option<Arc<HighlightedLines>> {
         let code = src.lines.join("\n");
         let lang = src.lang.as_deref();
-        if is_dockerfile(lang) {
-            let refs = stage_refs(&code);
-            Arc::new(self.highlighter.highlight_with_stages(&code, lang, &refs))
-        } else {
-            self.highlighter.highlight(&code, lang)
-        }
+        self.highlighter
+            .highlight_soon(&code, lang, is_dockerfile(lang))
     }
 
     /// For each laid line, its code text as coloured spans (`None` for lines that are not
-    /// code, or whose text does not match the highlighted source and stay plain).
+    /// code, whose block is still being highlighted, or whose text does not match the
+    /// highlighted source, which stay plain).
     pub fn colour(&self, lines: &[LaidLine]) -> Vec<Option<Vec<Span<'static>>>> {
         let blocks = collect_blocks(lines);
         let highlighted: BTreeMap<usize, _> = blocks
             .iter()
-            .map(|(&b, src)| (b, self.highlight_block(src)))
+            .filter_map(|(&b, src)| Some((b, self.highlight_block(src)?)))
             .collect();
         // Byte offset reached in each (block, line) by the laid lines so far.
         let mut offsets: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -213,7 +211,7 @@ mod tests {
     use super::*;
     use crate::course::doc::{Block, Doc};
     use crate::course::layout::layout;
-    use crate::highlight::Theme;
+    use crate::highlight::{BACKGROUND_LINES, Theme};
 
     fn colours() -> CodeColours {
         CodeColours {
@@ -266,6 +264,32 @@ mod tests {
         assert!(c.colour(&lines)[1].is_some());
         // Not a valid piece of the highlighted source: stays plain rather than misaligned.
         assert!(c.slice(&[], 0, 4, "FROM").is_none());
+    }
+
+    #[test]
+    fn a_huge_block_is_drawn_plain_at_once_and_coloured_when_the_worker_is_done() {
+        let code: String = (0..BACKGROUND_LINES * 4)
+            .map(|i| format!("RUN echo {i} && ls /tmp\n"))
+            .collect();
+        let lines = layout(&doc(&code), 60);
+        let c = colours();
+        let seen = c.highlighter.landed();
+        let first = c.colour(&lines);
+        assert_eq!(first.len(), lines.len());
+        // Either still running (plain for now) or, on a fast machine, landed already.
+        if first.iter().all(Option::is_none) {
+            let start = std::time::Instant::now();
+            while c.highlighter.landed() == seen {
+                assert!(start.elapsed().as_secs() < 60, "the worker never finished");
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        }
+        let after = c.colour(&lines);
+        assert!(
+            after.iter().all(Option::is_some),
+            "every code line coloured"
+        );
+        assert_eq!(after[0].as_ref().unwrap()[0].content, "RUN");
     }
 
     #[test]

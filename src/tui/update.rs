@@ -30,7 +30,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::WheelUp => Some(Input::WheelUp),
         Msg::WheelDown => Some(Input::WheelDown),
-        Msg::Tick => return screens::exercise::on_tick(app, std::time::Instant::now()),
+        Msg::Tick => {
+            let mut effects = screens::exercise::on_tick(app, std::time::Instant::now());
+            // A long code block's colours arrive from a worker thread between keys.
+            if app.colours_landed() && !effects.contains(&Effect::Redraw) {
+                effects.push(Effect::Redraw);
+            }
+            return effects;
+        }
         // The quiz and exercise screens take keys first: typed text is text there.
         Msg::Key(key) if matches!(app.top(), Screen::Quiz(_)) => {
             return screens::quiz::on_key(app, key);

@@ -140,6 +140,9 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
 pub struct SectionView {
     pub lines: Vec<LaidLine>,
     pub styled: Vec<Line<'static>>,
+    /// Set when a code block was still being highlighted on a worker thread: the highlighter's
+    /// landed count then. Once it moves on, the view is built again, with the colours.
+    pub waiting_since: Option<u64>,
 }
 
 /// Lays `doc` out at `width` and styles every line, colouring code when `code` is given.
@@ -151,7 +154,13 @@ pub fn view_section(
     code: Option<&CodeColours>,
 ) -> SectionView {
     let lines = layout(doc, width.max(1));
+    // Read before colouring, so a block that lands meanwhile still gets the view rebuilt.
+    let landed = code.map(|c| c.highlighter.landed());
     let mut coloured = code.map(|c| c.colour(&lines)).unwrap_or_default();
+    let waiting_since = code
+        .zip(landed)
+        .filter(|(c, landed)| c.highlighter.busy() || c.highlighter.landed() != *landed)
+        .map(|(_, landed)| landed);
     coloured.resize(lines.len(), None);
     let styled = lines
         .iter()
@@ -161,7 +170,11 @@ pub fn view_section(
             None => styled_line(line, theme),
         })
         .collect();
-    SectionView { lines, styled }
+    SectionView {
+        lines,
+        styled,
+        waiting_since,
+    }
 }
 
 /// A laid-out text line as terminal spans. Callout lines of the analogy are set in italics,
