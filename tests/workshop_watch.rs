@@ -69,6 +69,12 @@ fn until_status(
     first
 }
 
+/// Waits until the watcher has been quiet for a while, dropping what it reported: the
+/// debouncer can report one burst twice, and a late report would spoil a timing.
+fn settle(rx: &Receiver<WatchEvent>) {
+    while rx.recv_timeout(Duration::from_millis(300)).is_ok() {}
+}
+
 fn failing_text() -> &'static str {
     "FROM golang:1.26 AS build\nRUN go build -o /out/hello .\nFROM scratch\nCMD /hello\n"
 }
@@ -93,20 +99,46 @@ fn direct_write_then_rename_give_fail_then_pass() {
 
     let saved = Instant::now();
     std::fs::write(&path, failing_text()).unwrap();
-    let took = until_status(&mut board, &workshop, &rx, 0, Status::Failing);
-    let verdict_after = saved.elapsed();
+    until_status(&mut board, &workshop, &rx, 0, Status::Failing);
+    let took = saved.elapsed();
     let verdict = board.outcomes[0].verdict().unwrap();
     assert!(
         verdict.failed_keys().any(|k| k == "final_copies_from"),
         "{verdict:#?}"
     );
-    eprintln!("truncate-and-write: event after {took:?}, verdict after {verdict_after:?}");
+    eprintln!("save-to-verdict, truncate-and-write: {took:?}");
 
+    settle(&rx);
     let saved = Instant::now();
     save_by_rename(&path, &solution(&workshop, 0));
-    let took = until_status(&mut board, &workshop, &rx, 0, Status::Passed);
-    let verdict_after = saved.elapsed();
-    eprintln!("write-then-rename: event after {took:?}, verdict after {verdict_after:?}");
+    until_status(&mut board, &workshop, &rx, 0, Status::Passed);
+    let took = saved.elapsed();
+    eprintln!("save-to-verdict, write-then-rename: {took:?}");
+}
+
+#[test]
+fn backup_rename_saves_are_seen() {
+    let (_tmp, workshop) = workshop();
+    let (_watcher, rx) = start(&workshop);
+    let mut board = Board::scan(&workshop);
+    let path = workshop.dockerfile(0);
+    let folder = workshop.folder(0);
+    // vim (backupcopy=no): the file is renamed to a backup, a new one written, the backup removed.
+    std::fs::rename(&path, folder.join("Dockerfile~")).unwrap();
+    std::fs::write(&path, failing_text()).unwrap();
+    std::fs::remove_file(folder.join("Dockerfile~")).unwrap();
+    until_status(&mut board, &workshop, &rx, 0, Status::Failing);
+    // JetBrains "safe write": new text to a temporary file, the old one renamed aside, the
+    // temporary renamed into place, the old one deleted.
+    let (tmp, old) = (
+        folder.join("Dockerfile___jb_tmp___"),
+        folder.join("Dockerfile___jb_old___"),
+    );
+    std::fs::write(&tmp, solution(&workshop, 0)).unwrap();
+    std::fs::rename(&path, &old).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    std::fs::remove_file(&old).unwrap();
+    until_status(&mut board, &workshop, &rx, 0, Status::Passed);
 }
 
 #[test]
@@ -116,8 +148,7 @@ fn reading_a_file_is_not_a_change() {
     let mut board = Board::scan(&workshop);
     std::fs::write(workshop.dockerfile(1), failing_text()).unwrap();
     changed(&rx, 1);
-    // Let the save's reports settle (the debouncer can report one burst twice).
-    while rx.recv_timeout(Duration::from_millis(300)).is_ok() {}
+    settle(&rx);
     // Judging reads the file; a watcher that took reads for saves would report it again.
     assert_eq!(board.recheck(&workshop, 1).now, Status::Failing);
     match rx.recv_timeout(Duration::from_millis(500)) {
