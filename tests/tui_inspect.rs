@@ -41,7 +41,7 @@ fn text(buf: &Buffer) -> String {
 
 fn page_text(dockerfile: &str, width: u16) -> String {
     let view = view_of(dockerfile, "example");
-    text(&page::render(&view, &Theme::default(), width))
+    text(&page::render(&view, &Theme::default(), width).buf)
 }
 
 /// The whole page (graph, chart, table) for each example at 120 columns. The figures come
@@ -225,4 +225,67 @@ fn the_help_lists_the_inspect_keys() {
     assert!(help.contains("Inspect view"), "{help}");
     assert!(help.contains("inspect the Dockerfile on screen"));
     assert!(help.contains("Ctrl-T"));
+}
+
+#[test]
+fn n_and_p_jump_between_the_parts() {
+    let mut app = app_with_view(&thirty_stages(), 80, 24);
+    send(&mut app, [ch('n')]);
+    assert!(screen_text(&app)[0].contains("Stage graph"));
+    send(&mut app, [ch('n')]);
+    assert!(
+        screen_text(&app)[0].contains("Image size"),
+        "{:?}",
+        screen_text(&app)
+    );
+    send(&mut app, [key(KeyCode::Tab)]);
+    let at_end = screen_text(&app);
+    assert!(at_end.iter().any(|l| l.contains("Attack surface")));
+    send(&mut app, [ch('p')]);
+    assert!(screen_text(&app)[0].contains("Image size"));
+    send(&mut app, [ch('p'), ch('p')]);
+    assert!(screen_text(&app)[0].contains("Inspect: test"));
+}
+
+#[test]
+fn an_unknown_base_image_is_said_to_be_unknown_everywhere() {
+    let page = page_text("FROM example.com/mystery:1.0\nRUN make\n", 100);
+    assert!(
+        page.contains("FROM example.com/mystery:1.0 (unknown)"),
+        "{page}"
+    );
+    let chart_row = page.lines().find(|l| l.contains("final image")).unwrap();
+    assert!(chart_row.contains("unknown"), "{chart_row}");
+    let table_row = page.lines().last().unwrap();
+    assert_eq!(table_row.matches("unknown").count(), 4, "{table_row}");
+}
+
+/// Every Dockerfile in the bundled lessons gets the view at three widths, with a box per stage.
+#[test]
+fn every_bundled_example_can_be_inspected() {
+    let course = Course::bundled();
+    let mut seen = 0;
+    for lesson in &course.lessons {
+        for section in &lesson.sections {
+            for (lang, code) in inspect::code_blocks(&section.doc) {
+                if !dockerlings::tui::code::is_dockerfile(lang) {
+                    continue;
+                }
+                seen += 1;
+                let view = view_of(code, &section.title);
+                for width in [30, 80, 120] {
+                    let page = text(&page::render(&view, &Theme::default(), width).buf);
+                    for (i, stage) in view.stages.iter().enumerate() {
+                        let title: String = stage.title(i).chars().take(8).collect();
+                        assert!(
+                            page.contains(&title),
+                            "{}: stage {title:?} at {width}:\n{page}",
+                            section.title
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen >= 8, "the lessons show their Dockerfiles ({seen})");
 }

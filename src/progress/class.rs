@@ -99,8 +99,12 @@ impl Class {
             .map(|f| learner_row(&f.results, pack))
             .collect();
         let n = self.learners.len();
-        let sum =
-            |f: fn(&Results) -> u64| -> u64 { self.learners.iter().map(|l| f(&l.results)).sum() };
+        let sum = |f: fn(&Results) -> u64| -> u64 {
+            // Saturating: the counts come from files other people wrote.
+            self.learners
+                .iter()
+                .fold(0u64, |acc, l| acc.saturating_add(f(&l.results)))
+        };
         let sums = [
             sum(|r| r.totals.lessons_done.into()),
             sum(|r| r.totals.correct.into()),
@@ -401,6 +405,19 @@ total           1/2    6/8   75%        1/2        10      2         0  3m 00s
 average       0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
 ";
         assert_eq!(table, expected, "\n{table}");
+    }
+
+    #[test]
+    fn huge_counts_in_several_files_do_not_overflow() {
+        let mut big = learner("big", 4, PACK);
+        big.lessons[0].attempts = u64::MAX;
+        big.totals = Totals::of(&big.lessons);
+        let class = Class::merge([
+            file("a", &big, Encoding::Json),
+            file("b", &big, Encoding::Csv),
+        ]);
+        assert!(class.problems.is_empty(), "{:?}", class.problems);
+        assert!(class.table().contains(&u64::MAX.to_string()));
     }
 
     #[test]

@@ -82,14 +82,15 @@ impl Totals {
     pub fn of(lessons: &[LessonResult]) -> Totals {
         let mut t = Totals::default();
         for l in lessons {
-            t.lessons_done += u32::from(l.done);
-            t.answered += l.answered;
-            t.correct += l.correct;
-            t.first_try += l.first_try;
-            t.exercises_passed += l.exercises_passed;
+            // Saturating: the counts come from files other people wrote.
+            t.lessons_done = t.lessons_done.saturating_add(u32::from(l.done));
+            t.answered = t.answered.saturating_add(l.answered);
+            t.correct = t.correct.saturating_add(l.correct);
+            t.first_try = t.first_try.saturating_add(l.first_try);
+            t.exercises_passed = t.exercises_passed.saturating_add(l.exercises_passed);
             t.attempts = t.attempts.saturating_add(l.attempts);
             t.hints_used = t.hints_used.saturating_add(l.hints_used);
-            t.revealed += l.revealed;
+            t.revealed = t.revealed.saturating_add(l.revealed);
             t.time_spent_ms = t.time_spent_ms.saturating_add(l.time_spent_ms);
         }
         t
@@ -322,9 +323,10 @@ impl Results {
                 self.pack.lessons
             ));
         }
-        let questions: u32 = self.lessons.iter().map(|l| l.questions).sum();
-        let exercises: u32 = self.lessons.iter().map(|l| l.exercises).sum();
-        if (questions, exercises) != (self.pack.questions, self.pack.exercises) {
+        let questions: u64 = self.lessons.iter().map(|l| u64::from(l.questions)).sum();
+        let exercises: u64 = self.lessons.iter().map(|l| u64::from(l.exercises)).sum();
+        let declared = (self.pack.questions.into(), self.pack.exercises.into());
+        if (questions, exercises) != declared {
             return inconsistent(format!(
                 "the lessons hold {questions} questions and {exercises} exercises, but the pack says {} and {}",
                 self.pack.questions, self.pack.exercises
@@ -540,6 +542,43 @@ mod tests {
         for (text, want) in cases {
             let err = Results::decode(&text).unwrap_err().to_string();
             assert!(err.contains(want), "{err}\nwanted {want} for\n{text}");
+        }
+    }
+
+    #[test]
+    fn huge_counts_are_an_error_not_an_overflow() {
+        let mut results = sample();
+        for l in &mut results.lessons {
+            l.questions = u32::MAX;
+            l.answered = u32::MAX;
+            l.correct = u32::MAX;
+            l.attempts = u64::MAX;
+        }
+        results.totals = Totals::of(&results.lessons);
+        assert_eq!(results.totals.correct, u32::MAX);
+        for encoding in [Encoding::Json, Encoding::Csv] {
+            let err = Results::decode(&results.encode(encoding)).unwrap_err();
+            assert!(matches!(err, ReadError::Inconsistent(_)), "{err}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Files come from other people: whatever they hold, reading gives a result or an
+        /// error, never a panic.
+        #[test]
+        fn decoding_never_panics(
+            json in proptest::bool::ANY,
+            cut in 0usize..2000,
+            at in 0usize..2000,
+            byte in proptest::char::any(),
+        ) {
+            let encoding = if json { Encoding::Json } else { Encoding::Csv };
+            let mut text: String = sample().encode(encoding);
+            let at = (0..=at.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            text.insert(at, byte);
+            let cut = (0..=cut.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let _ = Results::decode(&text[..cut]);
+            let _ = Results::decode(&text);
         }
     }
 

@@ -530,6 +530,20 @@ pub const BINDINGS: &[Binding] = &[
         Some("q back"),
     ),
     bind(
+        C::Inspect,
+        &[key('n'), special(KeyCode::Tab)],
+        A::NextSection,
+        "next part (graph, size, attack surface)",
+        Some("n/p part"),
+    ),
+    bind(
+        C::Inspect,
+        &[key('p'), special(KeyCode::BackTab)],
+        A::PrevSection,
+        "previous part",
+        None,
+    ),
+    bind(
         C::Help,
         &[key('j'), special(KeyCode::Down), Input::WheelDown],
         A::Down,
@@ -665,6 +679,9 @@ mod tests {
             hints(Context::Reader),
             ["j/k scroll", "n/p section", "q back", "i inspect", "? help"]
         );
-        assert_eq!(hints(Context::Inspect), ["j/k scroll", "q back", "? help"]);
+        assert_eq!(
+            hints(Context::Inspect),
+            ["j/k scroll", "q back", "n/p part", "? help"]
+        );
     }
 }

@@ -19,6 +19,8 @@ use crate::tui::theme::Theme;
 const MARGIN: u16 = 1;
 
 enum Item {
+    /// Where a part of the page starts (no height): what the part-to-part keys jump to.
+    Part,
     Line(Line<'static>),
     Gap,
     Graph(StageGraph),
@@ -29,6 +31,7 @@ enum Item {
 impl Item {
     fn height(&self, view: &InspectView) -> u16 {
         match self {
+            Item::Part => 0,
             Item::Line(_) | Item::Gap => 1,
             Item::Graph(g) => g.height(),
             Item::Chart => sizes::height(&view.sizes),
@@ -77,6 +80,7 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
     )));
     if !view.errors.is_empty() {
         items.push(Item::Gap);
+        items.push(Item::Part);
         let title = format!(
             "Problems ({}): the rest shows what could be understood",
             view.errors.len()
@@ -88,6 +92,7 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
     }
 
     items.push(Item::Gap);
+    items.push(Item::Part);
     items.push(heading("Stage graph"));
     if view.stages.is_empty() {
         marked(
@@ -114,6 +119,7 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
 
     if !view.sizes.is_empty() {
         items.push(Item::Gap);
+        items.push(Item::Part);
         items.push(heading("Image size (estimate)"));
         items.push(Item::Chart);
         for note in &view.size_notes {
@@ -123,27 +129,41 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
 
     if !view.surface.is_empty() {
         items.push(Item::Gap);
+        items.push(Item::Part);
         items.push(heading("Attack surface"));
         items.push(Item::Table);
     }
     items
 }
 
+/// The page drawn, and the first row of each of its parts (problems, graph, size, surface).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub buf: Buffer,
+    pub parts: Vec<u16>,
+}
+
+impl Page {
+    pub fn height(&self) -> u16 {
+        self.buf.area.height
+    }
+}
+
 /// The whole page at `width` terminal columns.
-pub fn render(view: &InspectView, theme: &Theme, width: u16) -> Buffer {
+pub fn render(view: &InspectView, theme: &Theme, width: u16) -> Page {
     let inner = width.saturating_sub(2 * MARGIN);
     let items = items(view, inner, theme);
     let height = items.iter().map(|i| u32::from(i.height(view))).sum::<u32>();
     let height = u16::try_from(height).unwrap_or(u16::MAX);
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
-    if inner == 0 {
-        return buf;
-    }
+    let mut parts = Vec::new();
     let mut y = 0u16;
     for item in &items {
         let h = item.height(view);
         let area = Rect::new(MARGIN, y, inner, h).intersection(buf.area);
         match item {
+            Item::Part => parts.push(y),
+            _ if inner == 0 => {}
             Item::Line(line) => {
                 buf.set_line(area.x, area.y, line, area.width);
             }
@@ -154,7 +174,7 @@ pub fn render(view: &InspectView, theme: &Theme, width: u16) -> Buffer {
         }
         y = y.saturating_add(h);
     }
-    buf
+    Page { buf, parts }
 }
 
 /// Copies rows `scroll..` of `page` into `area` of `buf`.
@@ -213,7 +233,8 @@ mod tests {
             errors: vec!["line 3: unknown instruction FORM".into()],
             ..Default::default()
         };
-        let page = rows(&render(&view, &Theme::default(), 60));
+        let rendered = render(&view, &Theme::default(), 60);
+        let page = rows(&rendered.buf);
         let at = |needle: &str| {
             page.iter()
                 .position(|l| l.contains(needle))
@@ -223,6 +244,16 @@ mod tests {
         assert!(at("✗ line 3: unknown instruction FORM") < at("Stage graph"));
         assert!(at("Stage graph") < at("Image size") && at("Image size") < at("Attack surface"));
         assert!(page[at("final image")].contains("unknown"));
+        let starts: Vec<usize> = rendered.parts.iter().map(|&y| usize::from(y)).collect();
+        assert_eq!(
+            starts,
+            [
+                at("Problems (1)"),
+                at("Stage graph"),
+                at("Image size"),
+                at("Attack surface")
+            ]
+        );
     }
 
     #[test]
@@ -239,9 +270,9 @@ mod tests {
     #[test]
     fn an_empty_view_and_zero_width_render() {
         let view = InspectView::default();
-        assert!(render(&view, &Theme::default(), 0).area.height > 0);
+        assert!(render(&view, &Theme::default(), 0).height() > 0);
         assert!(
-            rows(&render(&view, &Theme::default(), 60))
+            rows(&render(&view, &Theme::default(), 60).buf)
                 .iter()
                 .any(|l| l.contains("No stage could be understood"))
         );

@@ -13,7 +13,8 @@ use crate::course::doc::{Block, Doc};
 use crate::course::layout::LaidLine;
 use crate::tui::app::{App, ReaderState, Screen};
 use crate::tui::code::is_dockerfile;
-use crate::tui::inspect::{InspectView, from_report, page};
+use crate::tui::inspect::page::{self, Page};
+use crate::tui::inspect::{InspectView, from_report};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::theme::Theme;
 
@@ -35,7 +36,7 @@ impl InspectState {
     }
 
     /// The page at `width`, drawn once per width: scrolling only copies rows of it.
-    pub fn page(&self, theme: &Theme, width: u16) -> Rc<Buffer> {
+    pub fn page(&self, theme: &Theme, width: u16) -> Rc<Page> {
         let mut cache = self.page.0.borrow_mut();
         match &*cache {
             Some((w, page)) if *w == width => page.clone(),
@@ -51,7 +52,7 @@ impl InspectState {
 /// The last drawn page and its width. Not part of what the learner sees, so it never makes
 /// two states differ.
 #[derive(Default, Clone)]
-struct PageCache(RefCell<Option<(u16, Rc<Buffer>)>>);
+struct PageCache(RefCell<Option<(u16, Rc<Page>)>>);
 
 impl PartialEq for PageCache {
     fn eq(&self, _: &Self) -> bool {
@@ -80,7 +81,7 @@ fn body(area: Rect) -> Rect {
 /// The largest useful scroll: the page's last row at the bottom of the body.
 pub fn max_scroll(state: &InspectState, theme: &Theme, area: Rect) -> usize {
     let body = body(area);
-    let height = state.page(theme, body.width).area.height;
+    let height = state.page(theme, body.width).height();
     usize::from(height.saturating_sub(body.height))
 }
 
@@ -91,6 +92,12 @@ pub fn on_action(app: &mut App, action: Action) {
     };
     let max = max_scroll(state, &app.theme, app.area);
     let page_rows = usize::from(body(app.area).height.saturating_sub(1)).max(1);
+    let parts: Vec<usize> = state
+        .page(&app.theme, body(app.area).width)
+        .parts
+        .iter()
+        .map(|&p| usize::from(p))
+        .collect();
     let scroll = state.scroll.min(max);
     let next = match action {
         Action::Back => {
@@ -105,6 +112,13 @@ pub fn on_action(app: &mut App, action: Action) {
         Action::PageDown => scroll + page_rows,
         Action::Top => 0,
         Action::Bottom => max,
+        Action::NextSection => parts.iter().find(|&&p| p > scroll).copied().unwrap_or(max),
+        Action::PrevSection => parts
+            .iter()
+            .rev()
+            .find(|&&p| p < scroll)
+            .copied()
+            .unwrap_or(0),
         _ => scroll,
     };
     if let Screen::Inspect(state) = app.top_mut() {
@@ -116,11 +130,11 @@ pub fn draw(app: &App, state: &InspectState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let (body, status_row) = split_status(area);
     let page = state.page(theme, body.width);
-    let total = usize::from(page.area.height);
+    let total = usize::from(page.height());
     let scroll = state
         .scroll
         .min(total.saturating_sub(usize::from(body.height)));
-    page::blit(&page, scroll, buf, body);
+    page::blit(&page.buf, scroll, buf, body);
     if let Some(row) = status_row {
         let shown = (scroll + usize::from(body.height)).min(total);
         let position = format!("inspect · {}", reader::percent(scroll, total, body.height));
@@ -314,7 +328,7 @@ mod tests {
         let a = state.page(&theme, 80);
         assert!(Rc::ptr_eq(&a, &state.page(&theme, 80)));
         let b = state.page(&theme, 60);
-        assert_eq!(b.area.width, 60);
+        assert_eq!(b.buf.area.width, 60);
         assert!(!Rc::ptr_eq(&b, &state.page(&theme, 80)));
         assert_eq!(state, state.clone());
     }
