@@ -259,3 +259,33 @@ fn an_unknown_base_image_is_said_to_be_unknown_everywhere() {
     let table_row = page.lines().last().unwrap();
     assert_eq!(table_row.matches("unknown").count(), 4, "{table_row}");
 }
+
+/// Every Dockerfile in the bundled lessons gets the view at three widths, with a box per stage.
+#[test]
+fn every_bundled_example_can_be_inspected() {
+    let course = Course::bundled();
+    let mut seen = 0;
+    for lesson in &course.lessons {
+        for section in &lesson.sections {
+            for (lang, code) in inspect::code_blocks(&section.doc) {
+                if !dockerlings::tui::code::is_dockerfile(lang) {
+                    continue;
+                }
+                seen += 1;
+                let view = view_of(code, &section.title);
+                for width in [30, 80, 120] {
+                    let page = text(&page::render(&view, &Theme::default(), width).buf);
+                    for (i, stage) in view.stages.iter().enumerate() {
+                        let title: String = stage.title(i).chars().take(8).collect();
+                        assert!(
+                            page.contains(&title),
+                            "{}: stage {title:?} at {width}:\n{page}",
+                            section.title
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen >= 8, "the lessons show their Dockerfiles ({seen})");
+}

@@ -266,6 +266,47 @@ mod tests {
         assert!(c.slice(&[], 0, 4, "FROM").is_none());
     }
 
+    /// The editor drawn into a `width`-column buffer and painted; returns the buffer.
+    fn painted(editor: &TextArea<'_>, width: u16) -> Buffer {
+        use ratatui::widgets::Widget;
+        let area = Rect::new(0, 0, width, 3);
+        let mut buf = Buffer::empty(area);
+        editor.render(area, &mut buf);
+        EditorColours::default().paint(&colours(), editor, &mut buf, area);
+        buf
+    }
+
+    #[test]
+    fn editor_colours_follow_tabs_line_numbers_and_horizontal_scroll() {
+        use ratatui::style::{Color, Modifier, Style};
+        use ratatui_textarea::CursorMove;
+        let long = format!("\tRUN echo {} && ls /tmp # done", "x".repeat(40));
+        let mut editor = TextArea::new(vec!["FROM alpine AS base".into(), long]);
+        editor.set_line_number_style(Style::new());
+        editor.set_tab_length(4);
+        editor.move_cursor(CursorMove::Down);
+        editor.move_cursor(CursorMove::End);
+        let wide = painted(&editor, 120);
+        let narrow = painted(&editor, 24);
+        let (_, left) = editor.scroll_offset();
+        assert!(left > 0, "the narrow view is scrolled");
+        let mut coloured = 0;
+        for y in 0..2 {
+            for x in 0..24 {
+                let (a, b) = (&narrow[(x, y)], &wide[(x + left, y)]);
+                if b.symbol() == a.symbol() && !a.modifier.contains(Modifier::REVERSED) {
+                    assert_eq!(a.fg, b.fg, "cell {x},{y} {:?}", a.symbol());
+                    coloured += usize::from(a.fg != Color::Reset);
+                }
+            }
+        }
+        assert!(coloured > 5, "{coloured} coloured cells");
+        // In the wide view the tab is four columns: `RUN` starts after the gutter and them.
+        let gutter = editor.line_number_width();
+        assert_eq!(wide[(gutter + 4, 1)].symbol(), "R");
+        assert_ne!(wide[(gutter + 4, 1)].fg, Color::Reset);
+    }
+
     #[test]
     fn a_huge_block_is_drawn_plain_at_once_and_coloured_when_the_worker_is_done() {
         let code: String = (0..BACKGROUND_LINES * 4)

@@ -30,6 +30,13 @@ pub fn expand(
     escape: char,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Expanded, ExpandError> {
+    // Most words (every plain image name) have nothing to expand, unquote or unescape.
+    if !word.contains(['$', '\'', '"', escape]) {
+        return Ok(Expanded {
+            value: word.to_owned(),
+            ..Expanded::default()
+        });
+    }
     expand_at(word, escape, lookup, 0)
 }
 
@@ -220,6 +227,16 @@ mod tests {
         assert_eq!(val("${EMPTY+set}"), "set");
         assert_eq!(val("${NOPE:-${TAG}}"), "22");
         assert!(matches!(ex("${TAG#2}"), Err(ExpandError::Unsupported(_))));
+    }
+
+    #[test]
+    fn plain_words_come_back_unchanged_and_the_escape_still_counts() {
+        let plain = ex("golang:1.25-alpine@sha256:abc").unwrap();
+        assert_eq!(plain.value, "golang:1.25-alpine@sha256:abc");
+        assert!(plain.used.is_empty() && plain.unset.is_empty());
+        let none = |_: &str| None;
+        assert_eq!(expand("a`b", '`', &none).unwrap().value, "ab");
+        assert_eq!(expand("a`b", '\\', &none).unwrap().value, "a`b");
     }
 
     #[test]

@@ -251,20 +251,22 @@ fn resolve_base(
 /// stage only builds on earlier ones).
 pub(super) fn resolve_states(df: &Dockerfile, model: &mut Model) {
     for i in 0..model.stages.len() {
-        let parent = match &model.stages[i].base {
-            Base::Stage { index } => Some(model.stages[*index].clone()),
+        // A parent stage is always an earlier one (names resolve to earlier stages only).
+        let (earlier, rest) = model.stages.split_at_mut(i);
+        let st = &mut rest[0];
+        let parent = match st.base {
+            Base::Stage { index } => earlier.get(index),
             _ => None,
         };
-        let st = &mut model.stages[i];
         match parent {
             Some(p) => {
-                st.base_image = p.base_image;
-                st.image_info = p.image_info;
-                st.user = p.user;
+                st.base_image = p.base_image.clone();
+                st.image_info = p.image_info.clone();
+                st.user = p.user.clone();
                 st.user_instruction = p.user_instruction;
-                st.workdir = p.workdir;
+                st.workdir = p.workdir.clone();
                 st.shell_set = p.shell_set;
-                st.env = p.env;
+                st.env = p.env.clone();
             }
             None => {
                 if let Base::Image { image, .. } = &st.base {

@@ -23,6 +23,14 @@ impl LogicalLine {
         }
     }
 
+    /// Empties the line for the next instruction, keeping its buffers (one allocation per
+    /// file instead of several per instruction).
+    pub(crate) fn reset(&mut self, anchor: usize) {
+        self.text.clear();
+        self.pieces.clear();
+        self.anchor = anchor;
+    }
+
     pub(crate) fn push(&mut self, piece: &str, source_offset: usize) {
         if piece.is_empty() {
             return;

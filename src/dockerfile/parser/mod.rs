@@ -26,6 +26,10 @@ use crate::dockerfile::ast::{
 
 const BOM: &str = "\u{feff}";
 
+/// The most instructions reserved up front (a bigger file grows the list as usual); keeps the
+/// reservation below the allocator's mmap threshold.
+const MAX_RESERVED_INSTRUCTIONS: usize = 256;
+
 /// Parses Dockerfile text. Always returns a tree; BuildKit's objections are in `errors`.
 pub fn parse(source: &str) -> ParseResult {
     let bom_len = if source.starts_with(BOM) {
@@ -34,6 +38,9 @@ pub fn parse(source: &str) -> ParseResult {
         0
     };
     let loc = Locator::new(source, bom_len);
+    // At most one instruction per line: reserving that (within reason) spares the list's
+    // regrowths, each of which copies every instruction parsed so far.
+    let instructions = Vec::with_capacity(loc.line_count().min(MAX_RESERVED_INSTRUCTIONS));
     let mut p = Parser {
         src: source,
         loc: &loc,
@@ -42,6 +49,7 @@ pub fn parse(source: &str) -> ParseResult {
         out: ParseResult {
             dockerfile: Dockerfile {
                 escape: '\\',
+                instructions,
                 ..Dockerfile::default()
             },
             ..ParseResult::default()
@@ -84,6 +92,7 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn run(&mut self) {
         let mut comments: Vec<String> = Vec::new();
+        let mut logical = LogicalLine::new(0);
         while let Some(line) = self.lines.next() {
             let text = &self.src[line.start..line.end];
             let trimmed = text.trim_start_matches(words::is_space);
@@ -108,7 +117,7 @@ impl Parser<'_> {
             if !continued && first.is_empty() {
                 continue;
             }
-            let mut logical = LogicalLine::new(trimmed_at);
+            logical.reset(trimmed_at);
             logical.push(first, trimmed_at);
             let (start_line, mut end_line, mut end_offset) = (line.number, line.number, line.end);
             while continued {

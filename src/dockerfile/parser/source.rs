@@ -42,6 +42,11 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// Physical lines in the source.
+    pub(crate) fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     pub(crate) fn pos(&self, offset: usize) -> Pos {
         let offset = offset.min(self.src.len()).max(self.line_starts[0]);
         let (c_line, c_off, c_col) = self.cache.get();

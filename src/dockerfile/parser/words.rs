@@ -39,13 +39,12 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
-    /// A token from the word built so far, leaving `word` empty for the next one.
+    /// A token from the word built so far, leaving `word` empty for the next one. `word` is
+    /// a scratch buffer kept across words: each token gets one allocation of its exact size.
     fn take(start: usize, end: usize, word: &mut String) -> Tok {
-        Tok {
-            start,
-            end,
-            text: std::mem::take(word),
-        }
+        let text = word.as_str().to_owned();
+        word.clear();
+        Tok { start, end, text }
     }
 }
 

@@ -214,9 +214,9 @@ fn redundant_target_platform(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 /// RUN instructions in stages (and the preamble is not a stage) with their parsed script.
-pub(super) fn runs<'a>(
-    ctx: &'a Ctx<'a>,
-) -> impl Iterator<Item = (usize, usize, &'a Instruction, Cow<'a, RunScript>)> + 'a {
+pub(super) fn runs<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+) -> impl Iterator<Item = (usize, usize, &'c Instruction, Cow<'c, RunScript<'a>>)> + 'c {
     ctx.model.stages.iter().flat_map(move |st| {
         ctx.stage_body(st)
             .filter(|(_, i)| i.keyword == Keyword::Run)

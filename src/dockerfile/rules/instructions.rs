@@ -149,7 +149,7 @@ pub(super) const RULES: &[RuleInfo] = &[
 
 /// Instructions of `keyword` in stage bodies, with the stage.
 fn in_stages<'a>(
-    ctx: &'a Ctx<'a>,
+    ctx: &'a Ctx<'_>,
     keyword: Keyword,
 ) -> impl Iterator<Item = (&'a Stage, &'a Instruction)> + 'a {
     ctx.model.stages.iter().flat_map(move |st| {
@@ -458,12 +458,13 @@ fn looks_secret(name: &str) -> bool {
         "token",
     ];
     const ALLOW: &[&str] = &["public", "file", "version"];
-    let lower = name.to_ascii_lowercase();
-    let tokens: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
-    tokens.iter().any(|t| SECRET.contains(t)) && !tokens.iter().any(|t| ALLOW.contains(t))
+    // Tokens compared case-insensitively in place: this runs on every ARG and ENV name.
+    let tokens = || {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|t| !t.is_empty())
+    };
+    let is_in = |t: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t));
+    tokens().any(|t| is_in(t, SECRET)) && !tokens().any(|t| is_in(t, ALLOW))
 }
 
 fn secrets(ctx: &Ctx<'_>, r: &mut Report) {

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::dockerfile::ast::{Dockerfile, Instruction, ParseResult, Span};
+use crate::dockerfile::ast::{Args, Dockerfile, Instruction, ParseResult, Span};
 use crate::dockerfile::model::{Model, Stage, location, script_text};
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
@@ -35,21 +35,37 @@ pub struct Ctx<'a> {
     /// Kept as byte ranges, not slices, so `Ctx` stays covariant in `'a`.
     lines: OnceCell<Vec<(usize, usize)>>,
     /// Each instruction's script, split on first use: a dozen rules read every RUN.
-    scripts: Vec<OnceCell<RunScript>>,
+    scripts: Vec<OnceCell<RunScript<'a>>>,
 }
 
 /// An instruction's script text (see [`script_text`]) and its split into commands.
 #[derive(Debug, Clone)]
-pub struct RunScript {
-    pub text: String,
-    pub script: shell::Script,
+pub struct RunScript<'a> {
+    pub text: Cow<'a, str>,
+    pub script: shell::Script<'a>,
 }
 
-impl RunScript {
-    fn of(ins: &Instruction) -> Self {
+impl<'a> RunScript<'a> {
+    /// Borrows the shell-form text of a RUN from the instruction (words then borrow from
+    /// it too); exec-form and heredoc scripts are built, so they own their words.
+    fn of(ins: &'a Instruction) -> Self {
+        if ins.heredocs.is_empty() && !matches!(ins.args, Args::Exec { .. }) {
+            let text = ins.args_text.text.as_str();
+            return RunScript {
+                text: Cow::Borrowed(text),
+                script: shell::parse(text),
+            };
+        }
+        Self::owned(ins)
+    }
+
+    fn owned(ins: &Instruction) -> RunScript<'static> {
         let text = script_text(ins);
-        let script = shell::parse(&text);
-        RunScript { text, script }
+        let script = shell::parse(&text).into_owned();
+        RunScript {
+            text: Cow::Owned(text),
+            script,
+        }
     }
 }
 
@@ -68,10 +84,10 @@ impl<'a> Ctx<'a> {
 
     /// `ins`'s script, split once per file. An instruction from outside this file's list
     /// (none today) is split afresh rather than cached.
-    pub fn script(&self, ins: &Instruction) -> Cow<'_, RunScript> {
+    pub fn script(&self, ins: &Instruction) -> Cow<'_, RunScript<'a>> {
         match self.index_of(ins) {
-            Some(i) => Cow::Borrowed(self.scripts[i].get_or_init(|| RunScript::of(ins))),
-            None => Cow::Owned(RunScript::of(ins)),
+            Some(i) => Cow::Borrowed(self.scripts[i].get_or_init(|| RunScript::of(self.ins(i)))),
+            None => Cow::Owned(RunScript::owned(ins)),
         }
     }
 

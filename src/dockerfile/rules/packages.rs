@@ -110,10 +110,10 @@ pub(super) const RULES: &[RuleInfo] = &[
 ];
 
 /// Each package-manager command of interest, with its RUN.
-fn commands<'a>(
-    ctx: &'a Ctx<'a>,
+fn commands<'c, 'a>(
+    ctx: &'c Ctx<'a>,
     want: impl Fn(&Command) -> bool,
-) -> Vec<(&'a Instruction, Command)> {
+) -> Vec<(&'c Instruction, Command<'a>)> {
     let mut out = Vec::new();
     for (_, _, ins, run) in runs(ctx) {
         out.extend(
@@ -225,7 +225,7 @@ fn apt_not_apt_get(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 /// Packages of `apk add`, skipping option values (`--virtual .deps`, `-t name`, `--repository url`).
-fn apk_packages(c: &Command) -> Vec<&str> {
+fn apk_packages<'c>(c: &'c Command<'_>) -> Vec<&'c str> {
     let words = c.without_wrappers();
     let mut out = Vec::new();
     let mut skip_next = false;
@@ -237,7 +237,7 @@ fn apk_packages(c: &Command) -> Vec<&str> {
         }
         if w.starts_with('-') {
             skip_next = matches!(
-                w.as_str(),
+                &**w,
                 "--virtual" | "-t" | "--repository" | "-X" | "--root" | "-p"
             );
             continue;
@@ -246,7 +246,7 @@ fn apk_packages(c: &Command) -> Vec<&str> {
             seen_sub = true;
             continue;
         }
-        out.push(w.as_str());
+        out.push(&**w);
     }
     out
 }
