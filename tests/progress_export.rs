@@ -254,3 +254,40 @@ fn export_and_merge_do_not_mix_and_name_needs_export() {
         .code(2)
         .stderr(predicate::str::contains("json"));
 }
+
+#[test]
+fn inside_a_workshop_folder_the_export_uses_the_workshops_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class");
+    dockerlings()
+        .arg("--lessons")
+        .arg(pack())
+        .args(["workshop", "init"])
+        .arg(&class)
+        .assert()
+        .success();
+    let progress = progress_file(dir.path(), "p.json", &ALL_OF_LESSON_1);
+    let from_pack = export(&progress, "json")
+        .args(["--name", "Ada"])
+        .output()
+        .unwrap();
+    let in_workshop = dockerlings()
+        .current_dir(&class)
+        .args([
+            "progress",
+            "--export",
+            "json",
+            "--name",
+            "Ada",
+            "--progress-file",
+        ])
+        .arg(&progress)
+        .output()
+        .unwrap();
+    assert!(in_workshop.status.success(), "{in_workshop:?}");
+    let expected = Results::decode(&String::from_utf8(from_pack.stdout).unwrap()).unwrap();
+    let got = Results::decode(&String::from_utf8(in_workshop.stdout).unwrap()).unwrap();
+    assert_eq!(got.pack.name, "distroless-workshop");
+    assert_eq!(got.pack.fingerprint, expected.pack.fingerprint);
+    assert_eq!(got.totals.correct, expected.totals.correct);
+}

@@ -9,6 +9,7 @@ use crate::progress::class::duration;
 use crate::progress::export::{self, learner_name};
 use crate::progress::{Class, Encoding, Progress, Store, default_progress_path};
 use crate::quiz::{QuizBook, Score};
+use crate::workshop::manifest::Manifest;
 
 /// The progress file to use: `--progress-file`, else the default in the data directory.
 pub(super) fn progress_path(given: Option<&Path>) -> Result<PathBuf, String> {
@@ -70,6 +71,9 @@ pub fn run(args: ProgressArgs, lessons: Option<&Path>, progress_file: Option<&Pa
     if let Some(files) = &args.merge {
         return merge(files);
     }
+    // Inside a workshop folder, its pack is the learner's pack unless --lessons says otherwise.
+    let workshop_pack = lessons.is_none().then(workshop_pack_here).flatten();
+    let lessons = lessons.or(workshop_pack.as_deref());
     let course = match load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
@@ -141,6 +145,12 @@ fn export(
 }
 
 /// The pack's folder name, or `bundled`.
+/// The pack of the workshop in the current folder, if it is one made from a pack on disk.
+fn workshop_pack_here() -> Option<PathBuf> {
+    let here = Path::new(".");
+    Manifest::read(here).ok()?.pack_dir(here)
+}
+
 fn pack_name(lessons: Option<&Path>) -> String {
     let Some(dir) = lessons else {
         return "bundled".into();

@@ -26,7 +26,11 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
         out(&format!("ok: {summary}\n"));
         ExitCode::SUCCESS
     } else {
-        out(&format!("{} problems in {summary}\n", problems.len()));
+        let count = match problems.len() {
+            1 => "1 problem".to_string(),
+            n => format!("{n} problems"),
+        };
+        out(&format!("{count} in {summary}\n"));
         ExitCode::FAILURE
     }
 }

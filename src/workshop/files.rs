@@ -97,6 +97,14 @@ pub fn placeholder(name: &str) -> String {
         ("go.sum", _) => "",
         ("requirements.txt", _) => "flask==3.1.0\n",
         (".dockerignore", _) => ".git\nnode_modules\n",
+        ("Cargo.toml", _) => "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+        ("Cargo.lock", _) => "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\n",
+        ("pom.xml", _) => {
+            "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n  <modelVersion>4.0.0</modelVersion>\n  \
+             <groupId>com.example</groupId>\n  <artifactId>app</artifactId>\n  <version>1.0.0</version>\n\
+             </project>\n"
+        }
+        (_, "rs") => "fn main() {\n    println!(\"hello\");\n}\n",
         (_, "go") if base == "main.go" => {
             "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n"
         }
@@ -217,6 +225,9 @@ mod tests {
         assert!(placeholder("cmd/api/main.go").contains("func main()"));
         assert_eq!(placeholder("internal/store/store.go"), "package store\n");
         assert!(placeholder("src/server.ts").contains("console.log"));
+        assert!(placeholder("Cargo.toml").starts_with("[package]"));
+        assert!(placeholder("src/main.rs").contains("fn main()"));
+        assert!(placeholder("pom.xml").contains("<artifactId>"));
         assert_eq!(placeholder("unknown.bin"), "");
     }
 }

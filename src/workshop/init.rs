@@ -1,6 +1,6 @@
 //! `workshop init`: writes a pack's Dockerfile exercises as folders, and the manifest. A pack
-//! on disk is copied into the workshop (`.dockerlings/lessons/`), so the folder can be handed
-//! out as it is. Files a learner changed since the last init are never overwritten without
+//! on disk is copied into the workshop (`.dockerlings/<pack folder name>/`), so the folder can be
+//! handed out as it is and the copy keeps the pack's name (results exported there say it). Files a learner changed since the last init are never overwritten without
 //! `force`; nothing at all is written when one would be.
 
 use std::collections::BTreeMap;
@@ -11,8 +11,22 @@ use super::files::{exercise_files, folder_name};
 use super::manifest::{BUNDLED, EXERCISES, Entry, FORMAT, MANIFEST, Manifest, fingerprint};
 use super::open::Pack;
 
-/// Where a pack on disk is copied, relative to the workshop folder.
-pub const PACK_COPY: &str = ".dockerlings/lessons";
+/// The folder, relative to the workshop folder, that holds the copy of a pack on disk.
+pub const PACK_COPY_DIR: &str = ".dockerlings";
+
+/// Where the pack in `source` is copied, relative to the workshop folder: under its own
+/// folder name, so the name travels with the copy; `lessons` when it has no usable name.
+pub fn pack_copy(source: &Path) -> String {
+    let source = source
+        .canonicalize()
+        .unwrap_or_else(|_| source.to_path_buf());
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty() && !n.starts_with('.'))
+        .unwrap_or_else(|| "lessons".to_string());
+    format!("{PACK_COPY_DIR}/{name}")
+}
 
 /// What init did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,8 +95,9 @@ pub fn init(dir: &Path, lessons: Option<&Path>, force: bool) -> Result<InitRepor
     let pack_name = match lessons {
         None => BUNDLED.to_string(),
         Some(source) => {
-            copy_pack(source, &dir.join(PACK_COPY))?;
-            PACK_COPY.to_string()
+            let copy = pack_copy(source);
+            copy_pack(source, &dir.join(&copy))?;
+            copy
         }
     };
     for (path, contents) in &writes {
@@ -169,5 +184,15 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             workshop.exercises[1].exercise.starter
         );
+    }
+
+    #[test]
+    fn a_pack_copy_keeps_the_pack_folder_name() {
+        assert_eq!(
+            pack_copy(Path::new("/srv/packs/distroless-workshop")),
+            ".dockerlings/distroless-workshop"
+        );
+        assert_eq!(pack_copy(Path::new("/")), ".dockerlings/lessons");
+        assert_eq!(pack_copy(Path::new("/tmp/.hidden")), ".dockerlings/lessons");
     }
 }

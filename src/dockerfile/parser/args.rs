@@ -91,10 +91,10 @@ fn trim_range(text: &str, lo: usize, hi: usize) -> (usize, usize) {
 
 /// Parses the instruction in `line.text[lo..hi]`. `depth` is 1 inside ONBUILD.
 pub(crate) fn instruction(ctx: &mut Ctx, lo: usize, hi: usize, depth: u8) -> Instruction {
-    let parts = split_command(&ctx.line.text, lo, hi);
+    let mut parts = split_command(&ctx.line.text, lo, hi);
     let keyword_text = ctx.word(parts.cmd.0, parts.cmd.1);
     let keyword = Keyword::from_word(&keyword_text.text);
-    let flags = parts.flags.iter().map(|f| flag(ctx, f)).collect();
+    let flags: Vec<Flag> = parts.flags.drain(..).map(|f| flag(ctx, f)).collect();
     let (a, b) = parts.args;
     let args = if keyword == Keyword::Onbuild {
         if a == b {
@@ -106,7 +106,7 @@ pub(crate) fn instruction(ctx: &mut Ctx, lo: usize, hi: usize, depth: u8) -> Ins
             Args::Text(ctx.word(a, b))
         }
     } else {
-        plain_args(ctx, keyword, &parts)
+        plain_args(ctx, keyword, parts.args, &flags)
     };
     Instruction {
         keyword,
@@ -130,7 +130,7 @@ fn check_nested_triggers(ctx: &mut Ctx, mut lo: usize, mut hi: usize) {
         let parts = split_command(&ctx.line.text, lo, hi);
         let keyword = Keyword::from_word(ctx.text(parts.cmd.0, parts.cmd.1));
         if keyword != Keyword::Onbuild {
-            plain_args(ctx, keyword, &parts);
+            plain_args(ctx, keyword, parts.args, &[]);
             return;
         }
         (lo, hi) = parts.args;
@@ -140,8 +140,8 @@ fn check_nested_triggers(ctx: &mut Ctx, mut lo: usize, mut hi: usize) {
     }
 }
 
-fn flag(ctx: &Ctx, f: &words::FlagTok) -> Flag {
-    let raw = f.tok.text.clone();
+fn flag(ctx: &Ctx, f: words::FlagTok) -> Flag {
+    let raw = f.tok.text;
     let body = raw.strip_prefix("--").unwrap_or(&raw);
     let (name, value) = match body.split_once('=') {
         Some((n, v)) => (n.to_string(), Some(v.to_string())),
@@ -160,8 +160,9 @@ fn flag(ctx: &Ctx, f: &words::FlagTok) -> Flag {
     }
 }
 
-fn plain_args(ctx: &mut Ctx, keyword: Keyword, parts: &Parts) -> Args {
-    let (a, b) = parts.args;
+/// The arguments `line.text[a..b]` parsed for `keyword`; `flags` are the instruction's own
+/// (FROM reads `--platform` from them).
+fn plain_args(ctx: &mut Ctx, keyword: Keyword, (a, b): (usize, usize), flags: &[Flag]) -> Args {
     match keyword {
         Keyword::Add | Keyword::Copy | Keyword::Volume => maybe_json(ctx, a, b, true),
         Keyword::Cmd | Keyword::Entrypoint | Keyword::Run | Keyword::Shell => {
@@ -184,7 +185,7 @@ fn plain_args(ctx: &mut Ctx, keyword: Keyword, parts: &Parts) -> Args {
             let Args::Words(words) = words_or_empty(ctx, a, b) else {
                 return Args::Empty;
             };
-            Args::From(from_args(ctx, words, parts))
+            Args::From(from_args(words, flags))
         }
         Keyword::Healthcheck => healthcheck(ctx, a, b),
         Keyword::Maintainer | Keyword::Stopsignal | Keyword::User | Keyword::Workdir => {
@@ -311,17 +312,15 @@ fn key_values(ctx: &mut Ctx, keyword: Keyword, a: usize, b: usize) -> Args {
     }
 }
 
-fn from_args(ctx: &Ctx, words: Vec<Word>, parts: &Parts) -> FromArgs {
-    let platform = parts
-        .flags
+fn from_args(words: Vec<Word>, flags: &[Flag]) -> FromArgs {
+    let platform = flags
         .iter()
         .rev()
-        .map(|f| flag(ctx, f))
         .find(|f| f.name.eq_ignore_ascii_case("platform"))
         .and_then(|f| {
             let span = f.value_span?;
             Some(Word {
-                text: f.value?,
+                text: f.value.clone()?,
                 span,
             })
         });

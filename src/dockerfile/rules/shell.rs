@@ -181,7 +181,7 @@ impl<'a> WordBuf<'a> {
     }
 
     /// Adds `text[start..end]` (a non-empty run of the script) to the word.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, start: usize, end: usize) {
         self.open = true;
         if self.in_text {
