@@ -458,3 +458,32 @@ fn quiz_and_exercise_screens_draw_at_every_size() {
         }
     }
 }
+
+#[test]
+fn a_short_answer_offers_only_untyped_keys_and_lists_every_accepted_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
+    press(&mut app, [ch('t')]);
+    press(&mut app, [key(KeyCode::Right); 3]);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("type the answer"), "{screen}");
+    // Digits, Space, `h` and `?` are typed into the answer: the status bar must not offer them.
+    let status = screen.lines().last().unwrap();
+    for wrong in ["1-9 pick", "Space mark", "h hint", "? help"] {
+        assert!(!status.contains(wrong), "{wrong:?} offered in {status:?}");
+    }
+    for right in ["Enter answer", "Tab hint", "Esc back", "F1 help"] {
+        assert!(status.contains(right), "{right:?} missing from {status:?}");
+    }
+    // A wrong answer lists the accepted ones, wrapped rather than cut at a narrow width.
+    press(&mut app, [ch('x'), key(KeyCode::Enter)]);
+    let screen = screen_text(&app, 30, 24);
+    let after: String = screen
+        .split_once("Accepted:")
+        .map(|(_, rest)| rest.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| panic!("no Accepted: line in\n{screen}"));
+    assert!(after.starts_with("scratch · FROM scratch"), "{screen}");
+    // Once answered, letters are keys again.
+    let status = screen_text(&app, 80, 24);
+    assert!(status.lines().last().unwrap().contains("h hint"));
+}

@@ -587,12 +587,37 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 
 /// Status-bar hints for a screen: its own first, then the global ones it does not rebind.
 pub fn hints(context: Context) -> Vec<&'static str> {
-    let rebound = |b: &&Binding| bindings(context).any(|own| own.action == b.action);
+    status_bindings(context).filter_map(|b| b.hint).collect()
+}
+
+/// The bindings a screen's status bar may hint at: its own, then the global ones it does not
+/// rebind.
+fn status_bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    let rebound = move |b: &&Binding| bindings(context).any(|own| own.action == b.action);
     let globals =
         bindings(Context::Global).filter(move |b| context == Context::Global || !rebound(b));
-    bindings(context)
-        .chain(globals)
-        .filter_map(|b| b.hint)
+    bindings(context).chain(globals)
+}
+
+/// Status-bar hints for a screen while the learner types text into it (a short answer):
+/// typed characters are text there, so each hint names the binding's first input that is not
+/// text (`h hint` becomes `Tab hint`, `? help` becomes `F1 help`), and a binding with no such
+/// input is left out.
+pub fn typing_hints(context: Context) -> Vec<String> {
+    status_bindings(context)
+        .filter_map(|b| {
+            let hint = b.hint?;
+            let key = b.inputs.iter().find(|i| !i.is_text())?;
+            let (named, what) = hint.split_once(' ').unwrap_or(("", hint));
+            let names_text = named
+                .split('/')
+                .any(|n| b.inputs.iter().any(|i| i.is_text() && i.label() == n));
+            Some(if names_text {
+                format!("{} {what}", key.label())
+            } else {
+                hint.to_string()
+            })
+        })
         .collect()
 }
 
@@ -682,6 +707,15 @@ mod tests {
         assert_eq!(
             hints(Context::Inspect),
             ["j/k scroll", "q back", "n/p part", "? help"]
+        );
+    }
+
+    #[test]
+    fn typing_hints_name_only_keys_that_are_not_text() {
+        // In a short answer, digits, Space, `h` and `?` are typed: the hints must not offer them.
+        assert_eq!(
+            typing_hints(Context::Quiz),
+            ["Enter answer", "Tab hint", "Esc back", "F1 help"]
         );
     }
 }

@@ -334,8 +334,16 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
             "quiz done".to_string()
         }
     };
+    let hints: Vec<String> = match quiz.questions.get(state.question) {
+        Some(question) if typing(question, state) => keys::typing_hints(Context::Quiz),
+        _ => keys::hints(Context::Quiz)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    };
+    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
     if let Some(row) = status_row {
-        status::draw(buf, row, &position, &keys::hints(Context::Quiz), theme);
+        status::draw(buf, row, &position, &hints, theme);
     }
 }
 
@@ -402,10 +410,9 @@ fn draw_question(
                 Span::styled(format!("{}{cursor}", state.text), theme.title),
             ]));
             if answered && state.answered == Some(false) {
-                out.line(Line::styled(
-                    format!(" Accepted: {}", accept.join(" · ")),
-                    theme.dim,
-                ));
+                // Wrapped, as inline code: a cut line would hide some of the answers.
+                let listed: Vec<String> = accept.iter().map(|a| code_span(a)).collect();
+                out.prose(&format!("Accepted: {}", listed.join(" · ")), theme);
             }
         }
         QuestionKind::Order { items } => {
@@ -481,6 +488,18 @@ fn draw_question(
         out.line(Line::styled(text, style));
         out.prose(&question.explanation, theme);
     }
+}
+
+/// `text` as a Markdown code span, fenced with more backticks than any run inside it.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// After answering: ✓ on every right choice, ✗ on a wrong one the learner picked.
