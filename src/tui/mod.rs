@@ -6,6 +6,7 @@
 pub mod app;
 pub mod code;
 pub mod event;
+pub mod input;
 pub mod inspect;
 pub mod keys;
 pub mod progress;

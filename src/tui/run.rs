@@ -1,13 +1,13 @@
 //! The run loop: terminal events → messages → `update` → effects. Draws only when an
 //! update asked for it, and waits for input with a timeout so signals are noticed promptly.
 
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
-
-use ratatui::crossterm::event;
 
 use super::app::App;
 use super::code::CodeColours;
 use super::event::Msg;
+use super::input::Input;
 use super::screens;
 use super::terminal::{Session, Signals};
 use super::update::{Effect, update};
@@ -38,10 +38,13 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
     let mut session = Session::start()?;
     let size = session.terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
+    let (tx, rx) = mpsc::channel();
+    let input = Input::spawn(tx, |msg| msg);
     let mut dirty = true;
     loop {
         if let Some(signal) = signals.received() {
             update(&mut app, Msg::Terminate);
+            save_progress(&mut app);
             return Ok(Exit::Signal(signal));
         }
         if dirty {
@@ -50,32 +53,37 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
                 .draw(|frame| screens::render(&app, frame))?;
             dirty = false;
         }
-        if !event::poll(POLL)? {
-            for effect in update(&mut app, Msg::Tick) {
-                dirty |= effect == Effect::Redraw;
+        let first = match rx.recv_timeout(POLL) {
+            Ok(msg) => msg,
+            Err(RecvTimeoutError::Timeout) => {
+                for effect in update(&mut app, Msg::Tick) {
+                    dirty |= effect == Effect::Redraw;
+                }
+                continue;
             }
-            continue;
-        }
+            Err(RecvTimeoutError::Disconnected) => {
+                save_progress(&mut app);
+                anyhow::bail!("the terminal's input stopped");
+            }
+        };
         // Take everything already queued (a burst of wheel events) before drawing again.
-        loop {
-            if let Some(msg) = Msg::from_event(event::read()?) {
-                for effect in update(&mut app, msg) {
-                    match effect {
-                        Effect::Quit => {
-                            save_progress(&mut app);
-                            return Ok(Exit::Quit);
-                        }
-                        Effect::Redraw => dirty = true,
-                        Effect::SaveProgress => save_progress(&mut app),
-                        Effect::OpenEditor => {
-                            session = edit_externally(&mut app, session)?;
-                            dirty = true;
-                        }
+        let queued: Vec<Msg> = std::iter::once(first).chain(rx.try_iter()).collect();
+        for msg in queued {
+            for effect in update(&mut app, msg) {
+                match effect {
+                    Effect::Quit => {
+                        save_progress(&mut app);
+                        return Ok(Exit::Quit);
+                    }
+                    Effect::Redraw => dirty = true,
+                    Effect::SaveProgress => save_progress(&mut app),
+                    Effect::OpenEditor => {
+                        input.pause();
+                        session = edit_externally(&mut app, session)?;
+                        input.resume();
+                        dirty = true;
                     }
                 }
-            }
-            if !event::poll(Duration::ZERO)? {
-                break;
             }
         }
     }

@@ -5,11 +5,10 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use ratatui::crossterm::event;
-
 use super::state::{Tone, WatchState};
 use super::update::{WatchEffect, WatchMsg, update};
 use crate::tui::event::Msg;
+use crate::tui::input::Input;
 use crate::tui::run::Exit;
 use crate::tui::screens;
 use crate::tui::terminal::{Session, Signals};
@@ -32,15 +31,7 @@ pub fn run(mut state: WatchState) -> anyhow::Result<Exit> {
         &mut state,
         WatchMsg::Ui(Msg::Resize(size.width, size.height)),
     );
-    std::thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            if let Some(msg) = Msg::from_event(event)
-                && tx.send(WatchMsg::Ui(msg)).is_err()
-            {
-                break;
-            }
-        }
-    });
+    let _input = Input::spawn(tx, WatchMsg::Ui);
     let mut dirty = true;
     loop {
         if let Some(signal) = signals.received() {
