@@ -487,3 +487,23 @@ fn a_short_answer_offers_only_untyped_keys_and_lists_every_accepted_answer() {
     let status = screen_text(&app, 80, 24);
     assert!(status.lines().last().unwrap().contains("h hint"));
 }
+
+#[test]
+fn line_numbers_stay_in_the_gutter_when_a_long_line_scrolls_the_editor_sideways() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 80, 24);
+    open_exercise(&mut app);
+    // The cursor ends far right on line 1, so the editor scrolls sideways to follow it.
+    press(&mut app, typed(&format!("RUN echo {} ", "x".repeat(70))));
+    draw(&app, 80, 24);
+    let screen = screen_text(&app, 80, 24);
+    for n in 1..=5 {
+        let numbered = screen
+            .lines()
+            .any(|row| row.chars().skip(1).take(3).collect::<String>() == format!(" {n} "));
+        assert!(
+            numbered,
+            "line number {n} is gone from the gutter:\n{screen}"
+        );
+    }
+}

@@ -86,9 +86,10 @@ impl PartialEq for ExerciseState {
 
 impl Eq for ExerciseState {}
 
-fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
+fn new_editor(text: &str) -> TextArea<'static> {
+    // No line numbers from the widget: it scrolls them sideways with the text, so a long line
+    // would hide them. `draw_editor` draws them in a gutter that stays put.
     let mut editor = TextArea::new(text.lines().map(String::from).collect());
-    editor.set_line_number_style(theme.dim);
     editor.set_cursor_line_style(Style::new());
     editor.set_tab_length(4);
     editor
@@ -128,7 +129,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
     let state = ExerciseState {
         lesson,
         question,
-        editor: new_editor(&text, &app.theme),
+        editor: new_editor(&text),
         colours: EditorColours::default(),
         verdict,
         lint_due: None,
@@ -165,9 +166,8 @@ pub fn editor_text(app: &App) -> Option<String> {
 
 /// Replaces the editor's text (after `$EDITOR`) and checks it at once.
 pub fn set_editor_text(app: &mut App, text: &str) {
-    let theme = app.theme.clone();
     with_state(app, |app, state| {
-        state.editor = new_editor(text, &theme);
+        state.editor = new_editor(text);
         relint(app, state);
         state.message = Some("Loaded the file from your editor.".into());
     });
@@ -314,7 +314,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             }
         }
         Action::ResetStarter => {
-            state.editor = new_editor(&ex.starter, &app.theme);
+            state.editor = new_editor(&ex.starter);
             relint(app, state);
             state.message = Some("Back to the starter file.".into());
         }
@@ -453,10 +453,16 @@ fn draw_editor(
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let gutter = Rect { width: 1, ..inner };
+    // The gutter: a finding mark, then the line number with a space either side.
+    let count = state.editor.lines().len();
+    let digits = count.to_string().len() as u16;
+    let gutter = Rect {
+        width: (digits + 3).min(inner.width - 1),
+        ..inner
+    };
     let text_area = Rect {
-        x: inner.x + 1,
-        width: inner.width - 1,
+        x: inner.x + gutter.width,
+        width: inner.width - gutter.width,
         ..inner
     };
     // Rendering moves the editor's viewport to follow the cursor; the gutter reads it after.
@@ -467,6 +473,17 @@ fn draw_editor(
     let (top, _) = state.editor.scroll_offset();
     for row in 0..gutter.height {
         let line = usize::from(top) + usize::from(row) + 1;
+        if line > count {
+            break;
+        }
+        let number = format!(" {line:>width$} ", width = usize::from(digits));
+        buf.set_stringn(
+            gutter.x + 1,
+            gutter.y + row,
+            number,
+            usize::from(gutter.width.saturating_sub(1)),
+            theme.dim,
+        );
         if let Some(severity) = worst_on(&state.verdict.diagnostics, line) {
             buf.set_string(
                 gutter.x,
