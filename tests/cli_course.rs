@@ -225,3 +225,71 @@ fn without_a_terminal_the_course_says_so_instead_of_drawing_into_the_pipe() {
             "the interactive screens need a terminal",
         ));
 }
+
+/// Whether process `pid` is still running (a zombie left for a reaper counts as ended).
+fn running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        !stat
+            .rsplit(')')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .starts_with('Z')
+    })
+}
+
+#[test]
+fn the_app_ends_when_its_terminal_goes_away_without_a_sighup() {
+    use std::process::Stdio;
+    if !std::path::Path::new("/proc/self/stat").exists() {
+        eprintln!("skipped: needs /proc to see whether the app is still running");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    // The app runs in a session of its own on the terminal, so killing `script` (closing the
+    // terminal) sends it no hangup: it is left with a dead terminal and no signal, as under
+    // `tmux kill-session`.
+    let shell = format!(
+        "stty cols 80 rows 24; setsid \"$DL\" --progress-file '{}' </dev/tty >/dev/tty 2>&1 & \
+         echo $! > '{}'; wait",
+        dir.path().join("p.json").display(),
+        pid_file.display()
+    );
+    let child = std::process::Command::new("script")
+        .args(["-qec", &shell, "/dev/null"])
+        .env("DL", assert_cmd::cargo::cargo_bin("dockerlings"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("skipped: util-linux `script` is not available to make a pseudo-terminal");
+        return;
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let pid = loop {
+        match std::fs::read_to_string(&pid_file) {
+            Ok(pid) if pid.ends_with('\n') => break pid.trim().to_string(),
+            _ if std::time::Instant::now() > deadline => {
+                let _ = child.kill();
+                eprintln!("skipped: `script` could not run a pseudo-terminal");
+                return;
+            }
+            _ => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    };
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while running(&pid) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if running(&pid) {
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status();
+        panic!("the app kept running after its terminal closed");
+    }
+}

@@ -1,7 +1,8 @@
 //! Terminal set-up and restore. The terminal is given back in every way the app can end:
 //! a normal quit or an early `?` return (the guard's `Drop`), a panic (the hook restores it
 //! before the panic message is printed), SIGTERM or SIGHUP (the run loop sees the flag and
-//! returns through the guard; a second signal exits at once).
+//! returns through the guard; a second signal exits at once), or the terminal going away
+//! (taken as SIGHUP).
 
 use std::io::{self, IsTerminal, stdout};
 use std::sync::Arc;
@@ -72,9 +73,13 @@ impl Signals {
         Ok(Signals { received })
     }
 
-    /// The signal number received, if any.
+    /// The signal number received, if any. A terminal that has gone away counts as SIGHUP:
+    /// when it closes without the signal reaching us (a shell that does not pass it on, as
+    /// under `tmux kill-session`), the input reader only ever sees end-of-file and the app
+    /// would otherwise run on, unseen, spinning a core.
     pub fn received(&self) -> Option<i32> {
         match self.received.load(Ordering::Relaxed) {
+            0 if !stdout().is_terminal() => Some(SIGHUP),
             0 => None,
             n => i32::try_from(n).ok(),
         }
