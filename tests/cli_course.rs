@@ -208,3 +208,20 @@ fn a_bad_theme_in_the_config_is_reported_before_the_course_opens() {
         .code(2)
         .stderr(predicate::str::contains("does not exist"));
 }
+
+#[test]
+fn without_a_terminal_the_course_says_so_instead_of_drawing_into_the_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    // stdout is a pipe here; the run must end (not wait for keys) with a message saying why.
+    dockerlings()
+        .arg("--progress-file")
+        .arg(dir.path().join("p.json"))
+        .timeout(std::time::Duration::from_secs(20))
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the interactive screens need a terminal",
+        ));
+}

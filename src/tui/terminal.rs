@@ -3,7 +3,7 @@
 //! before the panic message is printed), SIGTERM or SIGHUP (the run loop sees the flag and
 //! returns through the guard; a second signal exits at once).
 
-use std::io::{self, stdout};
+use std::io::{self, IsTerminal, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -12,6 +12,10 @@ use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
+/// Why the interactive screens cannot start, with what still works without a terminal.
+const NOT_A_TERMINAL: &str = "the interactive screens need a terminal; without one, use \
+     `dockerlings lessons`, `check`, `inspect`, `rules` or `explain` (see `dockerlings --help`)";
+
 /// The terminal in raw mode on the alternate screen with mouse capture; restored on drop.
 pub struct Session {
     pub terminal: DefaultTerminal,
@@ -19,8 +23,17 @@ pub struct Session {
 
 impl Session {
     pub fn start() -> io::Result<Session> {
+        // Drawing into a pipe or file would fill it with escape codes and then wait for keys.
+        if !stdout().is_terminal() {
+            return Err(io::Error::other(NOT_A_TERMINAL));
+        }
         // ratatui installs a hook that restores raw mode and the screen, then prints the panic.
-        let terminal = ratatui::try_init()?;
+        let terminal = ratatui::try_init().map_err(|err| {
+            io::Error::new(
+                err.kind(),
+                format!("{NOT_A_TERMINAL} (could not set it up: {err})"),
+            )
+        })?;
         // Ours runs before it and also releases the mouse.
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
