@@ -507,3 +507,30 @@ fn line_numbers_stay_in_the_gutter_when_a_long_line_scrolls_the_editor_sideways(
         );
     }
 }
+
+#[test]
+fn a_question_taller_than_the_screen_scrolls_to_its_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_store(&dir.path().join("p.json"), 60, 9);
+    press(&mut app, [ch('t')]);
+    press(&mut app, [key(KeyCode::Right); 5]);
+    press(&mut app, [ch('4'), key(KeyCode::Enter)]);
+    let screen = screen_text(&app, 60, 9);
+    assert!(screen.contains("spot the bug"), "{screen}");
+    // The feedback is below the screen; the status bar says there is more.
+    assert!(!screen.contains("No stage is named"), "{screen}");
+    assert!(screen.lines().last().unwrap().contains("PgDn"), "{screen}");
+    for _ in 0..5 {
+        press(&mut app, [key(KeyCode::PageDown)]);
+    }
+    let screen = screen_text(&app, 60, 9);
+    assert!(screen.contains("No stage is named"), "{screen}");
+    assert!(
+        !screen.contains("spot the bug"),
+        "scrolled past the title:\n{screen}"
+    );
+    // One page back up is enough however often PgDn was pressed at the bottom.
+    press(&mut app, [key(KeyCode::PageUp)]);
+    let screen = screen_text(&app, 60, 9);
+    assert!(screen.contains("spot the bug"), "{screen}");
+}

@@ -398,6 +398,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Quiz,
+        &[special(KeyCode::PageDown)],
+        A::PageDown,
+        "scroll down a long question",
+        None,
+    ),
+    bind(
+        C::Quiz,
+        &[special(KeyCode::PageUp)],
+        A::PageUp,
+        "scroll up",
+        None,
+    ),
+    bind(
+        C::Quiz,
         &[key('r')],
         A::Retry,
         "try a wrong answer again",

@@ -2,6 +2,7 @@
 //! and a score at the end. Dockerfile exercises open the exercise screen. Answers are recorded
 //! in the learner's progress as they are given.
 
+use std::cell::Cell;
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
@@ -44,6 +45,17 @@ pub struct QuizState {
     pub hints_shown: Vec<usize>,
     /// When the question was shown, for time spent.
     pub shown_at: Instant,
+    /// Rows scrolled off the top, for a question (with hints and feedback) taller than the screen.
+    pub scroll: u16,
+    /// How the question fitted the screen when it was last drawn.
+    pub fit: Cell<Fit>,
+}
+
+/// The most a question can be scrolled, and one page, as the last frame measured them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fit {
+    pub max_scroll: u16,
+    pub page: u16,
 }
 
 impl QuizState {
@@ -60,6 +72,8 @@ impl QuizState {
             answered: None,
             hints_shown: Vec::new(),
             shown_at: Instant::now(),
+            scroll: 0,
+            fit: Cell::default(),
         };
         state.prepare(app);
         state
@@ -73,6 +87,7 @@ impl QuizState {
         self.answered = None;
         self.hints_shown.clear();
         self.shown_at = Instant::now();
+        self.scroll = 0;
         let question = quiz_of(app, self.lesson).and_then(|q| q.questions.get(self.question));
         self.marked.clear();
         self.arrangement.clear();
@@ -179,6 +194,11 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
             state.question = question_index;
         }
         Action::Submit => return submit(app, state, question, &lesson),
+        Action::PageDown => {
+            let fit = state.fit.get();
+            state.scroll = state.scroll.saturating_add(fit.page).min(fit.max_scroll);
+        }
+        Action::PageUp => state.scroll = state.scroll.saturating_sub(state.fit.get().page),
         _ if state.answered.is_some() => {}
         Action::Up | Action::Down => move_cursor(state, question, action == Action::Up),
         Action::Toggle => toggle(state),
@@ -305,14 +325,45 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return;
     };
+    // Measured first (into no rows), so that the scroll stays within the content.
+    let mut measure = Writer::new(buf, Rect { height: 0, ..body });
+    draw_content(app, state, quiz, &mut measure);
+    let fit = Fit {
+        max_scroll: measure.rows().saturating_sub(body.height),
+        page: body.height.saturating_sub(2).max(1),
+    };
+    state.fit.set(fit);
+    let scroll = state.scroll.min(fit.max_scroll);
+    let mut out = Writer::new(buf, body).skipping(scroll);
+    let mut position = draw_content(app, state, quiz, &mut out);
+    if scroll < fit.max_scroll {
+        position.push_str(" · more: PgDn");
+    } else if scroll > 0 {
+        position.push_str(" · PgUp");
+    }
+    let hints: Vec<String> = match quiz.questions.get(state.question) {
+        Some(question) if typing(question, state) => keys::typing_hints(Context::Quiz),
+        _ => keys::hints(Context::Quiz)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    };
+    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
+    if let Some(row) = status_row {
+        status::draw(buf, row, &position, &hints, theme);
+    }
+}
+
+/// The question (or the score page), top to bottom; returns the status bar's position text.
+fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> String {
+    let theme = &app.theme;
     let title = app
         .course
         .lessons
         .get(state.lesson)
         .map_or("", |l| l.title.as_str());
-    let mut out = Writer::new(buf, body);
     let total = quiz.questions.len();
-    let position = match quiz.questions.get(state.question) {
+    match quiz.questions.get(state.question) {
         Some(question) => {
             out.line(Line::from(vec![
                 Span::styled(format!(" Quiz: {title} · "), theme.title),
@@ -326,24 +377,13 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
                 ),
             ]));
             out.gap();
-            draw_question(app, state, question, &mut out, theme);
+            draw_question(app, state, question, out, theme);
             format!("quiz {}/{total}", state.question + 1)
         }
         None => {
-            draw_score(app, quiz, &mut out, theme, title);
+            draw_score(app, quiz, out, theme, title);
             "quiz done".to_string()
         }
-    };
-    let hints: Vec<String> = match quiz.questions.get(state.question) {
-        Some(question) if typing(question, state) => keys::typing_hints(Context::Quiz),
-        _ => keys::hints(Context::Quiz)
-            .into_iter()
-            .map(String::from)
-            .collect(),
-    };
-    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
-    if let Some(row) = status_row {
-        status::draw(buf, row, &position, &hints, theme);
     }
 }
 
@@ -533,15 +573,37 @@ pub(super) struct Writer<'b> {
     buf: &'b mut Buffer,
     area: Rect,
     y: u16,
+    /// Rows still to leave out at the top (scrolled off).
+    skip: u16,
 }
 
 impl<'b> Writer<'b> {
     pub(super) fn new(buf: &'b mut Buffer, area: Rect) -> Self {
         let y = area.y;
-        Writer { buf, area, y }
+        Writer {
+            buf,
+            area,
+            y,
+            skip: 0,
+        }
+    }
+
+    /// Leaves out the first `rows` rows, as if scrolled off the top.
+    pub(super) fn skipping(mut self, rows: u16) -> Self {
+        self.skip = rows;
+        self
+    }
+
+    /// Rows written or passed so far (after the skipped ones), however many fitted.
+    pub(super) fn rows(&self) -> u16 {
+        self.y - self.area.y
     }
 
     pub(super) fn line(&mut self, line: Line<'_>) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
         if self.y < self.area.bottom() && self.area.width > 0 {
             self.buf
                 .set_line(self.area.x, self.y, &line, self.area.width);
@@ -570,6 +632,10 @@ impl<'b> Writer<'b> {
     }
 
     pub(super) fn gap(&mut self) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
         self.y = self.y.saturating_add(1);
     }
 
