@@ -293,3 +293,14 @@ fn the_app_ends_when_its_terminal_goes_away_without_a_sighup() {
         panic!("the app kept running after its terminal closed");
     }
 }
+
+#[test]
+fn every_format_option_is_described_in_its_help() {
+    for command in ["check", "rules", "lessons", "parse", "inspect"] {
+        dockerlings()
+            .args([command, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::is_match(r"--format <FORMAT>\s+Output format").unwrap());
+    }
+}

@@ -64,6 +64,7 @@ pub enum Command {
     Inspect(inspect::InspectArgs),
     /// List the lessons, their sections and questions.
     Lessons {
+        /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: lessons::Format,
     },
@@ -71,6 +72,7 @@ pub enum Command {
     Parse {
         /// The Dockerfile (`-` for standard input).
         file: PathBuf,
+        /// Output format
         #[arg(long, value_enum, default_value_t)]
         format: parse::Format,
     },
