@@ -33,26 +33,29 @@ def parse(path: pathlib.Path) -> dict:
     except (dockerfile.GoParseError, dockerfile.GoIOError, UnicodeDecodeError) as e:
         row.update(ok=False, error=str(e), n_instructions=0, instructions=None)
         return row
-    instructions = []
-    for c in commands:
-        instructions.append(
-            {
-                "cmd": c.cmd,
-                "sub_cmd": c.sub_cmd,
-                "start_line": c.start_line,
-                "end_line": c.end_line,
-                "flags": list(c.flags),
-                "value": list(c.value),
-                "json": c.json,
-                "heredocs": [
-                    {"name": h.name, "file_descriptor": h.file_descriptor, "content": h.content}
-                    for h in c.heredocs
-                ],
-                "original": c.original,
-            }
-        )
+    instructions = [instruction(c) for c in commands]
     row.update(ok=True, error=None, n_instructions=len(instructions), instructions=instructions)
     return row
+
+
+def instruction(c, upper=False) -> dict:
+    """One parsed command in `dockerlings parse --format json`'s shape; `upper` writes the
+    keywords in upper case, as our parser reports them."""
+    up = (lambda s: s.upper() if s else None) if upper else (lambda s: s)
+    return {
+        "cmd": up(c.cmd),
+        "sub_cmd": up(c.sub_cmd),
+        "start_line": c.start_line,
+        "end_line": c.end_line,
+        "flags": list(c.flags),
+        "value": list(c.value),
+        "json": c.json,
+        "heredocs": [
+            {"name": h.name, "file_descriptor": h.file_descriptor, "content": h.content}
+            for h in c.heredocs
+        ],
+        "original": c.original,
+    }
 
 
 def main() -> None:

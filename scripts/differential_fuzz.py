@@ -15,6 +15,8 @@ import sys
 
 import dockerfile
 
+from buildkit_expected import instruction  # scripts/ is on the path when run as a script
+
 PIECES = [
     "FROM ", "RUN ", "COPY ", "ADD ", "ENV ", "ARG ", "LABEL ", "CMD ", "ENTRYPOINT ",
     "ONBUILD ", "HEALTHCHECK ", "SHELL ", "VOLUME ", "EXPOSE ", "USER ", "WORKDIR ",
@@ -41,26 +43,7 @@ def oracle(text):
         return {"ok": False, "error": str(e)}
     except UnicodeDecodeError as e:
         raise Deliberate("BuildKit cut a character in two") from e
-    return {
-        "ok": True,
-        "instructions": [
-            {
-                "cmd": c.cmd.upper() if c.cmd else None,
-                "sub_cmd": c.sub_cmd.upper() if c.sub_cmd else None,
-                "start_line": c.start_line,
-                "end_line": c.end_line,
-                "flags": list(c.flags),
-                "value": list(c.value),
-                "json": c.json,
-                "heredocs": [
-                    {"name": h.name, "file_descriptor": h.file_descriptor, "content": h.content}
-                    for h in c.heredocs
-                ],
-                "original": c.original,
-            }
-            for c in cmds
-        ],
-    }
+    return {"ok": True, "instructions": [instruction(c, upper=True) for c in cmds]}
 
 
 def ours(binary, text):
