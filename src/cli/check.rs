@@ -9,7 +9,7 @@ mod discover;
 pub(super) mod input;
 mod policy;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -100,16 +100,9 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
         Format::Github => report::github::render(&reports),
         Format::Sarif => report::sarif::render(&reports, &policy::rule_descriptions()),
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(err) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        // A closed pipe (`| head`) is the reader's choice, not our failure.
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("dockerlings check: cannot write the report: {err}");
-            return ExitCode::from(EXIT_TROUBLE);
-        }
+    if let Err(err) = super::write_report(&text) {
+        eprintln!("dockerlings check: cannot write the report: {err}");
+        return ExitCode::from(EXIT_TROUBLE);
     }
     ExitCode::from(exit_status(&jobs, &reports))
 }

@@ -4,7 +4,7 @@
 //! Exit status as `check`: 0 no errors, 1 the report lists errors that stop `docker build`
 //! (it is still printed for what was understood), 2 the file cannot be read.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -71,16 +71,9 @@ pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
             inspect::text::render(&report, &TextStyle { depth, theme })
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(err) = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        // A closed pipe (`| head`) is the reader's choice, not our failure.
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("dockerlings inspect: cannot write the report: {err}");
-            return ExitCode::from(EXIT_TROUBLE);
-        }
+    if let Err(err) = super::write_report(&out) {
+        eprintln!("dockerlings inspect: cannot write the report: {err}");
+        return ExitCode::from(EXIT_TROUBLE);
     }
     if report.errors.is_empty() {
         ExitCode::SUCCESS

@@ -178,3 +178,17 @@ fn theme(flag: Option<Theme>, use_config: bool) -> Result<Theme, ExitCode> {
         }
     }
 }
+
+/// Writes a command's whole report to stdout. A closed pipe (`| head`) is the reader's choice,
+/// not our failure, so it is not an error.
+fn write_report(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err),
+        _ => Ok(()),
+    }
+}
