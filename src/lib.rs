@@ -17,5 +17,6 @@ pub mod inspect;
 pub mod progress;
 pub mod quiz;
 pub mod report;
+pub mod safe_fs;
 pub mod tui;
 pub mod workshop;

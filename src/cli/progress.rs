@@ -30,12 +30,15 @@ pub(super) fn open_store(given: Option<&Path>) -> Result<Store, String> {
 }
 
 /// For the TUI: the store and its notices as text; when the file cannot be used at all, an
-/// unsaved store that says why.
+/// unsaved store that says why. A session saves, so it learns now whether it can.
 pub(super) fn open_store_quietly(given: Option<&Path>) -> (Store, Vec<String>) {
     let opened =
         progress_path(given).and_then(|path| Store::open(&path).map_err(|e| e.to_string()));
     match opened {
-        Ok((store, notices)) => (store, notices.iter().map(ToString::to_string).collect()),
+        Ok((mut store, mut notices)) => {
+            notices.extend(store.check_writable());
+            (store, notices.iter().map(ToString::to_string).collect())
+        }
         Err(reason) => {
             let notice = format!("progress will not be saved: {reason}");
             (Store::unsaved(reason), vec![notice])
