@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::results::{PackIdentity, Results};
 use crate::course::hygiene::clean_prose;
+use crate::safe_fs::{Kind, read_limited};
 
 /// One learner's file, read and checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,7 +268,7 @@ fn majority_pack(files: &[&LearnerFile]) -> Option<PackIdentity> {
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = read_limited(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }
 

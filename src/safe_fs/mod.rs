@@ -11,7 +11,7 @@
 pub mod read;
 pub mod write;
 
-pub use read::{Kind, read_limited, read_stream};
+pub use read::{Kind, read_limited, read_stream, read_text};
 pub use write::{check_inside, ensure_plain, write_atomic, write_inside};
 
 use std::fs::FileType;

@@ -80,6 +80,16 @@ pub fn read_limited(path: &Path, kind: Kind) -> io::Result<Vec<u8>> {
     read_stream(file, kind)
 }
 
+/// [`read_limited`] for a file that must be UTF-8 text.
+pub fn read_text(path: &Path, kind: Kind) -> io::Result<String> {
+    String::from_utf8(read_limited(path, kind)?).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "not UTF-8 text (save the file as UTF-8)",
+        )
+    })
+}
+
 /// Reads a stream (standard input, an open file) up to the kind's limit.
 pub fn read_stream(reader: impl Read, kind: Kind) -> io::Result<Vec<u8>> {
     let limit = kind.limit();

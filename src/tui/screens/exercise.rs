@@ -21,6 +21,7 @@ use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
 use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
+use crate::safe_fs::{Kind, read_text};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
 use crate::tui::keys::{self, Action, Context, Input};
@@ -198,7 +199,7 @@ pub fn run_external_editor(text: &str) -> std::io::Result<String> {
         .arg(&path)
         .status();
     let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path),
+        Ok(s) if s.success() => read_text(&path, Kind::Dockerfile),
         Ok(s) => Err(std::io::Error::other(format!("{program} exited with {s}"))),
         Err(e) => Err(std::io::Error::new(
             e.kind(),
