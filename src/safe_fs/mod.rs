@@ -12,7 +12,7 @@ pub mod read;
 pub mod write;
 
 pub use read::{Kind, read_limited, read_stream, read_text};
-pub use write::{check_inside, ensure_plain, write_atomic, write_inside};
+pub use write::{check_folder_inside, check_inside, ensure_plain, write_atomic, write_inside};
 
 use std::fs::FileType;
 

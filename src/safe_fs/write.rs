@@ -31,10 +31,19 @@ pub fn ensure_plain(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Checks that `rel` stays inside `root`: only plain names, each folder on the way a real
-/// folder (not a link) or missing, the last part a regular file or missing. `root` itself is
-/// the folder the learner gave and is taken as it is.
+/// Checks that the file `rel` stays inside `root`: only plain names, each folder on the way a
+/// real folder (not a link) or missing, the last part a regular file or missing. `root` itself
+/// is the folder the learner gave and is taken as it is.
 pub fn check_inside(root: &Path, rel: &Path) -> io::Result<()> {
+    walk(root, rel, true)
+}
+
+/// Like [`check_inside`] for a folder `rel`: every part a real folder or missing.
+pub fn check_folder_inside(root: &Path, rel: &Path) -> io::Result<()> {
+    walk(root, rel, false)
+}
+
+fn walk(root: &Path, rel: &Path, last_is_file: bool) -> io::Result<()> {
     let mut path = root.to_path_buf();
     let mut parts = rel.components().peekable();
     while let Some(part) = parts.next() {
@@ -42,7 +51,7 @@ pub fn check_inside(root: &Path, rel: &Path) -> io::Result<()> {
             return Err(refused(rel, "leaves the folder it belongs in"));
         };
         path.push(name);
-        if parts.peek().is_none() {
+        if last_is_file && parts.peek().is_none() {
             return ensure_plain(&path);
         }
         match fs::symlink_metadata(&path) {
