@@ -342,7 +342,17 @@ fn parse(bytes: &[u8]) -> OnDisk {
 }
 
 /// Renames the file to `<name>.corrupt-<unix seconds>[-N]`, never replacing an earlier one.
+/// Only a regular file is ever moved: anything else at the path is left where it is.
 fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
+        return Err(StoreError::Write {
+            path: path.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "no longer a regular file; left where it is",
+            ),
+        });
+    }
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -176,6 +176,8 @@ fn build_beside(dir: &Path, plan: &Plan) -> Result<(), WorkshopError> {
     std::fs::create_dir_all(&parent).map_err(|e| WorkshopError::io(&parent, e))?;
     let name = dir.file_name().unwrap_or_default().to_string_lossy();
     let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
+    // A leftover of a crashed init with our PID goes first (a link there: only the link).
+    let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir(&staging).map_err(|e| WorkshopError::io(&staging, e))?;
     let result = plan
         .write(&staging)
@@ -202,6 +204,7 @@ fn copy_pack(source: &Path, dest: &Path) -> Result<(), WorkshopError> {
     let pid = std::process::id();
     let fresh = parent.join(format!(".{name}.new-{pid}"));
     let old = parent.join(format!(".{name}.old-{pid}"));
+    let _ = std::fs::remove_dir_all(&fresh);
     let result = fill_copy(source, &fresh).and_then(|()| {
         let had = std::fs::symlink_metadata(dest).is_ok();
         if had {
