@@ -23,8 +23,7 @@ use serde::Deserialize;
 
 use super::lock::LockGuard;
 use super::model::{Progress, SCHEMA_VERSION};
-use crate::safe_fs::describe;
-use crate::safe_fs::{Kind, read_limited, write_atomic};
+use crate::safe_fs::{Kind, describe, read_limited, write_atomic};
 
 /// Something the learner should be told about their progress file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,22 +135,34 @@ impl Store {
         Ok((store, notices))
     }
 
-    /// For a session that will save: makes sure a save can take the lock beside the file, so
-    /// a folder it cannot write is known now, not at the first save. When it cannot, the store
-    /// turns read-only and the notice says why.
+    /// For a session that will save: makes sure files can be created beside the progress file
+    /// (its lock, the temporary file of a save), so a folder it cannot write is known now, not
+    /// at the first save. When they cannot, the store turns read-only and the notice says why.
+    /// A probe file, not the lock, so a save running elsewhere does not delay the start.
     pub fn check_writable(&mut self) -> Option<Notice> {
-        if self.read_only.is_some() || self.path.is_none() {
-            return None;
-        }
-        let err = self.lock().err()?;
+        let path = self.path.clone().filter(|_| self.read_only.is_none())?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let probe = dir.join(format!(".{name}.probe-{}", std::process::id()));
+        let made = fs::create_dir_all(&dir).and_then(|()| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&probe)
+        });
+        let err = match made {
+            Ok(_) => {
+                let _ = fs::remove_file(&probe);
+                return None;
+            }
+            Err(err) => err,
+        };
         let notice = Notice::Unwritable {
-            file: self.path.clone().unwrap_or_default(),
-            reason: match err {
-                StoreError::Write { source, .. } | StoreError::Read { source, .. } => {
-                    source.to_string()
-                }
-                other => other.to_string(),
-            },
+            file: path,
+            reason: format!("cannot create files in {}: {err}", dir.display()),
         };
         self.read_only = Some(notice.to_string());
         Some(notice)
@@ -415,5 +426,36 @@ mod tests {
         let (again, _) = Store::open(&path).unwrap();
         assert!(!again.progress().lessons.contains_key("a"));
         assert!(again.progress().lessons.contains_key("b"));
+    }
+
+    #[test]
+    fn a_writable_folder_passes_the_probe_and_keeps_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        let (mut store, _) = Store::open(&path).unwrap();
+        assert_eq!(store.check_writable(), None);
+        assert!(store.read_only_reason().is_none());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// Root writes anywhere, so the refusal is only seen as another user.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_it_cannot_write_makes_the_session_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        let writable = fs::File::create(dir.path().join("probe")).is_ok();
+        let path = dir.path().join("p.json");
+        let (mut store, _) = Store::open(&path).unwrap();
+        let notice = store.check_writable();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        if writable {
+            println!("skipped: this user can write a read-only folder (root)");
+            return;
+        }
+        let notice = notice.expect("a notice").to_string();
+        assert!(notice.contains("cannot create files in"), "{notice}");
+        assert!(store.read_only_reason().is_some());
     }
 }
