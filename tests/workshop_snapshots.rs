@@ -183,3 +183,22 @@ fn reset_never_writes_through_a_link() {
         .unwrap_or_default();
     assert!(message.contains("is a symbolic link"), "{message}");
 }
+
+/// A progress path the session cannot save to stays named in the status bar.
+#[test]
+fn status_says_when_progress_is_not_saved() {
+    let (tmp, state) = watch(80, 24);
+    let (store, _) = Store::open(tmp.path()).unwrap();
+    let state = WatchState::new(state.workshop, store);
+    let text: String = draw(&state)
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        text.contains("exercise 1/14 · progress not saved"),
+        "{text}"
+    );
+}
