@@ -145,4 +145,9 @@ fn home_banner_says_progress_is_not_saved() {
     send(&mut app, []);
     let screen = draw(&app);
     insta::assert_snapshot!("home_banner_80x24", screen.backend());
+    // Any size, however small, draws without a panic.
+    for (w, h) in [(1, 1), (8, 3), (20, 6), (40, 9), (200, 60)] {
+        send(&mut app, [Msg::Resize(w, h)]);
+        draw(&app);
+    }
 }
