@@ -1,14 +1,15 @@
 //! Stages: where each begins and ends, what it builds on, and its state at the end (user,
 //! WORKDIR, SHELL, ENV), following `FROM <stage>` chains down to an image.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use super::Model;
 use super::expand::{self, ExpandError};
 use super::image_ref::ImageRef;
+use super::{Model, PREDEFINED_ARGS};
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, Keyword, Word};
 use crate::dockerfile::images::{self, ImageInfo};
 
@@ -18,6 +19,11 @@ pub struct GlobalArg {
     pub name: String,
     /// Default as written, quotes removed; `None` for `ARG NAME`.
     pub default: Option<String>,
+    /// What BuildKit gives it when no `--build-arg` does: the default with the global ARGs
+    /// declared before it expanded (one declared later expands to nothing, as in BuildKit's
+    /// meta-arg scope). `None` without a default, or when the default depends on a value only
+    /// the build knows (`$TARGETARCH`, an ARG without a default) or cannot be evaluated here.
+    pub value: Option<String>,
     /// Index of the ARG instruction.
     pub instruction: usize,
 }
@@ -50,8 +56,6 @@ pub enum Unresolved {
     Expansion,
     /// A substitution the model does not evaluate (`${v#pat}`…): valid, but unknown here.
     Unsupported,
-    /// The stage names itself (`FROM x AS x`).
-    Circular,
     /// The expanded text is not a valid image reference.
     InvalidReference,
 }
@@ -118,20 +122,65 @@ impl Stage {
     }
 }
 
-pub(super) fn global_args(preamble: &[Instruction]) -> Vec<GlobalArg> {
-    let mut out = Vec::new();
+pub(super) fn global_args(preamble: &[Instruction], escape: char) -> Vec<GlobalArg> {
+    let mut out: Vec<GlobalArg> = Vec::new();
     for (i, ins) in preamble.iter().enumerate() {
         if let Args::Arg(decls) = &ins.args {
             for d in decls {
+                let value = d
+                    .default
+                    .as_ref()
+                    .and_then(|w| default_value(&w.text, &out, escape));
                 out.push(GlobalArg {
                     name: d.name.text.clone(),
                     default: d.default.as_ref().map(|w| unquote(&w.text)),
+                    value,
                     instruction: i,
                 });
             }
         }
     }
     out
+}
+
+/// What a global ARG's value is where `name` is read, given the declarations before it.
+enum Meta<'a> {
+    Known(&'a str),
+    /// Only the build knows it: a predefined platform arg, an ARG without a default.
+    Unknown,
+    /// Not declared: BuildKit expands it to nothing.
+    Undeclared,
+}
+
+/// `ARG X` without a value leaves an earlier `ARG X=v` in force (BuildKit only replaces a
+/// meta arg when the new declaration has a value), so the last declaration with one wins.
+fn meta_value<'a>(globals: &'a [GlobalArg], name: &str) -> Meta<'a> {
+    match globals
+        .iter()
+        .rev()
+        .find(|a| a.name == name && a.default.is_some())
+    {
+        Some(a) => a.value.as_deref().map_or(Meta::Unknown, Meta::Known),
+        None if globals.iter().any(|a| a.name == name) || PREDEFINED_ARGS.contains(&name) => {
+            Meta::Unknown
+        }
+        None => Meta::Undeclared,
+    }
+}
+
+/// A global ARG's default as BuildKit evaluates it in the meta-arg scope.
+fn default_value(text: &str, earlier: &[GlobalArg], escape: char) -> Option<String> {
+    let unknown = Cell::new(false);
+    let lookup = |name: &str| match meta_value(earlier, name) {
+        Meta::Known(v) => Some(v.to_string()),
+        Meta::Unknown => {
+            unknown.set(true);
+            None
+        }
+        Meta::Undeclared => None,
+    };
+    let expanded = expand::expand(text, escape, &lookup).ok()?;
+    (!unknown.get()).then_some(expanded.value)
 }
 
 pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -> Vec<Stage> {
@@ -150,13 +199,9 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
             _ => (None, None, None),
         };
         let name = alias.as_ref().map(|a| a.text.to_ascii_lowercase());
-        let base = resolve_base(
-            image_word.as_ref(),
-            name.as_deref(),
-            &named,
-            globals,
-            df.escape,
-        );
+        // BuildKit (dockerfile2llb `addState`) resolves the base before it registers this
+        // stage's own name: `FROM gcc AS gcc` is the image gcc, and a FROM never forms a cycle.
+        let base = resolve_base(image_word.as_ref(), &named, globals, df.escape);
         if let Some(n) = &name {
             named.insert(n.clone(), index);
         }
@@ -186,19 +231,15 @@ pub fn expand_from_word(
     globals: &[GlobalArg],
     escape: char,
 ) -> Result<expand::Expanded, ExpandError> {
-    let lookup = |name: &str| {
-        globals
-            .iter()
-            .rev()
-            .find(|a| a.name == name)
-            .and_then(|a| a.default.clone())
+    let lookup = |name: &str| match meta_value(globals, name) {
+        Meta::Known(v) => Some(v.to_string()),
+        Meta::Unknown | Meta::Undeclared => None,
     };
     expand::expand(text, escape, &lookup)
 }
 
 fn resolve_base(
     word: Option<&Word>,
-    own_name: Option<&str>,
     earlier: &HashMap<String, usize>,
     globals: &[GlobalArg],
     escape: char,
@@ -229,14 +270,10 @@ fn resolve_base(
         }
         Err(e) => return unresolved(Unresolved::Expansion, e.to_string()),
     };
-    if let Some(&i) = earlier.get(&value.to_ascii_lowercase()) {
+    // Stage names are stored lower-cased but the base is looked up as written (BuildKit's
+    // `statesByName[BaseName]`): `FROM Build` names no stage, and is an invalid image.
+    if let Some(&i) = earlier.get(&value) {
         return Base::Stage { index: i };
-    }
-    if own_name.is_some_and(|n| n.eq_ignore_ascii_case(&value)) {
-        return unresolved(
-            Unresolved::Circular,
-            format!("circular dependency detected on stage: {value}"),
-        );
     }
     match ImageRef::parse(&value) {
         Ok(image) => Base::Image {

@@ -239,8 +239,10 @@ fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
                 continue;
             };
             let Some(first) = els.first() else { continue };
+            // The same program, not a prefix: maven's ENTRYPOINT `mvn-entrypoint.sh` runs
+            // `exec "$@"`, so `CMD ["mvn", …]` is right there.
             let fam = program_family(&first.text);
-            if fam.is_empty() || !(family.starts_with(&fam) || fam.starts_with(&family)) {
+            if fam.is_empty() || fam != family {
                 continue;
             }
             // Drop the program and any entrypoint arguments repeated after it (`-jar`).
@@ -356,5 +358,41 @@ fn user_name_on_scratch(ctx: &Ctx<'_>, r: &mut Report) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dockerfile::lint::{LintOptions, lint};
+
+    fn fired(text: &str, rule: &str) -> bool {
+        let found = lint(text, &LintOptions::default()).diagnostics;
+        found.iter().any(|d| d.rule == rule)
+    }
+
+    #[test]
+    fn dk211_compares_whole_program_names() {
+        let on = |image: &str, cmd: &str| {
+            fired(&format!("FROM {image}\nWORKDIR /app\nCMD {cmd}\n"), "DK211")
+        };
+        assert!(on(
+            "gcr.io/distroless/nodejs24-debian13",
+            r#"["node", "server.js"]"#
+        ));
+        assert!(on(
+            "gcr.io/distroless/python3-debian13",
+            r#"["python3", "app.py"]"#
+        ));
+        assert!(on(
+            "gcr.io/distroless/java21-debian13",
+            r#"["java", "-jar", "app.jar"]"#
+        ));
+        // Entry-point scripts that `exec "$@"` are not the program itself.
+        assert!(!on("maven:3.9-eclipse-temurin-21", r#"["mvn", "package"]"#));
+        assert!(!on("node:24-slim", r#"["node", "server.js"]"#));
+        assert!(!on(
+            "eclipse-temurin:21-jre",
+            r#"["java", "-jar", "app.jar"]"#
+        ));
     }
 }

@@ -186,12 +186,12 @@ fn arg_without_default(ctx: &Ctx<'_>, r: &mut Report) {
             let Ok(e) = expand_from_word(written, &ctx.model.global_args, ctx.df().escape) else {
                 continue;
             };
-            // Undeclared ones are DK307's.
-            if let Some(name) = e
-                .unset
-                .iter()
-                .find(|n| ctx.model.global_args.iter().any(|a| &a.name == *n))
-            {
+            // Undeclared ones are DK307's; one with a default that depends on what only the
+            // build knows ($TARGETARCH) has a default, and the model cannot tell its value.
+            if let Some(name) = e.unset.iter().find(|n| {
+                let decls = || ctx.model.global_args.iter().filter(|a| &a.name == *n);
+                decls().next().is_some() && decls().all(|a| a.default.is_none())
+            }) {
                 r.at(
                     from_image_span(ctx, st.from),
                     format!("Default value for ARG {name} results in an empty or invalid base image name: give it a default (`ARG {name}=…`)"),
