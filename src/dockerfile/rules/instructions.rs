@@ -209,8 +209,36 @@ pub(super) fn exec_form_fix(
     if ins.keyword == Keyword::Cmd {
         words.drain(..super::distroless::repeats_image_entrypoint(ctx, st, &words));
     }
-    let words: Vec<String> = words.iter().map(|s| format!("\"{s}\"")).collect();
+    // The shell found the program on its PATH; the exec form needs it on the image's PATH.
+    // (Only for ENTRYPOINT: a CMD's first word may be an argument to an ENTRYPOINT.)
+    let program = words
+        .first()
+        .filter(|_| ins.keyword == Keyword::Entrypoint)
+        .and_then(|p| off_path_program(st, p));
+    let words: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match (&program, i) {
+            (Some(abs), 0) => format!("\"{abs}\""),
+            _ => format!("\"{s}\""),
+        })
+        .collect();
     replace_in_line(ctx, w.span, &format!("[{}]", words.join(", ")))
+}
+
+/// Where the image has `name` when that is not on its PATH (distroless nodejs's
+/// `/nodejs/bin/node`), per the image table; `None` when on PATH, unknown, or ENV sets PATH.
+fn off_path_program<'a>(st: &'a Stage, name: &str) -> Option<&'a str> {
+    let info = st.image_info.as_ref()?;
+    if name.contains('/') || st.env_value("PATH").is_some() {
+        return None;
+    }
+    let path = info.path.as_ref()?;
+    let found = info.programs.as_ref()?.iter().find(|p| {
+        p.rsplit_once('/')
+            .is_some_and(|(dir, file)| file == name && !path.iter().any(|d| d == dir))
+    })?;
+    Some(found.as_str())
 }
 
 fn maintainer(ctx: &Ctx<'_>, r: &mut Report) {
@@ -594,6 +622,12 @@ mod tests {
         assert_eq!(
             on("node:24-slim", "node server.js").as_deref(),
             Some(r#"CMD ["node", "server.js"]"#)
+        );
+        // A program the image has off its PATH gets its path (exec form does no shell lookup).
+        let ep = format!("FROM {node}\nWORKDIR /app\nENTRYPOINT node server.js\n");
+        assert_eq!(
+            fix_of(&ep, "DL3025").as_deref(),
+            Some(r#"ENTRYPOINT ["/nodejs/bin/node", "server.js"]"#)
         );
         // An ENTRYPOINT of the stage's own replaces the image's: nothing is dropped.
         let own = format!("FROM {node}\nENTRYPOINT [\"/nodejs/bin/node\"]\nCMD node x.js\n");
