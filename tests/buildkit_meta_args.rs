@@ -52,7 +52,7 @@ fn meta_arg_edge_cases_follow_buildkit() {
     // Undeclared names expand to nothing; `:-` defaults and quotes work as in the FROM line.
     let m = model("ARG IMAGE=\"${NOPE:-debian}:bookworm\"\nFROM $IMAGE\n");
     assert_eq!(base(&m, 0), "docker.io/library/debian:bookworm");
-    // What only the build knows stays unknown (no guess, no finding).
+    // What only the build knows stays unknown (no guess, no error; DK308 is tested below).
     for text in [
         "ARG IMAGE=node:${TARGETARCH}\nFROM ${IMAGE}\n",
         "ARG TAG\nARG IMAGE=alpine:${TAG}\nFROM ${IMAGE}\n",
@@ -66,9 +66,7 @@ fn meta_arg_edge_cases_follow_buildkit() {
         );
         let found = ids(text);
         assert!(
-            !found
-                .iter()
-                .any(|id| id.starts_with("DK1") || id == "DK308"),
+            !found.iter().any(|id| id.starts_with("DK1")),
             "{text}: {found:?}"
         );
     }
@@ -100,4 +98,44 @@ fn from_resolves_the_base_before_registering_the_stage_name() {
     let m = model("FROM alpine:3.22 AS Build\nFROM build\nFROM BUILD\n");
     assert_eq!(base(&m, 1), "stage 0");
     assert_eq!(base(&m, 2), format!("{:?}", Unresolved::InvalidReference));
+}
+
+#[test]
+fn dk308_warns_as_buildkit_invalid_default_arg_in_from_does() {
+    // BuildKit evaluates FROM with no --build-arg: ARGs without a default are empty, the
+    // platform args have the build's values; it warns when the result is not a valid name.
+    let dk308 = |text: &str| {
+        lint(text, &LintOptions::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "DK308")
+            .map(|d| d.message)
+            .collect::<Vec<_>>()
+    };
+    let fires = [
+        ("ARG TAG\nFROM busybox:${TAG}\n", "ARG TAG"),
+        ("ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n", "ARG BASE_IMAGE"),
+        // Through another ARG's default: the one without a default is named.
+        (
+            "ARG TAG\nARG IMAGE=alpine:${TAG}\nFROM ${IMAGE}\n",
+            "ARG TAG",
+        ),
+    ];
+    for (text, name) in fires {
+        let found = dk308(text);
+        assert!(
+            found.len() == 1 && found[0].contains(name),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        // Empty is fine here: `alpine` is a valid name.
+        "ARG VARIANT\nFROM alpine${VARIANT}\n",
+        // Depends on the platform, which only the build knows (moby/buildkit's Dockerfile).
+        "FROM alpine:3.22 AS buildkit-linux\nARG BUILDKIT_DEBUG\nFROM buildkit-$TARGETOS${BUILDKIT_DEBUG:+-debug} AS buildkit\n",
+        "ARG TARGETARCH\nFROM mycorp/base-${TARGETARCH}\n",
+        "ARG TAG=1.37\nFROM busybox:${TAG}\n",
+    ] {
+        assert_eq!(dk308(text), Vec::<String>::new(), "{text}");
+    }
 }

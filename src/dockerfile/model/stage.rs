@@ -24,6 +24,14 @@ pub struct GlobalArg {
     /// meta-arg scope). `None` without a default, or when the default depends on a value only
     /// the build knows (`$TARGETARCH`, an ARG without a default) or cannot be evaluated here.
     pub value: Option<String>,
+    /// Its value in a build given no `--build-arg` at all, as BuildKit's InvalidDefaultArgInFrom
+    /// check evaluates it: ARGs without a default are empty. `None` when it depends on the
+    /// build platform (`$TARGETOS`…), which BuildKit knows and the model does not.
+    #[serde(skip)]
+    pub bare_value: Option<String>,
+    /// The ARGs without a default that `bare_value` read as empty.
+    #[serde(skip)]
+    pub bare_unset: Vec<String>,
     /// Index of the ARG instruction.
     pub instruction: usize,
 }
@@ -131,10 +139,21 @@ pub(super) fn global_args(preamble: &[Instruction], escape: char) -> Vec<GlobalA
                     .default
                     .as_ref()
                     .and_then(|w| default_value(&w.text, &out, escape));
+                let bare = d
+                    .default
+                    .as_ref()
+                    .map(|w| expand_bare(&w.text, &out, escape));
+                let (bare_value, bare_unset) = match bare {
+                    Some(Some((v, unset))) => (Some(v), unset),
+                    Some(None) => (None, Vec::new()),
+                    None => (Some(String::new()), vec![d.name.text.clone()]),
+                };
                 out.push(GlobalArg {
                     name: d.name.text.clone(),
                     default: d.default.as_ref().map(|w| unquote(&w.text)),
                     value,
+                    bare_value,
+                    bare_unset,
                     instruction: i,
                 });
             }
@@ -223,6 +242,54 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
         });
     }
     stages
+}
+
+/// `text` (a FROM word or an ARG default) in a build given no `--build-arg`: ARGs without a
+/// default read as empty (and are returned, with those read through other ARGs' defaults).
+/// `None` when the result depends on the build platform or cannot be evaluated here.
+pub fn expand_bare(
+    text: &str,
+    globals: &[GlobalArg],
+    escape: char,
+) -> Option<(String, Vec<String>)> {
+    let platform = Cell::new(false);
+    let unset = std::cell::RefCell::new(Vec::<String>::new());
+    let lookup = |name: &str| {
+        let declared = globals.iter().any(|a| a.name == name);
+        match globals
+            .iter()
+            .rev()
+            .find(|a| a.name == name && a.default.is_some())
+        {
+            Some(a) => match &a.bare_value {
+                Some(v) => {
+                    unset.borrow_mut().extend(a.bare_unset.iter().cloned());
+                    Some(v.clone())
+                }
+                None => {
+                    platform.set(true);
+                    None
+                }
+            },
+            // `ARG TARGETOS` without a value keeps the platform's value.
+            None if PREDEFINED_ARGS.contains(&name) => {
+                platform.set(true);
+                None
+            }
+            None if declared => {
+                unset.borrow_mut().push(name.to_string());
+                None
+            }
+            None => None,
+        }
+    };
+    let expanded = expand::expand(text, escape, &lookup).ok()?;
+    if platform.get() {
+        return None;
+    }
+    let mut unset = unset.into_inner();
+    unset.dedup();
+    Some((expanded.value, unset))
 }
 
 /// Expands a FROM word with the global ARG defaults, as BuildKit does before resolving it.
