@@ -803,6 +803,12 @@ mod tests {
         let rust = info("rust:1.98-slim").unwrap();
         assert_eq!(rust.runtime.unwrap().version.as_deref(), Some("1.98"));
         assert_eq!(facts("debian:bookworm-slim").1, d("2.36"));
+        let bullseye = info("debian:bullseye-slim").unwrap();
+        assert_eq!(bullseye.libc_version.as_deref(), Some("2.31"));
+        assert_eq!(
+            (bullseye.programs, bullseye.eol.as_deref()),
+            (None, Some("2026-08-31"))
+        );
         let trixie = info("debian:13").unwrap();
         assert!(
             !trixie
