@@ -8,6 +8,7 @@
 pub mod expand;
 pub mod graph;
 pub mod image_ref;
+pub mod meta_args;
 pub mod stage;
 
 pub use graph::{Edge, EdgeKind, EdgeTarget};
@@ -55,7 +56,7 @@ impl Model {
             .iter()
             .position(|i| i.keyword == Keyword::From)
             .unwrap_or(df.instructions.len());
-        let global_args = stage::global_args(&df.instructions[..first_from], df.escape);
+        let global_args = meta_args::global_args(&df.instructions[..first_from], df.escape);
         let stages = stage::split(df, first_from, &global_args);
         let edges = graph::edges(df, &stages);
         let mut model = Model {

@@ -1,40 +1,18 @@
 //! Stages: where each begins and ends, what it builds on, and its state at the end (user,
 //! WORKDIR, SHELL, ENV), following `FROM <stage>` chains down to an image.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use super::expand::{self, ExpandError};
+use super::Model;
+use super::expand::ExpandError;
 use super::image_ref::ImageRef;
-use super::{Model, PREDEFINED_ARGS};
+// The meta-arg scope has its own module; these were public here and stay reachable.
+pub use super::meta_args::{GlobalArg, expand_from_word};
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, Keyword, Word};
 use crate::dockerfile::images::{self, ImageInfo};
-
-/// An `ARG` before the first `FROM`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct GlobalArg {
-    pub name: String,
-    /// Default as written, quotes removed; `None` for `ARG NAME`.
-    pub default: Option<String>,
-    /// What BuildKit gives it when no `--build-arg` does: the default with the global ARGs
-    /// declared before it expanded (one declared later expands to nothing, as in BuildKit's
-    /// meta-arg scope). `None` without a default, or when the default depends on a value only
-    /// the build knows (`$TARGETARCH`, an ARG without a default) or cannot be evaluated here.
-    pub value: Option<String>,
-    /// Its value in a build given no `--build-arg` at all, as BuildKit's InvalidDefaultArgInFrom
-    /// check evaluates it: ARGs without a default are empty. `None` when it depends on the
-    /// build platform (`$TARGETOS`…), which BuildKit knows and the model does not.
-    #[serde(skip)]
-    pub bare_value: Option<String>,
-    /// The ARGs without a default that `bare_value` read as empty.
-    #[serde(skip)]
-    pub bare_unset: Vec<String>,
-    /// Index of the ARG instruction.
-    pub instruction: usize,
-}
 
 /// What a stage is built on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -130,78 +108,6 @@ impl Stage {
     }
 }
 
-pub(super) fn global_args(preamble: &[Instruction], escape: char) -> Vec<GlobalArg> {
-    let mut out: Vec<GlobalArg> = Vec::new();
-    for (i, ins) in preamble.iter().enumerate() {
-        if let Args::Arg(decls) = &ins.args {
-            for d in decls {
-                let value = d
-                    .default
-                    .as_ref()
-                    .and_then(|w| default_value(&w.text, &out, escape));
-                let bare = d
-                    .default
-                    .as_ref()
-                    .map(|w| expand_bare(&w.text, &out, escape));
-                let (bare_value, bare_unset) = match bare {
-                    Some(Some((v, unset))) => (Some(v), unset),
-                    Some(None) => (None, Vec::new()),
-                    None => (Some(String::new()), vec![d.name.text.clone()]),
-                };
-                out.push(GlobalArg {
-                    name: d.name.text.clone(),
-                    default: d.default.as_ref().map(|w| unquote(&w.text)),
-                    value,
-                    bare_value,
-                    bare_unset,
-                    instruction: i,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// What a global ARG's value is where `name` is read, given the declarations before it.
-enum Meta<'a> {
-    Known(&'a str),
-    /// Only the build knows it: a predefined platform arg, an ARG without a default.
-    Unknown,
-    /// Not declared: BuildKit expands it to nothing.
-    Undeclared,
-}
-
-/// `ARG X` without a value leaves an earlier `ARG X=v` in force (BuildKit only replaces a
-/// meta arg when the new declaration has a value), so the last declaration with one wins.
-fn meta_value<'a>(globals: &'a [GlobalArg], name: &str) -> Meta<'a> {
-    match globals
-        .iter()
-        .rev()
-        .find(|a| a.name == name && a.default.is_some())
-    {
-        Some(a) => a.value.as_deref().map_or(Meta::Unknown, Meta::Known),
-        None if globals.iter().any(|a| a.name == name) || PREDEFINED_ARGS.contains(&name) => {
-            Meta::Unknown
-        }
-        None => Meta::Undeclared,
-    }
-}
-
-/// A global ARG's default as BuildKit evaluates it in the meta-arg scope.
-fn default_value(text: &str, earlier: &[GlobalArg], escape: char) -> Option<String> {
-    let unknown = Cell::new(false);
-    let lookup = |name: &str| match meta_value(earlier, name) {
-        Meta::Known(v) => Some(v.to_string()),
-        Meta::Unknown => {
-            unknown.set(true);
-            None
-        }
-        Meta::Undeclared => None,
-    };
-    let expanded = expand::expand(text, escape, &lookup).ok()?;
-    (!unknown.get()).then_some(expanded.value)
-}
-
 pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -> Vec<Stage> {
     let ins = &df.instructions;
     let mut starts: Vec<usize> = (first_from..ins.len())
@@ -242,67 +148,6 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
         });
     }
     stages
-}
-
-/// `text` (a FROM word or an ARG default) in a build given no `--build-arg`: ARGs without a
-/// default read as empty (and are returned, with those read through other ARGs' defaults).
-/// `None` when the result depends on the build platform or cannot be evaluated here.
-pub fn expand_bare(
-    text: &str,
-    globals: &[GlobalArg],
-    escape: char,
-) -> Option<(String, Vec<String>)> {
-    let platform = Cell::new(false);
-    let unset = std::cell::RefCell::new(Vec::<String>::new());
-    let lookup = |name: &str| {
-        let declared = globals.iter().any(|a| a.name == name);
-        match globals
-            .iter()
-            .rev()
-            .find(|a| a.name == name && a.default.is_some())
-        {
-            Some(a) => match &a.bare_value {
-                Some(v) => {
-                    unset.borrow_mut().extend(a.bare_unset.iter().cloned());
-                    Some(v.clone())
-                }
-                None => {
-                    platform.set(true);
-                    None
-                }
-            },
-            // `ARG TARGETOS` without a value keeps the platform's value.
-            None if PREDEFINED_ARGS.contains(&name) => {
-                platform.set(true);
-                None
-            }
-            None if declared => {
-                unset.borrow_mut().push(name.to_string());
-                None
-            }
-            None => None,
-        }
-    };
-    let expanded = expand::expand(text, escape, &lookup).ok()?;
-    if platform.get() {
-        return None;
-    }
-    let mut unset = unset.into_inner();
-    unset.dedup();
-    Some((expanded.value, unset))
-}
-
-/// Expands a FROM word with the global ARG defaults, as BuildKit does before resolving it.
-pub fn expand_from_word(
-    text: &str,
-    globals: &[GlobalArg],
-    escape: char,
-) -> Result<expand::Expanded, ExpandError> {
-    let lookup = |name: &str| match meta_value(globals, name) {
-        Meta::Known(v) => Some(v.to_string()),
-        Meta::Unknown | Meta::Undeclared => None,
-    };
-    expand::expand(text, escape, &lookup)
 }
 
 fn resolve_base(

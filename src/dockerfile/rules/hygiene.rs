@@ -7,7 +7,7 @@ use super::{Ctx, Report, RuleInfo, RunScript};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::expand::has_variable;
-use crate::dockerfile::model::stage::{expand_bare, expand_from_word};
+use crate::dockerfile::model::meta_args::{expand_bare, expand_from_word};
 use crate::dockerfile::model::{Base, ImageRef, PREDEFINED_ARGS, Unresolved};
 
 use super::build::from_image_span;
