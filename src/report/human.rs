@@ -258,6 +258,9 @@ fn snippet<'a>(
     let last_line = end_line
         .min(loc.line + MAX_SNIPPET_LINES - 1)
         .min(index.len());
+    if last_line < loc.line {
+        return None;
+    }
     let last = index.range(last_line)?;
     let text = &source[first.start..last.end];
     let start = index.offset(loc.line, loc.column) - first.start;
@@ -426,5 +429,25 @@ mod tests {
             text.contains("f:9:4 X2 info beyond\n  = fix: FROM a\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn finding_after_the_final_newline_has_no_snippet_and_no_panic() {
+        // A comment-only file's DK100 sits after its last newline, on no line at all.
+        for source in ["# todo\n", "", "\n\n", "# a\r\n"] {
+            let lines = source.matches('\n').count();
+            let at = (lines + 1, 1, lines + 1, 1);
+            let d = fixtures::diagnostic("DK100", Severity::Error, "no instructions", at, None);
+            let reports = vec![FileReport {
+                path: "Dockerfile".into(),
+                outcome: Outcome::Checked {
+                    source: source.into(),
+                    diagnostics: vec![d],
+                },
+            }];
+            let text = render(&reports, false);
+            let header = format!("Dockerfile:{}:1 DK100 error no instructions\n\n", lines + 1);
+            assert!(text.starts_with(&header), "{source:?}: {text}");
+        }
     }
 }
