@@ -6,12 +6,13 @@
 //! - [`dockerfile`]: the validator: BuildKit-conformant parser, stage model, rules.
 //! - [`highlight`]: syntect highlighting with our own Dockerfile grammar.
 //! - [`quiz`], [`progress`]: answers, verdicts and the learner's saved state.
-//! - [`report`]: `check` output formats.
+//! - [`report`]: `check` output formats; [`escape`]: how outside text is shown on a terminal.
 //! - [`tui`]: screens over all of the above; [`cli`]: argument parsing and dispatch.
 
 pub mod cli;
 pub mod course;
 pub mod dockerfile;
+pub mod escape;
 pub mod highlight;
 pub mod inspect;
 pub mod progress;

@@ -17,7 +17,7 @@ pub fn open(
     let course = match super::lessons::load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
@@ -25,7 +25,7 @@ pub fn open(
     let code = run_with_store(course, store, colours);
     // Said again after the UI has left the screen, so the learner sees it.
     for notice in notices {
-        eprintln!("dockerlings: {notice}");
+        eprintln!("dockerlings: {}", super::shown(&notice));
     }
     code
 }
@@ -45,7 +45,7 @@ pub fn run_with_store(course: Course, store: Store, colours: CodeColours) -> Exi
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {
-            eprintln!("dockerlings: {err:#}");
+            eprintln!("dockerlings: {}", super::shown(format_args!("{err:#}")));
             ExitCode::FAILURE
         }
     }

@@ -53,8 +53,8 @@ pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
                 .unwrap_or_default();
             eprintln!(
                 "dockerlings inspect: {}{at}: {}",
-                args.file.display(),
-                err.message
+                super::shown(args.file.display()),
+                super::shown(&err.message)
             );
             return ExitCode::from(EXIT_TROUBLE);
         }
@@ -72,7 +72,10 @@ pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
         }
     };
     if let Err(err) = super::write_report(&out) {
-        eprintln!("dockerlings inspect: cannot write the report: {err}");
+        eprintln!(
+            "dockerlings inspect: cannot write the report: {}",
+            super::shown(&err)
+        );
         return ExitCode::from(EXIT_TROUBLE);
     }
     if report.errors.is_empty() {

@@ -5,6 +5,7 @@
 
 mod atomic;
 pub mod class;
+mod csv_cell;
 pub mod export;
 pub mod location;
 mod lock;

@@ -10,6 +10,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use super::source_lines::LineIndex;
 use super::{FileError, FileReport, Outcome, Summary};
 use crate::dockerfile::{Diagnostic, Severity};
+use crate::escape;
 use crate::highlight::{ColorDepth, HighlightedLines, Highlighter, line_to_ansi, stage_refs};
 
 /// A finding spanning more lines than this shows only its first ones.
@@ -150,7 +151,9 @@ impl Quoted<'_> {
                 let text = &source[self.index.range(n)?];
                 let spans = self.lines.get(n - 1)?;
                 let same = spans.iter().map(|s| s.text.len()).sum::<usize>() == text.len();
-                (same && !text.is_empty())
+                // A line with control characters was quoted escaped: it stays as rendered.
+                let clean = !text.chars().any(escape::needs_escape);
+                (same && clean && !text.is_empty())
                     .then(|| (format!("{n} |"), text, line_to_ansi(spans, self.depth)))
             })
             .collect();
@@ -212,7 +215,7 @@ fn write_diagnostic(
     let _ = writeln!(
         out,
         "{}:{}:{} {} {} {}",
-        paint.style(BOLD, path),
+        paint.style(BOLD, &escape::line(path)),
         loc.line,
         loc.column,
         paint.style(BOLD, diagnostic.rule),
@@ -220,7 +223,7 @@ fn write_diagnostic(
             severity_style(diagnostic.severity),
             diagnostic.severity.name()
         ),
-        diagnostic.message
+        escape::line(&diagnostic.message)
     );
     if let Some(group) = snippet(index, source, diagnostic) {
         let rendered = renderer.render(&[group]);
@@ -235,18 +238,16 @@ fn write_diagnostic(
             out,
             "  = {}: {}",
             fix_label(fix.line, loc.line),
-            fix.replacement
+            escape::line(&fix.replacement)
         );
     }
     out.push('\n');
 }
 
-/// The source lines a finding covers with its span underlined, plus its fix as a footer.
-fn snippet<'a>(
-    index: &LineIndex<'_>,
-    source: &'a str,
-    diagnostic: &'a Diagnostic,
-) -> Option<Group<'a>> {
+/// The source lines a finding covers with its span underlined, plus its fix as a footer. The
+/// quoted text and the fix are escaped first (the renderer shows C0 controls as pictures but
+/// passes C1 ones through), the span moved with them.
+fn snippet(index: &LineIndex<'_>, source: &str, diagnostic: &Diagnostic) -> Option<Group<'static>> {
     let loc = diagnostic.location;
     let first = index.range(loc.line)?;
     // A span that ends at column 1 of a later line covers nothing on that line.
@@ -269,7 +270,8 @@ fn snippet<'a>(
     } else {
         text.len()
     };
-    let span = start..end.max(start);
+    let (text, [start, end]) = escape::lines_mapped(text, [start, end.max(start)]);
+    let span = start..end;
     let level = annotate_level(diagnostic.severity);
     let mut group = Group::with_level(level.clone()).element(
         Snippet::source(text)
@@ -281,7 +283,7 @@ fn snippet<'a>(
         group = group.element(
             Level::HELP
                 .with_name(fix_label(fix.line, loc.line))
-                .message(&fix.replacement),
+                .message(escape::line(&fix.replacement).into_owned()),
         );
     }
     Some(group)
@@ -297,6 +299,7 @@ fn fix_label(fix_line: usize, finding_line: usize) -> String {
 }
 
 fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Painter) {
+    let path = escape::line(path);
     let place = match error.position {
         Some((line, column)) => format!("{path}:{line}:{column}"),
         None => path.to_string(),
@@ -306,7 +309,7 @@ fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Pain
         "{} {} {}",
         paint.style(BOLD, &place),
         paint.style(severity_style(Severity::Error), "error"),
-        error.message
+        escape::line(&error.message)
     );
     out.push('\n');
 }
