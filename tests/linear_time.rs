@@ -136,3 +136,77 @@ fn inspect_a_long_chain_of_stages() {
     assert_linear("inspect FROM chain", 500, chain, run);
     assert_linear("inspect COPY chain", 500, copies, run);
 }
+
+#[test]
+fn quiz_with_many_questions() {
+    let quiz = |n: usize| {
+        let mut text = String::from("questions:\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "  - id: q{i}\n    kind: true_false\n    prompt: Is {i} even?\n    \
+                 answer: {}\n    explanation: It is{}.\n",
+                i % 2 == 0,
+                if i % 2 == 0 { "" } else { " not" }
+            ));
+        }
+        text
+    };
+    assert_linear("quiz questions", 1_000, quiz, |t| {
+        parse_quiz(t, Path::new("q.quiz.yaml"), "l").unwrap()
+    });
+}
+
+#[test]
+fn results_files_for_merge() {
+    use dockerlings::progress::{Class, Encoding, Results};
+    let file = |n: usize, encoding: Encoding| {
+        let mut json: serde_json::Value = serde_json::from_str(&format!(
+            "{{\"format\": \"dockerlings-results\", \"schema_version\": 1, \"learner\": \"ada\",\
+             \"pack\": {{\"name\": \"p\", \"fingerprint\": \"00\", \"lessons\": {n},\
+             \"questions\": {n}, \"exercises\": 0}}, \"lessons\": [], \"totals\": {{}}}}"
+        ))
+        .unwrap();
+        let lessons: Vec<serde_json::Value> = (0..n)
+            .map(|i| {
+                serde_json::json!({"id": format!("l{i}"), "done": true, "questions": 1,
+                "answered": 1, "correct": 1, "first_try": 1, "exercises": 0,
+                "exercises_passed": 0, "attempts": 1, "hints_used": 0, "revealed": 0,
+                "time_spent_ms": 10})
+            })
+            .collect();
+        json["lessons"] = lessons.into();
+        json["totals"] = serde_json::json!({"lessons": n, "lessons_done": n, "questions": n,
+            "answered": n, "correct": n, "first_try": n, "exercises": 0, "exercises_passed": 0,
+            "attempts": n, "hints_used": 0, "revealed": 0, "time_spent_ms": 10 * n});
+        let results = Results::decode(&json.to_string()).unwrap();
+        results.encode(encoding)
+    };
+    for encoding in [Encoding::Json, Encoding::Csv] {
+        assert_linear(
+            &format!("results {encoding:?}"),
+            2_000,
+            |n| file(n, encoding),
+            |t| {
+                let class = Class::merge([(Path::new("a").to_path_buf(), Ok(t.to_string()))]);
+                assert!(class.problems.is_empty(), "{:?}", class.problems);
+                class.table()
+            },
+        );
+    }
+}
+
+#[test]
+fn notes_file_with_many_sections() {
+    let notes = |n: usize| {
+        let mut text = String::from("MY NOTES\n========\n\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "{i}. Part {i}:\n\nSome words here.\n\nFROM alpine:3.20\nRUN echo {i}\n\n"
+            ));
+        }
+        text
+    };
+    assert_linear("notes", 1_000, notes, |t| {
+        dockerlings::course::notes::import(t, "notes.txt")
+    });
+}
