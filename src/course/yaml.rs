@@ -45,7 +45,9 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             .into_iter()
             .chain(err.location().map(|loc| (loc.line(), loc.column())))
             .min()
-            .unwrap_or((1, 1));
+            .map_or((1, 1), |(line, column)| {
+                newline_position(text, line, column)
+            });
         YamlError {
             line,
             column,
@@ -137,6 +139,46 @@ fn too_deep(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// libyaml's 1-based (line, column) as the rest of dockerlings counts: lines end at `\n` only.
+/// libyaml also ends a line at a lone CR, NEL, LS or PS, so a file of CRs had errors "on"
+/// lines far past its end.
+fn newline_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let is_break = |c: char| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    if !text.contains(|c: char| is_break(c) && c != '\n') {
+        return (line, column);
+    }
+    // The byte where libyaml's line starts, then its column's character on that line.
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut yaml_line = 1;
+    while yaml_line < line {
+        let Some((at, c)) = chars.next() else { break };
+        if is_break(c) {
+            if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                chars.next();
+            }
+            yaml_line += 1;
+            start = chars.peek().map_or(text.len(), |&(next, _)| next);
+        } else if at + c.len_utf8() == text.len() {
+            start = text.len();
+        }
+    }
+    let offset = text[start..]
+        .char_indices()
+        .take_while(|&(_, c)| !is_break(c))
+        .nth(column.saturating_sub(1))
+        .map_or_else(
+            || start + text[start..].find(is_break).unwrap_or(text.len() - start),
+            |(at, _)| start + at,
+        );
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        1 + before.matches('\n').count(),
+        1 + before[line_start..].chars().count(),
+    )
 }
 
 /// Removes every " at line L column C" from serde_yaml's message, returning the positions.
@@ -272,6 +314,18 @@ mod tests {
         // brackets open, even counted as comments would be, is refused without need.)
         let prose = "title: \"it's [a] {b}\"\nnote: x ] y # [\ncode: |\n  CMD [\"a\"]\n";
         assert_eq!(too_deep(&prose.repeat(50)), None);
+    }
+
+    #[test]
+    fn lone_carriage_returns_do_not_move_errors_past_the_end() {
+        // Found by fuzzing (fuzz/fuzz_targets/quiz.rs): libyaml counts each CR as a line.
+        let text = format!("id: a\norder: 1,{}x\nbad: [\n", "\r".repeat(100));
+        let err = parse::<Card>(&text).unwrap_err();
+        assert!(err.line <= 4, "{err:?}");
+        let err = parse::<Card>("id: a\rorder: x\r").unwrap_err();
+        assert_eq!(err.line, 1, "{err:?}");
+        let err = parse::<Card>("id: a\r\n\r\norder: soon\r\n").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 8), "{err:?}");
     }
 
     #[test]

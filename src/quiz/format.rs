@@ -585,6 +585,17 @@ mod tests {
         errors.remove(0)
     }
 
+    #[test]
+    fn an_error_line_is_a_line_of_the_file_even_with_lone_carriage_returns() {
+        // Found by fuzzing: libyaml counted each CR as a line and named line 122 of 15.
+        let text = format!(
+            "questions:\n  - id: q\n    kind: single\n    prompt: a,{}b\n    choices: [\n",
+            "\r".repeat(100)
+        );
+        let error = only_error(&text);
+        assert!(error.line <= text.split('\n').count(), "{error:?}");
+    }
+
     const SINGLE: &str = "questions:
   - id: q1
     kind: single
