@@ -18,7 +18,7 @@ pub fn run(dir: Option<&Path>, lessons: Option<&Path>, progress_file: Option<&Pa
     let workshop = match Workshop::open(&root, lessons) {
         Ok(workshop) => workshop,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
@@ -32,12 +32,12 @@ pub fn run(dir: Option<&Path>, lessons: Option<&Path>, progress_file: Option<&Pa
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {
-            eprintln!("dockerlings: {err:#}");
+            eprintln!("dockerlings: {}", super::shown(format_args!("{err:#}")));
             ExitCode::FAILURE
         }
     };
     for notice in notices {
-        eprintln!("dockerlings: {notice}");
+        eprintln!("dockerlings: {}", super::shown(&notice));
     }
     code
 }

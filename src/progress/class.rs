@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
 use super::results::{PackIdentity, Results};
-use crate::course::hygiene::clean_prose;
 use crate::safe_fs::{Kind, read_limited};
 
 /// One learner's file, read and checked.
@@ -284,10 +283,10 @@ fn percent(part: f64, whole: f64) -> String {
     }
 }
 
-/// Names come from other people's files: control characters are shown escaped, so a name
-/// cannot drive the terminal, and a line break becomes a space.
+/// Names come from other people's files: control characters (a line break too) are shown
+/// escaped, so a name can neither drive the terminal nor forge a row.
 fn display_name(name: &str) -> String {
-    clean_prose(name.trim()).replace('\n', " ")
+    crate::escape::line(name.trim()).into_owned()
 }
 
 /// `1h 02m`, `3m 20s`, `45s`.
@@ -470,12 +469,12 @@ mod tests {
         let expected = "\
 Class results: demo (pack 00000000000000aa), 2 learners
 
-Learner     Lessons  Score     %  Exercises  Attempts  Hints  Revealed    Time
-ada             1/1    4/4  100%        1/1         6      1         0  1m 30s
-Bob ^[[31m      0/1    2/4   50%        0/1         4      1         0  1m 30s
-------------------------------------------------------------------------------
-total           1/2    6/8   75%        1/2        10      2         0  3m 00s
-average       0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
+Learner       Lessons  Score     %  Exercises  Attempts  Hints  Revealed    Time
+ada               1/1    4/4  100%        1/1         6      1         0  1m 30s
+Bob \\x1b[31m      0/1    2/4   50%        0/1         4      1         0  1m 30s
+--------------------------------------------------------------------------------
+total             1/2    6/8   75%        1/2        10      2         0  3m 00s
+average         0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
 ";
         assert_eq!(table, expected, "\n{table}");
     }
