@@ -42,7 +42,10 @@ pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
     let source = match input::read_file_or_stdin(&args.file) {
         Ok(source) => source,
         Err(err) => {
-            eprintln!("dockerlings inspect: {}", super::shown(input::located(&args.file, &err)));
+            eprintln!(
+                "dockerlings inspect: {}",
+                super::shown(input::located(&args.file, &err))
+            );
             return ExitCode::from(EXIT_TROUBLE);
         }
     };

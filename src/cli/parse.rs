@@ -26,7 +26,10 @@ pub fn run(file: &Path, format: Format) -> ExitCode {
     let text = match input::read_file_or_stdin(file) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("dockerlings parse: {}", super::shown(input::located(file, &err)));
+            eprintln!(
+                "dockerlings parse: {}",
+                super::shown(input::located(file, &err))
+            );
             return ExitCode::from(2);
         }
     };

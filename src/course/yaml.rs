@@ -79,6 +79,7 @@ fn too_deep(text: &str) -> Option<usize> {
     let mut plain = 0usize;
     let (mut double, mut escaped, mut single, mut comment) = (None, None, None, None);
     let (mut line, mut after_blank) = (1, true);
+    let mut prev = b'\n';
     let max = |a: Option<usize>, b: usize| Some(a.map_or(b, |a| a.max(b)));
     for &b in text.as_bytes() {
         let mut next_plain = match b {
@@ -88,9 +89,15 @@ fn too_deep(text: &str) -> Option<usize> {
         };
         let (mut next_double, mut next_escaped, mut next_single, mut next_comment) =
             (None, None, None, None);
+        // A quote opens a scalar only where a scalar can start: a quote inside a word
+        // (`Debian's`) is text, and forking there let stale depths pile up over a long file.
+        let scalar_start = matches!(
+            prev,
+            b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':'
+        );
         match b {
-            b'"' => next_double = max(next_double, plain),
-            b'\'' => next_single = max(next_single, plain),
+            b'"' if scalar_start => next_double = max(next_double, plain),
+            b'\'' if scalar_start || prev == b'\'' => next_single = max(next_single, plain),
             // A comment starts only after a blank or at a line start (libyaml also needs that).
             b'#' if after_blank => next_comment = max(next_comment, plain),
             _ => {}
@@ -134,6 +141,7 @@ fn too_deep(text: &str) -> Option<usize> {
             line += 1;
         }
         after_blank = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x80..);
+        prev = b;
         if plain > MAX_FLOW_DEPTH {
             return Some(line);
         }
@@ -314,6 +322,17 @@ mod tests {
         // brackets open, even counted as comments would be, is refused without need.)
         let prose = "title: \"it's [a] {b}\"\nnote: x ] y # [\ncode: |\n  CMD [\"a\"]\n";
         assert_eq!(too_deep(&prose.repeat(50)), None);
+    }
+
+    #[test]
+    fn apostrophes_inside_words_open_no_scalar() {
+        // Each `'` inside a word once forked a quoted reading that carried the depth it was
+        // opened at to wherever the next `'` fell: a flat file with `it's` inside and outside
+        // brackets (the image table) climbed past the limit.
+        let flat = "a: [it's]\nb: it's\n".repeat(100);
+        assert_eq!(too_deep(&flat), None);
+        let table = include_str!("../../assets/images.yaml");
+        assert_eq!(too_deep(table), None);
     }
 
     #[test]
