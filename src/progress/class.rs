@@ -2,7 +2,7 @@
 //! (`dockerlings progress --merge`). A file that cannot be used is reported and left out;
 //! the others are still shown.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -87,6 +87,8 @@ impl Class {
                 .map(|k| k.lesson_ids.clone())
                 .or_else(|| majority_lessons(&files, pack))
         });
+        // A set, so checking every lesson of every file stays linear in the files' size.
+        let ids: HashSet<&str> = lesson_ids.iter().flatten().map(String::as_str).collect();
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         for (index, file) in decoded {
             let Some(pack) = &pack else { break };
@@ -101,12 +103,11 @@ impl Class {
                 }));
                 continue;
             }
-            let ids = lesson_ids.as_deref().unwrap_or_default();
             let unknown: Vec<String> = file
                 .results
                 .lessons
                 .iter()
-                .filter(|l| !ids.contains(&l.id))
+                .filter(|l| !ids.contains(l.id.as_str()))
                 .map(|l| format!("`{}`", display_name(&l.id)))
                 .collect();
             if !unknown.is_empty() {
