@@ -13,7 +13,7 @@ mod hygiene;
 mod instructions;
 mod multistage;
 mod packages;
-pub mod shell;
+pub use crate::dockerfile::shell;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
