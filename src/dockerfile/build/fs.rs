@@ -256,9 +256,26 @@ impl Fs {
         if let Some(e) = self.entries.get(path) {
             return Presence::Found(e);
         }
+        if path == "/" {
+            return Presence::Unknown;
+        }
         // The latest write wins: a later open region is the more telling one.
         if let Some(o) = self.open.iter().rev().find(|o| o.covers(path)) {
             return Presence::Maybe(o);
+        }
+        // Below a directory whose contents are not listed (a venv, node_modules, a copied
+        // directory): anything may be there.
+        let mut dir = path;
+        while let Some((parent, _)) = dir.rsplit_once('/') {
+            if parent.is_empty() {
+                break;
+            }
+            if let Some(e) = self.entries.get(parent)
+                && (e.artifact.is_some() || e.dir.is_none())
+            {
+                return Presence::Unknown;
+            }
+            dir = parent;
         }
         self.base_lookup(path)
     }

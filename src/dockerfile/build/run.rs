@@ -498,6 +498,35 @@ fn copy(
             continue;
         };
         let path = resolve("/", &src);
+        if path == "/" {
+            // The whole filesystem of the stage: everything it has, below the destination.
+            let all: Vec<(String, Entry)> = sm
+                .fs
+                .entries
+                .iter()
+                .map(|(p, e)| (p.clone(), e.clone()))
+                .collect();
+            for (p, mut e) in all {
+                e.origin = origin_for(&p);
+                out.fs.add(resolve(&dest, p.trim_start_matches('/')), e);
+            }
+            for o in sm.fs.open.clone() {
+                let under = o.under.as_deref().map_or_else(
+                    || dest.clone(),
+                    |u| resolve(&dest, u.trim_start_matches('/')),
+                );
+                out.fs.open(Open {
+                    under: Some(under),
+                    origin: origin_for("/"),
+                    why: o.why,
+                    artifact: o.artifact,
+                });
+            }
+            if !sm.fs.base.complete {
+                open_dest(out, origin_for("/"), "the source image's files", None);
+            }
+            continue;
+        }
         if src.contains(['*', '?', '[']) {
             // Globs: whatever matches among known paths, plus anything open there.
             let prefix = path[..path.find(['*', '?', '[']).unwrap_or(path.len())]
