@@ -81,8 +81,18 @@ pub struct RunVerdict {
 /// Lints `source` and says whether the image it builds would run.
 pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
     let lint = lint(source, opts);
-    let reasons: Vec<Diagnostic> = lint
-        .diagnostics
+    let (outcome, reasons) = verdict(&lint.diagnostics);
+    RunVerdict {
+        outcome,
+        reasons,
+        lint,
+    }
+}
+
+/// The would-run verdict of a lint's findings: the outcome and its reasons (the findings of
+/// [`WOULD_RUN_RULES`] at warning or above).
+pub fn verdict(diagnostics: &[Diagnostic]) -> (Outcome, Vec<Diagnostic>) {
+    let reasons: Vec<Diagnostic> = diagnostics
         .iter()
         .filter(|d| WOULD_RUN_RULES.contains(&d.rule) && d.severity >= Severity::Warning)
         .cloned()
@@ -94,11 +104,7 @@ pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
     } else {
         Outcome::LikelyFails
     };
-    RunVerdict {
-        outcome,
-        reasons,
-        lint,
-    }
+    (outcome, reasons)
 }
 
 /// Rule names listed in `# check=skip=…` (`all` skips every BuildKit-named rule).

@@ -4,10 +4,9 @@
 use serde::Serialize;
 
 use crate::dockerfile::Diagnostic;
-use crate::dockerfile::Severity;
 use crate::dockerfile::build::launch::{self, Part};
 use crate::dockerfile::build::{Artifact, BuildModel, Origin};
-use crate::dockerfile::lint::{LintResult, Outcome, WOULD_RUN_RULES};
+use crate::dockerfile::lint::{self, LintResult, Outcome};
 
 /// What `docker run` starts in the final image.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,19 +46,7 @@ pub struct OpenReport {
 const MAX_PATHS: usize = 40;
 
 pub(super) fn run_report(result: &LintResult) -> RunReport {
-    let reasons: Vec<Diagnostic> = result
-        .diagnostics
-        .iter()
-        .filter(|d| WOULD_RUN_RULES.contains(&d.rule) && d.severity >= Severity::Warning)
-        .cloned()
-        .collect();
-    let outcome = if reasons.iter().any(|d| d.severity == Severity::Error) {
-        Outcome::Fails
-    } else if reasons.is_empty() {
-        Outcome::Runs
-    } else {
-        Outcome::LikelyFails
-    };
+    let (outcome, reasons) = lint::verdict(&result.diagnostics);
     let l = result
         .model
         .final_stage
