@@ -204,7 +204,11 @@ pub fn launch(df: &Dockerfile, model: &Model, stage: usize) -> Option<Launch> {
 
 /// The program a shell script starts first (`node server.js` → `node`), wrappers skipped.
 pub fn first_program(script: &str) -> Option<Vec<String>> {
-    let s = shell::parse(script);
+    first_program_of(&shell::parse(script))
+}
+
+/// The same, of a script already split.
+pub fn first_program_of(s: &shell::Script<'_>) -> Option<Vec<String>> {
     let c = s.commands.first()?;
     let words: Vec<String> = c.without_wrappers().iter().map(|w| w.to_string()).collect();
     let first = words.first()?;

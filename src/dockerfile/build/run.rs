@@ -191,9 +191,11 @@ pub fn stage(
                 copy(model, ins, idx, st, &workdir, &env, done, &mut out)
             }
             (Keyword::Run, _) => {
-                let exec = run_exec(ins, idx, shell_set, &workdir, &env, &out.fs);
+                let text = crate::dockerfile::model::script_text(ins);
+                let script = shell::parse(&text);
+                let exec = run_exec(ins, idx, shell_set, &workdir, &env, &out.fs, &script);
                 out.runs.push(exec);
-                run(ins, st.index, &workdir, &env, &mut out);
+                run(ins, st.index, &workdir, &env, &mut out, &script);
             }
             _ => {}
         }
@@ -266,6 +268,7 @@ fn run_exec(
     workdir: &str,
     env: &[(String, String)],
     fs: &Fs,
+    script: &shell::Script<'_>,
 ) -> RunExec {
     let path: Vec<String> = env
         .iter()
@@ -287,7 +290,7 @@ fn run_exec(
         _ if mounted => None,
         Args::Exec { elements, .. } if exec => elements.first().map(|w| vec![w.text.clone()]),
         _ if shell_set => None,
-        _ if ins.heredocs.is_empty() => launch::first_program(&ins.args_text.text),
+        _ if ins.heredocs.is_empty() => launch::first_program_of(script),
         _ => None,
     };
     let program = words.and_then(|w| w.into_iter().next()).map(|p| {
@@ -308,9 +311,8 @@ fn run(
     workdir: &str,
     env: &[(String, String)],
     out: &mut StageModel,
+    script: &shell::Script<'_>,
 ) {
-    let text = crate::dockerfile::model::script_text(ins);
-    let script = shell::parse(&text);
     let mut step = Step {
         fs: &mut out.fs,
         tools: &mut out.tools,

@@ -90,11 +90,12 @@ pub(super) fn copied_artifacts<'c>(
                     return None;
                 };
                 // Only what this stage copied itself (a parent's copies were judged there).
-                let own = ctx.model.stages[sm.index]
-                    .instructions
-                    .clone()
-                    .any(|i| ctx.ins(i).start_line == line);
-                own.then_some((sm, p.as_str(), a, line))
+                let st = &ctx.model.stages[sm.index];
+                let first = ctx.ins(st.from).start_line;
+                let last = ctx.ins(st.instructions.end - 1).end_line;
+                (first..=last)
+                    .contains(&line)
+                    .then_some((sm, p.as_str(), a, line))
             })
         })
 }
