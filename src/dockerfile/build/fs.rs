@@ -369,6 +369,13 @@ pub fn resolve(cwd: &str, path: &str) -> String {
     } else {
         format!("{}/{}", cwd.trim_end_matches('/'), path)
     };
+    // Most paths are already normal: keep them as they are (this runs for every path).
+    if !joined.contains("//")
+        && !joined.contains("/.")
+        && (joined.len() == 1 || !joined.ends_with('/'))
+    {
+        return joined;
+    }
     let mut parts: Vec<&str> = Vec::new();
     for p in joined.split('/') {
         match p {
