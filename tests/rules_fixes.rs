@@ -42,7 +42,7 @@ const SEEDS: &[(&str, &str)] = &[
     ("DL3025", "FROM alpine:3.22\nCMD node server.js\n"),
     (
         "DL3025",
-        "FROM gcr.io/distroless/python3-debian13:debug\nSHELL [\"/busybox/sh\", \"-c\"]\nFROM gcr.io/distroless/python3-debian13\nWORKDIR /app\nCMD python3 app.py\n",
+        "FROM gcr.io/distroless/python3-debian13:debug\nSHELL [\"/busybox/sh\", \"-c\"]\nFROM gcr.io/distroless/python3-debian13\nWORKDIR /app\nCOPY app.py .\nCMD python3 app.py\n",
     ),
     (
         "DL4000",
