@@ -3,6 +3,7 @@
 //! form and the TUI draw this copy; JSON serialises the exact one.
 
 use super::{EdgeSource, Estimate, Fact, Report};
+use crate::dockerfile::build::Origin;
 use crate::escape;
 
 impl Report {
@@ -26,6 +27,17 @@ impl Report {
                 }
             }
             s.user.name.as_mut().map(esc);
+            for p in &mut st.paths {
+                esc(&mut p.path);
+                origin_strings(&mut p.origin);
+                if let Some(a) = &mut p.artifact {
+                    a.image.as_mut().map(esc);
+                }
+            }
+            for open in &mut st.unknown_writes {
+                open.under.as_mut().map(esc);
+                esc(&mut open.why);
+            }
         }
         for e in &mut r.edges {
             esc(&mut e.written);
@@ -41,7 +53,18 @@ impl Report {
             estimate_strings(estimate);
         }
         r.errors.iter_mut().for_each(|d| esc(&mut d.message));
+        r.run.argv.iter_mut().flatten().for_each(esc);
+        r.run.workdir.as_mut().map(esc);
+        r.run.reasons.iter_mut().for_each(|d| esc(&mut d.message));
         r
+    }
+}
+
+fn origin_strings(origin: &mut Origin) {
+    match origin {
+        Origin::Stage { path, .. } => esc(path),
+        Origin::Image { image, .. } => esc(image),
+        Origin::Base | Origin::Context { .. } | Origin::Run { .. } => {}
     }
 }
 
