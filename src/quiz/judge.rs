@@ -170,6 +170,35 @@ ENTRYPOINT [\"/app\"]
     }
 
     #[test]
+    fn runs_fails_on_a_run_time_error_with_its_message_and_line() {
+        let runs = [Requirement::Runs];
+        let ok = judge(&runs, GO_DISTROLESS);
+        assert!(ok.passed(), "{ok:#?}");
+        let shell = GO_DISTROLESS.replace("ENTRYPOINT [\"/app\"]", "ENTRYPOINT /app");
+        let check = &judge(&runs, &shell).checks[0];
+        assert!(!check.met);
+        assert_eq!(check.label, "the image would start");
+        assert!(
+            check.reason.starts_with("DK202 error: "),
+            "{}",
+            check.reason
+        );
+        assert_eq!(check.line, Some(8));
+        // A relative path without WORKDIR is a likely failure: named, but not failed.
+        let relative = GO_DISTROLESS.replace("[\"/app\"]", "[\"./app\"]");
+        let check = &judge(&runs, &relative).checks[0];
+        assert!(check.met, "{check:?}");
+        assert!(
+            check.reason.contains("DK212 warns (line 8)"),
+            "{}",
+            check.reason
+        );
+        // A finding that is no run-time claim (an untagged base) leaves it alone.
+        let untagged = GO_DISTROLESS.replace("golang:1.25", "golang");
+        assert!(judge(&runs, &untagged).passed());
+    }
+
+    #[test]
     fn final_size_uses_the_inspect_estimate() {
         let under = [Requirement::FinalSizeUnderMb(50)];
         let verdict = judge(&under, GO_DISTROLESS);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::glob::glob_match;
 use super::model::Requirement;
-use crate::dockerfile::Diagnostic;
+use crate::dockerfile::{Diagnostic, Severity, rules};
 use crate::inspect::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,6 +97,7 @@ fn check_one(requirement: &Requirement, facts: &Facts, diagnostics: &[Diagnostic
             &format!("none of {}", ids.join(", ")),
         ),
         Requirement::FinalSizeUnderMb(mb) => final_size_under(*mb, facts),
+        Requirement::Runs => runs(diagnostics),
     }
 }
 
@@ -319,6 +320,32 @@ fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
             format!("the final image is {said} on disk (on {base}), under {mb} MB"),
             line,
         ),
+    }
+}
+
+/// Fails on the first run-time error, with the rule's message (it tells the chain); run-time
+/// warnings are likely failures, not known ones, so they are named but do not fail it.
+fn runs(diagnostics: &[Diagnostic]) -> Outcome {
+    let (met, reason, line) = findings(
+        rules::runtime_errors(diagnostics),
+        "no finding says it would fail to start",
+    );
+    if !met {
+        return (met, reason, line);
+    }
+    let mut likely = diagnostics.iter().filter(|d| {
+        d.severity == Severity::Warning && rules::find(d.rule).is_some_and(|r| r.runtime)
+    });
+    match likely.next() {
+        Some(w) => (
+            true,
+            format!(
+                "{reason}, but {} warns (line {}): {}",
+                w.rule, w.location.line, w.message
+            ),
+            Some(w.location.line),
+        ),
+        None => (true, reason, line),
     }
 }
 

@@ -18,6 +18,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Go binary built with cgo on, copied into a musl or libc-less image",
         explanation: "On Debian-based `golang` images cgo is on by default (gcc is installed), so any program using `net` or `os/user` — every HTTP server — is linked against glibc. Alpine has musl and scratch/distroless static have no libc at all, so the binary fails with `exec ./app: no such file or directory`. Build with `CGO_ENABLED=0 go build …` (or use a glibc runtime such as distroless base/cc).",
         lesson: Some("go-multi-stage/the-cgo-trap"),
+        runtime: true,
         check: cgo_into_muslless,
     },
     RuleInfo {
@@ -27,6 +28,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "The final stage is built on an SDK image",
         explanation: "The image that ships is built on a full toolchain image (golang, node, python, maven, a JDK…): hundreds of MB of compilers and package managers nobody needs at run time, and a large attack surface. Build in a stage on the SDK image and copy the result into a runtime image (slim, distroless, scratch).",
         lesson: Some("why-multi-stage/keep-only-what-runs"),
+        runtime: false,
         check: final_on_sdk,
     },
     RuleInfo {
@@ -36,6 +38,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Compilers or build tools in the final stage",
         explanation: "The final stage installs a compiler or runs a build (gcc, make, build-essential, go build, mvn package, npm run build…). Whatever it leaves behind ships. Do the build in an earlier stage and `COPY --from` only its output.",
         lesson: Some("why-multi-stage/keep-only-what-runs"),
+        runtime: false,
         check: build_tools_in_final,
     },
     RuleInfo {
@@ -45,6 +48,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "The final stage runs as root",
         explanation: "No USER is set and the base image runs as root, so the container does too: a compromised app owns the container. Add `USER 65532:65532` (or `USER node` on Node images), or use a distroless `:nonroot` tag. (Silent when the base image is unknown.)",
         lesson: Some("distroless-go/what-to-fix"),
+        runtime: false,
         check: final_runs_as_root,
     },
     RuleInfo {
@@ -54,6 +58,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Node runtime stage without production node_modules",
         explanation: "The final stage copies build output from another stage but neither a `node_modules` folder nor an install: unless the output is fully bundled, `node` fails with `Cannot find module 'express'`. Install production dependencies in a stage (`npm ci --omit=dev`) and copy `node_modules` and `package.json` too.",
         lesson: Some("node-multi-stage/what-goes-wrong"),
+        runtime: true,
         check: node_without_modules,
     },
     RuleInfo {
@@ -63,6 +68,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "`COPY . .` before installing dependencies",
         explanation: "Copying the whole source before `npm ci`/`pip install -r`/`go mod download` means any source change invalidates the install layer, so every build reinstalls everything. Copy the manifests first (`COPY package*.json ./`), install, then `COPY . .`.",
         lesson: Some("node-multi-stage/a-corrected-version"),
+        runtime: false,
         check: copy_all_before_install,
     },
 ];
