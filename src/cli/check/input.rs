@@ -15,6 +15,23 @@ pub fn read_file(path: &Path) -> Result<String, FileError> {
     decode(bytes)
 }
 
+/// Reads and decodes the file a one-file command names, `-` being standard input; the error is
+/// `path[:line:column]: message`, ready to print.
+pub fn read_named(path: &Path) -> Result<String, String> {
+    let read = if path == Path::new("-") {
+        read_stdin()
+    } else {
+        read_file(path)
+    };
+    read.map_err(|err| {
+        let at = err
+            .position
+            .map(|(line, column)| format!(":{line}:{column}"))
+            .unwrap_or_default();
+        format!("{}{at}: {}", path.display(), err.message)
+    })
+}
+
 /// Reads and decodes all of standard input.
 pub fn read_stdin() -> Result<String, FileError> {
     let mut bytes = Vec::new();
