@@ -137,6 +137,31 @@ const CASES: &[(&str, &str, &str)] = &[
         "FROM alpine:3.22\nWORKDIR /app\nCOPY app .\nCMD [\"./app\"]\n",
     ),
     (
+        "DK214",
+        "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /hello .\nFROM scratch\nCOPY --from=build /hello /hello\nENTRYPOINT [\"/out/hello\"]\n",
+        "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /hello .\nFROM scratch\nCOPY --from=build /hello /hello\nENTRYPOINT [\"/hello\"]\n",
+    ),
+    (
+        "DK215",
+        "FROM rust:1-slim AS build\nRUN cargo build --release\nFROM scratch\nCOPY --from=build /target/release/app /app\n",
+        "FROM rust:1-slim AS build\nRUN cargo build --release\nFROM gcr.io/distroless/cc-debian13\nCOPY --from=build /target/release/app /app\n",
+    ),
+    (
+        "DK216",
+        "FROM node:24-alpine AS deps\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM node:24-slim\nCOPY --from=deps /app/node_modules /app/node_modules\n",
+        "FROM node:24-slim AS deps\nWORKDIR /app\nRUN npm ci --omit=dev\nFROM node:24-slim\nCOPY --from=deps /app/node_modules /app/node_modules\n",
+    ),
+    (
+        "DK217",
+        "FROM python:3.13-alpine AS build\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=build /venv /venv\n",
+        "FROM python:3.13-slim AS build\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=build /venv /venv\n",
+    ),
+    (
+        "DK219",
+        "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /src/app /app\n",
+        "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n",
+    ),
+    (
         "DK213",
         "FROM scratch\nCOPY app /app\nUSER app\n",
         "FROM scratch\nCOPY app /app\nUSER 65532:65532\n",

@@ -66,7 +66,60 @@ pub struct ImageInfo {
     pub entrypoint: Option<Vec<String>>,
     pub compressed: Option<SizeFigure>,
     pub uncompressed: Option<SizeFigure>,
+    /// Distribution and release, e.g. "debian 13", "alpine 3.24", "ubuntu 24.04"; distroless
+    /// images name the Debian they derive from ("debian 13").
+    pub distro: Option<String>,
+    /// The libc version ("2.41" glibc, "1.2.6" musl).
+    pub libc_version: Option<String>,
+    /// The image's PATH, split on ':'.
+    pub path: Option<Vec<String>>,
+    /// Absolute paths at which the image has each of the WELL_KNOWN_PROGRAMS; when `Some`, a
+    /// well-known program that is not listed is known to be absent.
+    pub programs: Option<Vec<String>>,
+    /// Every executable/file outside the listed programs is known absent too (scratch,
+    /// distroless static/base/cc/nodejs/python3/java: images whose whole file list is known).
+    pub contents_complete: bool,
+    /// Users in /etc/passwd (names; their uids in `user_ids` in the same order).
+    pub users: Option<Vec<String>>,
+    pub user_ids: Option<Vec<u32>>,
+    /// The image's CMD (`Some(vec![])` = explicitly none).
+    pub cmd: Option<Vec<String>>,
+    /// The language runtime the image ships, if any.
+    pub runtime: Option<RuntimeFacts>,
+    /// End of life of this image (its version or its distro release), YYYY-MM-DD.
+    pub eol: Option<String>,
+    /// Where the content facts come from and when (e.g. "IMAGE-FACTS.md §1.1, 2026-12-03").
+    pub facts_source: Option<String>,
 }
+
+/// A language runtime an image ships.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuntimeFacts {
+    pub language: Language,
+    /// Major (Node, Java, Go "1.27") or major.minor (Python "3.13") version; None = unknown.
+    pub version: Option<String>,
+    /// Absolute path of the interpreter/runtime binary: "/usr/local/bin/node",
+    /// "/nodejs/bin/node", "/usr/local/bin/python3", "/usr/bin/python3", "/opt/java/openjdk/bin/java".
+    pub interpreter: Option<String>,
+}
+
+/// A language an image's runtime is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Node,
+    Python,
+    Java,
+    Go,
+    Rust,
+}
+
+/// Programs whose presence or absence the table records for every image that has `programs`.
+pub const WELL_KNOWN_PROGRAMS: &[&str] = &[
+    "sh", "bash", "busybox", "curl", "wget", "node", "npm", "python", "python3", "pip", "java",
+    "go", "cargo", "rustc", "gcc", "cc", "make", "git", "apt-get", "apk", "dnf", "useradd",
+    "adduser",
+];
 
 impl ImageInfo {
     /// Whether `/bin/sh` exists (what shell-form RUN/CMD need). `None` when unknown.
@@ -173,6 +226,17 @@ impl ImageTable {
                     entrypoint: img.entrypoint,
                     compressed: img.compressed.map(RawSize::into_figure).transpose()?,
                     uncompressed: img.uncompressed.map(RawSize::into_figure).transpose()?,
+                    distro: None,
+                    libc_version: None,
+                    path: None,
+                    programs: None,
+                    contents_complete: false,
+                    users: None,
+                    user_ids: None,
+                    cmd: None,
+                    runtime: None,
+                    eol: None,
+                    facts_source: None,
                 },
             });
         }

@@ -2,9 +2,13 @@
 //!
 //! - [`ast`], [`parser`]: a BuildKit-conformant parser producing a typed syntax tree with spans.
 //! - [`model`], [`images`]: image references, stages, the stage graph, base-image classification.
+//! - [`build`]: what each stage's filesystem holds when the build ends, and where each path came
+//!   from (the build model the "would it run" rules stand on).
+//! - [`shell`]: the RUN script splitter the model and the rules share.
 //! - [`rules`], [`lint`]: the rule registry and the entry point `lint::lint`.
 
 pub mod ast;
+pub mod build;
 pub mod config;
 pub mod diagnostic;
 pub mod images;
@@ -12,6 +16,7 @@ pub mod lint;
 pub mod model;
 pub mod parser;
 pub mod rules;
+pub mod shell;
 
 pub use ast::{Dockerfile, Instruction, Keyword, ParseError, ParseResult};
 pub use diagnostic::{Diagnostic, Fix, Location, Severity};

@@ -13,16 +13,6 @@ use crate::dockerfile::model::{Base, Stage};
 
 pub(super) const RULES: &[RuleInfo] = &[
     RuleInfo {
-        id: "DK201",
-        aliases: &[],
-        severity: Severity::Error,
-        title: "Shell-form RUN in a stage whose base image has no shell",
-        explanation: "A shell-form `RUN cmd` runs `/bin/sh -c cmd`, and scratch and distroless images have no /bin/sh (even distroless `:debug` only has /busybox/sh): the build fails with `exec: \"/bin/sh\": stat /bin/sh: no such file or directory`. Do the work in a build stage and COPY the result; on a `:debug` image use `RUN [\"/busybox/sh\", \"-c\", \"…\"]`.",
-        lesson: Some("distroless-images/debugging-without-a-shell"),
-        runtime: true,
-        check: run_without_shell,
-    },
-    RuleInfo {
         id: "DK202",
         aliases: &[],
         severity: Severity::Error,
@@ -63,16 +53,6 @@ pub(super) const RULES: &[RuleInfo] = &[
         check: cmd_repeats_entrypoint,
     },
     RuleInfo {
-        id: "DK212",
-        aliases: &[],
-        severity: Severity::Warning,
-        title: "Relative path in CMD/ENTRYPOINT without a WORKDIR in the final stage",
-        explanation: "`CMD [\"./myapp\"]` or `CMD [\"dist/server.js\"]` is resolved against the working directory, which the final stage never set: it is the base image's (`/`, or `/home/nonroot` on distroless :nonroot), not the builder's. Set `WORKDIR /app` in the final stage or use an absolute path.",
-        lesson: Some("go-multi-stage/a-corrected-version"),
-        runtime: true,
-        check: relative_cmd_without_workdir,
-    },
-    RuleInfo {
         id: "DK213",
         aliases: &[],
         severity: Severity::Error,
@@ -101,44 +81,6 @@ fn image_of(st: &Stage) -> String {
     st.base_image
         .as_ref()
         .map_or_else(|| "the base image".into(), |i| i.original.clone())
-}
-
-fn run_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
-    for (st, other_shell) in shell_less(ctx) {
-        let mut shell_set = inherited_shell(ctx, st);
-        for (_, ins) in ctx.stage_body(st) {
-            if ins.keyword == Keyword::Shell {
-                shell_set = true;
-            }
-            if ins.keyword != Keyword::Run || shell_set || matches!(ins.args, Args::Exec { .. }) {
-                continue;
-            }
-            let mut msg = format!(
-                "RUN in shell form needs /bin/sh, but {} has no shell: exec: \"/bin/sh\": stat /bin/sh: no such file or directory",
-                image_of(st)
-            );
-            match (&other_shell, &ins.args) {
-                (Some(sh), Args::Text(w))
-                    if ins.heredocs.is_empty() && ins.start_line == ins.end_line =>
-                {
-                    msg.push_str(&format!(". This image has {sh}: use the exec form"));
-                    let json = serde_json::to_string(&[sh.as_str(), "-c", w.text.as_str()])
-                        .unwrap_or_default();
-                    let kw = &ins.keyword_text.text;
-                    r.fix(
-                        ins.span,
-                        msg,
-                        ins.start_line as usize,
-                        format!("{kw} {}", json.replace("\",\"", "\", \"")),
-                    );
-                }
-                _ => {
-                    msg.push_str(". Do this in a build stage and COPY the result");
-                    r.at(ins.span, msg);
-                }
-            }
-        }
-    }
 }
 
 fn shell_form_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
@@ -285,53 +227,6 @@ fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-fn relative_path(p: &str) -> bool {
-    !p.starts_with(['/', '$', '-'])
-        && (p.starts_with("./") || p.starts_with("../") || p.contains('/'))
-}
-
-fn relative_cmd_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else {
-        return;
-    };
-    if st.workdir.is_some() {
-        return;
-    }
-    let image_ep = st
-        .image_info
-        .as_ref()
-        .and_then(|i| i.entrypoint.clone())
-        .is_some_and(|e| !e.is_empty());
-    let own_ep = own_entrypoint(ctx, st);
-    for (_, ins) in ctx.stage_body(st) {
-        let Some(els) = exec_elements(ins) else {
-            continue;
-        };
-        let candidate = match ins.keyword {
-            Keyword::Entrypoint => els.first(),
-            // With the image's interpreter as entrypoint the script path is the first argument.
-            Keyword::Cmd if image_ep && !own_ep => els.first(),
-            Keyword::Cmd if !own_ep => els.first(),
-            _ => None,
-        };
-        let Some(path) = candidate.filter(|w| relative_path(&w.text)) else {
-            continue;
-        };
-        let wd = st
-            .image_info
-            .as_ref()
-            .and_then(|i| i.workdir.clone())
-            .map_or_else(|| "the base image's".into(), |w| format!("`{w}`"));
-        r.at(
-            path.span,
-            format!(
-                "`{}` is relative and the final stage sets no WORKDIR, so it resolves against {wd} working directory: add `WORKDIR /app` (and copy there) or use an absolute path",
-                path.text
-            ),
-        );
-    }
-}
-
 fn user_name_on_scratch(ctx: &Ctx<'_>, r: &mut Report) {
     for st in &ctx.model.stages {
         if st.image_info.as_ref().map(|i| i.id.as_str()) != Some("scratch") {
@@ -356,7 +251,8 @@ fn user_name_on_scratch(ctx: &Ctx<'_>, r: &mut Report) {
             let Some(name) = name else { continue };
             let user = name.split(':').next().unwrap_or("");
             let numeric = user.chars().all(|c| c.is_ascii_digit());
-            if !passwd && !user.is_empty() && !numeric && !user.starts_with('$') {
+            // BuildKit maps `root` to 0 without reading /etc/passwd (its parseUID).
+            if !passwd && !user.is_empty() && !numeric && user != "root" && !user.starts_with('$') {
                 r.at(
                     ins.span,
                     format!("scratch has no /etc/passwd, so the user name `{user}` cannot be resolved: use a numeric id such as 65532:65532"),

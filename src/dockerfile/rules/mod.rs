@@ -7,13 +7,26 @@
 //! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
 
 mod build;
+mod build_tools_shipped;
 mod casing;
+mod cgo_libc;
+mod chain;
+mod copy_from_missing;
 mod distroless;
 mod hygiene;
 mod instructions;
+mod jar_version;
+mod libc_mismatch;
 mod multistage;
+mod node_modules_mismatch;
+mod node_modules_missing;
 mod packages;
-pub mod shell;
+mod program_missing;
+mod python_env_mismatch;
+mod relative_cmd;
+mod shell_run;
+mod user_missing;
+pub use crate::dockerfile::shell;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -22,6 +35,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, ParseResult, Span};
+use crate::dockerfile::build::BuildModel;
 use crate::dockerfile::model::{Model, Stage, location, script_text};
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
@@ -36,6 +50,8 @@ pub struct Ctx<'a> {
     lines: OnceCell<Vec<(usize, usize)>>,
     /// Each instruction's script, split on first use: a dozen rules read every RUN.
     scripts: Vec<OnceCell<RunScript<'a>>>,
+    /// The build model, evaluated on first use (only the model-based rules need it).
+    build: OnceCell<BuildModel>,
 }
 
 /// An instruction's script text (see [`script_text`]) and its split into commands.
@@ -79,7 +95,23 @@ impl<'a> Ctx<'a> {
             scripts: (0..parse.dockerfile.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            build: OnceCell::new(),
         }
+    }
+
+    /// Every stage's filesystem as the build leaves it (see [`crate::dockerfile::build`]).
+    pub fn build(&self) -> &BuildModel {
+        self.build
+            .get_or_init(|| BuildModel::evaluate(&self.parse.dockerfile, self.model))
+    }
+
+    /// The instruction that starts on `line`, with its index.
+    pub fn ins_at_line(&self, line: u32) -> Option<(usize, &'a Instruction)> {
+        let all = &self.parse.dockerfile.instructions;
+        let i = all.partition_point(|i| i.start_line < line);
+        all.get(i)
+            .filter(|ins| ins.start_line == line)
+            .map(|ins| (i, ins))
     }
 
     /// `ins`'s script, split once per file. An instruction from outside this file's list
@@ -189,6 +221,15 @@ impl Report {
         self.push(span, message.into(), None);
     }
 
+    /// Reports `message` at `span` at a lower severity than the rule's (a likely, not a known,
+    /// failure).
+    pub fn at_severity(&mut self, severity: Severity, span: Span, message: impl Into<String>) {
+        self.push(span, message.into(), None);
+        if let Some(d) = self.found.last_mut() {
+            d.severity = severity.min(self.severity);
+        }
+    }
+
     /// Reports `message` at `span`, with a certain fix: the whole line becomes `replacement`.
     pub fn fix(
         &mut self,
@@ -229,6 +270,20 @@ pub fn all() -> &'static [RuleInfo] {
             instructions::RULES,
             multistage::RULES,
             packages::RULES,
+            // One rule per file: the build model's "would it run" rules and the rules rebuilt
+            // on it.
+            &[
+                shell_run::RULE,
+                cgo_libc::RULE,
+                build_tools_shipped::RULE,
+                node_modules_missing::RULE,
+                relative_cmd::RULE,
+                program_missing::RULE,
+                libc_mismatch::RULE,
+                node_modules_mismatch::RULE,
+                python_env_mismatch::RULE,
+                copy_from_missing::RULE,
+            ],
         ]
         .concat();
         v.sort_by_key(|r| r.id);

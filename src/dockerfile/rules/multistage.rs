@@ -2,25 +2,15 @@
 //! compilers, root), Go's cgo default, Node's node_modules, and cache-busting COPY order.
 
 use super::build::from_image_span;
-use super::shell::{Command, Script};
+use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
-use crate::dockerfile::images::{Kind, Libc};
+use crate::dockerfile::images::Kind;
 use crate::dockerfile::model::stage::unquote;
-use crate::dockerfile::model::{Base, EdgeKind, Stage};
+use crate::dockerfile::model::{Base, Stage};
 
 pub(super) const RULES: &[RuleInfo] = &[
-    RuleInfo {
-        id: "DK203",
-        aliases: &[],
-        severity: Severity::Warning,
-        title: "Go binary built with cgo on, copied into a musl or libc-less image",
-        explanation: "On Debian-based `golang` images cgo is on by default (gcc is installed), so any program using `net` or `os/user` — every HTTP server — is linked against glibc. Alpine has musl and scratch/distroless static have no libc at all, so the binary fails with `exec ./app: no such file or directory`. Build with `CGO_ENABLED=0 go build …` (or use a glibc runtime such as distroless base/cc).",
-        lesson: Some("go-multi-stage/the-cgo-trap"),
-        runtime: true,
-        check: cgo_into_muslless,
-    },
     RuleInfo {
         id: "DK204",
         aliases: &[],
@@ -32,16 +22,6 @@ pub(super) const RULES: &[RuleInfo] = &[
         check: final_on_sdk,
     },
     RuleInfo {
-        id: "DK205",
-        aliases: &[],
-        severity: Severity::Warning,
-        title: "Compilers or build tools in the final stage",
-        explanation: "The final stage installs a compiler or runs a build (gcc, make, build-essential, go build, mvn package, npm run build…). Whatever it leaves behind ships. Do the build in an earlier stage and `COPY --from` only its output.",
-        lesson: Some("why-multi-stage/keep-only-what-runs"),
-        runtime: false,
-        check: build_tools_in_final,
-    },
-    RuleInfo {
         id: "DK206",
         aliases: &[],
         severity: Severity::Warning,
@@ -50,16 +30,6 @@ pub(super) const RULES: &[RuleInfo] = &[
         lesson: Some("distroless-go/what-to-fix"),
         runtime: false,
         check: final_runs_as_root,
-    },
-    RuleInfo {
-        id: "DK207",
-        aliases: &[],
-        severity: Severity::Warning,
-        title: "Node runtime stage without production node_modules",
-        explanation: "The final stage copies build output from another stage but neither a `node_modules` folder nor an install: unless the output is fully bundled, `node` fails with `Cannot find module 'express'`. Install production dependencies in a stage (`npm ci --omit=dev`) and copy `node_modules` and `package.json` too.",
-        lesson: Some("node-multi-stage/what-goes-wrong"),
-        runtime: true,
-        check: node_without_modules,
     },
     RuleInfo {
         id: "DK208",
@@ -102,101 +72,6 @@ fn image_name(st: &Stage) -> String {
         .map_or_else(|| "the base image".into(), |i| i.original.clone())
 }
 
-fn cgo_disabled(cmd: &Command, script: &Script, text: &str, env_off: bool) -> bool {
-    let off = |v: &str| v.trim_matches(['"', '\'']) == "0";
-    cmd.env.iter().any(|(k, v)| k == "CGO_ENABLED" && off(v))
-        || script
-            .commands
-            .iter()
-            .any(|c| c.words.iter().any(|w| w == "CGO_ENABLED=0") && c.program() == Some("export"))
-        || text.contains("go env -w CGO_ENABLED=0")
-        || env_off
-}
-
-/// The `go build` RUNs of stage `index` (and its ancestors) that leave cgo on.
-fn cgo_builds<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
-    let mut env_off = false;
-    let mut out = Vec::new();
-    for ins in chain_instructions(ctx, index) {
-        match &ins.args {
-            Args::KeyValues { pairs, .. } if ins.keyword == Keyword::Env => {
-                for kv in pairs.iter().filter(|kv| kv.key.text == "CGO_ENABLED") {
-                    env_off = unquote(&kv.value.text) == "0";
-                }
-            }
-            Args::Arg(decls) => {
-                for d in decls.iter().filter(|d| d.name.text == "CGO_ENABLED") {
-                    env_off = d.default.as_ref().is_some_and(|v| unquote(&v.text) == "0");
-                }
-            }
-            _ if ins.keyword == Keyword::Run => {
-                let run = ctx.script(ins);
-                if run
-                    .script
-                    .find("go", &["build", "install"])
-                    .any(|c| !cgo_disabled(c, &run.script, &run.text, env_off))
-                {
-                    out.push(ins);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn cgo_into_muslless(ctx: &Ctx<'_>, r: &mut Report) {
-    // Per source stage, computed once: many COPY --from lines may name the same stage.
-    let mut cache: std::collections::HashMap<usize, Vec<&Instruction>> = Default::default();
-    for e in &ctx.model.edges {
-        let (EdgeKind::CopyFrom, Some(src)) = (e.kind, e.target_stage()) else {
-            continue;
-        };
-        let dest = &ctx.model.stages[e.stage];
-        let Some(dest_libc) = dest.image_info.as_ref().and_then(|i| i.libc) else {
-            continue;
-        };
-        let Some(src_info) = &ctx.model.stages[src].image_info else {
-            continue;
-        };
-        // Only Debian golang images ship gcc, so only there is cgo on by default.
-        if dest_libc == Libc::Glibc || src_info.id != "golang" {
-            continue;
-        }
-        let builds = cache.entry(src).or_insert_with(|| cgo_builds(ctx, src));
-        let Some(build) = builds.first() else {
-            continue;
-        };
-        let libc = if dest_libc == Libc::Musl {
-            "musl"
-        } else {
-            "no C library"
-        };
-        let msg = format!(
-            "the Go binary from stage {} (line {}) is built with cgo on, the default on {}: it needs glibc, but {} has {libc} → `exec …: no such file or directory`. Build with `CGO_ENABLED=0 go build`",
-            ctx.model.stages[src].label(),
-            build.start_line,
-            image_name(&ctx.model.stages[src]),
-            image_name(dest),
-        );
-        let fix = (build.start_line == build.end_line)
-            .then(|| build_fix(ctx, build))
-            .flatten();
-        match fix {
-            Some((line, text)) => r.fix(e.span, msg, line, text),
-            None => r.at(e.span, msg),
-        }
-    }
-}
-
-/// `RUN go build …` → `RUN CGO_ENABLED=0 go build …` when there is exactly one `go build`.
-fn build_fix(ctx: &Ctx<'_>, build: &Instruction) -> Option<(usize, String)> {
-    let line = build.start_line as usize;
-    let text = ctx.line_text(line)?;
-    (text.matches("go build").count() == 1)
-        .then(|| (line, text.replacen("go build", "CGO_ENABLED=0 go build", 1)))
-}
-
 fn final_on_sdk(ctx: &Ctx<'_>, r: &mut Report) {
     let Some(st) = ctx.model.final_stage() else {
         return;
@@ -212,91 +87,6 @@ fn final_on_sdk(ctx: &Ctx<'_>, r: &mut Report) {
                 info.id
             ),
         );
-    }
-}
-
-const COMPILER_PACKAGES: &[&str] = &[
-    "gcc",
-    "g++",
-    "clang",
-    "make",
-    "cmake",
-    "build-essential",
-    "build-base",
-    "musl-dev",
-    "libc6-dev",
-    "golang",
-    "go",
-    "rustc",
-    "cargo",
-    "maven",
-    "gradle",
-    "default-jdk",
-    "nodejs-dev",
-    "python3-dev",
-    "python-dev",
-    "gcc-c++",
-    "autoconf",
-    "automake",
-    "libtool",
-];
-
-fn build_tool_in(c: &Command) -> Option<String> {
-    let installs = c.is("apt-get", &["install"])
-        || c.is("apt", &["install"])
-        || c.is("apk", &["add"])
-        || c.is("yum", &["install"])
-        || c.is("dnf", &["install"])
-        || c.is("microdnf", &["install"]);
-    if installs {
-        return c
-            .words
-            .iter()
-            .skip(2)
-            .map(|w| w.split('=').next().unwrap_or(w))
-            .find(|p| {
-                COMPILER_PACKAGES.contains(p) || (p.starts_with("openjdk-") && p.ends_with("-jdk"))
-            })
-            .map(|p| format!("installs {p}"));
-    }
-    let builds = c.is("go", &["build"])
-        || c.is("cargo", &["build"])
-        || c.is("mvn", &["package", "install", "verify"])
-        || c.is("gradle", &["build", "assemble"])
-        || c.is("gradlew", &["build", "assemble"])
-        || c.is("make", &[])
-        || c.is("gcc", &[])
-        || c.is("g++", &[])
-        || c.is("npm", &["run"]) && c.words.iter().any(|w| w == "build")
-        || c.is("yarn", &["build"]);
-    builds.then(|| {
-        format!(
-            "runs `{}`",
-            c.without_wrappers()
-                .iter()
-                .take(2)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
-    })
-}
-
-fn build_tools_in_final(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else {
-        return;
-    };
-    for (_, ins) in ctx.stage_body(st) {
-        if ins.keyword != Keyword::Run {
-            continue;
-        }
-        let script = &ctx.script(ins).script;
-        if let Some(what) = script.commands.iter().find_map(build_tool_in) {
-            r.at(
-                ins.span,
-                format!("the final stage {what}: build tools ship with the image. Build in an earlier stage and COPY --from only the output"),
-            );
-        }
     }
 }
 
@@ -331,55 +121,6 @@ fn installs_node_deps(c: &Command) -> bool {
         || c.is("yarn", &["install"])
         || c.is("pnpm", &["install", "i"])
         || (c.is("yarn", &[]) && c.words.len() == 1)
-}
-
-fn node_without_modules(ctx: &Ctx<'_>, r: &mut Report) {
-    let Some(st) = ctx.model.final_stage() else {
-        return;
-    };
-    let is_node = st.image_info.as_ref().is_some_and(|i| {
-        matches!(
-            i.id.as_str(),
-            "node" | "node-slim" | "node-alpine" | "distroless-nodejs" | "chainguard-node"
-        )
-    });
-    if !is_node {
-        return;
-    }
-    let mut first_copy_from = None;
-    for ins in chain_instructions(ctx, st.index) {
-        match ins.keyword {
-            Keyword::Copy | Keyword::Add => {
-                let sources = copy_sources(ins);
-                if sources
-                    .iter()
-                    .any(|s| s.contains("node_modules") || *s == "." || *s == "./")
-                {
-                    return;
-                }
-                if ins.flag("from").is_some() && first_copy_from.is_none() {
-                    first_copy_from = Some(ins);
-                }
-            }
-            Keyword::Run
-                if ctx
-                    .script(ins)
-                    .script
-                    .commands
-                    .iter()
-                    .any(installs_node_deps) =>
-            {
-                return;
-            }
-            _ => {}
-        }
-    }
-    if let Some(ins) = first_copy_from {
-        r.at(
-            ins.span,
-            "the Node runtime stage copies build output but no node_modules and installs none: `Cannot find module …` at start unless the output is bundled. Copy production dependencies (`npm ci --omit=dev` in a stage, then `COPY --from=… /app/node_modules ./node_modules`)",
-        );
-    }
 }
 
 /// Source words of COPY/ADD (all but the destination), quotes removed.

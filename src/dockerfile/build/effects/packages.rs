@@ -1,0 +1,95 @@
+//! apt-get, apk, dnf: packages installed and removed (with apk's `--virtual` groups), and the
+//! system directories they write to.
+
+use super::{Step, option_value};
+use crate::dockerfile::shell::Command;
+
+/// A package installed in a stage.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Package {
+    pub name: String,
+    /// The RUN line that installed it.
+    pub line: u32,
+    /// The `apk add --virtual NAME` group it was installed under.
+    pub group: Option<String>,
+}
+
+/// Where package managers write.
+const SYSTEM: &[&str] = &[
+    "/usr", "/bin", "/sbin", "/lib", "/lib64", "/etc", "/opt", "/var",
+];
+
+/// Packages that bring a C compiler.
+const C_COMPILERS: &[&str] = &[
+    "gcc",
+    "g++",
+    "clang",
+    "build-essential",
+    "build-base",
+    "musl-dev",
+    "gcc-c++",
+];
+
+pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
+    let words = cmd.without_wrappers();
+    let program = words[0].rsplit('/').next().unwrap_or(&words[0]);
+    let sub = words[1..]
+        .iter()
+        .find(|w| !w.starts_with('-'))
+        .map(|w| &**w)
+        .unwrap_or("");
+    let install = match program {
+        "apt-get" | "apt" => matches!(
+            sub,
+            "install" | "reinstall" | "upgrade" | "dist-upgrade" | "full-upgrade"
+        ),
+        "apk" => matches!(sub, "add" | "upgrade"),
+        "dnf" | "yum" | "microdnf" => {
+            matches!(sub, "install" | "upgrade" | "update" | "groupinstall")
+        }
+        "dpkg" => words.iter().any(|w| w == "-i" || w == "--install"),
+        "rpm" => words
+            .iter()
+            .any(|w| w.starts_with("-i") || w.starts_with("-U")),
+        _ => false,
+    };
+    let remove = match program {
+        "apt-get" | "apt" => matches!(sub, "remove" | "purge" | "autoremove"),
+        "apk" => sub == "del",
+        "dnf" | "yum" | "microdnf" => matches!(sub, "remove" | "erase" | "autoremove"),
+        _ => false,
+    };
+    let names: Vec<String> = words[1..]
+        .iter()
+        .filter(|w| !w.starts_with('-'))
+        .skip(1)
+        .map(|w| w.split(['=', '>', '<']).next().unwrap_or(w).to_string())
+        .collect();
+    if install {
+        let group = (program == "apk")
+            .then(|| option_value(words, &["--virtual", "-t"]))
+            .flatten();
+        let names: Vec<&String> = names.iter().filter(|n| Some(n.as_str()) != group).collect();
+        for n in &names {
+            step.packages.push(super::Package {
+                name: n.to_string(),
+                line: step.line,
+                group: group.map(str::to_string),
+            });
+            if C_COMPILERS.contains(&n.as_str()) {
+                step.tools.has_cc = Some(true);
+            }
+        }
+        for dir in SYSTEM {
+            step.open(Some(dir.to_string()), format!("`{program} {sub}`"), None);
+        }
+        // Packages may add system users (www-data, nginx…).
+        *step.users = None;
+    } else if remove {
+        for n in &names {
+            step.packages
+                .retain(|p| &p.name != n && p.group.as_deref() != Some(n.as_str()));
+        }
+    }
+    true
+}

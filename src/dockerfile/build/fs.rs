@@ -1,0 +1,423 @@
+//! A stage's filesystem as far as the build model knows it: each known path with where it came
+//! from and, for build output, what made it (its provenance). Places a step wrote to without
+//! the model being able to list what it wrote are kept as *open* regions: anything may exist
+//! there, so a "missing path" conclusion below one is never drawn.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::dockerfile::images::Libc;
+
+/// Where a path in a stage came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Origin {
+    /// The base image has it (the image table says so).
+    Base,
+    /// COPY/ADD from the build context (line of the COPY).
+    Context { line: u32 },
+    /// COPY --from an earlier stage: that stage, the path there, the COPY line.
+    Stage {
+        stage: usize,
+        path: String,
+        line: u32,
+    },
+    /// COPY --from an image that is not a stage of this file.
+    Image { image: String, line: u32 },
+    /// A RUN step made it (or WORKDIR created it).
+    Run { line: u32 },
+}
+
+impl Origin {
+    /// The line of the instruction that put the path here (`None` for the base image).
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Origin::Base => None,
+            Origin::Context { line }
+            | Origin::Stage { line, .. }
+            | Origin::Image { line, .. }
+            | Origin::Run { line } => Some(*line),
+        }
+    }
+}
+
+/// How a binary finds its C library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "linkage", rename_all = "snake_case")]
+pub enum Linkage {
+    /// Needs no C library at run time.
+    Static,
+    /// Loads `libc` at start; `version` = the builder's libc version (the oldest it accepts).
+    Dynamic { libc: Libc, version: Option<String> },
+}
+
+/// What toolchain produced a binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Toolchain {
+    Go,
+    Rust,
+    C,
+}
+
+/// What a build step produced, with the facts that decide where it can run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ArtifactKind {
+    /// A compiled program. `linkage` is `None` when it cannot be told; `certain` is false when
+    /// the linkage is only the likely one (cgo on by default links only if a package needs C).
+    Binary {
+        toolchain: Toolchain,
+        linkage: Option<Linkage>,
+        certain: bool,
+        /// Why the model believes the linkage, in words ("CGO_ENABLED=0").
+        why: String,
+    },
+    /// `node_modules` installed by npm/yarn/pnpm: native addons follow libc and Node's ABI.
+    NodeModules {
+        libc: Option<Libc>,
+        node: Option<String>,
+    },
+    /// A virtual environment: its `bin/python` links to `interpreter`.
+    Venv {
+        interpreter: Option<String>,
+        python: Option<String>,
+        libc: Option<Libc>,
+    },
+    /// Packages installed by pip outside a venv (`--target`, `--prefix`, `--user`, system).
+    SitePackages {
+        python: Option<String>,
+        libc: Option<Libc>,
+    },
+    /// A JAR (or classes) compiled by a JDK of major `jdk`.
+    Jar { jdk: Option<String> },
+}
+
+/// An artifact and what made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Artifact {
+    #[serde(flatten)]
+    pub kind: ArtifactKind,
+    /// The stage where it was made.
+    pub stage: usize,
+    /// The RUN line that made it.
+    pub line: u32,
+    /// The builder's base image as written (`node:24-alpine`), if known.
+    pub image: Option<String>,
+    /// The line of the builder stage's FROM.
+    pub from_line: u32,
+}
+
+/// One known path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub origin: Origin,
+    /// `Some(true)` a directory, `Some(false)` a file, `None` either.
+    pub dir: Option<bool>,
+    pub artifact: Option<Artifact>,
+}
+
+/// A region a step wrote to without the model knowing what it wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Open {
+    /// The directory written below; `None` = anywhere.
+    pub under: Option<String>,
+    pub origin: Origin,
+    /// Why the model cannot list it ("`make install`", "the build context").
+    pub why: String,
+    /// What anything found there would be (cargo's `target/release`: Rust binaries).
+    pub artifact: Option<Artifact>,
+}
+
+impl Open {
+    fn covers(&self, path: &str) -> bool {
+        self.under.as_deref().is_none_or(|u| within(path, u))
+    }
+}
+
+/// Whether `path` is `dir` or below it.
+pub fn within(path: &str, dir: &str) -> bool {
+    let dir = dir.trim_end_matches('/');
+    dir.is_empty()
+        || path == dir
+        || path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// How sure the model is that something is absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Probably absent (the image is known but its full file list is not).
+    Likely,
+    /// Known absent.
+    Known,
+}
+
+/// What the model knows about one path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Presence<'a> {
+    Found(&'a Entry),
+    /// Something wrote below it without the model knowing what.
+    Maybe(&'a Open),
+    Absent(Certainty),
+    Unknown,
+}
+
+/// What the stage's base image is known to hold (the facts the image table gives).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BaseFacts {
+    /// The image is known to the table.
+    pub known: bool,
+    /// The image's whole file list is known (scratch, distroless).
+    pub complete: bool,
+    /// Paths of the well-known programs it has (`None` = not recorded).
+    pub programs: Option<Vec<String>>,
+    /// Its POSIX shell: `Some(None)` = none, `None` = unknown.
+    pub shell: Option<Option<String>>,
+}
+
+/// Top-level directories every image may have; a path below them is never "likely absent".
+const SYSTEM_DIRS: &[&str] = &[
+    "bin",
+    "boot",
+    "dev",
+    "etc",
+    "home",
+    "lib",
+    "lib32",
+    "lib64",
+    "libx32",
+    "media",
+    "mnt",
+    "opt",
+    "proc",
+    "root",
+    "run",
+    "sbin",
+    "srv",
+    "sys",
+    "tmp",
+    "usr",
+    "var",
+    "go",
+    "busybox",
+    "nodejs",
+    "workspace",
+    "builds",
+    "cache",
+    "data",
+    "config",
+];
+
+/// The filesystem of a stage.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Fs {
+    pub entries: BTreeMap<String, Entry>,
+    pub open: Vec<Open>,
+    pub base: BaseFacts,
+}
+
+impl Fs {
+    pub fn new(base: BaseFacts) -> Self {
+        Fs {
+            base,
+            ..Fs::default()
+        }
+    }
+
+    /// Records `path` (absolute, normalised).
+    pub fn add(&mut self, path: String, entry: Entry) {
+        self.entries.insert(path, entry);
+    }
+
+    pub fn open(&mut self, open: Open) {
+        // The same region opened twice by one kind of step says nothing new.
+        if !self
+            .open
+            .iter()
+            .any(|o| o.under == open.under && o.why == open.why)
+        {
+            self.open.push(open);
+        }
+    }
+
+    /// Removes `path` and everything below it (`rm -rf`).
+    pub fn remove(&mut self, path: &str) {
+        self.entries.retain(|p, _| !within(p, path));
+        self.open
+            .retain(|o| o.under.as_deref().is_none_or(|u| !within(u, path)));
+    }
+
+    /// What is known about `path`.
+    pub fn lookup(&self, path: &str) -> Presence<'_> {
+        if let Some(e) = self.entries.get(path) {
+            return Presence::Found(e);
+        }
+        if path == "/" {
+            return Presence::Unknown;
+        }
+        // The latest write wins: a later open region is the more telling one.
+        if let Some(o) = self.open.iter().rev().find(|o| o.covers(path)) {
+            return Presence::Maybe(o);
+        }
+        // Below a directory whose contents are not listed (a venv, node_modules, a copied
+        // directory): anything may be there.
+        let mut dir = path;
+        while let Some((parent, _)) = dir.rsplit_once('/') {
+            if parent.is_empty() {
+                break;
+            }
+            if let Some(e) = self.entries.get(parent)
+                && (e.artifact.is_some() || e.dir.is_none())
+            {
+                return Presence::Unknown;
+            }
+            dir = parent;
+        }
+        self.base_lookup(path)
+    }
+
+    fn base_lookup(&self, path: &str) -> Presence<'_> {
+        let b = &self.base;
+        if !b.known {
+            return Presence::Unknown;
+        }
+        if path == "/bin/sh" {
+            match &b.shell {
+                Some(Some(sh)) if sh == "/bin/sh" => return Presence::Unknown,
+                Some(_) => return Presence::Absent(Certainty::Known),
+                None => {}
+            }
+        }
+        if let Some(programs) = &b.programs {
+            if programs.iter().any(|p| p == path) {
+                return Presence::Unknown;
+            }
+            let name = path.rsplit('/').next().unwrap_or(path);
+            if crate::dockerfile::images::WELL_KNOWN_PROGRAMS.contains(&name) {
+                return Presence::Absent(Certainty::Known);
+            }
+        }
+        if b.complete {
+            return Presence::Absent(Certainty::Known);
+        }
+        let top = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        if top.is_empty() || SYSTEM_DIRS.contains(&top) {
+            Presence::Unknown
+        } else {
+            Presence::Absent(Certainty::Likely)
+        }
+    }
+
+    /// Entries at or below `dir`, with their path relative to `dir` ("" for `dir` itself).
+    pub fn below<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a str, &'a Entry)> + 'a {
+        let d = dir.trim_end_matches('/');
+        self.entries
+            .range(d.to_string()..)
+            .take_while(move |(p, _)| p.starts_with(d))
+            .filter(move |(p, _)| within(p, d))
+            .map(move |(p, e)| (p[d.len()..].trim_start_matches('/'), e))
+    }
+
+    /// Open regions that reach below `dir`: (their part below `dir`, the region).
+    pub fn open_below<'a>(
+        &'a self,
+        dir: &'a str,
+    ) -> impl Iterator<Item = (Option<&'a str>, &'a Open)> + 'a {
+        self.open
+            .iter()
+            .filter_map(move |o| match o.under.as_deref() {
+                None => Some((None, o)),
+                Some(u) if within(dir, u) => Some((Some(""), o)),
+                Some(u) if within(u, dir) => Some((
+                    Some(u[dir.trim_end_matches('/').len()..].trim_start_matches('/')),
+                    o,
+                )),
+                Some(_) => None,
+            })
+    }
+}
+
+/// Joins `path` to `cwd` and normalises `.`, `..` and repeated slashes.
+pub fn resolve(cwd: &str, path: &str) -> String {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{}/{}", cwd.trim_end_matches('/'), path)
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for p in joined.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> Entry {
+        Entry {
+            origin: Origin::Run { line: 1 },
+            dir: Some(false),
+            artifact: None,
+        }
+    }
+
+    #[test]
+    fn resolve_normalises() {
+        assert_eq!(resolve("/app", "./bin/x"), "/app/bin/x");
+        assert_eq!(resolve("/app/", "../x"), "/x");
+        assert_eq!(resolve("/", "x//y/"), "/x/y");
+        assert_eq!(resolve("/a", "/b"), "/b");
+    }
+
+    #[test]
+    fn lookup_finds_entries_open_regions_and_base_facts() {
+        let mut fs = Fs::new(BaseFacts {
+            known: true,
+            ..BaseFacts::default()
+        });
+        fs.add("/app/x".into(), entry());
+        fs.open(Open {
+            under: Some("/src".into()),
+            origin: Origin::Context { line: 2 },
+            why: "the build context".into(),
+            artifact: None,
+        });
+        assert!(matches!(fs.lookup("/app/x"), Presence::Found(_)));
+        assert!(matches!(fs.lookup("/src/a/b"), Presence::Maybe(_)));
+        assert_eq!(fs.lookup("/app/y"), Presence::Absent(Certainty::Likely));
+        assert_eq!(fs.lookup("/usr/bin/y"), Presence::Unknown);
+        fs.remove("/app");
+        assert_eq!(fs.lookup("/app/x"), Presence::Absent(Certainty::Likely));
+        let scratch = Fs::new(BaseFacts {
+            known: true,
+            complete: true,
+            ..BaseFacts::default()
+        });
+        assert_eq!(
+            scratch.lookup("/bin/sh"),
+            Presence::Absent(Certainty::Known)
+        );
+    }
+
+    #[test]
+    fn below_lists_a_directory() {
+        let mut fs = Fs::default();
+        fs.add("/app".into(), entry());
+        fs.add("/app/a".into(), entry());
+        fs.add("/apple".into(), entry());
+        let got: Vec<&str> = fs.below("/app").map(|(p, _)| p).collect();
+        assert_eq!(got, ["", "a"]);
+    }
+}

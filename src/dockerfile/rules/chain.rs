@@ -1,0 +1,124 @@
+//! Words for the build model's chains, shared by the "would it run" rules: which image a stage
+//! stands on and at which line, what made an artifact, where a path came from.
+
+use super::Ctx;
+use crate::dockerfile::build::{Artifact, Origin, StageModel};
+use crate::dockerfile::images::Libc;
+
+/// "node:24-alpine, line 2": the image a stage stands on and the FROM that names it.
+pub(super) fn stage_image(ctx: &Ctx<'_>, sm: &StageModel) -> String {
+    let st = &ctx.model.stages[sm.index];
+    let image = sm
+        .tools
+        .image
+        .clone()
+        .unwrap_or_else(|| "an unknown image".into());
+    let line = ctx.ins(st.from).start_line;
+    format!("{image}, line {line}")
+}
+
+/// "(node:24-alpine, line 2)": where an artifact was made.
+pub(super) fn made(a: &Artifact) -> String {
+    match &a.image {
+        Some(i) => format!("{i}, line {}", a.from_line),
+        None => format!("line {}", a.from_line),
+    }
+}
+
+pub(super) fn libc_name(l: Libc) -> &'static str {
+    match l {
+        Libc::Glibc => "glibc",
+        Libc::Musl => "musl",
+        Libc::None => "no C library",
+    }
+}
+
+/// The stages whose end state the "would it run" rules judge: every stage the build needs.
+pub(super) fn built_stages<'c, 'a>(ctx: &'c Ctx<'a>) -> impl Iterator<Item = &'c StageModel> + 'c {
+    ctx.build()
+        .stages
+        .iter()
+        .filter(|s| ctx.model.reachable.get(s.index).copied().unwrap_or(false))
+}
+
+/// Whether the image a stage runs in ships Node (by the table's runtime facts, or its id).
+pub(super) fn runs_node(ctx: &Ctx<'_>, stage: usize) -> bool {
+    let Some(info) = &ctx.model.stages[stage].image_info else {
+        return false;
+    };
+    info.runtime
+        .as_ref()
+        .is_some_and(|r| r.language == crate::dockerfile::images::Language::Node)
+        || matches!(
+            info.id.as_str(),
+            "node" | "node-slim" | "node-alpine" | "distroless-nodejs" | "chainguard-node"
+        )
+}
+
+#[cfg(test)]
+pub(crate) fn findings(src: &str, rule: &str) -> Vec<crate::dockerfile::Diagnostic> {
+    crate::dockerfile::lint::lint(src, &Default::default())
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
+}
+
+/// Paths of the final stage (and every stage that RUNs) that carry an artifact brought in
+/// from another stage: (stage, path, the artifact, the COPY line).
+pub(super) fn copied_artifacts<'c>(
+    ctx: &'c Ctx<'_>,
+) -> impl Iterator<Item = (&'c StageModel, &'c str, &'c Artifact, u32)> + 'c {
+    let fin = ctx.model.final_stage;
+    built_stages(ctx)
+        .filter(move |sm| Some(sm.index) == fin || !sm.runs.is_empty())
+        .flat_map(move |sm| {
+            sm.fs.entries.iter().filter_map(move |(p, e)| {
+                let a = e.artifact.as_ref()?;
+                let crate::dockerfile::build::Origin::Stage { line, .. } = e.origin else {
+                    return None;
+                };
+                // Only what this stage copied itself (a parent's copies were judged there).
+                let own = ctx.model.stages[sm.index]
+                    .instructions
+                    .clone()
+                    .any(|i| ctx.ins(i).start_line == line);
+                own.then_some((sm, p.as_str(), a, line))
+            })
+        })
+}
+
+/// The C library a stage's programs find: the image's, unless libraries were copied in or a
+/// compatibility package installed (then unknown). With its version, if known.
+pub(super) fn runtime_libc(sm: &StageModel) -> Option<(Libc, Option<String>)> {
+    let lib_dirs = ["/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib"];
+    let copied = sm.fs.entries.iter().any(|(p, e)| {
+        !matches!(e.origin, Origin::Base | Origin::Run { .. })
+            && lib_dirs
+                .iter()
+                .any(|d| crate::dockerfile::build::fs::within(p, d))
+    }) || sm.fs.open.iter().any(|o| {
+        o.under.as_deref().is_none_or(|u| {
+            lib_dirs.iter().any(|d| {
+                crate::dockerfile::build::fs::within(u, d)
+                    || crate::dockerfile::build::fs::within(d, u)
+            })
+        }) && !matches!(o.origin, Origin::Run { .. })
+    });
+    let compat = sm.packages.iter().any(|p| {
+        matches!(
+            p.name.as_str(),
+            "gcompat" | "libc6-compat" | "musl" | "musl-tools"
+        )
+    });
+    if copied || compat {
+        return None;
+    }
+    sm.tools.libc.map(|l| (l, sm.tools.libc_version.clone()))
+}
+
+/// Compares dotted versions numerically ("2.41" > "2.36").
+pub(super) fn version_newer(a: &str, b: &str) -> bool {
+    let parse = |v: &str| -> Vec<u32> { v.split('.').map_while(|p| p.parse().ok()).collect() };
+    parse(a) > parse(b)
+}

@@ -1,0 +1,54 @@
+//! DK218: a JAR compiled by a newer JDK than the JRE that runs it.
+
+use super::chain::{copied_artifacts, made, stage_image, version_newer};
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+use crate::dockerfile::build::ArtifactKind;
+
+// Registered once the image table has runtime versions and users (the facts branch).
+#[allow(dead_code)]
+pub(super) const RULE: RuleInfo = RuleInfo {
+    id: "DK218",
+    aliases: &[],
+    severity: Severity::Warning,
+    title: "JAR built by a newer JDK than the runtime's Java",
+    explanation: "Class files carry the version of the JDK that compiled them, unless the build sets `--release`/`maven.compiler.release`: a JAR built by JDK 25 on a Java 21 JRE stops with `UnsupportedClassVersionError`. Build with the runtime's major, or set the release to it.",
+    lesson: None,
+    runtime: true,
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    for (sm, path, a, line) in copied_artifacts(ctx) {
+        let ArtifactKind::Jar { jdk: Some(jdk) } = &a.kind else {
+            continue;
+        };
+        let Some(run) = &sm.tools.java else { continue };
+        if !version_newer(jdk, run) {
+            continue;
+        }
+        let Some((_, ins)) = ctx.ins_at_line(line) else {
+            continue;
+        };
+        r.at(
+            ins.span,
+            format!(
+                "line {line} copies {path}, compiled by JDK {jdk} (line {}, {}), into Java {run} ({}): unless the build sets --release {run}, it stops with UnsupportedClassVersionError",
+                a.line,
+                made(a),
+                stage_image(ctx, sm)
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn silent_when_versions_are_unknown() {
+        let src = "FROM maven:3-eclipse-temurin-21 AS build\nRUN mvn package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /target/app.jar /app.jar\n";
+        assert!(findings(src, "DK218").is_empty());
+    }
+}
