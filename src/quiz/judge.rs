@@ -193,6 +193,16 @@ ENTRYPOINT [\"/app\"]
             "{}",
             check.reason
         );
+        // The build model's own checks count too: the ENTRYPOINT names a path never copied.
+        let moved = GO_DISTROLESS
+            .replace("gcr.io/distroless/static-debian12:nonroot", "scratch")
+            .replace("[\"/app\"]", "[\"/out/app\"]");
+        let check = &judge(&runs, &moved).checks[0];
+        assert!(
+            check.reason.starts_with("DK214 error: "),
+            "{}",
+            check.reason
+        );
         // A finding that is no run-time claim (an untagged base) leaves it alone.
         let untagged = GO_DISTROLESS.replace("golang:1.25", "golang");
         assert!(judge(&runs, &untagged).passed());
