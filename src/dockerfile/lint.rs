@@ -9,7 +9,7 @@
 use crate::dockerfile::ast::ParseResult;
 use crate::dockerfile::model::Model;
 use crate::dockerfile::rules::{self, Ctx};
-use crate::dockerfile::{Diagnostic, parser};
+use crate::dockerfile::{Diagnostic, Severity, parser};
 
 /// What to check and how.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,6 +45,59 @@ pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
         parse,
         model,
         diagnostics,
+    }
+}
+
+/// The rules that say whether the image would build and start: a finding of one of them is a
+/// reason it would not run (an error: it will not; a warning: it likely will not).
+pub const WOULD_RUN_RULES: &[&str] = &[
+    "DK201", "DK202", "DK203", "DK207", "DK211", "DK212", "DK213", "DK214", "DK215", "DK216",
+    "DK217", "DK218", "DK219", "DK220",
+];
+
+/// Whether the image would run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Nothing the model knows stops it.
+    Runs,
+    /// Something likely stops it (warnings only).
+    LikelyFails,
+    /// Something the model knows stops it.
+    Fails,
+}
+
+/// The answer to "would it run, and if not why", in one call (the quiz judge's and `grade`'s).
+#[derive(Debug, Clone)]
+pub struct RunVerdict {
+    pub outcome: Outcome,
+    /// The findings of [`WOULD_RUN_RULES`] at warning or above, in source order: each says
+    /// what fails, with the chain of lines that leads there.
+    pub reasons: Vec<Diagnostic>,
+    /// The whole lint (every rule), for callers that want more.
+    pub lint: LintResult,
+}
+
+/// Lints `source` and says whether the image it builds would run.
+pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
+    let lint = lint(source, opts);
+    let reasons: Vec<Diagnostic> = lint
+        .diagnostics
+        .iter()
+        .filter(|d| WOULD_RUN_RULES.contains(&d.rule) && d.severity >= Severity::Warning)
+        .cloned()
+        .collect();
+    let outcome = if reasons.iter().any(|d| d.severity == Severity::Error) {
+        Outcome::Fails
+    } else if reasons.is_empty() {
+        Outcome::Runs
+    } else {
+        Outcome::LikelyFails
+    };
+    RunVerdict {
+        outcome,
+        reasons,
+        lint,
     }
 }
 
@@ -111,6 +164,22 @@ mod tests {
         assert!(r.diagnostics.iter().any(|d| d.rule == "DL3006"));
         let lines: Vec<usize> = r.diagnostics.iter().map(|d| d.location.line).collect();
         assert!(lines.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn would_run_says_why_in_one_call() {
+        let v = would_run(
+            "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/bin/app\"]\n",
+            &LintOptions::default(),
+        );
+        assert_eq!(v.outcome, Outcome::Fails);
+        assert_eq!(v.reasons.len(), 1);
+        assert_eq!(v.reasons[0].rule, "DK214");
+        let ok = would_run(
+            "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
+            &LintOptions::default(),
+        );
+        assert_eq!(ok.outcome, Outcome::Runs);
     }
 
     #[test]

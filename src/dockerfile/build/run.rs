@@ -636,6 +636,15 @@ fn copy(
                     Some(EdgeTarget::Stage { index }) => *index,
                     _ => continue,
                 };
+                // Judged once, here: later steps see the path as copied.
+                out.fs.add(
+                    target_of(&path),
+                    Entry {
+                        origin: origin_for(&path),
+                        dir: None,
+                        artifact: None,
+                    },
+                );
                 out.copy_misses.push(CopyMiss {
                     instruction: idx,
                     line,

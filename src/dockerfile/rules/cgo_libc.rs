@@ -1,7 +1,7 @@
 //! DK203: a Go binary built with cgo on (the default where gcc is installed) copied into a musl
 //! or libc-less image, followed through the build model from its `go build` to the COPY.
 
-use super::chain::{copied_artifacts, libc_name, made, runtime_libc, stage_image};
+use super::chain::{copied_artifacts, image_line, libc_name, made, runtime_libc};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::build::fs::Toolchain;
@@ -44,7 +44,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             builder.label(),
             a.line,
             made(a),
-            stage_image(ctx, sm),
+            image_line(ctx, sm),
             libc_name(have),
         );
         match build_fix(ctx, a.line) {
@@ -83,7 +83,7 @@ mod tests {
         assert_eq!(d[0].location.line, 4);
         assert_eq!(
             d[0].message,
-            "the Go binary from stage build (built at line 2) has cgo on, the default on golang:1.26, line 1: it needs glibc, but gcr.io/distroless/static-debian13, line 3 has no C library → `exec …: no such file or directory`. Build with `CGO_ENABLED=0 go build`"
+            "the Go binary from stage build (built at line 2) has cgo on, the default on golang:1.26, line 1: it needs glibc, but gcr.io/distroless/static-debian13 (line 3) has no C library → `exec …: no such file or directory`. Build with `CGO_ENABLED=0 go build`"
         );
         let fix = d[0].fix.as_ref().unwrap();
         assert_eq!(

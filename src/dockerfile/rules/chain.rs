@@ -17,6 +17,17 @@ pub(super) fn stage_image(ctx: &Ctx<'_>, sm: &StageModel) -> String {
     format!("{image}, line {line}")
 }
 
+/// "alpine:3.22 (line 6)": the same, to stand in a sentence.
+pub(super) fn image_line(ctx: &Ctx<'_>, sm: &StageModel) -> String {
+    let st = &ctx.model.stages[sm.index];
+    let image = sm
+        .tools
+        .image
+        .clone()
+        .unwrap_or_else(|| "an unknown image".into());
+    format!("{image} (line {})", ctx.ins(st.from).start_line)
+}
+
 /// "(node:24-alpine, line 2)": where an artifact was made.
 pub(super) fn made(a: &Artifact) -> String {
     match &a.image {

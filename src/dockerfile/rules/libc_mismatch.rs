@@ -1,7 +1,7 @@
 //! DK215: a dynamically linked binary copied where its C library is not (another family, no
 //! libc at all, or an older glibc than it was built against).
 
-use super::chain::{copied_artifacts, libc_name, made, runtime_libc, stage_image, version_newer};
+use super::chain::{copied_artifacts, image_line, libc_name, made, runtime_libc, version_newer};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::build::fs::Toolchain;
@@ -44,13 +44,13 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             continue;
         };
         let what = format!(
-            "line {line} copies a {} binary ({path}) linked against {} ({}, line {}: {why})",
+            "line {line} copies a {} binary ({path}) linked against {} (built at line {} on {}: {why})",
             toolchain_name(*toolchain),
             libc_name(*libc),
+            a.line,
             made(a),
-            a.line
         );
-        let into = stage_image(ctx, sm);
+        let into = image_line(ctx, sm);
         if have != *libc {
             if *toolchain == Toolchain::Go && !*certain {
                 continue; // cgo on by default: DK203
@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(d[0].location.line, 6);
         assert_eq!(
             d[0].message,
-            "line 6 copies a Rust binary (/app) linked against glibc (rust:1-slim, line 1, line 4: Rust on a glibc builder links glibc dynamically) into scratch, line 5, which has no C library: exec fails with `no such file or directory`. Link it statically or run it on a glibc image"
+            "line 6 copies a Rust binary (/app) linked against glibc (built at line 4 on rust:1-slim, line 1: Rust on a glibc builder links glibc dynamically) into scratch (line 5), which has no C library: exec fails with `no such file or directory`. Link it statically or run it on a glibc image"
         );
     }
 
