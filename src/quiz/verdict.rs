@@ -6,7 +6,8 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::glob::glob_match;
 use super::model::Requirement;
-use crate::dockerfile::{Diagnostic, Severity, rules};
+use crate::dockerfile::lint::{Outcome as RunOutcome, is_run_reason};
+use crate::dockerfile::{Diagnostic, Severity};
 use crate::inspect::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -323,29 +324,29 @@ fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
     }
 }
 
-/// Fails on the first run-time error, with the rule's message (it tells the chain); run-time
-/// warnings are likely failures, not known ones, so they are named but do not fail it.
+/// Fails when the model knows the image would not start (an error among the run reasons),
+/// with that finding's message, which tells the chain; a likely failure (warnings only) is
+/// named but does not fail it.
 fn runs(diagnostics: &[Diagnostic]) -> Outcome {
-    let (met, reason, line) = findings(
-        rules::runtime_errors(diagnostics),
-        "no finding says it would fail to start",
-    );
-    if !met {
-        return (met, reason, line);
-    }
-    let mut likely = diagnostics.iter().filter(|d| {
-        d.severity == Severity::Warning && rules::find(d.rule).is_some_and(|r| r.runtime)
-    });
-    match likely.next() {
-        Some(w) => (
-            true,
-            format!(
-                "{reason}, but {} warns (line {}): {}",
-                w.rule, w.location.line, w.message
-            ),
-            Some(w.location.line),
-        ),
-        None => (true, reason, line),
+    let reasons: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| is_run_reason(d))
+        .cloned()
+        .collect();
+    match RunOutcome::of(&reasons) {
+        RunOutcome::Fails => findings(reasons.iter().filter(|d| d.severity == Severity::Error), ""),
+        RunOutcome::LikelyFails => {
+            let w = &reasons[0];
+            (
+                true,
+                format!(
+                    "nothing known stops it, but {} warns (line {}): {}",
+                    w.rule, w.location.line, w.message
+                ),
+                Some(w.location.line),
+            )
+        }
+        RunOutcome::Runs => (true, "no finding says it would fail to start".into(), None),
     }
 }
 
@@ -524,12 +525,12 @@ mod tests {
         );
     }
 
-    #[test]
-    fn findings_are_filtered_by_severity_and_rule() {
-        let diag = |rule: &'static str, severity, line| Diagnostic {
+    /// A finding of `rule` at `line`, whose message is "`rule` says so".
+    fn diag(rule: &'static str, severity: Severity, line: usize) -> Diagnostic {
+        Diagnostic {
             rule,
             severity,
-            message: "m".into(),
+            message: format!("{rule} says so"),
             location: Location {
                 line,
                 column: 1,
@@ -537,7 +538,11 @@ mod tests {
                 end_column: 2,
             },
             fix: None,
-        };
+        }
+    }
+
+    #[test]
+    fn findings_are_filtered_by_severity_and_rule() {
         let diags = vec![
             diag("DL3006", Severity::Warning, 3),
             diag("DK1", Severity::Info, 4),
@@ -555,6 +560,29 @@ mod tests {
         let met: Vec<_> = v.checks.iter().map(|c| (c.met, c.line)).collect();
         assert_eq!(met, vec![(true, None), (false, Some(3)), (false, Some(3))]);
         assert!(v.checks[1].reason.contains("1 more"));
+    }
+
+    #[test]
+    fn runs_fails_only_on_errors_of_runtime_rules() {
+        let facts = two_stage("scratch");
+        let runs = |diags| {
+            evaluate(&[Requirement::Runs], &facts, diags)
+                .checks
+                .remove(0)
+        };
+        // An error from a rule that is no run-time claim (an EXPOSE port) is not a reason.
+        let c = runs(vec![diag("DL3011", Severity::Error, 2)]);
+        assert_eq!((c.met, c.line), (true, None));
+        let c = runs(vec![
+            diag("DK212", Severity::Warning, 3),
+            diag("DK202", Severity::Error, 7),
+        ]);
+        assert_eq!((c.met, c.line), (false, Some(7)));
+        assert_eq!(c.reason, "DK202 error: DK202 says so");
+        let c = runs(vec![diag("DK212", Severity::Warning, 3)]);
+        assert!(c.met);
+        assert_eq!(c.line, Some(3));
+        assert!(c.reason.contains("DK212 warns (line 3)"), "{}", c.reason);
     }
 
     #[test]

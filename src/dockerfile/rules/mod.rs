@@ -176,8 +176,8 @@ pub struct RuleInfo {
     pub explanation: &'static str,
     /// The lesson section that teaches it (`lesson-id/section`), if any.
     pub lesson: Option<&'static str>,
-    /// Whether a finding means the image would not start or a RUN step would fail: the quiz's
-    /// `runs` requirement fails on these findings at error severity (see [`runtime_errors`]).
+    /// Whether a finding means the image would not start or a RUN step would fail (see
+    /// [`crate::dockerfile::lint::is_run_reason`]; `would_run` and the quiz's `runs` read it).
     pub runtime: bool,
     #[serde(skip)]
     pub(crate) check: CheckFn,
@@ -312,14 +312,6 @@ pub fn run(ctx: &Ctx<'_>, ignore: &[String]) -> Vec<Diagnostic> {
     out
 }
 
-/// The findings among `diagnostics` that say the image would not start: error severity from a
-/// rule marked [`RuleInfo::runtime`]. Warnings of those rules are likely, not known, failures.
-pub fn runtime_errors(diagnostics: &[Diagnostic]) -> impl Iterator<Item = &Diagnostic> {
-    diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && find(d.rule).is_some_and(|r| r.runtime))
-}
-
 /// Levenshtein distance, for did-you-mean suggestions.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -370,30 +362,6 @@ mod tests {
                 r.id
             );
         }
-    }
-
-    #[test]
-    fn runtime_errors_keep_only_error_findings_of_runtime_rules() {
-        let diag = |rule: &'static str, severity| Diagnostic {
-            rule,
-            severity,
-            message: String::new(),
-            location: crate::dockerfile::Location {
-                line: 1,
-                column: 1,
-                end_line: 1,
-                end_column: 1,
-            },
-            fix: None,
-        };
-        let found = [
-            diag("DK202", Severity::Error),
-            diag("DK212", Severity::Warning),
-            diag("DL3011", Severity::Error),
-        ];
-        let kept: Vec<_> = runtime_errors(&found).map(|d| d.rule).collect();
-        assert_eq!(kept, ["DK202"]);
-        assert!(find("DK213").unwrap().runtime && !find("DL3006").unwrap().runtime);
     }
 
     #[test]
