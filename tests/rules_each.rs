@@ -157,9 +157,19 @@ const CASES: &[(&str, &str, &str)] = &[
         "FROM python:3.13-slim AS build\nRUN python -m venv /venv\nFROM python:3.13-slim\nCOPY --from=build /venv /venv\n",
     ),
     (
+        "DK218",
+        "FROM eclipse-temurin:25-jdk AS build\nRUN ./mvnw package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /target/app.jar /app.jar\n",
+        "FROM eclipse-temurin:21-jdk AS build\nRUN ./mvnw package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /target/app.jar /app.jar\n",
+    ),
+    (
         "DK219",
         "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /src/app /app\n",
         "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n",
+    ),
+    (
+        "DK220",
+        "FROM gcr.io/distroless/nodejs24-debian13\nUSER node\n",
+        "FROM gcr.io/distroless/nodejs24-debian13\nUSER nonroot\n",
     ),
     (
         "DK213",

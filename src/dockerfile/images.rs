@@ -1,7 +1,10 @@
 //! The table of well-known base images (`assets/images.yaml`): what each image contains (shell,
 //! package manager, libc, default user, entrypoint), whether its name is deprecated, and its size.
 //! Rules read it to classify a stage's base; an image that is not in the table is *unknown*, and
-//! rules that need the contents stay silent for it.
+//! rules that need the contents stay silent for it. The content facts (distro, programs, users,
+//! runtime, end of life) and how an entry's tags select them live in [`facts`].
+
+mod facts;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -9,6 +12,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::dockerfile::model::image_ref::ImageRef;
+
+pub use facts::{Language, RuntimeFacts, WELL_KNOWN_PROGRAMS};
 
 /// The bundled table (`assets/images.yaml`) as JSON, converted by build.rs: what start-up
 /// reads, because parsing JSON costs a fraction of parsing YAML and every `check` needs it.
@@ -73,15 +78,21 @@ pub struct ImageInfo {
     pub libc_version: Option<String>,
     /// The image's PATH, split on ':'.
     pub path: Option<Vec<String>>,
-    /// Absolute paths at which the image has each of the WELL_KNOWN_PROGRAMS; when `Some`, a
-    /// well-known program that is not listed is known to be absent.
+    /// Absolute paths at which the image has each of the [`WELL_KNOWN_PROGRAMS`]; when `Some`, a
+    /// well-known program that is not listed (and not in `programs_unknown`) is known to be absent.
     pub programs: Option<Vec<String>>,
+    /// Well-known programs whose presence the sources do not settle (Debian 13 dropped adduser
+    /// from its base, but whether an SDK image's packages pull it back in is not known).
+    pub programs_unknown: Vec<String>,
     /// Every executable/file outside the listed programs is known absent too (scratch,
     /// distroless static/base/cc/nodejs/python3/java: images whose whole file list is known).
     pub contents_complete: bool,
-    /// Users in /etc/passwd (names; their uids in `user_ids` in the same order).
+    /// Users in /etc/passwd (names; their uids in `user_ids` in the same order). The whole file
+    /// only when `users_complete`; otherwise the accounts known to exist (node's `node`).
     pub users: Option<Vec<String>>,
     pub user_ids: Option<Vec<u32>>,
+    /// `users` is the whole /etc/passwd: a user it does not list does not exist.
+    pub users_complete: bool,
     /// The image's CMD (`Some(vec![])` = explicitly none).
     pub cmd: Option<Vec<String>>,
     /// The language runtime the image ships, if any.
@@ -92,35 +103,6 @@ pub struct ImageInfo {
     pub facts_source: Option<String>,
 }
 
-/// A language runtime an image ships.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RuntimeFacts {
-    pub language: Language,
-    /// Major (Node, Java, Go "1.27") or major.minor (Python "3.13") version; None = unknown.
-    pub version: Option<String>,
-    /// Absolute path of the interpreter/runtime binary: "/usr/local/bin/node",
-    /// "/nodejs/bin/node", "/usr/local/bin/python3", "/usr/bin/python3", "/opt/java/openjdk/bin/java".
-    pub interpreter: Option<String>,
-}
-
-/// A language an image's runtime is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Node,
-    Python,
-    Java,
-    Go,
-    Rust,
-}
-
-/// Programs whose presence or absence the table records for every image that has `programs`.
-pub const WELL_KNOWN_PROGRAMS: &[&str] = &[
-    "sh", "bash", "busybox", "curl", "wget", "node", "npm", "python", "python3", "pip", "java",
-    "go", "cargo", "rustc", "gcc", "cc", "make", "git", "apt-get", "apk", "dnf", "useradd",
-    "adduser",
-];
-
 impl ImageInfo {
     /// Whether `/bin/sh` exists (what shell-form RUN/CMD need). `None` when unknown.
     pub fn has_bin_sh(&self) -> Option<bool> {
@@ -130,6 +112,13 @@ impl ImageInfo {
     /// Whether the default user is root. `None` when unknown.
     pub fn runs_as_root(&self) -> Option<bool> {
         self.user.as_deref().map(is_root_user)
+    }
+
+    /// The uid of user `name` in /etc/passwd, if the table lists it.
+    pub fn uid_of(&self, name: &str) -> Option<u32> {
+        let users = self.users.as_ref()?;
+        let ids = self.user_ids.as_ref()?;
+        users.iter().position(|u| u == name).map(|i| ids[i])
     }
 }
 
@@ -165,6 +154,8 @@ pub struct ImageTable {
     entries: Vec<Entry>,
     families: BTreeMap<String, Vec<Override>>,
     advisories: Vec<RawAdvisory>,
+    tag_distros: Vec<facts::TagDistro>,
+    end_of_life: facts::EndOfLife,
 }
 
 #[derive(Debug)]
@@ -172,13 +163,15 @@ struct Entry {
     repositories: Vec<String>,
     tags: Vec<String>,
     family: Option<String>,
+    /// Content facts by tag; the first matching variant applies, none = contents unknown.
+    variants: Vec<facts::Variant>,
     info: ImageInfo,
 }
 
 /// A table that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("image table: {0}")]
-pub struct TableError(String);
+pub struct TableError(pub(crate) String);
 
 impl ImageTable {
     /// Reads a table from YAML text (the bundled one, or a test's).
@@ -200,6 +193,7 @@ impl ImageTable {
                 .map(|r| r.name())
                 .map_err(|e| TableError(format!("{name}: {e}")))
         };
+        raw.end_of_life.check()?;
         let mut entries = Vec::with_capacity(raw.images.len());
         for img in raw.images {
             if let Some(f) = &img.family
@@ -207,7 +201,14 @@ impl ImageTable {
             {
                 return Err(TableError(format!("{}: unknown family {f}", img.id)));
             }
+            let variants = img
+                .variants
+                .into_iter()
+                .map(facts::RawVariant::load)
+                .collect::<Result<_, _>>()
+                .map_err(|e| TableError(format!("{}: {}", img.id, e.0)))?;
             entries.push(Entry {
+                variants,
                 repositories: img
                     .repositories
                     .iter()
@@ -230,9 +231,11 @@ impl ImageTable {
                     libc_version: None,
                     path: None,
                     programs: None,
+                    programs_unknown: Vec::new(),
                     contents_complete: false,
                     users: None,
                     user_ids: None,
+                    users_complete: false,
                     cmd: None,
                     runtime: None,
                     eol: None,
@@ -252,6 +255,8 @@ impl ImageTable {
             entries,
             families: raw.tag_families,
             advisories,
+            tag_distros: raw.tag_distros,
+            end_of_life: raw.end_of_life,
         })
     }
 
@@ -263,6 +268,9 @@ impl ImageTable {
             e.repositories.contains(&name) && e.tags.iter().any(|g| glob(g, tag.unwrap_or("")))
         })?;
         let mut info = entry.info.clone();
+        if let Some(v) = entry.variants.iter().find(|v| v.matches(tag)) {
+            v.apply(&mut info, tag, &self.tag_distros, &self.end_of_life);
+        }
         if let Some(family) = &entry.family {
             for o in &self.families[family] {
                 match tag {
@@ -365,6 +373,10 @@ struct RawTable {
     tag_families: BTreeMap<String, Vec<Override>>,
     #[serde(default)]
     advisories: Vec<RawAdvisory>,
+    #[serde(default)]
+    tag_distros: Vec<facts::TagDistro>,
+    #[serde(default)]
+    end_of_life: facts::EndOfLife,
     images: Vec<RawImage>,
 }
 
@@ -384,6 +396,8 @@ struct RawImage {
     entrypoint: Option<Vec<String>>,
     compressed: Option<RawSize>,
     uncompressed: Option<RawSize>,
+    #[serde(default)]
+    variants: Vec<facts::RawVariant>,
 }
 
 #[derive(Deserialize)]
@@ -433,6 +447,11 @@ struct Override {
     package_manager: Option<String>,
     user: Option<String>,
     workdir: Option<String>,
+    /// Directories the variant appends to PATH (distroless `:debug` adds /busybox).
+    path_append: Option<Vec<String>>,
+    /// `false`: the variant adds programs the table does not list (busybox applets), so
+    /// which well-known programs it has is unknown.
+    programs_known: Option<bool>,
 }
 
 impl Override {
@@ -452,6 +471,13 @@ impl Override {
         if let Some(w) = &self.workdir {
             info.workdir = Some(w.clone());
         }
+        if let (Some(extra), Some(path)) = (&self.path_append, &mut info.path) {
+            path.extend(extra.iter().cloned());
+        }
+        if self.programs_known == Some(false) {
+            info.programs = None;
+            info.contents_complete = false;
+        }
     }
 
     /// Marks as unknown what this override could have changed.
@@ -467,6 +493,13 @@ impl Override {
         }
         if self.workdir.is_some() {
             info.workdir = None;
+        }
+        if self.path_append.is_some() {
+            info.path = None;
+        }
+        if self.programs_known.is_some() {
+            info.programs = None;
+            info.contents_complete = false;
         }
     }
 }
@@ -544,6 +577,11 @@ mod tests {
         assert_eq!(id("nginx:1.27"), None);
         assert_eq!(id("quay.io/node:22"), None);
         assert_eq!(id("gcr.io/distroless/nodejs99-debian13"), None);
+        assert_eq!(
+            info("nginx:1.27"),
+            None,
+            "no content facts for an unknown image"
+        );
     }
 
     #[test]
@@ -636,6 +674,249 @@ mod tests {
         let ok = ImageTable::from_yaml("images:\n - id: x\n   repositories: [x]\n   kind: os\n")
             .unwrap();
         assert_eq!(ok.ids().collect::<Vec<_>>(), ["x"]);
+    }
+
+    fn facts(s: &str) -> (Option<String>, Option<String>, Option<RuntimeFacts>) {
+        let i = info(s).unwrap();
+        (i.distro, i.libc_version, i.runtime)
+    }
+
+    fn rt(language: Language, version: Option<&str>, interpreter: &str) -> Option<RuntimeFacts> {
+        Some(RuntimeFacts {
+            language,
+            version: version.map(str::to_string),
+            interpreter: Some(interpreter.into()),
+        })
+    }
+
+    #[test]
+    fn node_tags_name_distro_libc_and_major() {
+        let node = |v: Option<&str>| rt(Language::Node, v, "/usr/local/bin/node");
+        let d = |s: &str| Some(s.to_string());
+        for (image, distro, libc, version) in [
+            ("node:24-slim", "debian 12", "2.36", Some("24")),
+            ("node:24", "debian 12", "2.36", Some("24")),
+            ("node:24.19.0-trixie-slim", "debian 13", "2.41", Some("24")),
+            ("node:26-slim", "debian 13", "2.41", Some("26")),
+            ("node:26-bookworm", "debian 12", "2.36", Some("26")),
+            ("node:22-alpine", "alpine 3.24", "1.2.6", Some("22")),
+            ("node:22-alpine3.23", "alpine 3.23", "1.2.5", Some("22")),
+            ("node:krypton-alpine", "alpine 3.24", "1.2.6", Some("24")),
+        ] {
+            assert_eq!(facts(image), (d(distro), d(libc), node(version)), "{image}");
+        }
+        let slim = info("node:24-slim").unwrap();
+        assert_eq!(slim.id, "node-slim", "ids are kept");
+        assert_eq!(slim.uid_of("node"), Some(1000));
+        assert!(!slim.users_complete, "Debian's system users are not listed");
+        assert_eq!(slim.cmd, Some(vec!["node".to_string()]));
+        assert_eq!(
+            slim.entrypoint,
+            Some(vec!["docker-entrypoint.sh".to_string()])
+        );
+        let programs = slim.programs.unwrap();
+        assert!(programs.contains(&"/usr/local/bin/node".to_string()));
+        assert!(
+            !programs.iter().any(|p| p.ends_with("/curl")),
+            "slim has no curl"
+        );
+        assert_eq!(
+            slim.eol.as_deref(),
+            Some("2028-04-30"),
+            "Node 24 ends first"
+        );
+        // Floating and uncovered tags: the family is known, the contents are not.
+        for image in [
+            "node:lts-slim",
+            "node:latest",
+            "node:18-alpine",
+            "node:20-bullseye",
+        ] {
+            let i = info(image).unwrap();
+            assert_eq!((i.programs, i.users), (None, None), "{image}");
+        }
+        assert_eq!(facts("node:20-bullseye").0.as_deref(), Some("debian 11"));
+        let lts = facts("node:lts-slim").2.unwrap();
+        assert_eq!(
+            (lts.language, lts.version, lts.interpreter),
+            (Language::Node, None, None)
+        );
+        assert_eq!(
+            facts("node:18-alpine").2.unwrap().version.as_deref(),
+            Some("18")
+        );
+    }
+
+    #[test]
+    fn other_official_images() {
+        let d = |s: &str| Some(s.to_string());
+        let py = rt(Language::Python, Some("3.12"), "/usr/local/bin/python3");
+        assert_eq!(facts("python:3.12-slim"), (d("debian 13"), d("2.41"), py));
+        assert_eq!(facts("python:3-slim").2.unwrap().version, None, "3 floats");
+        assert_eq!(facts("python:3.13-slim-bookworm").0, d("debian 12"));
+        let go = rt(Language::Go, Some("1.26"), "/usr/local/go/bin/go");
+        assert_eq!(
+            facts("golang:1.26"),
+            (d("debian 13"), d("2.41"), go.clone())
+        );
+        assert_eq!(
+            facts("golang:1.26.7-alpine3.24"),
+            (d("alpine 3.24"), d("1.2.6"), go)
+        );
+        let g = info("golang:1.26").unwrap();
+        assert!(
+            g.programs.unwrap().contains(&"/usr/bin/gcc".to_string()),
+            "cgo on"
+        );
+        assert!(g.programs_unknown.contains(&"adduser".to_string()));
+        assert!(
+            info("golang:1.27-alpine")
+                .unwrap()
+                .programs
+                .unwrap()
+                .iter()
+                .all(|p| !p.ends_with("/gcc"))
+        );
+        let jre = info("eclipse-temurin:21-jre").unwrap();
+        assert_eq!(jre.id, "eclipse-temurin-jre");
+        assert_eq!(
+            (jre.distro.as_deref(), jre.libc_version.as_deref()),
+            (Some("ubuntu 26.04"), Some("2.43"))
+        );
+        assert_eq!(
+            jre.runtime,
+            rt(Language::Java, Some("21"), "/opt/java/openjdk/bin/java")
+        );
+        assert_eq!(jre.cmd, Some(vec![]));
+        assert_eq!(
+            info("eclipse-temurin:25-jdk").unwrap().cmd,
+            Some(vec!["jshell".to_string()])
+        );
+        let mvn = info("maven:3.9-eclipse-temurin-21").unwrap();
+        assert_eq!(mvn.runtime.unwrap().version.as_deref(), Some("21"));
+        assert_eq!(mvn.distro.as_deref(), Some("ubuntu 24.04"));
+        assert_eq!(
+            info("maven:3.9").unwrap().runtime,
+            None,
+            "JDK 26 by a floating tag"
+        );
+        let rust = info("rust:1.98-slim").unwrap();
+        assert_eq!(rust.runtime.unwrap().version.as_deref(), Some("1.98"));
+        assert_eq!(facts("debian:bookworm-slim").1, d("2.36"));
+        let trixie = info("debian:13").unwrap();
+        assert!(
+            !trixie
+                .programs
+                .unwrap()
+                .contains(&"/usr/sbin/adduser".to_string())
+        );
+        assert_eq!(trixie.eol.as_deref(), Some("2030-06-30"));
+        let alpine = info("alpine:3.20").unwrap();
+        assert_eq!(
+            (alpine.libc_version.as_deref(), alpine.users_complete),
+            (Some("1.2.5"), true)
+        );
+        assert_eq!(alpine.uid_of("guest"), Some(405));
+        assert_eq!(
+            info("alpine:3.21").unwrap().eol.as_deref(),
+            Some("2026-11-01")
+        );
+        assert_eq!(info("ubuntu:24.04").unwrap().uid_of("ubuntu"), Some(1000));
+        let scratch = info("scratch").unwrap();
+        assert_eq!(
+            (scratch.programs, scratch.contents_complete),
+            (Some(vec![]), true)
+        );
+        assert_eq!(
+            (scratch.users, scratch.users_complete),
+            (Some(vec![]), true)
+        );
+    }
+
+    #[test]
+    fn distroless_contents_are_complete() {
+        let n = info("gcr.io/distroless/nodejs24-debian13:nonroot").unwrap();
+        assert_eq!(
+            n.runtime,
+            rt(Language::Node, Some("24"), "/nodejs/bin/node")
+        );
+        assert_eq!(n.programs, Some(vec!["/nodejs/bin/node".to_string()]));
+        assert!(n.contents_complete && n.users_complete);
+        assert!(
+            !n.path
+                .as_ref()
+                .unwrap()
+                .contains(&"/nodejs/bin".to_string()),
+            "not on PATH"
+        );
+        assert_eq!(n.uid_of("nonroot"), Some(65532));
+        assert_eq!(n.uid_of("node"), None);
+        assert_eq!(
+            (n.distro.as_deref(), n.libc_version.as_deref()),
+            (Some("debian 13"), Some("2.41"))
+        );
+        assert_eq!(n.eol, None, "distroless has its own, unknown, end");
+        let p = info("gcr.io/distroless/python3").unwrap();
+        assert_eq!(
+            p.runtime,
+            rt(Language::Python, Some("3.13"), "/usr/bin/python3")
+        );
+        let j = info("gcr.io/distroless/java21-debian13").unwrap();
+        assert_eq!(j.runtime.unwrap().version.as_deref(), Some("21"));
+        let s = info("gcr.io/distroless/static-debian12").unwrap();
+        assert_eq!(
+            (s.libc_version, s.eol.as_deref()),
+            (None, Some("2026-09-30"))
+        );
+        assert_eq!(
+            info("gcr.io/distroless/cc-debian12")
+                .unwrap()
+                .libc_version
+                .as_deref(),
+            Some("2.36")
+        );
+        let debug = info("gcr.io/distroless/base-debian13:debug").unwrap();
+        assert_eq!((debug.programs, debug.contents_complete), (None, false));
+        assert_eq!(
+            debug.path.unwrap().last().map(String::as_str),
+            Some("/busybox")
+        );
+        // Names the facts do not describe keep their old classification and nothing more.
+        let old = info("gcr.io/distroless/nodejs20-debian12").unwrap();
+        assert_eq!(
+            (old.id.as_str(), old.programs, old.runtime),
+            ("distroless-nodejs", None, None)
+        );
+        assert_eq!(
+            info("gcr.io/distroless/static-debian11").unwrap().distro,
+            None
+        );
+        let cg = info("cgr.dev/chainguard/node").unwrap();
+        assert_eq!(cg.uid_of("node"), Some(65532));
+        assert_eq!(cg.runtime.unwrap().version, None, ":latest moves");
+    }
+
+    #[test]
+    fn every_well_known_program_is_listed_once_at_most() {
+        for id in [
+            "node:24-slim",
+            "golang:1.26",
+            "python:3.13",
+            "alpine:3.24",
+            "debian:12",
+        ] {
+            let i = info(id).unwrap();
+            let programs = i.programs.unwrap();
+            let mut names: Vec<&str> = programs
+                .iter()
+                .map(|p| p.rsplit('/').next().unwrap())
+                .collect();
+            names.extend(i.programs_unknown.iter().map(String::as_str));
+            let before = names.len();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), before, "{id}");
+        }
     }
 
     #[test]

@@ -184,12 +184,25 @@ ENTRYPOINT [\"/app\"]
             check.reason
         );
         assert_eq!(check.line, Some(8));
-        // A relative path without WORKDIR is a likely failure: named, but not failed.
-        let relative = GO_DISTROLESS.replace("[\"/app\"]", "[\"./app\"]");
-        let check = &judge(&runs, &relative).checks[0];
+        // node_modules from a musl builder in a glibc runtime is a likely failure (native
+        // addons, if any, will not load): named, but not failed.
+        let musl_into_glibc = "\
+FROM node:22-alpine AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:22-slim
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY server.js ./
+USER node
+CMD [\"node\", \"server.js\"]
+";
+        let check = &judge(&runs, musl_into_glibc).checks[0];
         assert!(check.met, "{check:?}");
         assert!(
-            check.reason.contains("DK212 warns (line 8)"),
+            check.reason.contains("DK216 warns (line 8)"),
             "{}",
             check.reason
         );

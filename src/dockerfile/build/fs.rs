@@ -175,6 +175,8 @@ pub struct BaseFacts {
     pub complete: bool,
     /// Paths of the well-known programs it has (`None` = not recorded).
     pub programs: Option<Vec<String>>,
+    /// Well-known programs whose presence the table does not settle.
+    pub programs_unknown: Vec<String>,
     /// Its POSIX shell: `Some(None)` = none, `None` = unknown.
     pub shell: Option<Option<String>>,
 }
@@ -297,6 +299,9 @@ impl Fs {
                 return Presence::Unknown;
             }
             let name = path.rsplit('/').next().unwrap_or(path);
+            if b.programs_unknown.iter().any(|p| p == name) {
+                return Presence::Unknown;
+            }
             if crate::dockerfile::images::WELL_KNOWN_PROGRAMS.contains(&name) {
                 return Presence::Absent(Certainty::Known);
             }

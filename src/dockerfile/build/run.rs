@@ -221,6 +221,7 @@ fn fresh(st: &Stage, from_line: u32) -> StageModel {
             } else {
                 info.programs.clone()
             },
+            programs_unknown: info.programs_unknown.clone(),
             shell: if scratch {
                 Some(None)
             } else {
@@ -231,6 +232,7 @@ fn fresh(st: &Stage, from_line: u32) -> StageModel {
             known: true,
             complete: true,
             programs: Some(Vec::new()),
+            programs_unknown: Vec::new(),
             shell: Some(None),
         },
         None => BaseFacts::default(),
@@ -239,7 +241,9 @@ fn fresh(st: &Stage, from_line: u32) -> StageModel {
     let users = if scratch {
         Some(Vec::new())
     } else {
-        info.and_then(|i| i.users.clone())
+        // Only a whole /etc/passwd says a user is missing.
+        info.filter(|i| i.users_complete)
+            .and_then(|i| i.users.clone())
     };
     StageModel {
         index: st.index,

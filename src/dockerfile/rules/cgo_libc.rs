@@ -47,9 +47,13 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             image_line(ctx, sm),
             libc_name(have),
         );
+        // At the `--from`, where the binary's stage is named (as before the model).
+        let span = copy
+            .flag("from")
+            .map_or(copy.span, |f| f.value_span.unwrap_or(f.span));
         match build_fix(ctx, a.line) {
-            Some((l, text)) => r.fix(copy.span, msg, l, text),
-            None => r.at(copy.span, msg),
+            Some((l, text)) => r.fix(span, msg, l, text),
+            None => r.at(span, msg),
         }
     }
 }

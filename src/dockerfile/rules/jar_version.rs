@@ -5,8 +5,6 @@ use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::build::ArtifactKind;
 
-// Registered once the image table has runtime versions and users (the facts branch).
-#[allow(dead_code)]
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DK218",
     aliases: &[],
@@ -47,8 +45,22 @@ mod tests {
     use super::super::chain::findings;
 
     #[test]
+    fn jdk_25_jar_on_a_21_jre_warns() {
+        let d = findings(
+            "FROM eclipse-temurin:25-jdk AS build\nRUN ./mvnw package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /target/app.jar /app.jar\n",
+            "DK218",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].location.line, 4);
+        assert_eq!(
+            d[0].message,
+            "line 4 copies /app.jar, compiled by JDK 25 (line 2, eclipse-temurin:25-jdk, line 1), into Java 21 (eclipse-temurin:21-jre, line 3): unless the build sets --release 21, it stops with UnsupportedClassVersionError"
+        );
+    }
+
+    #[test]
     fn silent_when_versions_are_unknown() {
-        let src = "FROM maven:3-eclipse-temurin-21 AS build\nRUN mvn package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /target/app.jar /app.jar\n";
+        let src = "FROM example.com/jdk:1 AS build\nRUN mvn package\nFROM eclipse-temurin:21-jre\nCOPY --from=build /target/app.jar /app.jar\n";
         assert!(findings(src, "DK218").is_empty());
     }
 }

@@ -44,9 +44,13 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             continue;
         };
         let what = format!(
-            "line {line} copies a {} binary ({path}) linked against {} (built at line {} on {}: {why})",
+            "line {line} copies a {} binary ({path}) linked against {}{} (built at line {} on {}: {why})",
             toolchain_name(*toolchain),
             libc_name(*libc),
+            version
+                .as_deref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default(),
             a.line,
             made(a),
         );
@@ -72,7 +76,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 Severity::Warning,
                 ins.span,
                 format!(
-                    "{what} {built} into {into}, which has {} {run}: symbols newer than {run} are missing (`GLIBC_{built} not found`). Build on the runtime's release or run on a newer one",
+                    "{what} into {into}, which has {} {run}: symbols newer than {run} are missing (`GLIBC_{built} not found`). Build on the runtime's release or run on a newer one",
                     libc_name(have)
                 ),
             );

@@ -282,7 +282,9 @@ pub fn all() -> &'static [RuleInfo] {
                 libc_mismatch::RULE,
                 node_modules_mismatch::RULE,
                 python_env_mismatch::RULE,
+                jar_version::RULE,
                 copy_from_missing::RULE,
+                user_missing::RULE,
             ],
         ]
         .concat();

@@ -102,6 +102,25 @@ fn start_program(ctx: &Ctx<'_>, r: &mut Report, sm: &StageModel) {
     } else {
         (l.argv.clone(), "runs")
     };
+    // The official images' entrypoint scripts (docker-entrypoint.sh…) run their arguments (node's puts `node` in
+    // front of a script or an option): judge what it runs.
+    let wrapped =
+        l.program_from == Part::Image && argv.first().is_some_and(|p| p.ends_with("entrypoint.sh"));
+    let (argv, program_from) = if wrapped && argv.len() > 1 {
+        let mut rest = argv[1..].to_vec();
+        let node = super::chain::runs_node(ctx, sm.index);
+        if node
+            && (rest[0].starts_with('-')
+                || [".js", ".mjs", ".cjs"].iter().any(|e| rest[0].ends_with(e)))
+        {
+            rest.insert(0, "node".into());
+            (rest, Part::Image)
+        } else {
+            (rest, l.cmd_from.unwrap_or(Part::Image))
+        }
+    } else {
+        (argv, l.program_from)
+    };
     let Some(program) = argv.first() else { return };
     // A WebAssembly module is run by the wasm runtime, not exec'd from the filesystem.
     let wasm = program.ends_with(".wasm")
@@ -113,7 +132,7 @@ fn start_program(ctx: &Ctx<'_>, r: &mut Report, sm: &StageModel) {
         return;
     }
     let found = find_program(&sm.fs, program, &l.workdir, &sm.path);
-    let ins = span_of(l.program_from);
+    let ins = span_of(program_from);
     // A relative path with no WORKDIR that is only probably missing is DK212's warning.
     let dk212 = program.contains('/')
         && !program.starts_with('/')

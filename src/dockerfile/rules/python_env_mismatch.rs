@@ -1,7 +1,7 @@
 //! DK217: a venv or site-packages made for one interpreter (path, Python minor, libc) run by
 //! another.
 
-use super::chain::{copied_artifacts, libc_name, made, stage_image};
+use super::chain::{copied_artifacts, image_line, libc_name, made, stage_image};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::build::launch::find_path;
@@ -48,9 +48,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 .map(|p| format!(" (its Python is {p})"))
                 .unwrap_or_default();
             let msg = format!(
-                "line {line} copies {what} {path} made at line {} ({}), whose python links to {interp}, into {into}, which has no {interp}{has}: every script of the venv fails to start",
+                "line {line} copies {what} {path} made at line {} ({}), whose python links to {interp}, into {}, which has no {interp}{has}: every script of the venv fails to start",
                 a.line,
-                made(a)
+                made(a),
+                image_line(ctx, sm)
             );
             match c {
                 Certainty::Known => r.at(ins.span, msg),

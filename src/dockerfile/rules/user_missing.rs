@@ -1,6 +1,6 @@
 //! DK220: USER names a user the stage's /etc/passwd does not have.
 
-use super::chain::{built_stages, stage_image};
+use super::chain::{built_stages, image_line};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::Keyword;
@@ -8,8 +8,6 @@ use crate::dockerfile::build::Presence;
 use crate::dockerfile::build::fs::Origin;
 use crate::dockerfile::model::stage::unquote;
 
-// Registered once the image table has runtime versions and users (the facts branch).
-#[allow(dead_code)]
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DK220",
     aliases: &[],
@@ -51,7 +49,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 format!(
                     "USER {name} (line {}): {} has no user {name} in /etc/passwd{} and no step of the stage adds one: `unable to find user {name}`. Use a numeric id or create the user",
                     ins.start_line,
-                    stage_image(ctx, sm),
+                    image_line(ctx, sm),
                     if users.is_empty() { String::new() } else { format!(" (it has {})", users.join(", ")) }
                 ),
             );
@@ -62,6 +60,20 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::super::chain::findings;
+
+    #[test]
+    fn distroless_has_no_node_user() {
+        let d = findings(
+            "FROM gcr.io/distroless/nodejs24-debian13\nUSER node\n",
+            "DK220",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "USER node (line 2): gcr.io/distroless/nodejs24-debian13 (line 1) has no user node in /etc/passwd (it has root, nobody, nonroot) and no step of the stage adds one: `unable to find user node`. Use a numeric id or create the user"
+        );
+    }
 
     #[test]
     fn silent_when_the_image_users_are_unknown_or_the_user_is_created() {
