@@ -91,6 +91,7 @@ mod tests {
             "FROM alpine:3.22\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps\n",
             "FROM debian:13-slim\nRUN apt-get install -y gcc && make && apt-get purge -y gcc\n",
             "FROM debian:13-slim AS build\nRUN apt-get install -y gcc\nFROM debian:13-slim\n",
+            "FROM debian:13-slim\nRUN saved=\"$(apt-mark showmanual)\"; apt-get install -y gcc; make; apt-mark auto '.*'; apt-mark manual $saved; apt-get purge -y --auto-remove\n",
         ] {
             assert!(findings(src, "DK205").is_empty(), "{src}");
         }

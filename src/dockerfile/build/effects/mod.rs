@@ -209,7 +209,7 @@ pub fn apply(cmd: &Command<'_>, step: &mut Step<'_>) {
         }
         p if p.starts_with("python3.") || p.starts_with("pip3.") => python::apply(cmd, step),
         "mvn" | "mvnw" | "gradle" | "gradlew" | "javac" | "jar" => java::apply(cmd, step),
-        "apt-get" | "apt" | "apk" | "dnf" | "yum" | "microdnf" | "dpkg" | "rpm" => {
+        "apt-get" | "apt" | "apt-mark" | "apk" | "dnf" | "yum" | "microdnf" | "dpkg" | "rpm" => {
             packages::apply(cmd, step)
         }
         "rm" | "mkdir" | "ln" | "cp" | "mv" | "touch" | "install" | "tar" | "unzip" | "git" => {

@@ -12,6 +12,8 @@ pub struct Package {
     pub line: u32,
     /// The `apk add --virtual NAME` group it was installed under.
     pub group: Option<String>,
+    /// `apt-mark auto` marked it: `--auto-remove` takes it away.
+    pub auto: bool,
 }
 
 /// Where package managers write.
@@ -38,6 +40,16 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
         .find(|w| !w.starts_with('-'))
         .map(|w| &**w)
         .unwrap_or("");
+    if program == "apt-mark" {
+        // `apt-mark auto '.*'` (then `apt-mark manual $saved`): the official images' way to
+        // have `apt-get purge --auto-remove` take the build dependencies away again.
+        if sub == "auto" {
+            for p in step.packages.iter_mut() {
+                p.auto = true;
+            }
+        }
+        return true;
+    }
     let install = match program {
         "apt-get" | "apt" => matches!(
             sub,
@@ -75,6 +87,7 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
                 name: n.to_string(),
                 line: step.line,
                 group: group.map(str::to_string),
+                auto: false,
             });
             if C_COMPILERS.contains(&n.as_str()) {
                 step.tools.has_cc = Some(true);
@@ -86,6 +99,9 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
         // Packages may add system users (www-data, nginx…).
         *step.users = None;
     } else if remove {
+        if sub == "autoremove" || words.iter().any(|w| w == "--auto-remove" || w == "--autoremove") {
+            step.packages.retain(|p| !p.auto);
+        }
         for n in &names {
             step.packages
                 .retain(|p| &p.name != n && p.group.as_deref() != Some(n.as_str()));
