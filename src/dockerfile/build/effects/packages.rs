@@ -99,7 +99,11 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
         // Packages may add system users (www-data, nginx…).
         *step.users = None;
     } else if remove {
-        if sub == "autoremove" || words.iter().any(|w| w == "--auto-remove" || w == "--autoremove") {
+        if sub == "autoremove"
+            || words
+                .iter()
+                .any(|w| w == "--auto-remove" || w == "--autoremove")
+        {
             step.packages.retain(|p| !p.auto);
         }
         for n in &names {
