@@ -59,6 +59,7 @@ fn a_passing_file_exits_0_with_every_requirement_passed() {
         "grade: exercise {EXERCISE} (lesson distroless-go) on {PASSES}\n"
     )));
     assert!(!stdout.contains("FAIL"), "{stdout}");
+    assert!(stdout.contains("\nwould it run: yes\n"), "{stdout}");
     assert!(
         stdout.contains("  pass  the image would start\n"),
         "{stdout}"
@@ -110,6 +111,7 @@ fn json_has_the_documented_fields() {
             "lesson",
             "file",
             "passed",
+            "would_run",
             "requirements",
             "findings"
         ])
@@ -120,6 +122,7 @@ fn json_has_the_documented_fields() {
     assert_eq!(doc["lesson"], "distroless-go");
     assert_eq!(doc["file"], USER_BY_NAME);
     assert_eq!(doc["passed"], false);
+    assert_eq!(doc["would_run"], "fails");
     let requirements = doc["requirements"].as_array().unwrap();
     assert_eq!(requirements.len(), 8);
     for r in requirements {
@@ -162,6 +165,7 @@ fn json_has_the_documented_fields() {
     );
     let (code, passed) = json(&[EXERCISE, PASSES]);
     assert_eq!((code, &passed["passed"]), (0, &Value::Bool(true)));
+    assert_eq!(passed["would_run"], "runs");
     assert!(passed["requirements"][0]["line"].is_u64());
     let without_line = passed["requirements"]
         .as_array()

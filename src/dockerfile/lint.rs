@@ -91,15 +91,19 @@ pub struct RunVerdict {
     pub lint: LintResult,
 }
 
-/// Lints `source` and says whether the image it builds would run.
-pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
-    let lint = lint(source, opts);
-    let reasons: Vec<Diagnostic> = lint
-        .diagnostics
+/// The findings among `diagnostics` for which [`is_run_reason`] holds, in their order.
+pub fn run_reasons(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    diagnostics
         .iter()
         .filter(|d| is_run_reason(d))
         .cloned()
-        .collect();
+        .collect()
+}
+
+/// Lints `source` and says whether the image it builds would run.
+pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
+    let lint = lint(source, opts);
+    let reasons = run_reasons(&lint.diagnostics);
     RunVerdict {
         outcome: Outcome::of(&reasons),
         reasons,

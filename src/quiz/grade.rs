@@ -9,6 +9,7 @@ use super::judge::judge;
 use super::model::{Exercise, Question, QuestionKind};
 use super::pack::QuizBook;
 use super::verdict::Verdict;
+use crate::dockerfile::lint::{Outcome, run_reasons};
 use crate::dockerfile::rules::edit_distance;
 
 /// Version of the JSON document; raised only when a field changes meaning or goes away.
@@ -139,6 +140,8 @@ pub struct Graded<'a> {
     /// How the file is named in the report (as given on the command line).
     pub file: String,
     pub verdict: Verdict,
+    /// Whether the image would run, from the same findings (`LikelyFails` passes `runs`).
+    pub would_run: Outcome,
 }
 
 impl<'a> Graded<'a> {
@@ -147,6 +150,7 @@ impl<'a> Graded<'a> {
         Graded {
             found,
             file,
+            would_run: Outcome::of(&run_reasons(&verdict.diagnostics)),
             verdict,
         }
     }
@@ -165,6 +169,7 @@ struct Document<'a> {
     lesson: &'a str,
     file: &'a str,
     passed: bool,
+    would_run: Outcome,
     requirements: Vec<RequirementResult<'a>>,
     findings: Vec<Finding<'a>>,
 }
@@ -216,6 +221,7 @@ pub fn json(graded: &Graded<'_>) -> String {
         lesson: graded.found.lesson_id,
         file: &graded.file,
         passed: verdict.passed(),
+        would_run: graded.would_run,
         requirements: verdict
             .checks
             .iter()
@@ -273,8 +279,8 @@ fn to_json(value: &impl Serialize) -> String {
 }
 
 /// The graded file as plain text: one block per requirement (`pass`/`FAIL`, what it asks, then
-/// `line N:` and why), the findings as `line:column severity RULE: message`, and a last line
-/// with the result. No colour or cursor movement, so a CI log shows it as it is.
+/// `line N:` and why), the findings as `line:column severity RULE: message`, whether the image
+/// would run, and a last line with the result. No colour or cursor movement, so a CI log shows it as it is.
 pub fn text(graded: &Graded<'_>) -> String {
     let verdict = &graded.verdict;
     let mut out = format!(
@@ -302,6 +308,12 @@ pub fn text(graded: &Graded<'_>) -> String {
             ));
         }
     }
+    let would_run = match graded.would_run {
+        Outcome::Runs => "yes",
+        Outcome::LikelyFails => "likely not (see the warnings above)",
+        Outcome::Fails => "no",
+    };
+    out.push_str(&format!("would it run: {would_run}\n"));
     let met = verdict.checks.iter().filter(|c| c.met).count();
     let total = verdict.checks.len();
     let result = if verdict.passed() { "PASS" } else { "FAIL" };
@@ -385,6 +397,20 @@ mod tests {
         assert!(super::text(&solved).ends_with(&format!(
             "result: PASS ({total} of {total} requirements met)\n"
         )));
+    }
+
+    #[test]
+    fn a_likely_failure_passes_but_is_said() {
+        let book = bundled();
+        let found = find(&book, "sum-ex-non-root").unwrap();
+        let musl_deps = found.exercise.solutions[0]
+            .replace("FROM node:22 AS deps", "FROM node:22-alpine AS deps");
+        let graded = Graded::new(found, "Dockerfile".into(), &musl_deps);
+        assert!(graded.passed(), "{}", text(&graded));
+        assert_eq!(graded.would_run, Outcome::LikelyFails);
+        assert!(text(&graded).contains("\nwould it run: likely not"));
+        let value: serde_json::Value = serde_json::from_str(&json(&graded)).unwrap();
+        assert_eq!(value["would_run"], "likely_fails");
     }
 
     #[test]

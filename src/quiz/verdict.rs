@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::glob::glob_match;
 use super::model::Requirement;
-use crate::dockerfile::lint::{Outcome as RunOutcome, is_run_reason};
+use crate::dockerfile::lint::{Outcome as RunOutcome, run_reasons};
 use crate::dockerfile::{Diagnostic, Severity};
 use crate::inspect::text;
 
@@ -328,11 +328,7 @@ fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
 /// with that finding's message, which tells the chain; a likely failure (warnings only) is
 /// named but does not fail it.
 fn runs(diagnostics: &[Diagnostic]) -> Outcome {
-    let reasons: Vec<Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| is_run_reason(d))
-        .cloned()
-        .collect();
+    let reasons = run_reasons(diagnostics);
     match RunOutcome::of(&reasons) {
         RunOutcome::Fails => findings(reasons.iter().filter(|d| d.severity == Severity::Error), ""),
         RunOutcome::LikelyFails => {
