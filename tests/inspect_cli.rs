@@ -117,8 +117,23 @@ fn check_schema(report: &Value) {
             ("not_shipped", T::Arr),
             ("sizes", T::Obj),
             ("errors", T::Arr),
+            ("run", T::Obj),
         ],
         "report",
+    );
+    check(
+        &report["run"],
+        &[
+            ("argv", T::Opt(&T::Arr)),
+            ("workdir", STR_OR_NULL),
+            ("program_line", NUM_OR_NULL),
+            ("outcome", T::Str),
+            ("reasons", T::Arr),
+        ],
+        "report.run",
+    );
+    assert!(
+        ["runs", "likely_fails", "fails"].contains(&report["run"]["outcome"].as_str().unwrap())
     );
     assert_eq!(report["schema_version"], 1);
     for (i, st) in report["stages"].as_array().unwrap().iter().enumerate() {
@@ -135,9 +150,49 @@ fn check_schema(report: &Value) {
                 ("role", T::Str),
                 ("ships", T::Bool),
                 ("surface", T::Obj),
+                ("paths", T::Arr),
+                ("more_paths", T::Num),
+                ("unknown_writes", T::Arr),
             ],
             &at,
         );
+        for (k, p) in st["paths"].as_array().unwrap().iter().enumerate() {
+            let at = format!("{at}.paths[{k}]");
+            check(
+                p,
+                &[
+                    ("path", T::Str),
+                    ("origin", T::Obj),
+                    ("artifact", T::Opt(&T::Obj)),
+                ],
+                &at,
+            );
+            assert!(p["origin"]["from"].is_string(), "{at}.origin.from");
+            if p["artifact"].is_object() {
+                check(
+                    &p["artifact"],
+                    &[
+                        ("kind", T::Str),
+                        ("stage", T::Num),
+                        ("line", T::Num),
+                        ("image", STR_OR_NULL),
+                        ("from_line", T::Num),
+                    ],
+                    &format!("{at}.artifact"),
+                );
+            }
+        }
+        for (k, o) in st["unknown_writes"].as_array().unwrap().iter().enumerate() {
+            check(
+                o,
+                &[
+                    ("under", STR_OR_NULL),
+                    ("line", NUM_OR_NULL),
+                    ("why", T::Str),
+                ],
+                &format!("{at}.unknown_writes[{k}]"),
+            );
+        }
         check(
             &st["base"],
             &[
@@ -317,6 +372,25 @@ fn json_for_a_notes_example() {
     assert_eq!(fin["min_bytes"], 141_000_000u64);
     assert_eq!(fin["at_least"], true);
     assert_eq!(fin["max_bytes"], Value::Null);
+}
+
+#[test]
+fn json_says_what_the_final_image_runs_and_why_it_would_not_start() {
+    let r = json_of(
+        "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /hello .\nFROM scratch\nCOPY --from=build /hello /hello\nENTRYPOINT [\"/out/hello\"]\n",
+    );
+    check_schema(&r);
+    assert_eq!(r["run"]["argv"], serde_json::json!(["/out/hello"]));
+    assert_eq!(r["run"]["program_line"], 5);
+    assert_eq!(r["run"]["outcome"], "fails");
+    assert_eq!(r["run"]["reasons"][0]["rule"], "DK214");
+    let path = &r["stages"][1]["paths"][0];
+    assert_eq!(path["path"], "/hello");
+    assert_eq!(path["origin"]["from"], "stage");
+    assert_eq!(path["origin"]["path"], "/hello");
+    assert_eq!(path["artifact"]["kind"], "binary");
+    assert_eq!(path["artifact"]["linkage"]["linkage"], "static");
+    assert_eq!(path["artifact"]["line"], 2);
 }
 
 #[test]

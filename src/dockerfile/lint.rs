@@ -50,7 +50,7 @@ pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
 
 /// Whether a finding is a reason the image would not run: a finding at warning or above of a
 /// rule flagged [`rules::RuleInfo::runtime`] (an error: it will not; a warning: it likely will
-/// not). The one test for it, shared by [`would_run`] and the quiz's `runs` requirement.
+/// not). The one test for it, behind [`verdict`].
 pub fn is_run_reason(d: &Diagnostic) -> bool {
     d.severity >= Severity::Warning && rules::find(d.rule).is_some_and(|r| r.runtime)
 }
@@ -91,24 +91,27 @@ pub struct RunVerdict {
     pub lint: LintResult,
 }
 
-/// The findings among `diagnostics` for which [`is_run_reason`] holds, in their order.
-pub fn run_reasons(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    diagnostics
-        .iter()
-        .filter(|d| is_run_reason(d))
-        .cloned()
-        .collect()
-}
-
 /// Lints `source` and says whether the image it builds would run.
 pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
     let lint = lint(source, opts);
-    let reasons = run_reasons(&lint.diagnostics);
+    let (outcome, reasons) = verdict(&lint.diagnostics);
     RunVerdict {
-        outcome: Outcome::of(&reasons),
+        outcome,
         reasons,
         lint,
     }
+}
+
+/// The would-run verdict of a lint's findings: the outcome and its reasons (the findings for
+/// which [`is_run_reason`] holds, in their order). `would_run`, inspect, the quiz's `runs`
+/// requirement and `grade` all answer through it.
+pub fn verdict(diagnostics: &[Diagnostic]) -> (Outcome, Vec<Diagnostic>) {
+    let reasons: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| is_run_reason(d))
+        .cloned()
+        .collect();
+    (Outcome::of(&reasons), reasons)
 }
 
 /// Rule names listed in `# check=skip=…` (`all` skips every BuildKit-named rule).

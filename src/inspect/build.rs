@@ -3,9 +3,10 @@
 
 use super::{
     BaseKind, BaseReport, EdgeReport, EdgeSource, ImageFacts, Report, Role, SCHEMA_VERSION,
-    SizeRange, StageReport, size, surface,
+    SizeRange, StageReport, runs, size, surface,
 };
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction};
+use crate::dockerfile::build::BuildModel;
 use crate::dockerfile::images::{self, SizeFigure};
 use crate::dockerfile::lint::LintResult;
 use crate::dockerfile::model::graph::mount_option;
@@ -16,10 +17,11 @@ pub(super) fn report(result: &LintResult) -> Report {
     let model = &result.model;
     let df = &result.parse.dockerfile;
     let roles = roles(model);
+    let build = BuildModel::evaluate(df, model);
     let stages: Vec<StageReport> = model
         .stages
         .iter()
-        .map(|st| stage_report(df, model, st, roles[st.index]))
+        .map(|st| stage_report(df, model, st, roles[st.index], &build))
         .collect();
     let edges = model
         .edges
@@ -58,6 +60,7 @@ pub(super) fn report(result: &LintResult) -> Report {
         final_stage: model.final_stage,
         not_shipped,
         errors,
+        run: runs::run_report(result),
     }
 }
 
@@ -83,7 +86,14 @@ fn roles(model: &Model) -> Vec<Role> {
     roles
 }
 
-fn stage_report(df: &Dockerfile, model: &Model, st: &Stage, role: Role) -> StageReport {
+fn stage_report(
+    df: &Dockerfile,
+    model: &Model,
+    st: &Stage,
+    role: Role,
+    build: &BuildModel,
+) -> StageReport {
+    let (paths, more_paths, unknown_writes) = runs::stage_paths(build, st.index);
     let from = &df.instructions[st.from];
     let written = match &from.args {
         Args::From(f) => f.image.as_ref().map(|w| w.text.clone()),
@@ -124,6 +134,9 @@ fn stage_report(df: &Dockerfile, model: &Model, st: &Stage, role: Role) -> Stage
         role,
         ships: role.ships(),
         surface: surface::of(df, st),
+        paths,
+        more_paths,
+        unknown_writes,
     }
 }
 

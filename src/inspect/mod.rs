@@ -19,9 +19,12 @@
 //! [`SCHEMA_VERSION`]); [`text::render`] writes the text form.
 
 mod build;
+mod runs;
 mod size;
 mod surface;
 pub mod text;
+
+pub use runs::{OpenReport, PathReport, RunReport};
 
 use serde::Serialize;
 
@@ -69,6 +72,8 @@ pub struct Report {
     /// Findings that would stop `docker build` (parse errors and other error-severity rules),
     /// sorted by position. The rest of the report covers what could still be understood.
     pub errors: Vec<Diagnostic>,
+    /// What the final image runs and whether it would start, with the reasons.
+    pub run: RunReport,
 }
 
 impl Report {
@@ -110,6 +115,13 @@ pub struct StageReport {
     pub ships: bool,
     /// What an attacker who gets into a container of this stage finds.
     pub surface: Surface,
+    /// The paths that matter when the stage ends (copied in, or made by a build step the
+    /// model read), with where each came from; at most 40.
+    pub paths: Vec<PathReport>,
+    /// How many more such paths there are.
+    pub more_paths: usize,
+    /// Places a step wrote to that the model cannot list (anything may be there).
+    pub unknown_writes: Vec<OpenReport>,
 }
 
 /// How a stage takes part in the build.

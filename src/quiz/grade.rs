@@ -9,7 +9,7 @@ use super::judge::judge;
 use super::model::{Exercise, Question, QuestionKind};
 use super::pack::QuizBook;
 use super::verdict::Verdict;
-use crate::dockerfile::lint::{Outcome, run_reasons};
+use crate::dockerfile::lint::{Outcome, verdict as run_verdict};
 use crate::dockerfile::rules::edit_distance;
 
 /// Version of the JSON document; raised only when a field changes meaning or goes away.
@@ -150,7 +150,7 @@ impl<'a> Graded<'a> {
         Graded {
             found,
             file,
-            would_run: Outcome::of(&run_reasons(&verdict.diagnostics)),
+            would_run: run_verdict(&verdict.diagnostics).0,
             verdict,
         }
     }

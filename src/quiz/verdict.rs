@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::glob::glob_match;
 use super::model::Requirement;
-use crate::dockerfile::lint::{Outcome as RunOutcome, run_reasons};
+use crate::dockerfile::lint::{Outcome as RunOutcome, verdict as run_verdict};
 use crate::dockerfile::{Diagnostic, Severity};
 use crate::inspect::text;
 
@@ -328,8 +328,8 @@ fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
 /// with that finding's message, which tells the chain; a likely failure (warnings only) is
 /// named but does not fail it.
 fn runs(diagnostics: &[Diagnostic]) -> Outcome {
-    let reasons = run_reasons(diagnostics);
-    match RunOutcome::of(&reasons) {
+    let (outcome, reasons) = run_verdict(diagnostics);
+    match outcome {
         RunOutcome::Fails => findings(reasons.iter().filter(|d| d.severity == Severity::Error), ""),
         RunOutcome::LikelyFails => {
             let w = &reasons[0];
