@@ -77,3 +77,32 @@ fn the_command_exits_1_with_file_line_messages() {
         .success()
         .stdout(contains("ok: "));
 }
+
+/// No exercise may pass an image that would not start: every Dockerfile exercise of the bundled
+/// pack and of the example workshop lists wrong answers that fail `runs` (verify proves each
+/// fails it), and its checklist ends with the implied requirement.
+#[test]
+fn every_exercise_is_judged_on_whether_the_image_would_start() {
+    use dockerlings::course::Course;
+    use dockerlings::quiz::{QuestionKind, QuizBook, Requirement};
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/distroless-workshop");
+    for course in [Course::bundled(), Course::load_dir(&example).unwrap()] {
+        let book = QuizBook::for_course(&course);
+        for question in book.quizzes.iter().flat_map(|q| &q.questions) {
+            let QuestionKind::Dockerfile(ex) = &question.kind else {
+                continue;
+            };
+            assert!(
+                ex.requirements.contains(&Requirement::Runs),
+                "{}",
+                question.id
+            );
+            let at_run_time = ex.wrong.iter().filter(|w| w.fails == "runs").count();
+            assert!(
+                at_run_time >= 1,
+                "{}: no run-time wrong answer",
+                question.id
+            );
+        }
+    }
+}

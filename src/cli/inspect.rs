@@ -39,13 +39,10 @@ const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
-    let source = match input::read_file_or_stdin(&args.file) {
+    let source = match input::read_named(&args.file) {
         Ok(source) => source,
-        Err(err) => {
-            eprintln!(
-                "dockerlings inspect: {}",
-                super::shown(input::located(&args.file, &err))
-            );
+        Err(message) => {
+            eprintln!("dockerlings inspect: {message}");
             return ExitCode::from(EXIT_TROUBLE);
         }
     };

@@ -4,6 +4,7 @@
 mod check;
 mod course;
 mod explain;
+mod grade;
 mod inspect;
 mod lessons;
 mod notes;
@@ -98,6 +99,9 @@ pub enum Command {
         /// The pack folder to check.
         dir: Option<PathBuf>,
     },
+    /// Judge one Dockerfile against one exercise (by id) of the pack: exit 0 it passes, 1 it
+    /// fails, 2 it cannot be judged. For instructors and autograders.
+    Grade(grade::GradeArgs),
     /// Hand out exercises as files: `workshop init DIR` writes the pack's Dockerfile exercises.
     #[command(subcommand)]
     Workshop(workshop::WorkshopCommand),
@@ -136,6 +140,7 @@ pub fn main() -> ExitCode {
         Some(Command::Reset { lesson, yes }) => {
             reset::run(lesson.as_deref(), yes, cli.progress_file.as_deref())
         }
+        Some(Command::Grade(args)) => grade::run(args, cli.lessons.as_deref()),
         Some(Command::Workshop(command)) => workshop::run(command, cli.lessons.as_deref()),
         Some(Command::Watch { ref dir }) => watch::run(
             dir.as_deref(),

@@ -23,13 +23,10 @@ pub enum Format {
 /// 2 when the file cannot be read as a Dockerfile (missing, too large, binary, not UTF-8),
 /// read as `check` and `inspect` read it.
 pub fn run(file: &Path, format: Format) -> ExitCode {
-    let text = match input::read_file_or_stdin(file) {
+    let text = match input::read_named(file) {
         Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "dockerlings parse: {}",
-                super::shown(input::located(file, &err))
-            );
+        Err(message) => {
+            eprintln!("dockerlings parse: {message}");
             return ExitCode::from(2);
         }
     };

@@ -75,7 +75,7 @@ fn dash_if_empty(text: String) -> String {
     }
 }
 
-/// `[{"id", "severity", "aliases", "title", "explanation", "lesson"}]`, in registry order.
+/// `[{"id", "severity", "aliases", "title", "explanation", "lesson", "runtime"}]`, in registry order.
 pub fn json(rules: &[RuleInfo]) -> String {
     #[derive(Serialize)]
     struct Rule<'a> {
@@ -85,6 +85,7 @@ pub fn json(rules: &[RuleInfo]) -> String {
         title: &'a str,
         explanation: &'a str,
         lesson: Option<&'a str>,
+        runtime: bool,
     }
     let rules: Vec<Rule<'_>> = rules
         .iter()
@@ -95,6 +96,7 @@ pub fn json(rules: &[RuleInfo]) -> String {
             title: r.title,
             explanation: r.explanation,
             lesson: r.lesson,
+            runtime: r.runtime,
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&rules).expect("plain data always serialises");

@@ -48,12 +48,25 @@ pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
     }
 }
 
-/// The rules that say whether the image would build and start: a finding of one of them is a
-/// reason it would not run (an error: it will not; a warning: it likely will not).
-pub const WOULD_RUN_RULES: &[&str] = &[
-    "DK201", "DK202", "DK203", "DK207", "DK211", "DK212", "DK213", "DK214", "DK215", "DK216",
-    "DK217", "DK218", "DK219", "DK220",
-];
+/// Whether a finding is a reason the image would not run: a finding at warning or above of a
+/// rule flagged [`rules::RuleInfo::runtime`] (an error: it will not; a warning: it likely will
+/// not). The one test for it, behind [`verdict`].
+pub fn is_run_reason(d: &Diagnostic) -> bool {
+    d.severity >= Severity::Warning && rules::find(d.rule).is_some_and(|r| r.runtime)
+}
+
+impl Outcome {
+    /// The outcome that `reasons` (findings for which [`is_run_reason`] holds) add up to.
+    pub fn of(reasons: &[Diagnostic]) -> Outcome {
+        if reasons.iter().any(|d| d.severity == Severity::Error) {
+            Outcome::Fails
+        } else if reasons.is_empty() {
+            Outcome::Runs
+        } else {
+            Outcome::LikelyFails
+        }
+    }
+}
 
 /// Whether the image would run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -71,7 +84,7 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub struct RunVerdict {
     pub outcome: Outcome,
-    /// The findings of [`WOULD_RUN_RULES`] at warning or above, in source order: each says
+    /// The findings for which [`is_run_reason`] holds, in source order: each says
     /// what fails, with the chain of lines that leads there.
     pub reasons: Vec<Diagnostic>,
     /// The whole lint (every rule), for callers that want more.
@@ -89,22 +102,16 @@ pub fn would_run(source: &str, opts: &LintOptions) -> RunVerdict {
     }
 }
 
-/// The would-run verdict of a lint's findings: the outcome and its reasons (the findings of
-/// [`WOULD_RUN_RULES`] at warning or above).
+/// The would-run verdict of a lint's findings: the outcome and its reasons (the findings for
+/// which [`is_run_reason`] holds, in their order). `would_run`, inspect, the quiz's `runs`
+/// requirement and `grade` all answer through it.
 pub fn verdict(diagnostics: &[Diagnostic]) -> (Outcome, Vec<Diagnostic>) {
     let reasons: Vec<Diagnostic> = diagnostics
         .iter()
-        .filter(|d| WOULD_RUN_RULES.contains(&d.rule) && d.severity >= Severity::Warning)
+        .filter(|d| is_run_reason(d))
         .cloned()
         .collect();
-    let outcome = if reasons.iter().any(|d| d.severity == Severity::Error) {
-        Outcome::Fails
-    } else if reasons.is_empty() {
-        Outcome::Runs
-    } else {
-        Outcome::LikelyFails
-    };
-    (outcome, reasons)
+    (Outcome::of(&reasons), reasons)
 }
 
 /// Rule names listed in `# check=skip=…` (`all` skips every BuildKit-named rule).

@@ -96,6 +96,7 @@ struct RawRequirement {
     no_findings_at_or_above: Option<String>,
     none_of_rules: Option<Vec<String>>,
     final_size_under_mb: Option<u64>,
+    runs: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -360,6 +361,12 @@ fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercis
     if requirements.is_empty() {
         return Err("`requirements` is empty".into());
     }
+    let mut requirements = requirements;
+    // No exercise may pass an image that would not start, so `runs` is implied; written, it
+    // keeps its place in the checklist.
+    if !requirements.contains(&Requirement::Runs) {
+        requirements.push(Requirement::Runs);
+    }
     let solutions = raw.solutions.clone().unwrap_or_default();
     if solutions.is_empty() {
         return Err("`solutions` needs at least one reference solution".into());
@@ -433,9 +440,17 @@ fn requirement(raw: &RawRequirement) -> Result<Requirement, String> {
     for (flag, req) in [
         (raw.non_root, Requirement::NonRoot),
         (raw.exec_form_cmd, Requirement::ExecFormCmd),
+        (raw.runs, Requirement::Runs),
     ] {
         match flag {
             Some(true) => found.push(req),
+            Some(false) if req == Requirement::Runs => {
+                return Err(
+                    "`runs: false` cannot be asked: every Dockerfile exercise is judged on whether \
+                     the image would start; remove it"
+                        .into(),
+                );
+            }
             Some(false) => {
                 return Err(format!(
                     "`{}: false` asks for nothing; remove it",
@@ -686,7 +701,9 @@ mod tests {
         let QuestionKind::Dockerfile(ex) = &quiz.questions[0].kind else {
             panic!()
         };
-        assert_eq!(ex.requirements.len(), 6);
+        // The six written, then the implied `runs`.
+        assert_eq!(ex.requirements.len(), 7);
+        assert_eq!(ex.requirements[6], Requirement::Runs);
         assert_eq!(ex.context[1].contents.as_deref(), Some("module x\n"));
         assert_eq!(ex.wrong[0].line, 21);
         assert_eq!(ex.reveal_after, DEFAULT_REVEAL_AFTER);
@@ -702,6 +719,25 @@ mod tests {
     fn wrong_answer_must_name_a_requirement_of_the_exercise() {
         let err = only_error(&EXERCISE.replace("fails: min_stages", "fails: exec_form_cmd"));
         assert!(err.message.contains("exec_form_cmd"), "{err}");
+    }
+
+    #[test]
+    fn runs_is_implied_kept_where_written_and_cannot_be_turned_off() {
+        let text = EXERCISE.replace("- min_stages: 2", "- runs: true\n      - min_stages: 2");
+        let quiz = parse(&text).unwrap();
+        let QuestionKind::Dockerfile(ex) = &quiz.questions[0].kind else {
+            panic!()
+        };
+        let keys: Vec<_> = ex.requirements.iter().map(Requirement::key).collect();
+        assert_eq!(keys.iter().filter(|k| **k == "runs").count(), 1);
+        assert_eq!(keys[0], "runs");
+        let err = only_error(&EXERCISE.replace("- min_stages: 2", "- runs: false"));
+        assert!(err.message.contains("`runs: false` cannot"), "{err}");
+        let wrong_runs = EXERCISE.replace("fails: min_stages", "fails: runs");
+        assert!(
+            parse(&wrong_runs).is_ok(),
+            "a wrong answer may name the implied `runs`"
+        );
     }
 
     #[test]

@@ -170,6 +170,58 @@ ENTRYPOINT [\"/app\"]
     }
 
     #[test]
+    fn runs_fails_on_a_run_time_error_with_its_message_and_line() {
+        let runs = [Requirement::Runs];
+        let ok = judge(&runs, GO_DISTROLESS);
+        assert!(ok.passed(), "{ok:#?}");
+        let shell = GO_DISTROLESS.replace("ENTRYPOINT [\"/app\"]", "ENTRYPOINT /app");
+        let check = &judge(&runs, &shell).checks[0];
+        assert!(!check.met);
+        assert_eq!(check.label, "the image would start");
+        assert!(
+            check.reason.starts_with("DK202 error: "),
+            "{}",
+            check.reason
+        );
+        assert_eq!(check.line, Some(8));
+        // node_modules from a musl builder in a glibc runtime is a likely failure (native
+        // addons, if any, will not load): named, but not failed.
+        let musl_into_glibc = "\
+FROM node:22-alpine AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:22-slim
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY server.js ./
+USER node
+CMD [\"node\", \"server.js\"]
+";
+        let check = &judge(&runs, musl_into_glibc).checks[0];
+        assert!(check.met, "{check:?}");
+        assert!(
+            check.reason.contains("DK216 warns (line 8)"),
+            "{}",
+            check.reason
+        );
+        // The build model's own checks count too: the ENTRYPOINT names a path never copied.
+        let moved = GO_DISTROLESS
+            .replace("gcr.io/distroless/static-debian12:nonroot", "scratch")
+            .replace("[\"/app\"]", "[\"/out/app\"]");
+        let check = &judge(&runs, &moved).checks[0];
+        assert!(
+            check.reason.starts_with("DK214 error: "),
+            "{}",
+            check.reason
+        );
+        // A finding that is no run-time claim (an untagged base) leaves it alone.
+        let untagged = GO_DISTROLESS.replace("golang:1.25", "golang");
+        assert!(judge(&runs, &untagged).passed());
+    }
+
+    #[test]
     fn final_size_uses_the_inspect_estimate() {
         let under = [Requirement::FinalSizeUnderMb(50)];
         let verdict = judge(&under, GO_DISTROLESS);

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod facts;
 pub mod format;
 mod glob;
+pub mod grade;
 pub mod hints;
 pub mod judge;
 pub mod model;

@@ -146,6 +146,9 @@ pub enum Requirement {
     /// The final image's estimated size on disk ([`crate::inspect`]) is under this many MB
     /// (1 MB = 1,000,000 bytes). Judged on the estimate's lower end; an unknown size fails.
     FinalSizeUnderMb(u64),
+    /// The image would start: no run-time rule ([`crate::dockerfile::rules::RuleInfo::runtime`])
+    /// raises an error. Every Dockerfile exercise has it, written or not.
+    Runs,
 }
 
 impl Requirement {
@@ -160,10 +163,11 @@ impl Requirement {
             Requirement::NoFindingsAtOrAbove(_) => "no_findings_at_or_above",
             Requirement::NoneOfRules(_) => "none_of_rules",
             Requirement::FinalSizeUnderMb(_) => "final_size_under_mb",
+            Requirement::Runs => "runs",
         }
     }
 
-    pub const KEYS: [&'static str; 8] = [
+    pub const KEYS: [&'static str; 9] = [
         "min_stages",
         "final_base",
         "final_copies_from",
@@ -172,6 +176,7 @@ impl Requirement {
         "no_findings_at_or_above",
         "none_of_rules",
         "final_size_under_mb",
+        "runs",
     ];
 
     /// One line a learner reads in the checklist.
@@ -191,6 +196,7 @@ impl Requirement {
             Requirement::FinalSizeUnderMb(mb) => {
                 format!("final image estimated under {mb} MB on disk")
             }
+            Requirement::Runs => "the image would start".into(),
         }
     }
 }

@@ -6,7 +6,8 @@ use serde::Serialize;
 use super::facts::Facts;
 use super::glob::glob_match;
 use super::model::Requirement;
-use crate::dockerfile::Diagnostic;
+use crate::dockerfile::lint::{Outcome as RunOutcome, verdict as run_verdict};
+use crate::dockerfile::{Diagnostic, Severity};
 use crate::inspect::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,6 +98,7 @@ fn check_one(requirement: &Requirement, facts: &Facts, diagnostics: &[Diagnostic
             &format!("none of {}", ids.join(", ")),
         ),
         Requirement::FinalSizeUnderMb(mb) => final_size_under(*mb, facts),
+        Requirement::Runs => runs(diagnostics),
     }
 }
 
@@ -322,6 +324,28 @@ fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
     }
 }
 
+/// Fails when the model knows the image would not start (an error among the run reasons),
+/// with that finding's message, which tells the chain; a likely failure (warnings only) is
+/// named but does not fail it.
+fn runs(diagnostics: &[Diagnostic]) -> Outcome {
+    let (outcome, reasons) = run_verdict(diagnostics);
+    match outcome {
+        RunOutcome::Fails => findings(reasons.iter().filter(|d| d.severity == Severity::Error), ""),
+        RunOutcome::LikelyFails => {
+            let w = &reasons[0];
+            (
+                true,
+                format!(
+                    "nothing known stops it, but {} warns (line {}): {}",
+                    w.rule, w.location.line, w.message
+                ),
+                Some(w.location.line),
+            )
+        }
+        RunOutcome::Runs => (true, "no finding says it would fail to start".into(), None),
+    }
+}
+
 fn findings<'a>(mut hits: impl Iterator<Item = &'a Diagnostic>, ok: &str) -> Outcome {
     let Some(first) = hits.next() else {
         return (true, ok.to_string(), None);
@@ -497,12 +521,12 @@ mod tests {
         );
     }
 
-    #[test]
-    fn findings_are_filtered_by_severity_and_rule() {
-        let diag = |rule: &'static str, severity, line| Diagnostic {
+    /// A finding of `rule` at `line`, whose message is "`rule` says so".
+    fn diag(rule: &'static str, severity: Severity, line: usize) -> Diagnostic {
+        Diagnostic {
             rule,
             severity,
-            message: "m".into(),
+            message: format!("{rule} says so"),
             location: Location {
                 line,
                 column: 1,
@@ -510,7 +534,11 @@ mod tests {
                 end_column: 2,
             },
             fix: None,
-        };
+        }
+    }
+
+    #[test]
+    fn findings_are_filtered_by_severity_and_rule() {
         let diags = vec![
             diag("DL3006", Severity::Warning, 3),
             diag("DK1", Severity::Info, 4),
@@ -528,6 +556,29 @@ mod tests {
         let met: Vec<_> = v.checks.iter().map(|c| (c.met, c.line)).collect();
         assert_eq!(met, vec![(true, None), (false, Some(3)), (false, Some(3))]);
         assert!(v.checks[1].reason.contains("1 more"));
+    }
+
+    #[test]
+    fn runs_fails_only_on_errors_of_runtime_rules() {
+        let facts = two_stage("scratch");
+        let runs = |diags| {
+            evaluate(&[Requirement::Runs], &facts, diags)
+                .checks
+                .remove(0)
+        };
+        // An error from a rule that is no run-time claim (an EXPOSE port) is not a reason.
+        let c = runs(vec![diag("DL3011", Severity::Error, 2)]);
+        assert_eq!((c.met, c.line), (true, None));
+        let c = runs(vec![
+            diag("DK212", Severity::Warning, 3),
+            diag("DK202", Severity::Error, 7),
+        ]);
+        assert_eq!((c.met, c.line), (false, Some(7)));
+        assert_eq!(c.reason, "DK202 error: DK202 says so");
+        let c = runs(vec![diag("DK212", Severity::Warning, 3)]);
+        assert!(c.met);
+        assert_eq!(c.line, Some(3));
+        assert!(c.reason.contains("DK212 warns (line 3)"), "{}", c.reason);
     }
 
     #[test]

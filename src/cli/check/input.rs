@@ -15,6 +15,12 @@ pub fn read_file(path: &Path) -> Result<String, FileError> {
     decode(bytes)
 }
 
+/// Reads and decodes the file a one-file command names, `-` being standard input; the error is
+/// `path[:line:column]: message`, escaped and ready to print.
+pub fn read_named(path: &Path) -> Result<String, String> {
+    read_file_or_stdin(path).map_err(|err| super::super::shown(located(path, &err)))
+}
+
 /// Reads and decodes all of standard input.
 pub fn read_stdin() -> Result<String, FileError> {
     let bytes =
@@ -26,7 +32,7 @@ pub fn read_stdin() -> Result<String, FileError> {
 }
 
 /// `PATH[:LINE:COLUMN]: MESSAGE`, for a command that reads one file and reports on stderr.
-pub fn located(path: &Path, err: &FileError) -> String {
+fn located(path: &Path, err: &FileError) -> String {
     let at = err
         .position
         .map(|(line, column)| format!(":{line}:{column}"))
@@ -35,7 +41,7 @@ pub fn located(path: &Path, err: &FileError) -> String {
 }
 
 /// Reads `path`, or standard input for `-`.
-pub fn read_file_or_stdin(path: &Path) -> Result<String, FileError> {
+fn read_file_or_stdin(path: &Path) -> Result<String, FileError> {
     if path == Path::new("-") {
         read_stdin()
     } else {

@@ -13,6 +13,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "BuildKit's parser rejects the file",
         explanation: "The Dockerfile cannot be parsed at all (an empty file: `the Dockerfile cannot be empty`; a comment-only one: `file with no instructions`; an exec-form array with a non-string, ENV without a value, an unterminated heredoc…). `docker build` stops before doing anything. The message is BuildKit's own.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: parse_errors,
     },
     RuleInfo {
@@ -22,6 +23,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Unknown instruction",
         explanation: "The first word of an instruction must be one of the 18 Dockerfile instructions (FROM, RUN, COPY…), in any case. Anything else is a parse error: `unknown instruction: FORM (did you mean FROM?)`.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: unknown_instruction,
     },
     RuleInfo {
@@ -31,6 +33,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "No FROM: the Dockerfile has no stage to build",
         explanation: "Every build starts from a base image with FROM. Without one BuildKit stops with `dockerfile contains no stages to build`.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: no_from,
     },
     RuleInfo {
@@ -40,6 +43,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Instruction before the first FROM",
         explanation: "Only parser directives, comments and ARG may come before the first FROM (a global ARG is usable in FROM lines). Anything else fails with `no build stage in current context`.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: before_from,
     },
     RuleInfo {
@@ -49,6 +53,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "FROM needs an image and optionally `AS name`",
         explanation: "FROM takes `[--platform=…] image[:tag|@digest] [AS name]`: one word, or three with AS in the middle. Otherwise BuildKit fails with `FROM requires either one or three arguments`.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: from_arguments,
     },
     RuleInfo {
@@ -58,6 +63,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Invalid stage name",
         explanation: "A stage name must start with a letter and contain only letters, digits, `-`, `_` and `.` (BuildKit: `invalid name for build stage: \"1st\", name can't start with a number or contain symbols`).",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: invalid_stage_name,
     },
     RuleInfo {
@@ -67,6 +73,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Reference to a later stage or a missing stage index",
         explanation: "A stage can only use stages defined before it. `COPY --from=x` naming a later stage fails with `cannot copy from stage \"x\", it needs to be defined before current stage`; `--from=9` with fewer stages fails with `invalid stage index 9`. (`FROM gcc AS gcc` is fine: BuildKit resolves the base before it registers the stage's name, so that is the image gcc.)",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: bad_stage_reference,
     },
     RuleInfo {
@@ -76,6 +83,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "COPY --from names no stage",
         explanation: "When the value of `--from` is neither an earlier stage's name nor an index, BuildKit treats it as an image and tries to pull it: a typo like `--from=buider` becomes `pull access denied … docker.io/library/buider:latest`. Name the stage with `FROM … AS name` or fix the spelling. (A named build context passed with `--build-context` is the exception.)",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: from_names_no_stage,
     },
     RuleInfo {
@@ -85,6 +93,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "COPY --from refers to its own stage",
         explanation: "A stage cannot copy from itself: BuildKit reports `circular dependency detected on stage`. Copy from the stage that produced the file.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: copy_from_self,
     },
     RuleInfo {
@@ -94,6 +103,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Duplicate stage name",
         explanation: "Two stages share a name (names are compared case-insensitively), so `--from=name`, `FROM name` and `--target name` are ambiguous. Give every stage its own name.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: duplicate_stage_name,
     },
     RuleInfo {
@@ -103,6 +113,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Stage named `scratch` or `context`",
         explanation: "`scratch` (the empty image) and `context` (the build context) are reserved words; a stage with such a name conflicts with them. Choose another name.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: reserved_stage_name,
     },
     RuleInfo {
@@ -112,6 +123,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Unknown, duplicate or malformed instruction flag",
         explanation: "Each instruction accepts only its own flags (COPY: --from, --chown, --chmod, --link, --parents, --exclude; RUN: --mount, --network, --security…), each once unless repeatable, string flags need `=value` and boolean flags take true/false. BuildKit stops with `unknown flag: --chwon (did you mean chown?)`, `duplicate flag specified` or `missing a value on flag: --from`.",
         lesson: None,
+        runtime: false,
         check: bad_flags,
     },
     RuleInfo {
@@ -121,6 +133,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Variable in --from",
         explanation: "BuildKit does not expand variables in `COPY --from` or `RUN --mount=from=`: `variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround`. Write `ARG SRC=…` before the first FROM, `FROM ${SRC} AS src`, then `COPY --from=src`.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: variable_from,
     },
     RuleInfo {
@@ -130,6 +143,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "The --target stage does not exist",
         explanation: "`docker build --target NAME` needs a stage named NAME (case-insensitive): `target stage \"NAME\" could not be found`.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: missing_target,
     },
     RuleInfo {
@@ -139,6 +153,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Instruction arguments BuildKit rejects",
         explanation: "Some instructions have fixed shapes: COPY/ADD need a source and a destination, SHELL must be a JSON array, WORKDIR/USER/STOPSIGNAL take one argument, HEALTHCHECK is `NONE` or `[options] CMD command`, ONBUILD cannot wrap ONBUILD, FROM or MAINTAINER, ARG names cannot be blank. The build stops at such a line.",
         lesson: None,
+        runtime: false,
         check: bad_arguments,
     },
     RuleInfo {
@@ -148,6 +163,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Invalid base image reference",
         explanation: "The image in FROM (after ARG substitution) is not a valid reference: repository names must be lower case, tags may contain letters, digits, `_`, `.` and `-`, and the name cannot be empty (`base name (…) should not be blank`).",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: invalid_base,
     },
 ];

@@ -11,6 +11,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "Compilers or build tools in the final stage",
     explanation: "The final stage installs a compiler or build tool (gcc, make, build-essential, a JDK…) and never removes it, so it ships. Do the build in an earlier stage and `COPY --from` only its output (or remove the tools in the same RUN: `apk add --virtual .build-deps … && … && apk del .build-deps`).",
     lesson: Some("why-multi-stage/keep-only-what-runs"),
+    runtime: false,
     check,
 };
 

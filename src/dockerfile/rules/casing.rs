@@ -13,6 +13,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Instruction keyword not in the file's usual case",
         explanation: "Instructions are case-insensitive, but mixing `FROM` and `run` (or writing `From`) makes a file harder to read. Write every keyword in the case most of the file uses (upper case by convention).",
         lesson: None,
+        runtime: false,
         check: instruction_casing,
     },
     RuleInfo {
@@ -22,6 +23,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "`AS` not in the same case as `FROM`",
         explanation: "`FROM debian AS build` or `from debian as build`, not a mix: BuildKit warns when the two keywords differ in case.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: from_as_casing,
     },
     RuleInfo {
@@ -31,6 +33,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Stage name is not lower case",
         explanation: "BuildKit lower-cases stage names (lookups are case-insensitive), so `AS BuilderBase` is really `builderbase`. Write it that way.",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+        runtime: false,
         check: stage_name_casing,
     },
     RuleInfo {
@@ -40,6 +43,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Blank line inside a line continuation",
         explanation: "A blank line after a `\\` continuation is skipped today, but BuildKit warns that empty continuation lines will become errors in a future release. Remove the blank line (a `#` comment line is fine).",
         lesson: None,
+        runtime: false,
         check: empty_continuation,
     },
     RuleInfo {
@@ -49,6 +53,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "EXPOSE protocol not in lower case",
         explanation: "Write the protocol of an exposed port in lower case: `EXPOSE 80/tcp`, not `80/TCP`.",
         lesson: None,
+        runtime: false,
         check: expose_proto_casing,
     },
     RuleInfo {
@@ -58,6 +63,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "EXPOSE with an IP address or host port",
         explanation: "EXPOSE documents container ports only: `EXPOSE 80`. The `ip:host:container` and `host:container` forms are deprecated; publish host ports with `docker run -p`.",
         lesson: None,
+        runtime: false,
         check: expose_format,
     },
 ];

@@ -15,6 +15,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "Go binary built with cgo on, copied into a musl or libc-less image",
     explanation: "On Debian-based `golang` images cgo is on by default (gcc is installed), so any program using `net` or `os/user` — every HTTP server — is linked against glibc. Alpine has musl and scratch/distroless static have no libc at all, so the binary fails with `exec ./app: no such file or directory`. Build with `CGO_ENABLED=0 go build …` (or use a glibc runtime such as distroless base/cc).",
     lesson: Some("go-multi-stage/the-cgo-trap"),
+    runtime: true,
     check,
 };
 

@@ -12,6 +12,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "COPY --from a stage of a path that stage does not have",
     explanation: "COPY --from=stage reads the stage's filesystem from its root (not its WORKDIR). When nothing in that stage copies, builds or installs the path and its base image does not have it, BuildKit stops with `failed to compute cache key: \"/out/app\": not found`. Copy the path the build step writes (`go build -o /out/app`, `target/release/NAME`, `WORKDIR`-relative outputs under that WORKDIR).",
     lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
+    runtime: true,
     check,
 };
 

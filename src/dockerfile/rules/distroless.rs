@@ -19,6 +19,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Shell-form CMD, ENTRYPOINT or HEALTHCHECK where there is no shell",
         explanation: "Shell form needs /bin/sh at run time; on scratch and distroless the container fails to start (`exec: \"/bin/sh\": … no such file or directory`). Use the exec form, `CMD [\"/app\"]`. Watch for text that looks like JSON but is not (single quotes, a trailing comment): BuildKit silently treats it as shell form.",
         lesson: Some("distroless-images/debugging-without-a-shell"),
+        runtime: true,
         check: shell_form_without_shell,
     },
     RuleInfo {
@@ -28,6 +29,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Deprecated or end-of-life base image",
         explanation: "The image name or version is no longer maintained (e.g. `gcr.io/distroless/nodejs`, unpublished since 2023; `nodejs18`, deprecated with Node 18's end of life; `golang:1.20`): it gets no security fixes. Move to a supported name and version.",
         lesson: Some("distroless-images/names-and-tags-today"),
+        runtime: false,
         check: deprecated_image,
     },
     RuleInfo {
@@ -37,6 +39,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Distroless name without a Debian version",
         explanation: "`gcr.io/distroless/base` (no `-debianNN`) follows the project's default distribution: it meant Debian 12 until January 2026 and Debian 13 since, and will move again — and with it glibc and Python versions. Name it explicitly: `gcr.io/distroless/base-debian13`.",
         lesson: Some("distroless-images/names-and-tags-today"),
+        runtime: false,
         check: floating_image,
     },
     RuleInfo {
@@ -46,6 +49,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "CMD repeats the language image's ENTRYPOINT",
         explanation: "Distroless language images already have an ENTRYPOINT (`/nodejs/bin/node`, `/usr/bin/python3.13`, `/usr/bin/java -jar`), and CMD is appended to it: `CMD [\"node\", \"server.js\"]` runs `node node server.js` → `Cannot find module '/node'`. Give CMD only the arguments: `CMD [\"server.js\"]`.",
         lesson: Some("node-on-distroless/what-to-fix"),
+        runtime: true,
         check: cmd_repeats_entrypoint,
     },
     RuleInfo {
@@ -55,6 +59,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "User name on an image without /etc/passwd",
         explanation: "scratch has no /etc/passwd, so `USER app` or `COPY --chown=app` cannot be resolved and the build or the start fails (`unable to find user app`). Use numeric ids: `USER 65532:65532`, `--chown=65532:65532`.",
         lesson: Some("distroless-go/or-scratch"),
+        runtime: true,
         check: user_name_on_scratch,
     },
 ];

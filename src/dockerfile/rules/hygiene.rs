@@ -20,6 +20,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Base image without a tag",
         explanation: "`FROM alpine` means `alpine:latest`, which changes under you: the next build may get a different OS version. Pin a tag (`alpine:3.22`), or a digest for full reproducibility (`@sha256:…`; for distroless, whose tags name variants, the digest is the way to pin).",
         lesson: Some("go-multi-stage/do-you-even-need-alpine"),
+        runtime: false,
         check: untagged,
     },
     RuleInfo {
@@ -29,6 +30,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Base image tagged `latest`",
         explanation: "`:latest` is whatever was pushed last: builds stop being reproducible and upgrades happen silently. Pin a version tag or a digest (Chainguard's free tier only has `latest`: pin it by digest).",
         lesson: Some("go-multi-stage/do-you-even-need-alpine"),
+        runtime: false,
         check: latest,
     },
     RuleInfo {
@@ -38,6 +40,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "FROM uses an ARG that is not declared before the first FROM",
         explanation: "Only ARGs declared before the first FROM (global ARGs) and BuildKit's predefined platform ARGs can be used in FROM. An undeclared one expands to an empty string. Add `ARG NAME=default` at the top.",
         lesson: None,
+        runtime: false,
         check: undefined_arg_in_from,
     },
     RuleInfo {
@@ -47,6 +50,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "FROM depends on an ARG without a default",
         explanation: "With `ARG TAG` (no value) and `FROM busybox:${TAG}`, a build without `--build-arg TAG=…` uses an empty tag and fails — also when TAG is read through another ARG's default (`ARG IMAGE=busybox:${TAG}`). Give the ARG a default (`ARG TAG=1.37`) or use `${TAG:-1.37}`. As BuildKit's check: silent when the empty value still makes a valid name (`FROM alpine${VARIANT}`) or the name depends on the build platform (`$TARGETOS`).",
         lesson: None,
+        runtime: false,
         check: arg_without_default,
     },
     RuleInfo {
@@ -56,6 +60,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "`--platform=$TARGETPLATFORM` is the default",
         explanation: "A stage is built for the target platform unless told otherwise, so `FROM --platform=$TARGETPLATFORM` changes nothing. Drop the flag (keep `--platform=$BUILDPLATFORM` on cross-compiling build stages).",
         lesson: None,
+        runtime: false,
         check: redundant_target_platform,
     },
     RuleInfo {
@@ -65,6 +70,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use WORKDIR instead of `cd`",
         explanation: "`cd` in a RUN only lasts for that RUN, so the next instruction silently runs elsewhere. Use `WORKDIR /path` to switch directories.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: cd_in_run,
     },
     RuleInfo {
@@ -74,6 +80,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Pipe in RUN without `pipefail`",
         explanation: "`/bin/sh -c` only reports the exit status of the last command of a pipe, so `curl … | tar x` succeeds even when the download fails. Put `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` (or ash's `-o pipefail`) before the RUN, in every stage that pipes — but never copy a bash SHELL into a distroless or scratch stage.",
         lesson: None,
+        runtime: false,
         check: pipefail,
     },
     RuleInfo {
@@ -83,6 +90,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Do not use sudo",
         explanation: "Builds already run as root unless you switched USER; sudo is usually absent and its tty/password behaviour is unpredictable. Switch with `USER root` … `USER app` instead.",
         lesson: None,
+        runtime: false,
         check: sudo,
     },
     RuleInfo {
@@ -92,6 +100,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Consecutive RUN instructions",
         explanation: "Each RUN makes a layer; consecutive RUNs with the same options can often be one `RUN a && b`, which is smaller and lets cleanup happen in the same layer.",
         lesson: None,
+        runtime: false,
         check: consecutive_run,
     },
 ];

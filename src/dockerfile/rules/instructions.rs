@@ -17,6 +17,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use the JSON (exec) form for CMD and ENTRYPOINT",
         explanation: "The shell form `CMD node server.js` runs as `/bin/sh -c \"node server.js\"`: the shell is PID 1, so the app never receives SIGTERM and `docker stop` waits 10 s before killing it; and it needs a shell in the image, which distroless and scratch do not have. Write `CMD [\"node\", \"server.js\"]`. (Silent when the stage sets SHELL on purpose.)",
         lesson: Some("distroless-images/debugging-without-a-shell"),
+        runtime: false,
         check: json_args,
     },
     RuleInfo {
@@ -26,6 +27,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "MAINTAINER is deprecated",
         explanation: "MAINTAINER still parses but is deprecated. Use a label: `LABEL org.opencontainers.image.authors=\"name <mail>\"`.",
         lesson: None,
+        runtime: false,
         check: maintainer,
     },
     RuleInfo {
@@ -35,6 +37,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "WORKDIR should be an absolute path",
         explanation: "A relative WORKDIR is resolved against the previous one, which depends on the base image (`/` for most, `/go` for golang, `/home/nonroot` on distroless :nonroot). Write an absolute path such as `WORKDIR /app`.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: relative_workdir,
     },
     RuleInfo {
@@ -44,6 +47,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use COPY instead of ADD for local files",
         explanation: "ADD also fetches URLs and unpacks archives, so `ADD app.js /app/` hides intent and may surprise. For plain files and folders use COPY; keep ADD for remote sources and archives you mean to extract.",
         lesson: None,
+        runtime: false,
         check: add_instead_of_copy,
     },
     RuleInfo {
@@ -53,6 +57,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "COPY with several sources needs a destination ending in /",
         explanation: "When COPY or ADD has more than one source, the destination must be a directory written with a trailing slash (`COPY a b /app/`), otherwise the build fails.",
         lesson: None,
+        runtime: false,
         check: multi_source_dest,
     },
     RuleInfo {
@@ -62,6 +67,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "COPY to a relative destination without WORKDIR",
         explanation: "A relative destination (`COPY app .`) lands in the base image's working directory, which you did not choose (often `/`). Set `WORKDIR /app` first, or copy to an absolute path.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
+        runtime: false,
         check: copy_relative_without_workdir,
     },
     RuleInfo {
@@ -71,6 +77,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "EXPOSE port out of range",
         explanation: "Ports are numbers from 0 to 65535.",
         lesson: None,
+        runtime: false,
         check: expose_range,
     },
     RuleInfo {
@@ -80,6 +87,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Several CMD in one stage: only the last one counts",
         explanation: "Only the last CMD of a stage takes effect; the others are dead code and usually a mistake. Keep one.",
         lesson: None,
+        runtime: false,
         check: multiple_cmd,
     },
     RuleInfo {
@@ -89,6 +97,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Several ENTRYPOINT in one stage: only the last one counts",
         explanation: "Only the last ENTRYPOINT of a stage takes effect. Keep one.",
         lesson: None,
+        runtime: false,
         check: multiple_entrypoint,
     },
     RuleInfo {
@@ -98,6 +107,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Several HEALTHCHECK in one stage: only the last one counts",
         explanation: "Only the last HEALTHCHECK of a stage takes effect. Keep one.",
         lesson: None,
+        runtime: false,
         check: multiple_healthcheck,
     },
     RuleInfo {
@@ -107,6 +117,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Legacy `ENV key value` format",
         explanation: "`ENV key value` (no `=`) sets one variable to the whole rest of the line, which is easy to misread and is deprecated. Write `ENV key=\"value\"`.",
         lesson: None,
+        runtime: false,
         check: legacy_key_value,
     },
     RuleInfo {
@@ -116,6 +127,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Possible secret in ARG or ENV",
         explanation: "ARG and ENV values are stored in the image's history and metadata: anyone who pulls the image can read them. Pass secrets with `RUN --mount=type=secret,id=…` (and `docker build --secret`) instead.",
         lesson: None,
+        runtime: false,
         check: secrets,
     },
     RuleInfo {
@@ -125,6 +137,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "The final stage switches to root",
         explanation: "The last USER of the final stage is root, so the container runs as root. Switch back to an unprivileged user by number (`USER 65532:65532`, or `USER 1000:1000` for the node images' `node` user) after the steps that need root.",
         lesson: Some("distroless-go/what-to-fix"),
+        runtime: false,
         check: last_user_root,
     },
     RuleInfo {
@@ -134,6 +147,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "USER by name rather than numeric id",
         explanation: "Kubernetes' `runAsNonRoot` can only verify a numeric user; a name also needs `/etc/passwd` in the image (scratch has none). Prefer `USER 65532:65532` (distroless's nonroot) or the uid of the user you created.",
         lesson: Some("distroless-go/what-to-fix"),
+        runtime: false,
         check: non_numeric_user,
     },
     RuleInfo {
@@ -143,6 +157,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "COPY --from copies a whole filesystem",
         explanation: "`COPY --from=build / /` brings the builder's entire filesystem — compilers, caches, package managers — into this stage, undoing the point of a multi-stage build. Copy only the artifacts.",
         lesson: Some("why-multi-stage/keep-only-what-runs"),
+        runtime: false,
         check: copy_whole_fs,
     },
 ];

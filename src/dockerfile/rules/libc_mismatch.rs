@@ -14,6 +14,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "Dynamic binary copied into an image without its C library",
     explanation: "A binary linked dynamically loads its C library at start: glibc builds need glibc (and one at least as new as the builder's: `GLIBC_2.38 not found`), musl builds need musl, and scratch or distroless static have none. The kernel then reports `exec …: no such file or directory` for a file that is plainly there. Build statically (a musl target, `-static`, `CGO_ENABLED=0` for Go) or run on an image with the builder's libc (distroless cc/base of the same Debian). Go binaries with cgo on by default are DK203's.",
     lesson: Some("go-multi-stage/the-cgo-trap"),
+    runtime: true,
     check,
 };
 

@@ -176,6 +176,9 @@ pub struct RuleInfo {
     pub explanation: &'static str,
     /// The lesson section that teaches it (`lesson-id/section`), if any.
     pub lesson: Option<&'static str>,
+    /// Whether a finding means the image would not start or a RUN step would fail (see
+    /// [`crate::dockerfile::lint::is_run_reason`]; `would_run` and the quiz's `runs` read it).
+    pub runtime: bool,
     #[serde(skip)]
     pub(crate) check: CheckFn,
 }

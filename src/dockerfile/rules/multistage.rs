@@ -18,6 +18,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "The final stage is built on an SDK image",
         explanation: "The image that ships is built on a full toolchain image (golang, node, python, maven, a JDK…): hundreds of MB of compilers and package managers nobody needs at run time, and a large attack surface. Build in a stage on the SDK image and copy the result into a runtime image (slim, distroless, scratch).",
         lesson: Some("why-multi-stage/keep-only-what-runs"),
+        runtime: false,
         check: final_on_sdk,
     },
     RuleInfo {
@@ -27,6 +28,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "The final stage runs as root",
         explanation: "No USER is set and the base image runs as root, so the container does too: a compromised app owns the container. Add a numeric USER: `USER 65532:65532`, or the image's own unprivileged user by number (`USER 1000:1000` is `node` on the node images) — a number needs no /etc/passwd entry and Kubernetes' runAsNonRoot can check it (a name trips DL3066) — or use a distroless `:nonroot` tag. (Silent when the base image is unknown.)",
         lesson: Some("distroless-go/what-to-fix"),
+        runtime: false,
         check: final_runs_as_root,
     },
     RuleInfo {
@@ -36,6 +38,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "`COPY . .` before installing dependencies",
         explanation: "Copying the whole source before `npm ci`/`pip install -r`/`go mod download` means any source change invalidates the install layer, so every build reinstalls everything. Copy the manifests first (`COPY package*.json ./`), install, then `COPY . .`.",
         lesson: Some("node-multi-stage/a-corrected-version"),
+        runtime: false,
         check: copy_all_before_install,
     },
 ];

@@ -15,6 +15,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Pin versions in apt-get install",
         explanation: "`apt-get install curl` installs whatever version is current at build time. Pin (`curl=8.14.1-2`) when reproducibility matters.",
         lesson: None,
+        runtime: false,
         check: apt_pin,
     },
     RuleInfo {
@@ -24,6 +25,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Delete the apt lists after installing",
         explanation: "`apt-get update` leaves tens of MB in /var/lib/apt/lists. End the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or use a cache mount) so the layer does not keep them.",
         lesson: Some("why-multi-stage/the-single-stage-problem"),
+        runtime: false,
         check: apt_lists,
     },
     RuleInfo {
@@ -33,6 +35,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use `apt-get install -y`",
         explanation: "Without `-y` apt-get asks for confirmation, and a build has no one to answer: the install aborts.",
         lesson: None,
+        runtime: false,
         check: apt_yes,
     },
     RuleInfo {
@@ -42,6 +45,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use `--no-install-recommends`",
         explanation: "apt-get installs recommended packages too, often doubling the size. Add `--no-install-recommends` and list what you need.",
         lesson: Some("why-multi-stage/the-single-stage-problem"),
+        runtime: false,
         check: apt_recommends,
     },
     RuleInfo {
@@ -51,6 +55,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use apt-get, not apt",
         explanation: "`apt` is meant for people at a terminal and warns that its interface is unstable in scripts; use `apt-get` or `apt-cache`.",
         lesson: None,
+        runtime: false,
         check: apt_not_apt_get,
     },
     RuleInfo {
@@ -60,6 +65,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Pin versions in apk add",
         explanation: "`apk add curl` installs whatever is current. Pin (`curl=8.14.1-r0`) when reproducibility matters.",
         lesson: None,
+        runtime: false,
         check: apk_pin,
     },
     RuleInfo {
@@ -69,6 +75,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use `apk add --no-cache`",
         explanation: "`apk add --no-cache` fetches the index, installs and leaves no cache behind, instead of `apk update` plus removing /var/cache/apk.",
         lesson: None,
+        runtime: false,
         check: apk_cache,
     },
     RuleInfo {
@@ -78,6 +85,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Use `pip install --no-cache-dir`",
         explanation: "pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. Add `--no-cache-dir` (or set PIP_NO_CACHE_DIR=1, or use a cache mount).",
         lesson: None,
+        runtime: false,
         check: pip_cache,
     },
     RuleInfo {
@@ -87,6 +95,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Pin versions in pip install",
         explanation: "`pip install flask` installs the newest release at build time. Pin (`flask==3.1.1`) or install from a locked requirements file.",
         lesson: None,
+        runtime: false,
         check: pip_pin,
     },
     RuleInfo {
@@ -96,6 +105,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Pin versions in npm install",
         explanation: "`npm install -g typescript` installs the newest release. Pin (`typescript@5.9.2`); project dependencies belong in package.json and package-lock.json (`npm ci`).",
         lesson: None,
+        runtime: false,
         check: npm_pin,
     },
     RuleInfo {
@@ -105,6 +115,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         title: "Pin versions in go install",
         explanation: "`go install example.com/tool` without `@version` depends on the module's go.mod context; write `go install example.com/tool@v1.2.3`.",
         lesson: None,
+        runtime: false,
         check: go_pin,
     },
 ];

@@ -16,6 +16,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "The program the image or a RUN executes is not there",
     explanation: "ENTRYPOINT/CMD, HEALTHCHECK and RUN execute a program: a name without `/` is looked up on the image's PATH, a relative path against WORKDIR, and an interpreter's script (`node server.js`, `python app.py`, `java -jar app.jar`) against WORKDIR too. When nothing put it there — the binary was copied elsewhere, the tool is not in a distroless image, node lives in /nodejs/bin off the PATH — the container fails at start with `exec: …: no such file or directory` (or `Cannot find module '/server.js'`). An error when the image's contents are known, a warning when the path is only probably absent, nothing when a step the model cannot read may have made it.",
     lesson: Some("distroless-images/debugging-without-a-shell"),
+    runtime: true,
     check,
 };
 

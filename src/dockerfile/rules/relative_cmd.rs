@@ -15,6 +15,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "Relative path in CMD/ENTRYPOINT without a WORKDIR in the final stage",
     explanation: "`CMD [\"./myapp\"]` or `CMD [\"dist/server.js\"]` is resolved against the working directory, which the final stage never set: it is the base image's (`/`, or `/home/nonroot` on distroless :nonroot), not the builder's. Set `WORKDIR /app` in the final stage or use an absolute path. (Silent when the file was copied where the path resolves.)",
     lesson: Some("go-multi-stage/a-corrected-version"),
+    runtime: true,
     check,
 };
 

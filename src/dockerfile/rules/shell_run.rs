@@ -13,6 +13,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "Shell-form RUN in a stage whose base image has no shell",
     explanation: "A shell-form `RUN cmd` runs `/bin/sh -c cmd`, and scratch and distroless images have no /bin/sh (even distroless `:debug` only has /busybox/sh): the build fails with `exec: \"/bin/sh\": stat /bin/sh: no such file or directory`. Do the work in a build stage and COPY the result; on a `:debug` image use `RUN [\"/busybox/sh\", \"-c\", \"…\"]`. (A shell copied into the stage before the RUN counts.)",
     lesson: Some("distroless-images/debugging-without-a-shell"),
+    runtime: true,
     check,
 };
 

@@ -15,6 +15,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     title: "USER names a user the image does not have",
     explanation: "A user name is looked up in the image's /etc/passwd when a RUN or the container starts; a name that is not there stops both with `unable to find user app: no matching entries in passwd file` (distroless has only root, nonroot and nobody; node:* images have node). Create the user in that stage, or use a numeric id (`USER 65532:65532`), which needs no entry.",
     lesson: Some("distroless-go/what-to-fix"),
+    runtime: true,
     check,
 };
 
