@@ -23,7 +23,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Info,
         title: "Delete the apt lists after installing",
-        explanation: "`apt-get update` leaves tens of MB in /var/lib/apt/lists. End the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or use a cache mount) so the layer does not keep them.",
+        explanation: "`apt-get update` leaves tens of MB in /var/lib/apt/lists. End the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or use a cache mount) so the layer does not keep them. A cache or tmpfs mount over /var/lib/apt/lists (or /var/lib/apt), or a bind mount made writable (`rw`, whose writes BuildKit discards), keeps the lists out; `apt-get dist-clean` removes them. hadolint flags bind mounts and `dist-clean`. ONBUILD RUN is checked like RUN.",
         lesson: Some("why-multi-stage/the-single-stage-problem"),
         check: apt_lists,
     },
@@ -59,7 +59,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Pin versions in apk add",
-        explanation: "`apk add curl` installs whatever is current. Pin (`curl=8.14.1-r0`) when reproducibility matters.",
+        explanation: "`apk add curl` installs whatever is current. Pin (`curl=8.14.1-r0`) when reproducibility matters. apk's version constraints all count as pins: `pkg=1.2`, `pkg~1.2`, `pkg>=1.2`, `pkg<2` (hadolint accepts only `=` and `~`). Option values (`--virtual .deps`, `--repository URL`) are not packages.",
         lesson: None,
         check: apk_pin,
     },
@@ -77,7 +77,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Use `pip install --no-cache-dir`",
-        explanation: "pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. Add `--no-cache-dir` (or set PIP_NO_CACHE_DIR=1, or use a cache mount).",
+        explanation: "pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. Add `--no-cache-dir` (or set PIP_NO_CACHE_DIR=1, or use a cache mount). Any value of PIP_NO_CACHE_DIR turns the cache off (pip reads even `0` as off), so it is not flagged where hadolint flags `=0`; a tmpfs mount over the cache counts like a cache mount (hadolint accepts only `type=cache`); pip called by its path is read too.",
         lesson: None,
         check: pip_cache,
     },
@@ -86,7 +86,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Pin versions in pip install",
-        explanation: "`pip install flask` installs the newest release at build time. Pin (`flask==3.1.1`) or install from a locked requirements file.",
+        explanation: "`pip install flask` installs the newest release at build time. Pin (`flask==3.1.1`) or install from a locked requirements file. pip called by its path (`/venv/bin/pip install`) is read too (hadolint does not). Option values (`--trusted-host host`, `-i URL`) are not packages.",
         lesson: None,
         check: pip_pin,
     },
@@ -104,7 +104,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Pin versions in go install",
-        explanation: "`go install example.com/tool` without `@version` depends on the module's go.mod context; write `go install example.com/tool@v1.2.3`.",
+        explanation: "`go install example.com/tool` without `@version` depends on the module's go.mod context; write `go install example.com/tool@v1.2.3`. `@latest` is no pin. In `go run PKG args…` only PKG is a package.",
         lesson: None,
         check: go_pin,
     },
@@ -345,8 +345,10 @@ fn npm_pin(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn go_pin(ctx: &Ctx<'_>, r: &mut Report) {
     for (ins, c) in commands(ctx, |c| c.is("go", &["install", "get", "run"])) {
+        // `go run PKG args…`: what follows the package is the program's own arguments.
+        let packages = if c.is("go", &["run"]) { 1 } else { usize::MAX };
         // `@latest` names no version: it is whatever is newest at build time.
-        let unpinned = c.operands().any(|p| {
+        let unpinned = c.operands().take(packages).any(|p| {
             (!p.contains(['@', '$']) || p.ends_with("@latest"))
                 && !p.starts_with('.')
                 && !p.ends_with(".go")
