@@ -77,7 +77,10 @@ pub(super) fn stage_paths(
         .entries
         .iter()
         .filter(|(_, e)| {
-            e.artifact.is_some() || matches!(e.origin, Origin::Stage { .. } | Origin::Image { .. })
+            // Copied files and build output; directories only when they are an artifact.
+            e.artifact.is_some()
+                || (e.dir != Some(true)
+                    && matches!(e.origin, Origin::Stage { .. } | Origin::Image { .. }))
         })
         .map(|(p, e)| PathReport {
             path: p.clone(),

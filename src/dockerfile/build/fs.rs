@@ -230,8 +230,24 @@ impl Fs {
         }
     }
 
-    /// Records `path` (absolute, normalised).
+    /// Records `path` (absolute, normalised) and, where they are not known yet, the
+    /// directories above it (they exist once it does).
     pub fn add(&mut self, path: String, entry: Entry) {
+        let mut dir = path.as_str();
+        while let Some((parent, _)) = dir.rsplit_once('/') {
+            if parent.is_empty() || self.entries.contains_key(parent) {
+                break;
+            }
+            self.entries.insert(
+                parent.to_string(),
+                Entry {
+                    origin: entry.origin.clone(),
+                    dir: Some(true),
+                    artifact: None,
+                },
+            );
+            dir = parent;
+        }
         self.entries.insert(path, entry);
     }
 

@@ -106,6 +106,32 @@ mod tests {
     }
 
     #[test]
+    fn copy_destinations_follow_buildkit() {
+        let (_, b) = eval(
+            "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /out/app . && touch /out/a.so /out/b.so\nFROM scratch\nWORKDIR /srv\nCOPY --from=build /out/app /usr/local/bin/\nCOPY --from=build /out/ /data/\nCOPY --from=build /out/*.so /lib/\nCOPY --from=build /out/app /bin/tool\nCOPY --from=build /out/app bin/\n",
+        );
+        let fs = &b.stages[1].fs;
+        for p in [
+            "/usr/local/bin/app",
+            "/data/app",
+            "/data/a.so",
+            "/lib/a.so",
+            "/lib/b.so",
+            "/bin/tool",
+            "/srv/bin/app",
+        ] {
+            assert!(
+                matches!(fs.lookup(p), Presence::Found(_)),
+                "{p}: {:?}",
+                fs.lookup(p)
+            );
+        }
+        // A directory's contents are copied, not the directory.
+        assert!(!matches!(fs.lookup("/data/out/app"), Presence::Found(_)));
+        assert_eq!(fs.lookup("/srv/app"), Presence::Absent(Certainty::Known));
+    }
+
+    #[test]
     fn unknown_commands_open_everything_and_misses_are_recorded() {
         let (_, b) = eval(
             "FROM debian:13-slim AS build\nRUN ./build.sh\nFROM debian:13-slim AS b2\nRUN mkdir -p /out\nFROM scratch\nCOPY --from=build /x /x\nCOPY --from=b2 /out/y /y\n",
