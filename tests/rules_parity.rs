@@ -168,3 +168,20 @@ fn hadolint_pragmas_global_ignore_shell_and_continuations() {
     let sh = "FROM alpine:3.22\nRUN cat x | grep y\n";
     assert_eq!(found(sh, &["DL4006"]), at(&[("DL4006", 2)]));
 }
+
+#[test]
+fn the_build_model_reads_packages_with_the_same_option_table() {
+    use dockerlings::dockerfile::build::BuildModel;
+    use dockerlings::dockerfile::model::Model;
+    let text =
+        "FROM debian:12\nRUN apt-get -o Acquire::Retries=3 install -y -t bookworm-backports curl\n";
+    let parsed = dockerlings::dockerfile::parse(text);
+    let model = Model::build(&parsed.dockerfile, None);
+    let build = BuildModel::evaluate(&parsed.dockerfile, &model);
+    let names: Vec<&str> = build.stages[0]
+        .packages
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["curl"]);
+}
