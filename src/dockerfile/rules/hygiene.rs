@@ -251,8 +251,9 @@ fn cd_in_run(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
+    let pragma_non_posix = ctx.pragma_shell().is_some_and(non_posix);
     for st in &ctx.model.stages {
-        let mut safe = ctx.pragma_shell().is_some_and(non_posix);
+        let mut safe = pragma_non_posix;
         for (_, ins) in ctx.stage_body(st) {
             match (&ins.keyword, &ins.args) {
                 (Keyword::Shell, Args::Exec { elements, .. }) => {
@@ -297,10 +298,11 @@ fn sudo(ctx: &Ctx<'_>, r: &mut Report) {
 /// chains commands (`a && b`, `a; b`, `a | b`) is a deliberate split, as hadolint judges.
 /// Comments do not separate them.
 fn consecutive_run(ctx: &Ctx<'_>, r: &mut Report) {
+    let pragma_posix = !ctx.pragma_shell().is_some_and(non_posix);
     for st in &ctx.model.stages {
         // (flags, command count) of the previous RUN, while only RUNs follow each other.
         let mut prev: Option<(Vec<&str>, usize)> = None;
-        let mut posix = !ctx.pragma_shell().is_some_and(non_posix);
+        let mut posix = pragma_posix;
         for (_, ins) in ctx.stage_body(st) {
             if let (Keyword::Shell, Args::Exec { elements, .. }) = (&ins.keyword, &ins.args) {
                 posix = !elements.iter().any(|w| non_posix(&w.text));
