@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::tui::Exit;
+use crate::tui::watch::state::Tone;
 use crate::tui::watch::{self, WatchState};
 use crate::workshop::Workshop;
 
@@ -22,7 +23,12 @@ pub fn run(dir: Option<&Path>, lessons: Option<&Path>, progress_file: Option<&Pa
         }
     };
     let (store, notices) = super::progress::open_store_quietly(progress_file);
-    let code = match watch::run(WatchState::new(workshop, store)) {
+    let mut state = WatchState::new(workshop, store);
+    // The full screen hides stderr: the first notice shows in the message line too.
+    if let Some(notice) = notices.first() {
+        state.say(Tone::Bad, format!("✗ {notice}"));
+    }
+    let code = match watch::run(state) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {
