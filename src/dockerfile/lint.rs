@@ -30,14 +30,18 @@ pub struct LintResult {
 
 /// Lints one Dockerfile's text.
 ///
-/// Besides `opts.ignore`, three in-file controls are honoured: BuildKit's `# check=skip=A,B`
-/// directive (by BuildKit rule name), and `# dockerlings ignore=ID[,ID]` or
-/// `# hadolint ignore=ID[,ID]` on the line(s) directly above an instruction.
+/// Besides `opts.ignore`, these in-file controls are honoured: BuildKit's `# check=skip=A,B`
+/// directive (by BuildKit rule name); `# dockerlings ignore=ID[,ID]` or
+/// `# hadolint ignore=ID[,ID]` on the line(s) directly above an instruction (for a continued
+/// instruction, above its first line); `# hadolint global ignore=ID[,ID]` (or `dockerlings`)
+/// anywhere, for the whole file; and `# hadolint shell=NAME`, read by the rules that care
+/// which shell runs RUN (see `Ctx::pragma_shell`).
 pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
     let parse = parser::parse(source);
     let model = Model::build(&parse.dockerfile, opts.target.as_deref());
     let mut ignore = opts.ignore.clone();
     ignore.extend(check_directive_skips(&parse));
+    ignore.extend(global_ignores(source));
     let ctx = Ctx::new(source, &parse, &model);
     let mut diagnostics = rules::run(&ctx, &ignore);
     diagnostics.retain(|d| !ignored_inline(&parse, d));
@@ -136,6 +140,22 @@ fn check_directive_skips(parse: &ParseResult) -> Vec<String> {
         }
     }
     out
+}
+
+/// Rule ids of every `# hadolint global ignore=…` / `# dockerlings global ignore=…` comment.
+fn global_ignores(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|l| {
+            rules::pragma(l)?
+                .strip_prefix("global")?
+                .trim_start()
+                .strip_prefix("ignore=")
+        })
+        .flat_map(|ids| ids.split(',').map(str::trim))
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether an inline pragma above the finding's instruction silences it.

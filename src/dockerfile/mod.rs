@@ -4,7 +4,8 @@
 //! - [`model`], [`images`]: image references, stages, the stage graph, base-image classification.
 //! - [`build`]: what each stage's filesystem holds when the build ends, and where each path came
 //!   from (the build model the "would it run" rules stand on).
-//! - [`shell`]: the RUN script splitter the model and the rules share.
+//! - [`shell`]: the RUN script splitter the model and the rules share; [`options`]: which
+//!   package-manager options take a value.
 //! - [`rules`], [`lint`]: the rule registry and the entry point `lint::lint`.
 
 pub mod ast;
@@ -14,6 +15,7 @@ pub mod diagnostic;
 pub mod images;
 pub mod lint;
 pub mod model;
+pub mod options;
 pub mod parser;
 pub mod rules;
 pub mod shell;

@@ -38,10 +38,10 @@ impl Command<'_> {
         if sub.is_empty() {
             return true;
         }
-        words[1..]
-            .iter()
-            .find(|w| !w.starts_with('-'))
-            .is_some_and(|w| sub.contains(&&**w))
+        // The first word that is neither an option nor an option's value.
+        crate::dockerfile::options::positionals(program, words)
+            .next()
+            .is_some_and(|w| sub.contains(&w))
     }
 
     /// Words after `sudo`/`env VAR=…`/`exec` wrappers.
@@ -49,16 +49,12 @@ impl Command<'_> {
         self.words.get(self.wrappers..).unwrap_or_default()
     }
 
-    /// The arguments after the subcommand that are not options (packages, paths).
+    /// The arguments after the subcommand that are neither options nor option values
+    /// (packages, paths), by the program's option table.
     pub fn operands(&self) -> impl Iterator<Item = &str> {
         let words = self.without_wrappers();
-        words
-            .iter()
-            .skip(1)
-            .skip_while(|w| w.starts_with('-'))
-            .skip(1)
-            .map(|w| &**w)
-            .filter(|w| !w.starts_with('-'))
+        let program = words.first().map_or("", |w| &**w);
+        crate::dockerfile::options::positionals(program, words).skip(1)
     }
 
     /// Whether any word equals one of `flags` or starts with `flag=`.

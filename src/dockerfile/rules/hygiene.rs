@@ -18,7 +18,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Base image without a tag",
-        explanation: "`FROM alpine` means `alpine:latest`, which changes under you: the next build may get a different OS version. Pin a tag (`alpine:3.22`), or a digest for full reproducibility (`@sha256:…`; for distroless, whose tags name variants, the digest is the way to pin).",
+        explanation: "`FROM alpine` means `alpine:latest`, which changes under you: the next build may get a different OS version. Pin a tag (`alpine:3.22`), or a digest for full reproducibility (`@sha256:…`; for distroless, whose tags name variants, the digest is the way to pin). `FROM stage-${ARG}` whose default names a stage of this file builds on that stage, not on an image, so it is not flagged (hadolint flags it).",
         lesson: Some("go-multi-stage/do-you-even-need-alpine"),
         runtime: false,
         check: untagged,
@@ -68,7 +68,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Use WORKDIR instead of `cd`",
-        explanation: "`cd` in a RUN only lasts for that RUN, so the next instruction silently runs elsewhere. Use `WORKDIR /path` to switch directories.",
+        explanation: "`cd` in a RUN only lasts for that RUN, so the next instruction silently runs elsewhere. Use `WORKDIR /path` to switch directories. ONBUILD RUN is read too, where `cd` lasts no longer (hadolint skips ONBUILD for this rule).",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
         runtime: false,
         check: cd_in_run,
@@ -98,7 +98,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Info,
         title: "Consecutive RUN instructions",
-        explanation: "Each RUN makes a layer; consecutive RUNs with the same options can often be one `RUN a && b`, which is smaller and lets cleanup happen in the same layer.",
+        explanation: "Each RUN makes a layer; consecutive RUNs with the same options can often be one `RUN a && b`, which is smaller and lets cleanup happen in the same layer. As hadolint: a RUN that already runs more than one command (`a && b`, `a; b`, `a | b`) is a deliberate split and is never flagged. Under a PowerShell or cmd SHELL (or `# hadolint shell=powershell`) each RUN counts as one command, where hadolint counts its sh misreading of PowerShell.",
         lesson: None,
         runtime: false,
         check: consecutive_run,
@@ -230,9 +230,19 @@ pub(super) fn runs<'c, 'a>(
 ) -> impl Iterator<Item = (usize, usize, &'c Instruction, Cow<'c, RunScript<'a>>)> + 'c {
     ctx.model.stages.iter().flat_map(move |st| {
         ctx.stage_body(st)
-            .filter(|(_, i)| i.keyword == Keyword::Run)
+            .filter_map(|(idx, i)| run_of(i).map(|r| (idx, r)))
             .map(move |(idx, i)| (st.index, idx, i, ctx.script(i)))
     })
+}
+
+/// The RUN an instruction is: itself, or the trigger of `ONBUILD RUN …` (it runs, with the
+/// same hygiene, in every image built FROM this one; its span points into the ONBUILD line).
+pub(super) fn run_of(ins: &Instruction) -> Option<&Instruction> {
+    match (&ins.keyword, &ins.args) {
+        (Keyword::Run, _) => Some(ins),
+        (Keyword::Onbuild, Args::Onbuild(Some(t))) if t.keyword == Keyword::Run => Some(t),
+        _ => None,
+    }
 }
 
 fn cd_in_run(ctx: &Ctx<'_>, r: &mut Report) {
@@ -252,17 +262,16 @@ fn cd_in_run(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn pipefail(ctx: &Ctx<'_>, r: &mut Report) {
+    let pragma_non_posix = ctx.pragma_shell().is_some_and(non_posix);
     for st in &ctx.model.stages {
-        let mut safe = false;
+        let mut safe = pragma_non_posix;
         for (_, ins) in ctx.stage_body(st) {
             match (&ins.keyword, &ins.args) {
                 (Keyword::Shell, Args::Exec { elements, .. }) => {
                     let words: Vec<&str> = elements.iter().map(|w| w.text.as_str()).collect();
                     safe = words.windows(2).any(|w| {
                         w[0].starts_with('-') && w[0].ends_with('o') && w[1] == "pipefail"
-                    }) || words.iter().any(|w| {
-                        w.contains("pwsh") || w.contains("powershell") || w.contains("cmd")
-                    });
+                    }) || words.iter().any(|w| non_posix(w));
                 }
                 (Keyword::Run, Args::Text(_)) if !safe => {
                     let run = ctx.script(ins);
@@ -296,26 +305,42 @@ fn sudo(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-/// Consecutive RUNs with the same flags, when neither chains more than two commands (longer
-/// chains are deliberate splits, as hadolint judges); comments do not separate them.
+/// Consecutive RUNs with the same flags, when each runs a single command: a RUN that already
+/// chains commands (`a && b`, `a; b`, `a | b`) is a deliberate split, as hadolint judges.
+/// Comments do not separate them.
 fn consecutive_run(ctx: &Ctx<'_>, r: &mut Report) {
+    let pragma_posix = !ctx.pragma_shell().is_some_and(non_posix);
     for st in &ctx.model.stages {
         // (flags, command count) of the previous RUN, while only RUNs follow each other.
         let mut prev: Option<(Vec<&str>, usize)> = None;
+        let mut posix = pragma_posix;
         for (_, ins) in ctx.stage_body(st) {
+            if let (Keyword::Shell, Args::Exec { elements, .. }) = (&ins.keyword, &ins.args) {
+                posix = !elements.iter().any(|w| non_posix(&w.text));
+            }
             if ins.keyword != Keyword::Run {
                 prev = None;
                 continue;
             }
-            let count = ctx.script(ins).script.commands.len();
+            // Under PowerShell or cmd the sh splitter's count means nothing: one RUN, one step.
+            let count = if posix {
+                ctx.script(ins).script.commands.len()
+            } else {
+                1
+            };
             match &prev {
-                Some((flags, n)) if *flags == flags_text(ins) && *n <= 2 && count <= 2 => {
+                Some((flags, n)) if *flags == flags_text(ins) && *n <= 1 && count <= 1 => {
                     r.at(ins.span, "Multiple consecutive RUN instructions: consider consolidating them into one");
                 }
                 _ => prev = Some((flags_text(ins), count)),
             }
         }
     }
+}
+
+/// Whether a SHELL word names a shell that does not read sh syntax (PowerShell, cmd).
+pub(super) fn non_posix(word: &str) -> bool {
+    word.contains("pwsh") || word.contains("powershell") || word.contains("cmd")
 }
 
 fn flags_text(ins: &Instruction) -> Vec<&str> {

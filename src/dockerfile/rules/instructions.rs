@@ -6,6 +6,7 @@ use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Healthcheck, Instruction, Keyword, Word};
 use crate::dockerfile::images::is_root_user;
+use crate::dockerfile::model::expand::expand;
 use crate::dockerfile::model::stage::unquote;
 use crate::dockerfile::model::{Base, Stage};
 
@@ -15,7 +16,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &["JSONArgsRecommended"],
         severity: Severity::Warning,
         title: "Use the JSON (exec) form for CMD and ENTRYPOINT",
-        explanation: "The shell form `CMD node server.js` runs as `/bin/sh -c \"node server.js\"`: the shell is PID 1, so the app never receives SIGTERM and `docker stop` waits 10 s before killing it; and it needs a shell in the image, which distroless and scratch do not have. Write `CMD [\"node\", \"server.js\"]`. (Silent when the stage sets SHELL on purpose.)",
+        explanation: "The shell form `CMD node server.js` runs as `/bin/sh -c \"node server.js\"`: the shell is PID 1, so the app never receives SIGTERM and `docker stop` waits 10 s before killing it; and it needs a shell in the image, which distroless and scratch do not have. Write `CMD [\"node\", \"server.js\"]`. (Silent when the stage sets SHELL on purpose.) Silent when the stage sets SHELL on purpose (BuildKit's JSONArgsRecommended), where hadolint still flags.",
         lesson: Some("distroless-images/debugging-without-a-shell"),
         runtime: false,
         check: json_args,
@@ -125,7 +126,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &["SecretsUsedInArgOrEnv"],
         severity: Severity::Warning,
         title: "Possible secret in ARG or ENV",
-        explanation: "ARG and ENV values are stored in the image's history and metadata: anyone who pulls the image can read them. Pass secrets with `RUN --mount=type=secret,id=…` (and `docker build --secret`) instead.",
+        explanation: "ARG and ENV values are stored in the image's history and metadata: anyone who pulls the image can read them. Pass secrets with `RUN --mount=type=secret,id=…` (and `docker build --secret`) instead. Follows BuildKit's SecretsUsedInArgOrEnv name heuristic (its alias), not hadolint's list.",
         lesson: None,
         runtime: false,
         check: secrets,
@@ -135,7 +136,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "The final stage switches to root",
-        explanation: "The last USER of the final stage is root, so the container runs as root. Switch back to an unprivileged user by number (`USER 65532:65532`, or `USER 1000:1000` for the node images' `node` user) after the steps that need root.",
+        explanation: "The last USER of the final stage is root, so the container runs as root. Switch back to an unprivileged user by number (`USER 65532:65532`, or `USER 1000:1000` for the node images' `node` user) after the steps that need root. Unlike hadolint, only the final stage counts: root in a builder stage that does not ship runs nothing in the container. A USER set in the stage this one builds FROM is in effect, and is reported where it was written.",
         lesson: Some("distroless-go/what-to-fix"),
         runtime: false,
         check: last_user_root,
@@ -145,7 +146,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Info,
         title: "USER by name rather than numeric id",
-        explanation: "Kubernetes' `runAsNonRoot` can only verify a numeric user; a name also needs `/etc/passwd` in the image (scratch has none). Prefer `USER 65532:65532` (distroless's nonroot) or the uid of the user you created.",
+        explanation: "Kubernetes' `runAsNonRoot` can only verify a numeric user; a name also needs `/etc/passwd` in the image (scratch has none). Prefer `USER 65532:65532` (distroless's nonroot) or the uid of the user you created. Variables are expanded from the stage's ARGs (a bare `ARG X` re-declaring a global one takes its default) and ENVs: `USER ${APP_UID}` with `ARG APP_UID=1000` is numeric. An ARG without default is set by `--build-arg`, unknown here, so it is not judged (hadolint never flags a declared ARG); a variable set nowhere in the file is judged as written, as hadolint does.",
         lesson: Some("distroless-go/what-to-fix"),
         runtime: false,
         check: non_numeric_user,
@@ -339,12 +340,23 @@ fn keyword_like(want: &str, written: &str) -> String {
     }
 }
 
-fn copy_words(ins: &Instruction) -> Option<Vec<&Word>> {
-    match &ins.args {
-        Args::Words(w) => Some(w.iter().collect()),
-        Args::Exec { elements, .. } => Some(elements.iter().collect()),
-        _ => None,
-    }
+/// The source and destination paths of COPY/ADD, quotes removed (a path rule reads `"baz/"`
+/// as `baz/`, as the build does), each with the span of the word it came from.
+fn copy_words(ins: &Instruction) -> Option<Vec<Word>> {
+    let words: Vec<&Word> = match &ins.args {
+        Args::Words(w) => w.iter().collect(),
+        Args::Exec { elements, .. } => elements.iter().collect(),
+        _ => return None,
+    };
+    Some(
+        words
+            .into_iter()
+            .map(|w| Word {
+                text: unquote(&w.text),
+                span: w.span,
+            })
+            .collect(),
+    )
 }
 
 fn multi_source_dest(ctx: &Ctx<'_>, r: &mut Report) {
@@ -386,7 +398,7 @@ fn copy_relative_without_workdir(ctx: &Ctx<'_>, r: &mut Report) {
                     if words.len() < 2 {
                         continue;
                     }
-                    let dest = unquote(&words[words.len() - 1].text);
+                    let dest = &words[words.len() - 1].text;
                     let windows = dest.len() > 1 && dest.as_bytes()[1] == b':';
                     if !dest.starts_with(['/', '$']) && !windows {
                         r.at(
@@ -544,30 +556,74 @@ fn last_user_root(ctx: &Ctx<'_>, r: &mut Report) {
     let Some(st) = ctx.model.final_stage() else {
         return;
     };
-    let last = ctx
-        .stage_body(st)
-        .filter(|(_, i)| i.keyword == Keyword::User)
-        .last();
-    if let Some((_, ins)) = last
-        && is_root_user(unquote(&ins.args_text.text).as_str())
+    // The USER in effect at the end, set here or in the stage this one builds FROM (the model
+    // carries it over), reported where it was written.
+    if let Some(i) = st.user_instruction
+        && st
+            .user
+            .as_deref()
+            .is_some_and(|u| is_root_user(&unquote(u)))
     {
         r.at(
-            ins.span,
+            ctx.ins(i).span,
             "Last USER should not be root: the container will run as root",
         );
     }
 }
 
 fn non_numeric_user(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, ins) in in_stages(ctx, Keyword::User) {
-        let user = unquote(&ins.args_text.text);
-        let name = user.split(':').next().unwrap_or("");
-        if !name.is_empty() && !name.chars().all(|c| c.is_ascii_digit()) {
-            r.at(
-                ins.args_text.span,
-                format!("USER {user}: a non-numeric user id may not be resolvable (Kubernetes runAsNonRoot needs a number)"),
-            );
+    for st in &ctx.model.stages {
+        // ARGs declared in the stage so far: name → default (None: given by --build-arg).
+        let mut args: Vec<(&str, Option<String>)> = Vec::new();
+        for (_, ins) in ctx.stage_body(st) {
+            match (&ins.keyword, &ins.args) {
+                (Keyword::Arg, Args::Arg(decls)) => {
+                    for d in decls {
+                        // A bare re-declaration takes the global default.
+                        let default =
+                            d.default.as_ref().map(|w| unquote(&w.text)).or_else(|| {
+                                ctx.model.global_default(&d.name.text).map(str::to_string)
+                            });
+                        args.push((&d.name.text, default));
+                    }
+                }
+                (Keyword::User, _) => user_by_name(ctx, st, ins, &args, r),
+                _ => {}
+            }
         }
+    }
+}
+
+/// DL3066 for one USER, its variables expanded from the stage's ARGs. A value the build
+/// arguments decide (an ARG without default) is not known, so it is not judged.
+fn user_by_name(
+    ctx: &Ctx<'_>,
+    st: &Stage,
+    ins: &Instruction,
+    args: &[(&str, Option<String>)],
+    r: &mut Report,
+) {
+    let written = unquote(&ins.args_text.text);
+    let lookup = |name: &str| {
+        args.iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, d)| d.clone())
+            .or_else(|| st.env_value(name).map(str::to_string))
+    };
+    let user = match expand(&written, ctx.df().escape, &lookup) {
+        Ok(e) if e.unset.iter().any(|u| args.iter().any(|(n, _)| n == u)) => return,
+        // A variable the file never sets (the base image's ENV, perhaps): the USER as written
+        // is no number, as hadolint judges it.
+        Ok(e) if e.unset.is_empty() => e.value,
+        _ => written.clone(),
+    };
+    let name = user.split(':').next().unwrap_or("");
+    if !name.is_empty() && !name.chars().all(|c| c.is_ascii_digit()) {
+        r.at(
+            ins.args_text.span,
+            format!("USER {written}: a non-numeric user id may not be resolvable (Kubernetes runAsNonRoot needs a number)"),
+        );
     }
 }
 
@@ -579,7 +635,7 @@ fn copy_whole_fs(ctx: &Ctx<'_>, r: &mut Report) {
         let Some(words) = copy_words(ins) else {
             continue;
         };
-        let root = |w: &&Word| unquote(&w.text) == "/";
+        let root = |w: &Word| w.text == "/";
         if let Some((dest, sources)) = words.split_last()
             && root(dest)
             && sources.iter().any(root)

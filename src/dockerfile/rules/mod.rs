@@ -146,6 +146,14 @@ impl<'a> Ctx<'a> {
         st.body().map(move |i| (i, &ins[i]))
     }
 
+    /// The shell named by a `# hadolint shell=…` (or `# dockerlings shell=…`) pragma: the
+    /// shell the file's RUNs are written for when no SHELL instruction says so.
+    pub fn pragma_shell(&self) -> Option<&'a str> {
+        self.source
+            .lines()
+            .find_map(|l| pragma(l)?.strip_prefix("shell=").map(str::trim))
+    }
+
     /// The text of source line `line` (1-based), without its line end.
     pub fn line_text(&self, line: usize) -> Option<&'a str> {
         let ranges = self.lines.get_or_init(|| {
@@ -158,6 +166,16 @@ impl<'a> Ctx<'a> {
         let &(start, len) = ranges.get(line.checked_sub(1)?)?;
         Some(self.source[start..start + len].trim_end_matches('\r'))
     }
+}
+
+/// What follows `# hadolint` or `# dockerlings` on a comment line (`ignore=…`, `shell=…`,
+/// `global ignore=…`), trimmed.
+pub fn pragma(line: &str) -> Option<&str> {
+    let c = line.trim_start().strip_prefix('#')?.trim();
+    let rest = c
+        .strip_prefix("hadolint")
+        .or_else(|| c.strip_prefix("dockerlings"))?;
+    rest.starts_with(char::is_whitespace).then(|| rest.trim())
 }
 
 /// A check: looks at the context and reports findings.

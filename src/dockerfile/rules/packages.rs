@@ -6,6 +6,7 @@ use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::Instruction;
 use crate::dockerfile::model::graph::mount_option;
+use crate::dockerfile::options;
 
 pub(super) const RULES: &[RuleInfo] = &[
     RuleInfo {
@@ -23,7 +24,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Info,
         title: "Delete the apt lists after installing",
-        explanation: "`apt-get update` leaves tens of MB in /var/lib/apt/lists. End the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or use a cache mount) so the layer does not keep them.",
+        explanation: "`apt-get update` leaves tens of MB in /var/lib/apt/lists. End the same RUN with `&& rm -rf /var/lib/apt/lists/*` (or use a cache mount) so the layer does not keep them. A cache or tmpfs mount over /var/lib/apt/lists (or /var/lib/apt), or a bind mount made writable (`rw`, whose writes BuildKit discards), keeps the lists out; `apt-get dist-clean` removes them. hadolint flags bind mounts and `dist-clean`. ONBUILD RUN is checked like RUN.",
         lesson: Some("why-multi-stage/the-single-stage-problem"),
         runtime: false,
         check: apt_lists,
@@ -63,7 +64,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Pin versions in apk add",
-        explanation: "`apk add curl` installs whatever is current. Pin (`curl=8.14.1-r0`) when reproducibility matters.",
+        explanation: "`apk add curl` installs whatever is current. Pin (`curl=8.14.1-r0`) when reproducibility matters. apk's version constraints all count as pins: `pkg=1.2`, `pkg~1.2`, `pkg>=1.2`, `pkg<2` (hadolint accepts only `=` and `~`). Option values (`--virtual .deps`, `--repository URL`) are not packages.",
         lesson: None,
         runtime: false,
         check: apk_pin,
@@ -83,7 +84,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Use `pip install --no-cache-dir`",
-        explanation: "pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. Add `--no-cache-dir` (or set PIP_NO_CACHE_DIR=1, or use a cache mount).",
+        explanation: "pip keeps downloaded wheels in ~/.cache/pip, which then ships in the layer. Add `--no-cache-dir` (or set PIP_NO_CACHE_DIR=1, or use a cache mount). Any value of PIP_NO_CACHE_DIR turns the cache off (pip reads even `0` as off), so it is not flagged where hadolint flags `=0`; a tmpfs mount over the cache counts like a cache mount (hadolint accepts only `type=cache`); pip called by its path is read too.",
         lesson: None,
         runtime: false,
         check: pip_cache,
@@ -93,7 +94,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Pin versions in pip install",
-        explanation: "`pip install flask` installs the newest release at build time. Pin (`flask==3.1.1`) or install from a locked requirements file.",
+        explanation: "`pip install flask` installs the newest release at build time. Pin (`flask==3.1.1`) or install from a locked requirements file. pip called by its path (`/venv/bin/pip install`) is read too (hadolint does not). Option values (`--trusted-host host`, `-i URL`) are not packages.",
         lesson: None,
         runtime: false,
         check: pip_pin,
@@ -113,7 +114,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "Pin versions in go install",
-        explanation: "`go install example.com/tool` without `@version` depends on the module's go.mod context; write `go install example.com/tool@v1.2.3`.",
+        explanation: "`go install example.com/tool` without `@version` depends on the module's go.mod context; write `go install example.com/tool@v1.2.3`. `@latest` is no pin. In `go run PKG args…` only PKG is a package.",
         lesson: None,
         runtime: false,
         check: go_pin,
@@ -155,17 +156,32 @@ fn apt_pin(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-fn cache_mount(ins: &Instruction, target: &str) -> bool {
+/// Whether a `--mount` over `target` (or a directory above it) keeps what is written there out
+/// of the image: a cache or tmpfs mount, or a bind mount made writable (`rw`), whose writes
+/// BuildKit discards.
+fn scratch_mount(ins: &Instruction, target: &str) -> bool {
     ins.flags.iter().any(|f| {
         f.name == "mount"
             && f.value.as_deref().is_some_and(|v| {
-                mount_option(v, "type").as_deref() == Some("cache")
+                let kind = mount_option(v, "type");
+                let writable_bind = kind.as_deref() == Some("bind")
+                    && v.split(',').any(|o| {
+                        matches!(o.trim(), "rw" | "readwrite" | "rw=true" | "readwrite=true")
+                    });
+                (matches!(kind.as_deref(), Some("cache" | "tmpfs")) || writable_bind)
                     && mount_option(v, "target")
                         .or_else(|| mount_option(v, "dst"))
                         .or_else(|| mount_option(v, "destination"))
-                        .is_some_and(|t| t.starts_with(target))
+                        .is_some_and(|t| within(target, &t))
             })
     })
+}
+
+/// Whether `path` is `dir` or below it.
+fn within(path: &str, dir: &str) -> bool {
+    let dir = dir.trim_end_matches('/');
+    path.strip_prefix(dir)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 fn apt_lists(ctx: &Ctx<'_>, r: &mut Report) {
@@ -181,8 +197,8 @@ fn apt_lists(ctx: &Ctx<'_>, r: &mut Report) {
                 c.program() == Some("rm")
                     && c.words.iter().any(|w| w.starts_with("/var/lib/apt/lists"))
             });
-        let cached = cache_mount(ins, "/var/lib/apt/lists")
-            || (cache_mount(ins, "/var/lib/apt") && cache_mount(ins, "/var/cache/apt"));
+        let cached = scratch_mount(ins, "/var/lib/apt/lists")
+            || (scratch_mount(ins, "/var/lib/apt") && scratch_mount(ins, "/var/cache/apt"));
         if script.any("apt-get", &["update"]) && !cleans && !cached {
             r.at(ins.span, "Delete the apt-get lists after installing something: `&& rm -rf /var/lib/apt/lists/*`");
         }
@@ -242,38 +258,11 @@ fn apt_not_apt_get(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-/// Packages of `apk add`, skipping option values (`--virtual .deps`, `-t name`, `--repository url`).
-fn apk_packages<'c>(c: &'c Command<'_>) -> Vec<&'c str> {
-    let words = c.without_wrappers();
-    let mut out = Vec::new();
-    let mut skip_next = false;
-    let mut seen_sub = false;
-    for w in words.iter().skip(1) {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        if w.starts_with('-') {
-            skip_next = matches!(
-                &**w,
-                "--virtual" | "-t" | "--repository" | "-X" | "--root" | "-p"
-            );
-            continue;
-        }
-        if !seen_sub {
-            seen_sub = true;
-            continue;
-        }
-        out.push(&**w);
-    }
-    out
-}
-
 fn apk_pin(ctx: &Ctx<'_>, r: &mut Report) {
     for (ins, c) in commands(ctx, |c| c.is("apk", &["add"])) {
-        if apk_packages(&c)
-            .iter()
-            .any(|p| !p.contains('=') && !p.contains('$') && !p.ends_with(".apk"))
+        // `pkg=1.2`, `pkg~1.2` (fuzzy) and `pkg>=1.2` are all version constraints apk honours.
+        if c.operands()
+            .any(|p| !p.contains(['=', '~', '<', '>', '$']) && !p.ends_with(".apk"))
         {
             r.at(
                 ins.span,
@@ -285,7 +274,7 @@ fn apk_pin(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn apk_cache(ctx: &Ctx<'_>, r: &mut Report) {
     for (ins, c) in commands(ctx, |c| c.is("apk", &["add"])) {
-        if !c.has_flag(&["--no-cache"]) && !cache_mount(ins, "/var/cache/apk") {
+        if !c.has_flag(&["--no-cache"]) && !scratch_mount(ins, "/var/cache/apk") {
             r.at(ins.span, "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages");
         }
     }
@@ -307,20 +296,18 @@ fn pip_install(c: &Command) -> bool {
 }
 
 fn pip_cache(ctx: &Ctx<'_>, r: &mut Report) {
-    for st in &ctx.model.stages {
-        if st.env_value("PIP_NO_CACHE_DIR").is_some() {
+    for (stage, _, ins, run) in runs(ctx) {
+        // Any value of PIP_NO_CACHE_DIR turns the cache off (pip reads even `0` as "off").
+        if ctx.model.stages[stage]
+            .env_value("PIP_NO_CACHE_DIR")
+            .is_some()
+        {
             continue;
         }
-        for (_, ins) in ctx.stage_body(st) {
-            if ins.keyword != crate::dockerfile::ast::Keyword::Run {
-                continue;
-            }
-            let script = &ctx.script(ins).script;
-            for c in script.commands.iter().filter(|c| pip_install(c)) {
-                let env = c.env.iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR");
-                if !c.has_flag(&["--no-cache-dir"]) && !env && !cache_mount(ins, "/root/.cache") {
-                    r.at(ins.span, "Avoid use of cache directory with pip: use `pip install --no-cache-dir <package>`");
-                }
+        for c in run.script.commands.iter().filter(|c| pip_install(c)) {
+            let env = c.env.iter().any(|(k, _)| k == "PIP_NO_CACHE_DIR");
+            if !c.has_flag(&["--no-cache-dir"]) && !env && !scratch_mount(ins, "/root/.cache/pip") {
+                r.at(ins.span, "Avoid use of cache directory with pip: use `pip install --no-cache-dir <package>`");
             }
         }
     }
@@ -334,13 +321,13 @@ fn pip_pin(ctx: &Ctx<'_>, r: &mut Report) {
             continue;
         }
         let words = c.without_wrappers();
+        // From `install` on (pip may be `python -m pip`), read by pip's option table.
         let start = words
             .iter()
             .position(|w| w == "install")
-            .map_or(words.len(), |i| i + 1);
-        let unpinned = words[start..].iter().any(|p| {
-            !p.starts_with('-')
-                && !p.contains(['=', '<', '>', '~', '@', '/', '$'])
+            .unwrap_or(words.len());
+        let unpinned = options::positionals("pip", &words[start..]).any(|p| {
+            !p.contains(['=', '<', '>', '~', '@', '/', '$'])
                 && !p.ends_with(".whl")
                 && !p.ends_with(".tar.gz")
                 && p != "."
@@ -376,9 +363,14 @@ fn npm_pin(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn go_pin(ctx: &Ctx<'_>, r: &mut Report) {
     for (ins, c) in commands(ctx, |c| c.is("go", &["install", "get", "run"])) {
-        let unpinned = c
-            .operands()
-            .any(|p| !p.contains(['@', '$']) && !p.starts_with('.') && !p.ends_with(".go"));
+        // `go run PKG args…`: what follows the package is the program's own arguments.
+        let packages = if c.is("go", &["run"]) { 1 } else { usize::MAX };
+        // `@latest` names no version: it is whatever is newest at build time.
+        let unpinned = c.operands().take(packages).any(|p| {
+            (!p.contains(['@', '$']) || p.ends_with("@latest"))
+                && !p.starts_with('.')
+                && !p.ends_with(".go")
+        });
         if unpinned {
             r.at(
                 ins.span,

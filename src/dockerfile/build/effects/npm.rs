@@ -8,10 +8,9 @@ use crate::dockerfile::shell::Command;
 pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
     let words = cmd.without_wrappers();
     let program = words[0].rsplit('/').next().unwrap_or(&words[0]);
-    let sub = words[1..]
-        .iter()
-        .find(|w| !w.starts_with('-'))
-        .map(|w| &**w)
+    // `npm --loglevel verbose install`: the shared option table skips option values.
+    let sub = crate::dockerfile::options::positionals(program, words)
+        .next()
         .unwrap_or("");
     let installs = match program {
         "npm" => matches!(sub, "ci" | "install" | "i" | "add" | "clean-install"),

@@ -35,11 +35,10 @@ const C_COMPILERS: &[&str] = &[
 pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
     let words = cmd.without_wrappers();
     let program = words[0].rsplit('/').next().unwrap_or(&words[0]);
-    let sub = words[1..]
-        .iter()
-        .find(|w| !w.starts_with('-'))
-        .map(|w| &**w)
-        .unwrap_or("");
+    // Option values (`-t bookworm-backports`, `--virtual .deps`) are neither subcommand nor
+    // package: the shared option table says which options take one.
+    let mut positionals = crate::dockerfile::options::positionals(program, words);
+    let sub = positionals.next().unwrap_or("");
     if program == "apt-mark" {
         // `apt-mark auto '.*'` (then `apt-mark manual $saved`): the official images' way to
         // have `apt-get purge --auto-remove` take the build dependencies away again.
@@ -71,10 +70,7 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
         "dnf" | "yum" | "microdnf" => matches!(sub, "remove" | "erase" | "autoremove"),
         _ => false,
     };
-    let names: Vec<String> = words[1..]
-        .iter()
-        .filter(|w| !w.starts_with('-'))
-        .skip(1)
+    let names: Vec<String> = positionals
         .map(|w| w.split(['=', '>', '<']).next().unwrap_or(w).to_string())
         .collect();
     if install {
