@@ -3,9 +3,10 @@
 //! Also the results a learner hands in ([`results`], built by [`export`]) and a class's
 //! merged table ([`class`]).
 
-mod atomic;
+pub(crate) mod atomic;
 pub mod class;
 pub mod export;
+pub mod live;
 pub mod location;
 mod lock;
 pub mod model;

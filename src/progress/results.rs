@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field, so a stray JSON or CSV file is recognised as not ours.
 pub const RESULTS_FORMAT: &str = "dockerlings-results";
-/// The schema this build writes and the newest it reads.
-pub const RESULTS_SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes and the newest it reads. Version 2 added the optional `live`
+/// part that `watch --report-to` writes ([`super::live`]); version 1 files read as before.
+pub const RESULTS_SCHEMA_VERSION: u32 = 2;
 
 /// One learner's results on one pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -473,7 +474,7 @@ mod tests {
         assert_eq!(lines.len(), 3, "{text}");
         assert!(
             lines[1].starts_with(
-                "dockerlings-results,1,\"Grace \"\"amazing\"\" Hopper, RADM\",\"workshop, day 1\","
+                "dockerlings-results,2,\"Grace \"\"amazing\"\" Hopper, RADM\",\"workshop, day 1\","
             ),
             "{text}"
         );
@@ -520,7 +521,7 @@ mod tests {
                 "`format` is `other`",
             ),
             (
-                json.replace("\"schema_version\": 1", "\"schema_version\": 2"),
+                json.replace("\"schema_version\": 2", "\"schema_version\": 3"),
                 "newer",
             ),
             (
@@ -580,6 +581,17 @@ mod tests {
             let _ = Results::decode(&text[..cut]);
             let _ = Results::decode(&text);
         }
+    }
+
+    #[test]
+    fn version_1_files_still_read() {
+        for encoding in [Encoding::Json, Encoding::Csv] {
+            let mut old = sample();
+            old.schema_version = 1;
+            assert_eq!(Results::decode(&old.encode(encoding)), Ok(old));
+        }
+        let written = sample().encode(Encoding::Json);
+        assert!(written.contains("\"schema_version\": 2"), "{written}");
     }
 
     #[test]

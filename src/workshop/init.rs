@@ -110,6 +110,8 @@ pub fn init(dir: &Path, lessons: Option<&Path>, force: bool) -> Result<InitRepor
         format: FORMAT,
         pack: pack_name,
         exercises: entries,
+        // The instructor's class folder survives a second init.
+        report_to: Manifest::read(dir).ok().and_then(|m| m.report_to),
     };
     let path = dir.join(MANIFEST);
     std::fs::write(&path, manifest.to_text()?).map_err(|e| WorkshopError::io(&path, e))?;
