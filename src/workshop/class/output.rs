@@ -137,7 +137,6 @@ fn defuse(cell: &str) -> String {
 
 /// A table of learners by exercises, then the hot spots and the files left out.
 pub fn markdown(s: &Snapshot) -> String {
-    let cell = |text: &str| shown(text).replace('|', "\\|");
     let mut out = String::from("# Class\n\n");
     if let Some(pack) = &s.pack {
         let _ = writeln!(
@@ -148,28 +147,10 @@ pub fn markdown(s: &Snapshot) -> String {
             s.learners.len()
         );
     }
-    out.push_str("| Learner | Stuck |");
-    for i in 0..s.exercises.len() {
-        let _ = write!(out, " {} |", cell(s.label(i)));
-    }
-    out.push_str(" Passing |\n|---|---|");
-    out.push_str(&"---|".repeat(s.exercises.len()));
-    out.push_str("---|\n");
-    for l in &s.learners {
-        let stuck = match (&l.stuck, l.stuck_ms(s.now_ms)) {
-            (Some(st), Some(ms)) => format!(
-                "{} on {} {}",
-                duration(ms),
-                cell(s.label(st.exercise)),
-                cell(st.requirement.as_deref().unwrap_or(""))
-            ),
-            _ => String::new(),
-        };
-        let _ = write!(out, "| {} | {} |", cell(&l.name), stuck.trim_end());
-        for c in &l.cells {
-            let _ = write!(out, " {} |", c.as_ref().map_or(" ", |c| c.state.mark()));
-        }
-        let _ = writeln!(out, " {}/{} |", l.passing(), s.exercises.len());
+    if s.learners.is_empty() {
+        out.push_str("No learner has reported yet.\n");
+    } else {
+        table(s, &mut out);
     }
     let spots = s.hot_spots();
     if !spots.is_empty() {
@@ -193,6 +174,38 @@ pub fn markdown(s: &Snapshot) -> String {
         let _ = writeln!(out, "\nNote: {}", cell(remark));
     }
     out
+}
+
+/// A name or message in a Markdown table cell: controls escaped, `|` too.
+fn cell(text: &str) -> String {
+    shown(text).replace('|', "\\|")
+}
+
+/// The Markdown table of learners by exercises.
+fn table(s: &Snapshot, out: &mut String) {
+    out.push_str("| Learner | Stuck |");
+    for i in 0..s.exercises.len() {
+        let _ = write!(out, " {} |", cell(s.label(i)));
+    }
+    out.push_str(" Passing |\n|---|---|");
+    out.push_str(&"---|".repeat(s.exercises.len()));
+    out.push_str("---|\n");
+    for l in &s.learners {
+        let stuck = match (&l.stuck, l.stuck_ms(s.now_ms)) {
+            (Some(st), Some(ms)) => format!(
+                "{} on {} {}",
+                duration(ms),
+                cell(s.label(st.exercise)),
+                cell(st.requirement.as_deref().unwrap_or(""))
+            ),
+            _ => String::new(),
+        };
+        let _ = write!(out, "| {} | {} |", cell(&l.name), stuck.trim_end());
+        for c in &l.cells {
+            let _ = write!(out, " {} |", c.as_ref().map_or(" ", |c| c.state.mark()));
+        }
+        let _ = writeln!(out, " {}/{} |", l.passing(), s.exercises.len());
+    }
 }
 
 #[cfg(test)]
