@@ -268,3 +268,92 @@ fn three_hundred_learners_load_and_draw() {
     // Generous for a debug build on a shared machine; the bench measures the release figure.
     assert!(took.as_millis() < 2_000, "{took:?}");
 }
+
+#[test]
+fn git_pull_results_and_failures_show_in_the_status_line() {
+    let mut state = sample_state(80, 24);
+    class_update(&mut state, ClassMsg::Pulled(Ok(String::new())));
+    let screen = format!("{}", draw(&state).backend());
+    assert!(screen.contains("git pull ok at 10:00:00 UTC"), "{screen}");
+    class_update(
+        &mut state,
+        ClassMsg::Pulled(Err(
+            "fatal: '/gone' does not appear to be a git repository".into()
+        )),
+    );
+    let screen = format!("{}", draw(&state).backend());
+    assert!(
+        screen.contains("✗ git pull failed: fatal: '/gone'"),
+        "{screen}"
+    );
+}
+
+/// Runs git in `dir`, or returns false when git is not installed.
+fn git(dir: &Path, args: &[&str]) -> bool {
+    let status = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output();
+    match status {
+        Ok(out) => {
+            assert!(out.status.success(), "git {args:?}: {out:?}");
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+#[test]
+fn class_git_pull_brings_in_what_learners_pushed() {
+    let tmp = tempfile::tempdir().unwrap();
+    if !git(tmp.path(), &["init", "-q", "--bare", "origin.git"]) {
+        eprintln!("no git here; skipped");
+        return;
+    }
+    git(tmp.path(), &["clone", "-q", "origin.git", "view"]);
+    git(tmp.path(), &["clone", "-q", "origin.git", "learner"]);
+    let pushed = tmp.path().join("learner");
+    std::fs::write(pushed.join("ada.json"), learner("ada", &["non_root"], 3)).unwrap();
+    git(&pushed, &["add", "ada.json"]);
+    git(&pushed, &["commit", "-q", "-m", "ada"]);
+    git(&pushed, &["push", "-q", "origin", "HEAD"]);
+    let out = Command::cargo_bin("dockerlings")
+        .unwrap()
+        .args(["class", "--once", "--format", "json", "--git-pull", "5"])
+        .arg(tmp.path().join("view"))
+        .output()
+        .unwrap();
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["learners"][0]["name"], "ada", "{out:?}");
+}
+
+/// Without any change event (as on a network folder), a new file shows within a second.
+#[test]
+fn the_loader_sees_a_save_within_a_second_without_events() {
+    use dockerlings::tui::class::run::{Wake, spawn_loader};
+    let tmp = tempfile::tempdir().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (_wake, woken) = std::sync::mpsc::channel::<Wake>();
+    spawn_loader(tmp.path().to_path_buf(), woken, tx);
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let saved = Instant::now();
+    std::fs::write(
+        tmp.path().join("ada.json"),
+        learner("ada", &["non_root"], 1),
+    )
+    .unwrap();
+    loop {
+        let msg = rx
+            .recv_timeout(std::time::Duration::from_secs(1))
+            .expect("no snapshot within a second");
+        if let ClassMsg::Loaded(Ok(s)) = msg
+            && s.learners.len() == 1
+        {
+            break;
+        }
+    }
+    let took = saved.elapsed();
+    eprintln!("save to snapshot by polling: {took:?}");
+    assert!(took < std::time::Duration::from_secs(1), "{took:?}");
+}

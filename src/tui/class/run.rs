@@ -30,7 +30,7 @@ pub const POLL: Duration = Duration::from_millis(500);
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wake {
+pub enum Wake {
     /// Something may have changed: read again if the signature did.
     Check,
     /// Read again in any case.
@@ -108,7 +108,9 @@ fn watch_folder(dir: &Path, wake: Sender<Wake>) -> notify::Result<notify::Recomm
     Ok(watcher)
 }
 
-fn spawn_loader(dir: PathBuf, woken: Receiver<Wake>, tx: Sender<ClassMsg>) {
+/// The loader thread: reads `dir` when woken, or every [`POLL`] when its signature changed,
+/// and sends the clock and each new snapshot to `tx`. Ends when either channel closes.
+pub fn spawn_loader(dir: PathBuf, woken: Receiver<Wake>, tx: Sender<ClassMsg>) {
     thread::spawn(move || {
         let mut seen = signature(&dir).ok();
         loop {

@@ -8,6 +8,7 @@ use super::state::{ClassState, Status};
 use crate::tui::event::Msg;
 use crate::tui::keys::Input;
 use crate::workshop::class::Snapshot;
+use crate::workshop::class::output::clock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClassMsg {
@@ -73,12 +74,10 @@ pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<ClassEffect> {
         }
         ClassMsg::Pulled(result) => {
             state.status = Some(match result {
-                Ok(line) if line.is_empty() => Status {
-                    text: "git pull: up to date".into(),
-                    bad: false,
-                },
                 Ok(line) => Status {
-                    text: format!("git pull: {line}"),
+                    text: format!("git pull ok at {} UTC {line}", clock(state.now_ms))
+                        .trim_end()
+                        .to_string(),
                     bad: false,
                 },
                 Err(err) => Status {

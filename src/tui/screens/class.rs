@@ -16,6 +16,7 @@ use crate::tui::class::state::ClassState;
 use crate::tui::text::{fit, width};
 use crate::tui::theme::Theme;
 use crate::workshop::class::Snapshot;
+use crate::workshop::class::output::clock;
 
 const STUCK_WIDTH: usize = 7;
 const CELL_WIDTH: usize = 3;
@@ -38,10 +39,11 @@ pub fn draw(state: &ClassState, buf: &mut Buffer, area: Rect) {
     );
     let pack = s.pack.as_ref().map_or("no pack yet", |p| p.name.as_str());
     let stuck = s.learners.iter().filter(|l| l.stuck.is_some()).count();
-    let title = format!(
-        " dockerlings class · {folder} · {pack} · {} learners, {stuck} stuck",
-        s.learners.len()
-    );
+    let learners = match s.learners.len() {
+        1 => "1 learner".to_string(),
+        n => format!("{n} learners"),
+    };
+    let title = format!(" dockerlings class · {folder} · {pack} · {learners}, {stuck} stuck");
     line(buf, area.x, area.y, area.width, &title, theme.title);
     let below = Rect {
         y: area.y + 1,
@@ -108,12 +110,6 @@ fn updated(state: &ClassState) -> String {
         text.push_str(&format!(" · {skipped} {files} left out (s lists them)"));
     }
     text
-}
-
-/// `HH:MM:SS` (UTC) of a Unix time in ms.
-fn clock(ms: u64) -> String {
-    let secs = ms / 1000 % 86_400;
-    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
 }
 
 fn draw_table(state: &ClassState, buf: &mut Buffer, area: Rect, theme: &Theme) {

@@ -17,11 +17,13 @@ pub fn pull(dir: &Path) -> Result<String, String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
+    // git's own verdict (`fatal: …`, `error: …`) says more than its advice lines around it.
     let text = |bytes: &[u8]| {
-        String::from_utf8_lossy(bytes)
-            .lines()
-            .map(str::trim)
-            .rfind(|l| !l.is_empty())
+        let text = String::from_utf8_lossy(bytes);
+        let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+        lines()
+            .find(|l| l.starts_with("fatal:") || l.starts_with("error:"))
+            .or_else(|| lines().next())
             .unwrap_or_default()
             .to_string()
     };

@@ -17,6 +17,12 @@ pub fn shown(text: &str) -> String {
         .replace('\r', "\\x0d")
 }
 
+/// `HH:MM:SS` (UTC) of a Unix time in ms.
+pub fn clock(ms: u64) -> String {
+    let secs = ms / 1000 % 86_400;
+    format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
 #[derive(Serialize)]
 struct JsonSnapshot<'a> {
     format: &'static str,
