@@ -7,6 +7,8 @@
 //! - [`highlight`]: syntect highlighting with our own Dockerfile grammar.
 //! - [`quiz`], [`progress`]: answers, verdicts and the learner's saved state.
 //! - [`report`]: `check` output formats.
+//! - [`safe_fs`]: the one policy for files read (regular, size-limited) and written (atomic,
+//!   never through a link), under everything that touches the disk.
 //! - [`tui`]: screens over all of the above; [`cli`]: argument parsing and dispatch.
 
 pub mod cli;
@@ -17,5 +19,6 @@ pub mod inspect;
 pub mod progress;
 pub mod quiz;
 pub mod report;
+pub mod safe_fs;
 pub mod tui;
 pub mod workshop;

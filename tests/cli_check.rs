@@ -606,18 +606,19 @@ fn empty_file_gets_a_diagnostic() {
 }
 
 #[test]
-fn ten_megabyte_file_is_checked() {
-    // Half one RUN of ~60k continuation lines, half LABEL lines: big, but few findings.
+fn a_file_just_under_the_size_limit_is_checked_and_ten_megabytes_refused() {
+    // Half one RUN of continuation lines, half LABEL lines: big, but few findings.
+    let limit = 1024 * 1024;
     let mut text = String::from("FROM alpine:3.20\nUSER 65532\nRUN set -e \\\n");
     let continuation =
         "    && echo 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz \\\n";
-    while text.len() < 5 * 1024 * 1024 {
+    while text.len() + continuation.len() < limit / 2 {
         text.push_str(continuation);
     }
     text.push_str("    && true\n");
     let label =
         "LABEL key=0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz\n";
-    while text.len() < 10 * 1024 * 1024 {
+    while text.len() + label.len() <= limit {
         text.push_str(label);
     }
     let dir = tree(&[("Dockerfile", &text)]);
@@ -628,6 +629,17 @@ fn ten_megabyte_file_is_checked() {
     );
     assert_eq!(report["summary"]["files"], 1);
     assert_eq!(report["summary"]["failed"], 0);
+    // Ten times that is no Dockerfile anyone writes: refused at the limit, not read whole.
+    let huge = text.repeat(10);
+    std::fs::write(dir.path().join("Dockerfile"), huge).unwrap();
+    dockerlings()
+        .arg("check")
+        .arg(dir.path().join("Dockerfile"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "larger than 1 MiB, the limit for a Dockerfile",
+        ));
 }
 
 // ---- rules and explain ---------------------------------------------------------------------

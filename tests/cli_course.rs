@@ -304,3 +304,64 @@ fn every_format_option_is_described_in_its_help() {
             .stdout(predicate::str::is_match(r"--format <FORMAT>\s+Output format").unwrap());
     }
 }
+
+/// A fifo and a file far over the limit among the watched Dockerfiles: `watch` still draws,
+/// answers `q`, and ends on SIGTERM with 143.
+#[cfg(unix)]
+#[test]
+fn watch_answers_keys_and_signals_whatever_the_files_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("class");
+    dockerlings()
+        .args(["workshop", "init"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let first = dir.join("exercises/01-msb-ex-name-the-stages/Dockerfile");
+    std::fs::remove_file(&first).unwrap();
+    if !std::process::Command::new("mkfifo")
+        .arg(&first)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let second = dir.join("exercises/02-msb-ex-repair-from/Dockerfile");
+    std::fs::File::create(&second)
+        .unwrap()
+        .set_len(64 * 1024 * 1024)
+        .unwrap();
+    let progress = tmp.path().join("progress.json");
+    let run = format!(
+        "\"$DL\" --progress-file {} watch {}",
+        progress.display(),
+        dir.display()
+    );
+    let Some(screen) = in_pty(&format!("{run}; echo \"exit=$?\""), "q") else {
+        return;
+    };
+    assert_restored_after_drawing(&screen, "fifo");
+    assert!(screen.contains("exit=0"), "{screen:?}");
+    let shell = format!("{run} & pid=$!; sleep 3; kill -TERM $pid; wait $pid; echo \"exit=$?\"");
+    let Some(screen) = in_pty(&shell, "") else {
+        return;
+    };
+    assert!(screen.contains("exit=143"), "{screen:?}");
+}
+
+/// A progress file the session cannot use is said on the home screen, not only on stderr
+/// behind the full screen.
+#[test]
+fn the_course_shows_when_progress_is_not_saved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shell = format!(
+        "\"$DL\" --progress-file {}; echo \"exit=$?\"",
+        tmp.path().display()
+    );
+    let Some(screen) = in_pty(&shell, "q") else {
+        return;
+    };
+    assert_restored_after_drawing(&screen, "progress not saved");
+    assert!(screen.contains("exit=0"), "{screen:?}");
+}

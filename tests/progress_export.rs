@@ -291,3 +291,63 @@ fn inside_a_workshop_folder_the_export_uses_the_workshops_pack() {
     assert_eq!(got.pack.fingerprint, expected.pack.fingerprint);
     assert_eq!(got.totals.correct, expected.totals.correct);
 }
+
+/// A file that lists a lesson the pack does not have is left out, naming the file and the
+/// lesson: checked against the pack given (even for one file), else against the class.
+#[test]
+fn merge_leaves_out_a_file_with_a_lesson_not_in_the_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let progress = progress_file(d, "p.json", &[]);
+    let good = d.join("good.json");
+    export(&progress, "json")
+        .args(["--name", "ada", "-o"])
+        .arg(&good)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&good).unwrap();
+    assert!(text.contains("\"id\": \"python-on-distroless\""), "{text}");
+    let forged = d.join("forged.json");
+    fs::write(
+        &forged,
+        text.replace("\"python-on-distroless\"", "\"not-in-the-pack\"")
+            .replace("\"ada\"", "\"mallory\""),
+    )
+    .unwrap();
+    let message = "forged.json: lists lesson `not-in-the-pack` that pack `distroless-workshop` does not have; left out";
+    dockerlings()
+        .args(["progress", "--merge"])
+        .arg(&forged)
+        .arg("--lessons")
+        .arg(pack())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(message));
+    dockerlings()
+        .args(["progress", "--merge"])
+        .args([&good, &forged, &good])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("mallory").not())
+        .stderr(predicate::str::contains(message));
+}
+
+/// `-o` replaces a regular file atomically and never writes through a link.
+#[cfg(unix)]
+#[test]
+fn export_output_is_never_written_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let progress = progress_file(d, "p.json", &[]);
+    let target = d.join("theirs.txt");
+    fs::write(&target, "keep\n").unwrap();
+    let link = d.join("out.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    export(&progress, "json")
+        .args(["--name", "ada", "-o"])
+        .arg(&link)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("out.json is a symbolic link"));
+    assert_eq!(fs::read_to_string(&target).unwrap(), "keep\n");
+}

@@ -127,3 +127,27 @@ fn home_packs_lessons_tighter_when_they_do_not_fit_with_gaps() {
     send(&mut app, [ch('j')]);
     insta::assert_snapshot!("home_compact_80x9", draw(&app).backend());
 }
+
+/// A progress file the session cannot save to (here a directory) is said on the home screen,
+/// where the learner looks, not only on stderr behind the full screen.
+#[test]
+fn home_banner_says_progress_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, notices) = dockerlings::progress::Store::open(dir.path()).unwrap();
+    assert!(store.read_only_reason().is_some());
+    let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
+    // The temporary path differs per run; the snapshot shows a fixed one.
+    let shown = notices
+        .iter()
+        .map(|n| n.replace(&dir.path().display().to_string(), "/home/learner/progress"))
+        .collect();
+    let mut app = app(80, 24).with_store(store).with_notices(shown);
+    send(&mut app, []);
+    let screen = draw(&app);
+    insta::assert_snapshot!("home_banner_80x24", screen.backend());
+    // Any size, however small, draws without a panic.
+    for (w, h) in [(1, 1), (8, 3), (20, 6), (40, 9), (200, 60)] {
+        send(&mut app, [Msg::Resize(w, h)]);
+        draw(&app);
+    }
+}

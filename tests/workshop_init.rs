@@ -1,5 +1,6 @@
 //! `dockerlings workshop init` run as a binary: the folder layout, the manifest, a pack on
-//! disk copied in, and a learner's edits kept unless --force.
+//! disk copied in, a learner's edits kept unless --force; it never writes or deletes through a
+//! link, and refuses a pack whose context names cannot be files before it writes anything.
 
 use std::path::Path;
 
@@ -116,4 +117,171 @@ fn a_missing_pack_exits_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("does not exist"));
+}
+
+/// Every file under `dir` with its contents, links as `-> target`, for before/after checks.
+fn tree(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let shown = if meta.file_type().is_symlink() {
+                format!("-> {}", std::fs::read_link(&path).unwrap().display())
+            } else if meta.is_dir() {
+                stack.push(path.clone());
+                "/".to_string()
+            } else {
+                std::fs::read_to_string(&path).unwrap_or_default()
+            };
+            out.push((path, shown));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A folder outside the workshop, with something in it that must survive.
+fn outside(tmp: &Path) -> std::path::PathBuf {
+    let dir = tmp.join("outside");
+    std::fs::create_dir_all(dir.join("keep")).unwrap();
+    std::fs::write(dir.join("keep/precious.txt"), "mine\n").unwrap();
+    dir
+}
+
+/// A copy of the fixture pack with its quiz's context line replaced.
+fn pack_with_context(tmp: &Path, context: &str) -> std::path::PathBuf {
+    let pack = tmp.join("pack");
+    std::fs::create_dir_all(&pack).unwrap();
+    let fixtures = Path::new("tests/fixtures/quiz-pack");
+    std::fs::copy(fixtures.join("01-demo.md"), pack.join("01-demo.md")).unwrap();
+    let quiz = std::fs::read_to_string(fixtures.join("01-demo.quiz.yaml")).unwrap();
+    assert!(quiz.contains("context: [main.go, go.mod]"));
+    let quiz = quiz.replace("context: [main.go, go.mod]", context);
+    std::fs::write(pack.join("01-demo.quiz.yaml"), quiz).unwrap();
+    pack
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_pack_copy_folder_is_refused_and_its_target_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = outside(tmp.path());
+    let pack = pack_with_context(tmp.path(), "context: [main.go, go.mod]");
+    let dir = tmp.path().join("class");
+    std::fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join(".dockerlings")).unwrap();
+    std::fs::create_dir(outside.join("pack")).unwrap();
+    let before = tree(&outside);
+    init(&dir)
+        .arg("--lessons")
+        .arg(&pack)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".dockerlings is a symbolic link"));
+    assert_eq!(tree(&outside), before);
+    assert!(!dir.join("exercises").exists(), "nothing is written");
+}
+
+#[cfg(unix)]
+#[test]
+fn force_never_overwrites_through_a_linked_dockerfile() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = outside(tmp.path());
+    let dir = tmp.path().join("class");
+    init(&dir).assert().success();
+    let dockerfile = dir.join("exercises/02-msb-ex-repair-from/Dockerfile");
+    std::fs::remove_file(&dockerfile).unwrap();
+    let target = outside.join("keep/precious.txt");
+    std::os::unix::fs::symlink(&target, &dockerfile).unwrap();
+    init(&dir)
+        .arg("--force")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "02-msb-ex-repair-from/Dockerfile is a symbolic link",
+        ));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine\n");
+    // A dangling link is refused too, and creates nothing where it points.
+    std::fs::remove_file(&dockerfile).unwrap();
+    let nowhere = outside.join("created-by-init");
+    std::os::unix::fs::symlink(&nowhere, &dockerfile).unwrap();
+    init(&dir)
+        .arg("--force")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a symbolic link"));
+    assert!(std::fs::symlink_metadata(&nowhere).is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_exercises_folder_sends_nothing_outside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outside = outside(tmp.path());
+    let dir = tmp.path().join("class");
+    std::fs::create_dir(&dir).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("exercises")).unwrap();
+    let before = tree(&outside);
+    init(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exercises is a symbolic link"));
+    assert_eq!(tree(&outside), before);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "only the link");
+}
+
+#[test]
+fn a_new_folder_appears_whole_with_no_staging_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("class");
+    init(&dir).assert().success();
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["class"]);
+    assert!(dir.join("dockerlings-workshop.yaml").is_file());
+}
+
+#[test]
+fn context_names_that_cannot_be_files_are_refused_before_any_write() {
+    for (context, problem) in [
+        (
+            "context: [a, a/b, go.mod]",
+            "context file `a` is also the folder of `a/b`; it cannot be both",
+        ),
+        (
+            "context: [\"main\\0.go\", go.mod]",
+            "context file `main\\0.go`: it contains a NUL byte",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let pack = pack_with_context(tmp.path(), context);
+        let dir = tmp.path().join("class");
+        init(&dir)
+            .arg("--lessons")
+            .arg(&pack)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("nothing was written"))
+            .stderr(predicate::str::contains(problem));
+        assert!(!dir.exists(), "no partial folder for {context}");
+        // An existing folder is left exactly as it was.
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("notes.txt"), "mine\n").unwrap();
+        let before = tree(&dir);
+        init(&dir).arg("--lessons").arg(&pack).assert().code(2);
+        assert_eq!(tree(&dir), before);
+        dockerlings()
+            .arg("verify-lessons")
+            .arg(&pack)
+            .assert()
+            .failure()
+            .stdout(predicate::str::contains(problem));
+    }
 }

@@ -155,3 +155,50 @@ fn keys_move_and_next_skips_passing_exercises() {
     press(&mut state, 'n');
     assert_eq!(state.current, 2, "n skips the passing exercise 2");
 }
+
+/// `r` then `y` on an exercise whose Dockerfile is a link: the file it points to is kept, and
+/// the refusal is on screen.
+#[cfg(unix)]
+#[test]
+fn reset_never_writes_through_a_link() {
+    let (tmp, mut state) = watch(80, 24);
+    let path = state.workshop.dockerfile(0);
+    let outside = tmp.path().join("outside-Dockerfile");
+    std::fs::write(&outside, "FROM mine\n").unwrap();
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(&outside, &path).unwrap();
+    press(&mut state, 'r');
+    press(&mut state, 'y');
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "FROM mine\n");
+    assert!(
+        std::fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let message = state
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("is a symbolic link"), "{message}");
+}
+
+/// A progress path the session cannot save to stays named in the status bar.
+#[test]
+fn status_says_when_progress_is_not_saved() {
+    let (tmp, state) = watch(80, 24);
+    let (store, _) = Store::open(tmp.path()).unwrap();
+    let state = WatchState::new(state.workshop, store);
+    let text: String = draw(&state)
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        text.contains("exercise 1/14 · progress not saved"),
+        "{text}"
+    );
+}

@@ -22,7 +22,12 @@ pub fn open(
         }
     };
     let (store, notices) = super::progress::open_store_quietly(progress_file);
-    let code = run_with_store(course, store, colours);
+    let code = run_app(
+        App::new(course)
+            .with_store(store)
+            .with_notices(notices.clone()),
+        colours,
+    );
     // Said again after the UI has left the screen, so the learner sees it.
     for notice in notices {
         eprintln!("dockerlings: {notice}");
@@ -34,12 +39,11 @@ pub fn open(
 /// ended by SIGTERM or SIGHUP (the shell convention), 1 when the terminal fails.
 pub fn run(course: Course, colours: CodeColours) -> ExitCode {
     let store = Store::unsaved("this course keeps no progress");
-    run_with_store(course, store, colours)
+    run_app(App::new(course).with_store(store), colours)
 }
 
-/// Like [`run`], keeping the learner's progress in `store`.
-pub fn run_with_store(course: Course, store: Store, colours: CodeColours) -> ExitCode {
-    let mut app = App::new(course).with_store(store);
+/// Runs the terminal UI on `app`, its course and store set.
+fn run_app(mut app: App, colours: CodeColours) -> ExitCode {
     app.code_colours = Some(colours);
     match tui::run(app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,

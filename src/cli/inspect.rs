@@ -5,7 +5,7 @@
 //! (it is still printed for what was understood), 2 the file cannot be read.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -39,23 +39,10 @@ const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
 pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
-    let read = if args.file == Path::new("-") {
-        input::read_stdin()
-    } else {
-        input::read_file(&args.file)
-    };
-    let source = match read {
+    let source = match input::read_file_or_stdin(&args.file) {
         Ok(source) => source,
         Err(err) => {
-            let at = err
-                .position
-                .map(|(line, column)| format!(":{line}:{column}"))
-                .unwrap_or_default();
-            eprintln!(
-                "dockerlings inspect: {}{at}: {}",
-                args.file.display(),
-                err.message
-            );
+            eprintln!("dockerlings inspect: {}", input::located(&args.file, &err));
             return ExitCode::from(EXIT_TROUBLE);
         }
     };

@@ -1,10 +1,11 @@
 //! `dockerlings parse FILE`: the parse as BuildKit's parser exposes it, to diff against
 //! BuildKit (`--format json`) or to read (`--format text`).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::check::input;
 use crate::dockerfile::parse_bytes;
 use crate::dockerfile::parser::buildkit_view::{BuildkitInstruction, BuildkitParse};
 
@@ -19,16 +20,17 @@ pub enum Format {
 }
 
 /// Exit 0 when BuildKit's parser would accept the file, 1 with its error when it would not,
-/// 2 when the file cannot be read.
+/// 2 when the file cannot be read as a Dockerfile (missing, too large, binary, not UTF-8),
+/// read as `check` and `inspect` read it.
 pub fn run(file: &Path, format: Format) -> ExitCode {
-    let bytes = match read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("dockerlings parse: cannot read {}: {e}", file.display());
+    let text = match input::read_file_or_stdin(file) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("dockerlings parse: {}", input::located(file, &err));
             return ExitCode::from(2);
         }
     };
-    match render(&bytes, format) {
+    match render(text.as_bytes(), format) {
         Ok(out) => {
             // A closed pipe (`| head`) is not an error worth reporting.
             let _ = std::io::stdout().write_all(out.as_bytes());
@@ -54,16 +56,6 @@ fn render(bytes: &[u8], format: Format) -> Result<String, String> {
             .unwrap_or_default(),
         Format::Text => view.instructions.iter().map(text_line).collect(),
     })
-}
-
-fn read(file: &Path) -> std::io::Result<Vec<u8>> {
-    if file == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(file)
-    }
 }
 
 /// `2-3  RUN  shell  --mount=type=cache  ["apt-get update"]`

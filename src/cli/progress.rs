@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use super::lessons::{load_pack, out};
 use crate::course::Course;
-use crate::progress::class::duration;
+use crate::progress::class::{KnownPack, duration};
 use crate::progress::export::{self, learner_name};
 use crate::progress::{Class, Encoding, Progress, Store, default_progress_path};
 use crate::quiz::{QuizBook, Score};
+use crate::safe_fs::write_atomic;
 use crate::workshop::manifest::Manifest;
 
 /// The progress file to use: `--progress-file`, else the default in the data directory.
@@ -30,12 +31,15 @@ pub(super) fn open_store(given: Option<&Path>) -> Result<Store, String> {
 }
 
 /// For the TUI: the store and its notices as text; when the file cannot be used at all, an
-/// unsaved store that says why.
+/// unsaved store that says why. A session saves, so it learns now whether it can.
 pub(super) fn open_store_quietly(given: Option<&Path>) -> (Store, Vec<String>) {
     let opened =
         progress_path(given).and_then(|path| Store::open(&path).map_err(|e| e.to_string()));
     match opened {
-        Ok((store, notices)) => (store, notices.iter().map(ToString::to_string).collect()),
+        Ok((mut store, mut notices)) => {
+            notices.extend(store.check_writable());
+            (store, notices.iter().map(ToString::to_string).collect())
+        }
         Err(reason) => {
             let notice = format!("progress will not be saved: {reason}");
             (Store::unsaved(reason), vec![notice])
@@ -68,12 +72,17 @@ enum ExportFormat {
 }
 
 pub fn run(args: ProgressArgs, lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
-    if let Some(files) = &args.merge {
-        return merge(files);
-    }
     // Inside a workshop folder, its pack is the learner's pack unless --lessons says otherwise.
     let workshop_pack = lessons.is_none().then(workshop_pack_here).flatten();
     let lessons = lessons.or(workshop_pack.as_deref());
+    if let Some(files) = &args.merge {
+        // The pack here, if it loads, is what the class's lesson IDs are checked against.
+        let known = load_pack(lessons).ok().map(|course| KnownPack {
+            fingerprint: export::fingerprint(&course, &QuizBook::for_course(&course)),
+            lesson_ids: course.lessons.iter().map(|l| l.id.clone()).collect(),
+        });
+        return merge(files, known.as_ref());
+    }
     let course = match load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
@@ -130,7 +139,7 @@ fn export(
     match &args.output {
         None => out(&text),
         Some(path) => {
-            if let Err(err) = std::fs::write(path, text) {
+            if let Err(err) = write_atomic(path, text.as_bytes()) {
                 eprintln!("dockerlings: cannot write {}: {err}", path.display());
                 return ExitCode::FAILURE;
             }
@@ -164,8 +173,8 @@ fn pack_name(lessons: Option<&Path>) -> String {
 
 /// The class table on stdout; files left out and remarks on stderr. Exit 1 when a file was
 /// left out, so a script notices.
-fn merge(files: &[PathBuf]) -> ExitCode {
-    let class = Class::read(files);
+fn merge(files: &[PathBuf], known: Option<&KnownPack>) -> ExitCode {
+    let class = Class::read_against(files, known);
     out(&class.table());
     for problem in &class.problems {
         eprintln!("dockerlings: {problem}");

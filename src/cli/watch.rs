@@ -66,6 +66,10 @@ pub fn run(
     let (store, notices) = super::progress::open_store_quietly(progress_file);
     let mut state = WatchState::new(workshop, store);
     report.attach(&mut state, lessons);
+    // The full screen hides stderr: the first notice shows in the message line too.
+    if let Some(notice) = notices.first() {
+        state.say(Tone::Bad, format!("✗ {notice}"));
+    }
     let code = match watch::run(state) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),

@@ -12,6 +12,7 @@ use super::hygiene::clean_prose;
 use super::markdown;
 use super::model::{Course, Lesson, LoadError, Section, SectionKind};
 use super::yaml;
+use crate::safe_fs::{Kind, read_limited};
 
 /// The pack compiled into the binary by build/lessons.rs: `(file name, text)`, sorted by name.
 static BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_lessons.rs"));
@@ -143,7 +144,8 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
         line,
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| error(1, format!("cannot read: {e}")))?;
+    let bytes =
+        read_limited(path, Kind::Lesson).map_err(|e| error(1, format!("cannot read: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + good.iter().filter(|&&b| b == b'\n').count();

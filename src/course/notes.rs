@@ -97,7 +97,7 @@ pub fn import(text: &str, source_name: &str) -> Lesson {
 /// Reads and imports a notes file (for `dockerlings notes FILE`). Bytes that are not UTF-8
 /// show as U+FFFD instead of failing the import: notes are often hand-edited.
 pub fn import_file(path: &std::path::Path) -> std::io::Result<Lesson> {
-    let bytes = std::fs::read(path)?;
+    let bytes = crate::safe_fs::read_limited(path, crate::safe_fs::Kind::Notes)?;
     Ok(import(
         &String::from_utf8_lossy(&bytes),
         &path.display().to_string(),

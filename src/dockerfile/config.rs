@@ -19,6 +19,7 @@ use serde::Deserialize;
 
 use super::Severity;
 use crate::highlight::Theme;
+use crate::safe_fs::{Kind, read_text};
 
 /// Names looked for in each directory, in this order.
 pub const FILE_NAMES: [&str; 2] = [".dockerlings.yaml", ".dockerlings.yml"];
@@ -181,7 +182,7 @@ impl Finder {
         if let Some(loaded) = self.by_file.get(&path) {
             return Ok(loaded.clone());
         }
-        let text = std::fs::read_to_string(&path).map_err(|err| ConfigError {
+        let text = read_text(&path, Kind::Config).map_err(|err| ConfigError {
             path: path.clone(),
             position: None,
             message: err.to_string(),

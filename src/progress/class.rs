@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::results::{PackIdentity, Results};
 use crate::course::hygiene::clean_prose;
+use crate::safe_fs::{Kind, read_limited};
 
 /// One learner's file, read and checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,14 +37,39 @@ pub struct Class {
     pub remarks: Vec<String>,
 }
 
+/// A pack the merging side has loaded: results with its fingerprint must list its lessons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPack {
+    pub fingerprint: String,
+    pub lesson_ids: Vec<String>,
+}
+
 impl Class {
     /// Reads and merges the files at `paths`.
     pub fn read(paths: &[PathBuf]) -> Class {
-        Class::merge(paths.iter().map(|path| (path.clone(), read_text(path))))
+        Class::read_against(paths, None)
+    }
+
+    /// Like [`Class::read`], checking lesson IDs against `known` when it is the class's pack.
+    pub fn read_against(paths: &[PathBuf], known: Option<&KnownPack>) -> Class {
+        Class::merge_against(
+            paths.iter().map(|path| (path.clone(), read_text(path))),
+            known,
+        )
     }
 
     /// Merges files already read: `(path, text or why it could not be read)`.
     pub fn merge(files: impl IntoIterator<Item = (PathBuf, Result<String, String>)>) -> Class {
+        Class::merge_against(files, None)
+    }
+
+    /// Like [`Class::merge`]. A file listing a lesson the pack does not have is left out,
+    /// naming it: the pack is `known` when that is the class's pack, else the lessons most of
+    /// the class's files list.
+    pub fn merge_against(
+        files: impl IntoIterator<Item = (PathBuf, Result<String, String>)>,
+        known: Option<&KnownPack>,
+    ) -> Class {
         let mut class = Class::default();
         // Problems are reported in the order the files were given.
         let mut problems: Vec<(usize, FileProblem)> = Vec::new();
@@ -56,6 +82,12 @@ impl Class {
         }
         let files: Vec<&LearnerFile> = decoded.iter().map(|(_, f)| f).collect();
         let pack = majority_pack(&files);
+        let lesson_ids = pack.as_ref().and_then(|pack| {
+            known
+                .filter(|k| k.fingerprint == pack.fingerprint)
+                .map(|k| k.lesson_ids.clone())
+                .or_else(|| majority_lessons(&files, pack))
+        });
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         for (index, file) in decoded {
             let Some(pack) = &pack else { break };
@@ -68,6 +100,28 @@ impl Class {
                         theirs.name, theirs.fingerprint, pack.name, pack.fingerprint
                     ),
                 }));
+                continue;
+            }
+            let ids = lesson_ids.as_deref().unwrap_or_default();
+            let unknown: Vec<String> = file
+                .results
+                .lessons
+                .iter()
+                .filter(|l| !ids.contains(&l.id))
+                .map(|l| format!("`{}`", display_name(&l.id)))
+                .collect();
+            if !unknown.is_empty() {
+                problems.push((
+                    index,
+                    FileProblem {
+                        path: file.path,
+                        message: format!(
+                            "lists lesson {} that pack `{}` does not have; left out",
+                            unknown.join(", "),
+                            display_name(&pack.name)
+                        ),
+                    },
+                ));
                 continue;
             }
             if let Some(first) = seen.get(&file.results.learner) {
@@ -246,29 +300,48 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
+/// The lesson IDs most of the files for `pack` list; on a tie, the ones met first.
+fn majority_lessons(files: &[&LearnerFile], pack: &PackIdentity) -> Option<Vec<String>> {
+    let lists = files
+        .iter()
+        .filter(|f| f.results.pack.fingerprint == pack.fingerprint)
+        .map(|f| {
+            f.results
+                .lessons
+                .iter()
+                .map(|l| l.id.clone())
+                .collect::<Vec<_>>()
+        });
+    majority(lists, |ids| ids.clone())
+}
+
 /// The pack held by the most files; on a tie, the one met first.
 fn majority_pack(files: &[&LearnerFile]) -> Option<PackIdentity> {
-    let mut counts: Vec<(&PackIdentity, usize)> = Vec::new();
-    for file in files {
-        let pack = &file.results.pack;
-        match counts
-            .iter_mut()
-            .find(|(p, _)| p.fingerprint == pack.fingerprint)
-        {
-            Some((_, count)) => *count += 1,
-            None => counts.push((pack, 1)),
-        }
-    }
-    let best = counts.iter().map(|(_, c)| *c).max()?;
-    counts
-        .into_iter()
-        .find(|(_, c)| *c == best)
-        .map(|(p, _)| p.clone())
+    majority(files.iter().map(|f| f.results.pack.clone()), |p| {
+        p.fingerprint.clone()
+    })
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = read_limited(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+}
+
+/// The item whose `key` occurs most often; on a tie, the one met first.
+fn majority<T, K: PartialEq>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> K) -> Option<T> {
+    let mut counts: Vec<(K, T, usize)> = Vec::new();
+    for item in items {
+        let k = key(&item);
+        match counts.iter_mut().find(|(seen, _, _)| *seen == k) {
+            Some((_, _, count)) => *count += 1,
+            None => counts.push((k, item, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, _, c)| *c).max()?;
+    counts
+        .into_iter()
+        .find(|(_, _, c)| *c == best)
+        .map(|(_, item, _)| item)
 }
 
 #[cfg(test)]

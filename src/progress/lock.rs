@@ -1,7 +1,9 @@
 //! A lock file beside the progress file, so two dockerlings processes never interleave a
-//! read-merge-write. Created with `create_new` (atomic on every platform we target); a lock
-//! older than [`STALE_AFTER`] is taken to be left by a crashed process and removed, since a
-//! save holds the lock for milliseconds.
+//! read-merge-write. Created with `create_new` (atomic on every platform we target) and holding
+//! its owner's PID. A lock is left over by a crashed process, and taken over, when its owner
+//! is gone (unix), when it holds no PID after a moment, or when it is older than
+//! [`STALE_AFTER`] (a save holds the lock for milliseconds). Only writers lock: every write is
+//! an atomic rename, so a reader always sees a whole file.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -33,8 +35,8 @@ impl LockGuard {
                     });
                 }
                 Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
-                    if is_stale(path) {
-                        let _ = fs::remove_file(path);
+                    if let Some(seen) = stale_contents(path) {
+                        take_over(path, &seen);
                         continue;
                     }
                     if started.elapsed() > WAIT_AT_MOST {
@@ -54,12 +56,55 @@ impl LockGuard {
     }
 }
 
-fn is_stale(path: &Path) -> bool {
-    fs::metadata(path)
+/// A lock that holds no PID yet is being written by its owner, unless it stays so this long.
+const UNWRITTEN_AFTER: Duration = Duration::from_secs(1);
+
+/// The lock's contents when it was left over, so [`take_over`] can tell it from a fresh one.
+fn stale_contents(path: &Path) -> Option<String> {
+    let age = fs::symlink_metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|modified| SystemTime::now().duration_since(modified).ok())
-        .is_some_and(|age| age > STALE_AFTER)
+        .unwrap_or_default();
+    let contents = fs::read_to_string(path).unwrap_or_default();
+    let stale = match contents.trim().parse::<u32>() {
+        Ok(pid) => age > STALE_AFTER || !process_alive(pid),
+        Err(_) => age > UNWRITTEN_AFTER,
+    };
+    stale.then_some(contents)
+}
+
+/// Removes a left-over lock without ever removing a fresh one that another process created
+/// meanwhile: the lock is renamed away first, and put back if it is not the one judged stale.
+fn take_over(path: &Path, seen: &str) {
+    let aside = path.with_extension(format!("stale-{}", std::process::id()));
+    if fs::rename(path, &aside).is_err() {
+        return;
+    }
+    if fs::read_to_string(&aside).unwrap_or_default() != seen {
+        // hard_link fails if a lock exists again, which then wins; either way one lock stands.
+        let _ = fs::hard_link(&aside, path);
+    }
+    let _ = fs::remove_file(&aside);
+}
+
+/// Whether process `pid` still runs. Signal 0 checks without signalling; EPERM means it runs
+/// as someone else. Elsewhere, only the age of a lock tells.
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: kill with signal 0 sends nothing; it only checks the process exists.
+        let found = unsafe { libc::kill(pid, 0) } == 0;
+        found || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 impl Drop for LockGuard {
@@ -88,6 +133,37 @@ mod tests {
         let waited = waiter.join().unwrap();
         assert!(waited >= Duration::from_millis(40), "waited {waited:?}");
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fresh_lock_of_a_gone_process_is_taken_over_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let gone = child.id();
+        child.wait().unwrap();
+        fs::write(&path, format!("{gone}\n")).unwrap();
+        let started = Instant::now();
+        let _guard = LockGuard::acquire(&path).unwrap();
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert_eq!(
+            fs::read_to_string(&path).unwrap().trim(),
+            std::process::id().to_string()
+        );
+    }
+
+    #[test]
+    fn a_fresh_lock_of_a_live_process_is_respected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        fs::write(&path, format!("{}\n", std::process::id())).unwrap();
+        assert!(stale_contents(&path).is_none());
+        take_over(&path, "someone else\n");
+        assert!(
+            path.exists(),
+            "a lock that changed since it was judged stays"
+        );
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! Also the results a learner hands in ([`results`], built by [`export`]) and a class's
 //! merged table ([`class`]).
 
-pub(crate) mod atomic;
 pub mod class;
 pub mod export;
 pub mod live;

@@ -5,6 +5,10 @@
 //!   `<name>.corrupt-<unix seconds>` with a [`Notice`]; it is never overwritten.
 //! - A file from a newer dockerlings (larger `schema_version`) is left untouched; the store turns
 //!   read-only, says so, and the app runs without saving.
+//! - A path that is not a regular file (a directory, a device such as `/dev/null`, a fifo, a
+//!   symbolic link) is never read as progress, renamed or replaced; the store turns read-only.
+//! - Reading takes no lock (every write is an atomic rename, so a read sees a whole file), so
+//!   `progress` works in a folder it cannot write.
 //! - Two processes saving at once: every save happens under a lock file and merges our changes
 //!   since we last read the file into what is on disk now ([`Progress::merge_from`]), so neither
 //!   side's answers are lost or silently replaced.
@@ -17,9 +21,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 
-use super::atomic::write_atomically;
 use super::lock::LockGuard;
 use super::model::{Progress, SCHEMA_VERSION};
+use crate::safe_fs::{Kind, describe, read_limited, write_atomic};
 
 /// Something the learner should be told about their progress file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +40,10 @@ pub enum Notice {
         found: u32,
         supported: u32,
     },
+    /// The path is not a regular file; it is left alone and nothing is saved.
+    NotRegular { file: PathBuf, what: &'static str },
+    /// The file cannot be written (no lock can be made beside it); nothing is saved.
+    Unwritable { file: PathBuf, reason: String },
 }
 
 impl fmt::Display for Notice {
@@ -59,6 +67,17 @@ impl fmt::Display for Notice {
                 f,
                 "progress file {} has schema version {found}, newer than this dockerlings understands ({supported}); \
                  it is left untouched and progress will not be saved this session",
+                file.display()
+            ),
+            Notice::NotRegular { file, what } => write!(
+                f,
+                "progress file {} is {what}, not a regular file; it is left alone and progress \
+                 will not be saved this session (give --progress-file a regular file)",
+                file.display()
+            ),
+            Notice::Unwritable { file, reason } => write!(
+                f,
+                "progress file {} cannot be written ({reason}); progress will not be saved this session",
                 file.display()
             ),
         }
@@ -91,6 +110,7 @@ enum OnDisk {
     Valid(Progress),
     Corrupt(String),
     Future(u32),
+    NotRegular(&'static str, Progress),
 }
 
 impl Store {
@@ -104,11 +124,48 @@ impl Store {
             read_only: None,
         };
         let mut notices = Vec::new();
-        let _lock = store.lock()?;
+        // Only a corrupt file needs the lock at once: it is moved aside, which is a write.
+        let _lock = match read_disk(path)? {
+            OnDisk::Corrupt(_) => store.lock()?,
+            _ => None,
+        };
         let disk = store.read_and_settle(&mut notices)?;
         store.base = disk.clone();
         store.current = disk;
         Ok((store, notices))
+    }
+
+    /// For a session that will save: makes sure files can be created beside the progress file
+    /// (its lock, the temporary file of a save), so a folder it cannot write is known now, not
+    /// at the first save. When they cannot, the store turns read-only and the notice says why.
+    /// A probe file, not the lock, so a save running elsewhere does not delay the start.
+    pub fn check_writable(&mut self) -> Option<Notice> {
+        let path = self.path.clone().filter(|_| self.read_only.is_none())?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let probe = dir.join(format!(".{name}.probe-{}", std::process::id()));
+        let made = fs::create_dir_all(&dir).and_then(|()| {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&probe)
+        });
+        let err = match made {
+            Ok(_) => {
+                let _ = fs::remove_file(&probe);
+                return None;
+            }
+            Err(err) => err,
+        };
+        let notice = Notice::Unwritable {
+            file: path,
+            reason: format!("cannot create files in {}: {err}", dir.display()),
+        };
+        self.read_only = Some(notice.to_string());
+        Some(notice)
     }
 
     /// Progress kept in memory only (no data directory, or tests); saving is refused with `reason`.
@@ -177,7 +234,7 @@ impl Store {
         merged.revision += 1;
         let path = self.path.clone().expect("a writable store has a path");
         let json = serde_json::to_string_pretty(&merged).expect("progress always serialises");
-        write_atomically(&path, json.as_bytes())
+        write_atomic(&path, json.as_bytes())
             .map_err(|source| StoreError::Write { path, source })?;
         self.base = merged.clone();
         self.current = merged;
@@ -223,6 +280,12 @@ impl Store {
                 });
                 Ok(Progress::default())
             }
+            OnDisk::NotRegular(what, progress) => {
+                let notice = Notice::NotRegular { file: path, what };
+                self.read_only = Some(notice.to_string());
+                notices.push(notice);
+                Ok(progress)
+            }
             OnDisk::Future(found) => {
                 let notice = Notice::FutureVersion {
                     file: path,
@@ -238,37 +301,69 @@ impl Store {
 }
 
 fn read_disk(path: &Path) -> Result<OnDisk, StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
-        Err(source) => {
-            return Err(StoreError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
+    let read_error = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
     };
+    match fs::symlink_metadata(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
+        Err(source) => return Err(read_error(source)),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            // Read what the link points to if that is progress, but never write through it.
+            let progress = match read_limited(path, Kind::Progress).map(|b| parse(&b)) {
+                Ok(OnDisk::Valid(progress)) => progress,
+                _ => Progress::default(),
+            };
+            return Ok(OnDisk::NotRegular("a symbolic link", progress));
+        }
+        Ok(meta) if !meta.file_type().is_file() => {
+            return Ok(OnDisk::NotRegular(
+                describe(meta.file_type()),
+                Progress::default(),
+            ));
+        }
+        Ok(_) => {}
+    }
+    match read_limited(path, Kind::Progress) {
+        Ok(bytes) => Ok(parse(&bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(OnDisk::Missing),
+        Err(source) => Err(read_error(source)),
+    }
+}
+
+/// What the bytes of a progress file hold.
+fn parse(bytes: &[u8]) -> OnDisk {
     // The version is read on its own first: a newer schema may not parse as ours at all.
     #[derive(Deserialize)]
     struct Header {
         schema_version: Option<u32>,
     }
-    let header: Header = match serde_json::from_slice(&bytes) {
+    let header: Header = match serde_json::from_slice(bytes) {
         Ok(header) => header,
-        Err(err) => return Ok(OnDisk::Corrupt(err.to_string())),
+        Err(err) => return OnDisk::Corrupt(err.to_string()),
     };
     match header.schema_version {
-        None => Ok(OnDisk::Corrupt("no schema_version".into())),
-        Some(v) if v > SCHEMA_VERSION => Ok(OnDisk::Future(v)),
-        Some(_) => Ok(match serde_json::from_slice::<Progress>(&bytes) {
+        None => OnDisk::Corrupt("no schema_version".into()),
+        Some(v) if v > SCHEMA_VERSION => OnDisk::Future(v),
+        Some(_) => match serde_json::from_slice::<Progress>(bytes) {
             Ok(progress) => OnDisk::Valid(progress),
             Err(err) => OnDisk::Corrupt(err.to_string()),
-        }),
+        },
     }
 }
 
 /// Renames the file to `<name>.corrupt-<unix seconds>[-N]`, never replacing an earlier one.
+/// Only a regular file is ever moved: anything else at the path is left where it is.
 fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file()) {
+        return Err(StoreError::Write {
+            path: path.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "no longer a regular file; left where it is",
+            ),
+        });
+    }
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -331,5 +426,36 @@ mod tests {
         let (again, _) = Store::open(&path).unwrap();
         assert!(!again.progress().lessons.contains_key("a"));
         assert!(again.progress().lessons.contains_key("b"));
+    }
+
+    #[test]
+    fn a_writable_folder_passes_the_probe_and_keeps_no_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.json");
+        let (mut store, _) = Store::open(&path).unwrap();
+        assert_eq!(store.check_writable(), None);
+        assert!(store.read_only_reason().is_none());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// Root writes anywhere, so the refusal is only seen as another user.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_it_cannot_write_makes_the_session_read_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        let writable = fs::File::create(dir.path().join("probe")).is_ok();
+        let path = dir.path().join("p.json");
+        let (mut store, _) = Store::open(&path).unwrap();
+        let notice = store.check_writable();
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        if writable {
+            println!("skipped: this user can write a read-only folder (root)");
+            return;
+        }
+        let notice = notice.expect("a notice").to_string();
+        assert!(notice.contains("cannot create files in"), "{notice}");
+        assert!(store.read_only_reason().is_some());
     }
 }

@@ -2,6 +2,7 @@
 //! judged on the validator's model, hints and scores. Knows nothing of the terminal.
 
 pub mod check;
+pub mod context;
 pub mod diff;
 pub mod facts;
 pub mod format;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::format::parse_quiz;
 use super::model::{Question, Quiz};
 use crate::course::{Course, Lesson, LoadError};
+use crate::safe_fs::{Kind, read_limited};
 
 /// The bundled quizzes, `(file name, text)`, embedded by build/lessons.rs.
 static BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_quizzes.rs"));
@@ -91,7 +92,7 @@ fn quiz_text(lesson: &Lesson, errors: &mut Vec<LoadError>) -> Option<(PathBuf, S
     }
     let file_name = lesson.source.file_name()?.to_string_lossy().into_owned();
     let path = lesson.source.with_file_name(quiz_name(&file_name));
-    match std::fs::read(&path) {
+    match read_limited(&path, Kind::Quiz) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some((path, text)),
             Err(_) => {

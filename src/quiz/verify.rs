@@ -74,6 +74,9 @@ fn check_exercise(quiz: &Quiz, question: &Question, ex: &Exercise, problems: &mu
             }
         }
     }
+    for message in super::context::problems(ex) {
+        report(question.line, message);
+    }
     for (i, solution) in ex.solutions.iter().enumerate() {
         let verdict = judge(&ex.requirements, solution);
         for check in verdict.checks.iter().filter(|c| !c.met) {

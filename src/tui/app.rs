@@ -25,6 +25,9 @@ pub struct App {
     /// The course's quizzes and the learner's saved answers.
     pub quizzes: QuizBook,
     pub store: Store,
+    /// What the learner must hear about their progress file (not saving, moved aside): shown
+    /// as a banner on the home screen, since stderr is hidden behind the full screen.
+    pub notices: Vec<String>,
     pub theme: Theme,
     /// Syntax colours for code blocks; `None` draws code in the plain code style.
     pub code_colours: Option<CodeColours>,
@@ -73,6 +76,7 @@ impl App {
         Self {
             quizzes: QuizBook::for_course(&course),
             store: Store::unsaved("no progress file given"),
+            notices: Vec::new(),
             course,
             progress: ProgressMarks::default(),
             theme: Theme::default(),
@@ -95,6 +99,12 @@ impl App {
     /// Keeps progress in `store` (opened by the caller from the progress file).
     pub fn with_store(mut self, store: Store) -> Self {
         self.store = store;
+        self
+    }
+
+    /// Shows `notices` (about the progress file) on the home screen.
+    pub fn with_notices(mut self, notices: Vec<String>) -> Self {
+        self.notices = notices;
         self
     }
 

@@ -2,8 +2,13 @@
 //! the status the list shows. Re-checking one exercise says what changed, so the caller can
 //! count an attempt only when the learner saved something new.
 
+use std::path::Path;
+
 use super::check::{Outcome, check_file};
+use super::files::DOCKERFILE;
+use super::manifest::EXERCISES;
 use super::{Workshop, WorkshopError};
+use crate::safe_fs::write_inside;
 
 /// What the exercise list shows for one exercise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,12 +112,16 @@ impl Board {
 impl Workshop {
     /// Puts the starter back into exercise `index`'s Dockerfile.
     pub fn reset(&self, index: usize) -> Result<(), WorkshopError> {
-        let path = self.dockerfile(index);
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| WorkshopError::io(folder, e))?;
-        }
-        std::fs::write(&path, &self.exercises[index].exercise.starter)
-            .map_err(|e| WorkshopError::io(&path, e))
+        // Never through a link: a linked Dockerfile or folder is refused, not written through.
+        let rel = Path::new(EXERCISES)
+            .join(&self.exercises[index].folder)
+            .join(DOCKERFILE);
+        write_inside(
+            &self.root,
+            &rel,
+            self.exercises[index].exercise.starter.as_bytes(),
+        )
+        .map_err(|e| WorkshopError::io(&self.dockerfile(index), e))
     }
 }
 

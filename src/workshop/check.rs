@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::quiz::judge::judge;
 use crate::quiz::{Exercise, Verdict};
+use crate::safe_fs::{Kind, read_limited};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -68,7 +69,7 @@ impl Outcome {
 
 /// Reads the Dockerfile at `path` and judges it against the exercise's requirements.
 pub fn check_file(exercise: &Exercise, path: &Path) -> Outcome {
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_limited(path, Kind::Dockerfile) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Outcome::Unjudged(Problem::Missing);
@@ -135,5 +136,35 @@ mod tests {
             check_file(&ex, &path),
             Outcome::Unjudged(Problem::Unreadable(_))
         ));
+    }
+
+    /// The watcher reads on its UI thread: a fifo or an endless file must come back at once.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_huge_file_is_unreadable_at_once() {
+        let ex = exercise();
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("huge");
+        std::fs::File::create(&huge)
+            .unwrap()
+            .set_len(2 * 1024 * 1024)
+            .unwrap();
+        let started = std::time::Instant::now();
+        let Outcome::Unjudged(Problem::Unreadable(why)) = check_file(&ex, &huge) else {
+            panic!("a huge file was judged");
+        };
+        assert!(why.starts_with("larger than 1 MiB"), "{why}");
+        let fifo = dir.path().join("fifo");
+        if std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            let Outcome::Unjudged(Problem::Unreadable(why)) = check_file(&ex, &fifo) else {
+                panic!("a fifo was judged");
+            };
+            assert!(why.contains("fifo"), "{why}");
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 }

@@ -2,13 +2,12 @@
 //! task names (the author's contents, or a small plausible file when the quiz gives only a
 //! name), and a `README.md` with the task and the requirements.
 
-use std::path::{Component, Path};
-
 use crate::course::Lesson;
+use crate::quiz::context::{RESERVED, name_problem};
 use crate::quiz::{ContextFile, Exercise, Question};
 
-pub const DOCKERFILE: &str = "Dockerfile";
-pub const README: &str = "README.md";
+pub const DOCKERFILE: &str = RESERVED[0];
+pub const README: &str = RESERVED[1];
 
 /// One file to write, relative to the exercise folder (always `/`-separated, never `..`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +42,7 @@ pub fn exercise_files(
     ];
     for context in &exercise.context {
         let name = context.name.trim_end_matches('/');
-        if let Err(why) = usable_name(name) {
+        if let Some(why) = name_problem(name) {
             skipped.push(format!(
                 "{}: context file `{}` not written: {why}",
                 question.id, context.name
@@ -56,18 +55,6 @@ pub fn exercise_files(
         });
     }
     files
-}
-
-/// A context name is written only if it stays inside the folder and is not one of ours.
-fn usable_name(name: &str) -> Result<(), &'static str> {
-    let path = Path::new(name);
-    if name.is_empty() || !path.components().all(|c| matches!(c, Component::Normal(_))) {
-        return Err("it must be a relative path inside the exercise folder");
-    }
-    if name == DOCKERFILE || name == README {
-        return Err("the exercise folder already has a file of that name");
-    }
-    Ok(())
 }
 
 fn context_contents(file: &ContextFile) -> String {

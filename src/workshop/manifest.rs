@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::WorkshopError;
 use crate::course::yaml;
+use crate::safe_fs::{Kind, read_text};
 
 /// The manifest's file name, at the root of a workshop folder.
 pub const MANIFEST: &str = "dockerlings-workshop.yaml";
@@ -64,7 +65,7 @@ impl Manifest {
             }
             Err(source) => return Err(WorkshopError::io(dir, source)),
         }
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_text(&path, Kind::Manifest) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(WorkshopError::NotAWorkshop(dir.to_path_buf()));

@@ -51,6 +51,13 @@ pub enum WorkshopError {
     #[error("the lesson pack has no Dockerfile exercises, so there is nothing to hand out")]
     NoExercises,
     #[error(
+        "nothing was written: {} build-context name(s) cannot be files in an exercise folder \
+         (`dockerlings verify-lessons` lists them too):\n{}",
+        .0.len(),
+        .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    Context(Vec<String>),
+    #[error(
         "not overwriting {} file(s) edited since the workshop was written (--force overwrites them):\n{}",
         .0.len(),
         .0.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n")

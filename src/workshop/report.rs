@@ -15,6 +15,7 @@ use super::{Workshop, WorkshopError};
 use crate::progress::export;
 use crate::progress::live::{self, ExerciseState, Live, LiveExercise};
 use crate::progress::{Progress, Results};
+use crate::safe_fs;
 
 /// The `failing` key shown for a file that could not be judged (missing, empty, not UTF-8).
 pub const UNREADABLE: &str = "unreadable_file";
@@ -76,7 +77,7 @@ impl Reporter {
         };
         let file = dir.join(file_name(learner));
         let mut tracks = vec![Track::default(); workshop.exercises.len()];
-        if let Some(earlier) = std::fs::read_to_string(&file)
+        if let Some(earlier) = safe_fs::read_text(&file, safe_fs::Kind::Results)
             .ok()
             .and_then(|text| live::decode(&text).ok().flatten())
         {
@@ -193,13 +194,8 @@ impl Reporter {
     ) -> Result<(), WorkshopError> {
         let (results, live) = self.observe(workshop, board, progress, now_ms);
         let text = live::encode(&results, &live);
-        if std::fs::symlink_metadata(&self.file).is_ok_and(|m| !m.file_type().is_file()) {
-            return Err(WorkshopError::io(
-                &self.file,
-                std::io::Error::other("is not a regular file; not written through it"),
-            ));
-        }
-        crate::progress::atomic::write_atomically(&self.file, text.as_bytes())
+        let name = Path::new(self.file.file_name().unwrap_or_default());
+        safe_fs::write_inside(&self.dir, name, text.as_bytes())
             .map_err(|e| WorkshopError::io(&self.file, e))
     }
 }
@@ -297,6 +293,26 @@ mod tests {
         // A new session carries the times on from the file.
         let again = Reporter::new(&workshop, None, &class, "Ada").unwrap();
         assert_eq!(again.tracks[0].first_save_ms, Some(2_000));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_place_of_the_file_is_not_written_through() {
+        let tmp = tempfile::tempdir().unwrap();
+        init(&tmp.path().join("w"), None, false).unwrap();
+        let workshop = Workshop::open(&tmp.path().join("w"), None).unwrap();
+        let class = tmp.path().join("class");
+        std::fs::create_dir(&class).unwrap();
+        let target = tmp.path().join("elsewhere");
+        std::fs::write(&target, "mine").unwrap();
+        std::os::unix::fs::symlink(&target, class.join("ada.json")).unwrap();
+        let mut reporter = Reporter::new(&workshop, None, &class, "ada").unwrap();
+        let board = Board::scan(&workshop);
+        let err = reporter
+            .write(&workshop, &board, &Progress::default(), 1)
+            .unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "mine");
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Reading a checked file: bytes to text, with a clear, positioned error for what is not a
 //! Dockerfile (binary data, invalid UTF-8) instead of a panic or a garbled report.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::report::FileError;
+use crate::safe_fs::{Kind, read_limited, read_stream};
 
 /// Reads and decodes a file.
 pub fn read_file(path: &Path) -> Result<String, FileError> {
-    let bytes = std::fs::read(path).map_err(|err| FileError {
+    let bytes = read_limited(path, Kind::Dockerfile).map_err(|err| FileError {
         message: io_message(&err),
         position: None,
     })?;
@@ -17,15 +17,30 @@ pub fn read_file(path: &Path) -> Result<String, FileError> {
 
 /// Reads and decodes all of standard input.
 pub fn read_stdin() -> Result<String, FileError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|err| FileError {
+    let bytes =
+        read_stream(std::io::stdin().lock(), Kind::Dockerfile).map_err(|err| FileError {
             message: format!("cannot read standard input: {}", io_message(&err)),
             position: None,
         })?;
     decode(bytes)
+}
+
+/// `PATH[:LINE:COLUMN]: MESSAGE`, for a command that reads one file and reports on stderr.
+pub fn located(path: &Path, err: &FileError) -> String {
+    let at = err
+        .position
+        .map(|(line, column)| format!(":{line}:{column}"))
+        .unwrap_or_default();
+    format!("{}{at}: {}", path.display(), err.message)
+}
+
+/// Reads `path`, or standard input for `-`.
+pub fn read_file_or_stdin(path: &Path) -> Result<String, FileError> {
+    if path == Path::new("-") {
+        read_stdin()
+    } else {
+        read_file(path)
+    }
 }
 
 /// UTF-8 text without NUL bytes, or an error at the first offending byte.

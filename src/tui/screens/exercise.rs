@@ -21,6 +21,7 @@ use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
 use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
+use crate::safe_fs::{Kind, read_text, write_atomic};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
 use crate::tui::keys::{self, Action, Context, Input};
@@ -182,10 +183,9 @@ pub fn notify(app: &mut App, message: String) {
 /// it (`$VISUAL`, then `$EDITOR`, then `vi`; words split on spaces, so `code -w` works) and
 /// returns the saved text.
 pub fn run_external_editor(text: &str) -> std::io::Result<String> {
-    let dir = std::env::temp_dir().join(format!("dockerlings-edit-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
+    let dir = private_temp_dir()?;
     let path = dir.join("Dockerfile");
-    std::fs::write(&path, text)?;
+    write_atomic(&path, text.as_bytes())?;
     let command = std::env::var("VISUAL")
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
@@ -198,7 +198,7 @@ pub fn run_external_editor(text: &str) -> std::io::Result<String> {
         .arg(&path)
         .status();
     let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&path),
+        Ok(s) if s.success() => read_text(&path, Kind::Dockerfile),
         Ok(s) => Err(std::io::Error::other(format!("{program} exited with {s}"))),
         Err(e) => Err(std::io::Error::new(
             e.kind(),
@@ -207,6 +207,31 @@ pub fn run_external_editor(text: &str) -> std::io::Result<String> {
     };
     let _ = std::fs::remove_dir_all(&dir);
     result
+}
+
+/// A new folder under the system's temporary folder, readable by us alone. Made with
+/// `create_dir`, which fails on anything already there (a link planted in a shared /tmp among
+/// them), so the Dockerfile never lands in a folder someone else chose.
+fn private_temp_dir() -> std::io::Result<std::path::PathBuf> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut last = None;
+    for attempt in 0..16u32 {
+        let dir = std::env::temp_dir().join(format!(
+            "dockerlings-edit-{}-{:x}",
+            std::process::id(),
+            nanos.wrapping_add(attempt.wrapping_mul(0x9e37_79b9))
+        ));
+        match builder.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(err) => last = Some(err),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary folder")))
 }
 
 /// The debounce timer: checks the file once typing has paused.
@@ -650,5 +675,25 @@ fn draw_diff(state: &ExerciseState, ex: &Exercise, out: &mut Writer, width: u16,
             Span::styled("│", theme.dim),
             Span::styled(cell(&row.right), style),
         ]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_folder_is_new_and_private_each_time() {
+        let a = private_temp_dir().unwrap();
+        let b = private_temp_dir().unwrap();
+        assert_ne!(a, b);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&a).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        std::fs::remove_dir(a).unwrap();
+        std::fs::remove_dir(b).unwrap();
     }
 }

@@ -10,7 +10,7 @@ use crate::quiz::Score;
 use crate::tui::app::{App, HomeState};
 use crate::tui::keys::{self, Context};
 use crate::tui::progress::LessonStatus;
-use crate::tui::text::{fit, width};
+use crate::tui::text::{escape_controls, fit, width};
 use crate::tui::theme::Theme;
 
 const TITLE: &str = "dockerlings";
@@ -25,6 +25,9 @@ pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
         body.y += 2;
         body.height -= 2;
     }
+    let banner = draw_banner(app, buf, body);
+    body.y += banner;
+    body.height -= banner;
     let errors = &app.course.errors;
     let error_rows = error_rows(errors.len(), body.height);
     let list = Rect {
@@ -41,10 +44,13 @@ pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
 
     if let Some(row) = status_row {
         let count = app.course.lessons.len();
-        let position = match count {
+        let mut position = match count {
             0 => "no lessons".to_string(),
             n => format!("lesson {}/{n}", state.selected.min(n - 1) + 1),
         };
+        if !app.notices.is_empty() && app.store.read_only_reason().is_some() {
+            position.push_str(" · progress not saved");
+        }
         status::draw(buf, row, &position, &keys::hints(Context::Home), theme);
     }
 }
@@ -59,6 +65,58 @@ fn draw_header(buf: &mut Buffer, area: Rect, theme: &Theme) {
         let tag = fit(TAGLINE, w - used);
         buf.set_stringn(area.x + used as u16, area.y, &tag, w - used, theme.dim);
     }
+}
+
+/// The progress notices, word-wrapped, in at most a third of the body (at least one row);
+/// returns the rows used, a blank one after the text included.
+fn draw_banner(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
+    if app.notices.is_empty() || area.height < 2 {
+        return 0;
+    }
+    let w = usize::from(area.width).saturating_sub(4).max(1);
+    let mut lines = Vec::new();
+    for notice in &app.notices {
+        lines.extend(wrap(&format!("⚠ {}", escape_controls(notice)), w));
+    }
+    let room = usize::from((area.height / 3).max(1));
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} …"), w);
+            if !last.ends_with('…') {
+                last.push('…');
+            }
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let y = area.y + i as u16;
+        buf.set_stringn(area.x + 1, y, line, w + 2, app.theme.error);
+    }
+    let used = lines.len() as u16;
+    (used + 1).min(area.height)
+}
+
+/// Words filled into lines of at most `max` columns; a word longer than a line is cut.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && width(&line) + 1 + width(word) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if width(&line) > max {
+            lines.push(fit(&line, max));
+            line.clear();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Rows for the failed-files panel: a heading plus one row per error, at most a third of

@@ -91,7 +91,11 @@ pub fn draw(state: &WatchState, buf: &mut Buffer, area: Rect) {
         );
     }
     if let Some(row) = status_row {
-        let position = format!("exercise {}/{total}", state.current + 1);
+        let mut position = format!("exercise {}/{total}", state.current + 1);
+        // A progress file that cannot be saved to stays in sight after the first message goes.
+        if state.store.path().is_some() && state.store.read_only_reason().is_some() {
+            position.push_str(" · progress not saved");
+        }
         status::draw(buf, row, &position, &keys::hints(), theme);
     }
 }

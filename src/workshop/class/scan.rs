@@ -3,17 +3,18 @@
 //! Every result file is read with a size limit and never through a link; a file that cannot
 //! be used is listed with the reason, and at most [`MAX_FILES`] files are read.
 
-use std::fs::{self, File};
+use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::progress::class::FileProblem;
+use crate::safe_fs::{Kind, read_text};
 
 /// More learners than any room holds; a folder with more files is cut, and says so.
 pub const MAX_FILES: usize = 1000;
-/// A learner's live results are a few KB.
-pub const MAX_BYTES: u64 = 1024 * 1024;
+/// A learner's live results are a few KB; the limit is the one for every results file.
+pub const MAX_BYTES: u64 = Kind::Results.limit();
 
 /// The result files found, in name order: `(name, text or why it cannot be used)`, plus the
 /// problems of the folder itself (too many files).
@@ -71,24 +72,14 @@ fn read_one(path: &Path, meta: &fs::Metadata) -> Result<String, String> {
     if !kind.is_file() {
         return Err("not a regular file".into());
     }
+    // Cheap before opening; the read checks the limit again, as the file may have grown.
     if meta.len() > MAX_BYTES {
         return Err(format!(
             "{} bytes, more than the {MAX_BYTES} a results file may have",
             meta.len()
         ));
     }
-    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    // The limit again while reading: the file may have grown since it was listed.
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "more than the {MAX_BYTES} bytes a results file may have"
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+    read_text(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))
 }
 
 /// A fingerprint of the folder's result files (names, sizes, modification times), cheap
