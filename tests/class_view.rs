@@ -45,15 +45,20 @@ fn save(state: &mut WatchState, index: usize, text: &str, at_ms: u64) {
     state.report(at_ms);
 }
 
-fn once(class: &Path) -> serde_json::Value {
+/// `class --once --format FORMAT CLASS`, run as the binary: its output.
+fn once_as(class: &Path, format: &str) -> String {
     let out = Command::cargo_bin("dockerlings")
         .unwrap()
-        .args(["class", "--once", "--format", "json"])
+        .args(["class", "--once", "--format", format])
         .arg(class)
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    serde_json::from_slice(&out.stdout).unwrap()
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn once(class: &Path) -> serde_json::Value {
+    serde_json::from_str(&once_as(class, "json")).unwrap()
 }
 
 /// `learner name → [state of exercise 1, 2]` from a `--once` snapshot.
@@ -127,21 +132,9 @@ fn two_learners_saves_show_in_the_class_snapshot_after_each_save() {
     assert!(s["skipped"].as_array().unwrap().is_empty(), "{s:#}");
 
     // The same snapshot for people and spreadsheets.
-    let md = Command::cargo_bin("dockerlings")
-        .unwrap()
-        .args(["class", "--once", "--format", "markdown"])
-        .arg(&class)
-        .output()
-        .unwrap();
-    let md = String::from_utf8(md.stdout).unwrap();
+    let md = once_as(&class, "markdown");
     assert!(md.contains("| ada |") && md.contains("1 of 2 fail"), "{md}");
-    let csv = Command::cargo_bin("dockerlings")
-        .unwrap()
-        .args(["class", "--once", "--format", "csv"])
-        .arg(&class)
-        .output()
-        .unwrap();
-    let csv = String::from_utf8(csv.stdout).unwrap();
+    let csv = once_as(&class, "csv");
     assert_eq!(csv.lines().count(), 1 + 2 * 14, "{csv}");
 }
 

@@ -34,7 +34,7 @@ impl Report<'_> {
         match started {
             Ok(reporter) => {
                 let text = format!(
-                    "Your results (name and scores, not your files) go to {} after every save.",
+                    "Reporting to the class (name and scores only): {}",
                     reporter.path().display()
                 );
                 state.reporter = Some(reporter);

@@ -79,7 +79,16 @@ fn read_one(path: &Path, meta: &fs::Metadata) -> Result<String, String> {
             meta.len()
         ));
     }
-    read_text(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))
+    let text = read_text(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))?;
+    // Said here, or a garbled `.json` would be read as CSV and blamed for a missing column.
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if is_json && !body.is_empty() && !body.starts_with('{') {
+        return Err("not a dockerlings results file: not a JSON object".into());
+    }
+    Ok(text)
 }
 
 /// A fingerprint of the folder's result files (names, sizes, modification times), cheap
@@ -117,6 +126,8 @@ mod tests {
             ]
         );
         assert_eq!(listing.files[2].1, Err("not a regular file".into()));
+        let garbled = listing.files[1].1.as_ref().unwrap_err();
+        assert!(garbled.contains("not a JSON object"), "{garbled}");
     }
 
     #[test]
