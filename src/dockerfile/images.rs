@@ -79,7 +79,8 @@ pub struct ImageInfo {
     /// The image's PATH, split on ':'.
     pub path: Option<Vec<String>>,
     /// Absolute paths at which the image has each of the [`WELL_KNOWN_PROGRAMS`]; when `Some`, a
-    /// well-known program that is not listed (and not in `programs_unknown`) is known to be absent.
+    /// well-known program that is not listed (and not in `programs_unknown`) is known to be
+    /// absent. [`ImageInfo::has_program`] reads both.
     pub programs: Option<Vec<String>>,
     /// Well-known programs whose presence the sources do not settle (Debian 13 dropped adduser
     /// from its base, but whether an SDK image's packages pull it back in is not known).
@@ -89,6 +90,7 @@ pub struct ImageInfo {
     pub contents_complete: bool,
     /// Users in /etc/passwd (names; their uids in `user_ids` in the same order). The whole file
     /// only when `users_complete`; otherwise the accounts known to exist (node's `node`).
+    /// [`ImageInfo::has_user`] reads both.
     pub users: Option<Vec<String>>,
     pub user_ids: Option<Vec<u32>>,
     /// `users` is the whole /etc/passwd: a user it does not list does not exist.
@@ -112,6 +114,39 @@ impl ImageInfo {
     /// Whether the default user is root. `None` when unknown.
     pub fn runs_as_root(&self) -> Option<bool> {
         self.user.as_deref().map(is_root_user)
+    }
+
+    /// Whether the image has the well-known program `name` (`node`, `curl`…): `Some(false)` only
+    /// when the table knows it is absent. Use this rather than reading `programs` alone, which
+    /// does not say what `programs_unknown` leaves open.
+    pub fn has_program(&self, name: &str) -> Option<bool> {
+        if self.program_path(name).is_some() {
+            return Some(true);
+        }
+        let known = self.programs.is_some()
+            && WELL_KNOWN_PROGRAMS.contains(&name)
+            && !self.programs_unknown.iter().any(|p| p == name);
+        known.then_some(false)
+    }
+
+    /// Where the image has program `name`, if the table lists it.
+    pub fn program_path(&self, name: &str) -> Option<&str> {
+        self.programs
+            .as_ref()?
+            .iter()
+            .find(|p| p.rsplit('/').next() == Some(name))
+            .map(String::as_str)
+    }
+
+    /// Whether /etc/passwd has user `name`: `Some(false)` only when the table lists the whole
+    /// file (`users_complete`: distroless, scratch, busybox…).
+    pub fn has_user(&self, name: &str) -> Option<bool> {
+        let users = self.users.as_ref()?;
+        if users.iter().any(|u| u == name) {
+            Some(true)
+        } else {
+            self.users_complete.then_some(false)
+        }
     }
 
     /// The uid of user `name` in /etc/passwd, if the table lists it.
@@ -803,6 +838,12 @@ mod tests {
         let rust = info("rust:1.98-slim").unwrap();
         assert_eq!(rust.runtime.unwrap().version.as_deref(), Some("1.98"));
         assert_eq!(facts("debian:bookworm-slim").1, d("2.36"));
+        let bullseye = info("debian:bullseye-slim").unwrap();
+        assert_eq!(bullseye.libc_version.as_deref(), Some("2.31"));
+        assert_eq!(
+            (bullseye.programs, bullseye.eol.as_deref()),
+            (None, Some("2026-08-31"))
+        );
         let trixie = info("debian:13").unwrap();
         assert!(
             !trixie
@@ -894,6 +935,37 @@ mod tests {
         let cg = info("cgr.dev/chainguard/node").unwrap();
         assert_eq!(cg.uid_of("node"), Some(65532));
         assert_eq!(cg.runtime.unwrap().version, None, ":latest moves");
+    }
+
+    #[test]
+    fn has_program_tells_present_absent_and_unknown() {
+        let dl = info("gcr.io/distroless/nodejs24-debian13").unwrap();
+        assert_eq!(dl.has_program("node"), Some(true));
+        assert_eq!(dl.program_path("node"), Some("/nodejs/bin/node"));
+        assert_eq!(dl.has_program("curl"), Some(false));
+        assert_eq!(dl.has_program("sh"), Some(false));
+        assert_eq!(dl.has_program("perl"), None, "not a well-known program");
+        let go = info("golang:1.26").unwrap();
+        assert_eq!(go.has_program("gcc"), Some(true));
+        assert_eq!(
+            go.has_program("adduser"),
+            None,
+            "Debian 13 base lacks it; the SDK may not"
+        );
+        assert_eq!(go.has_program("node"), Some(false));
+        assert_eq!(info("node:lts").unwrap().has_program("node"), None);
+        assert_eq!(
+            info("debian:12").unwrap().has_program("adduser"),
+            Some(true)
+        );
+        assert_eq!(dl.has_user("nonroot"), Some(true));
+        assert_eq!(
+            dl.has_user("node"),
+            Some(false),
+            "distroless lists its whole passwd"
+        );
+        assert_eq!(info("node:24-slim").unwrap().has_user("www-data"), None);
+        assert_eq!(info("scratch").unwrap().has_user("root"), Some(false));
     }
 
     #[test]

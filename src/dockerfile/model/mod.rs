@@ -8,6 +8,7 @@
 pub mod expand;
 pub mod graph;
 pub mod image_ref;
+pub mod meta_args;
 pub mod stage;
 
 pub use graph::{Edge, EdgeKind, EdgeTarget};
@@ -55,7 +56,7 @@ impl Model {
             .iter()
             .position(|i| i.keyword == Keyword::From)
             .unwrap_or(df.instructions.len());
-        let global_args = stage::global_args(&df.instructions[..first_from]);
+        let global_args = meta_args::global_args(&df.instructions[..first_from], df.escape);
         let stages = stage::split(df, first_from, &global_args);
         let edges = graph::edges(df, &stages);
         let mut model = Model {
@@ -109,13 +110,14 @@ impl Model {
         self.stages.iter().find(|s| s.instructions.contains(&index))
     }
 
-    /// The global ARG's default value (last declaration wins), if it has one.
+    /// The global ARG's value without `--build-arg` (its default, expanded), if known. The last
+    /// declaration with a default wins: a later `ARG NAME` alone does not unset it.
     pub fn global_default(&self, name: &str) -> Option<&str> {
         self.global_args
             .iter()
             .rev()
-            .find(|a| a.name == name)
-            .and_then(|a| a.default.as_deref())
+            .find(|a| a.name == name && a.default.is_some())
+            .and_then(|a| a.value.as_deref())
     }
 
     /// Whether `name` is declared as a global ARG (or is predefined).

@@ -7,20 +7,12 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::Model;
-use super::expand::{self, ExpandError};
+use super::expand::ExpandError;
 use super::image_ref::ImageRef;
+// The meta-arg scope has its own module; these were public here and stay reachable.
+pub use super::meta_args::{GlobalArg, expand_from_word};
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, Keyword, Word};
 use crate::dockerfile::images::{self, ImageInfo};
-
-/// An `ARG` before the first `FROM`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct GlobalArg {
-    pub name: String,
-    /// Default as written, quotes removed; `None` for `ARG NAME`.
-    pub default: Option<String>,
-    /// Index of the ARG instruction.
-    pub instruction: usize,
-}
 
 /// What a stage is built on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,8 +42,6 @@ pub enum Unresolved {
     Expansion,
     /// A substitution the model does not evaluate (`${v#pat}`…): valid, but unknown here.
     Unsupported,
-    /// The stage names itself (`FROM x AS x`).
-    Circular,
     /// The expanded text is not a valid image reference.
     InvalidReference,
 }
@@ -118,22 +108,6 @@ impl Stage {
     }
 }
 
-pub(super) fn global_args(preamble: &[Instruction]) -> Vec<GlobalArg> {
-    let mut out = Vec::new();
-    for (i, ins) in preamble.iter().enumerate() {
-        if let Args::Arg(decls) = &ins.args {
-            for d in decls {
-                out.push(GlobalArg {
-                    name: d.name.text.clone(),
-                    default: d.default.as_ref().map(|w| unquote(&w.text)),
-                    instruction: i,
-                });
-            }
-        }
-    }
-    out
-}
-
 pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -> Vec<Stage> {
     let ins = &df.instructions;
     let mut starts: Vec<usize> = (first_from..ins.len())
@@ -150,13 +124,9 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
             _ => (None, None, None),
         };
         let name = alias.as_ref().map(|a| a.text.to_ascii_lowercase());
-        let base = resolve_base(
-            image_word.as_ref(),
-            name.as_deref(),
-            &named,
-            globals,
-            df.escape,
-        );
+        // BuildKit (dockerfile2llb `addState`) resolves the base before it registers this
+        // stage's own name: `FROM gcc AS gcc` is the image gcc, and a FROM never forms a cycle.
+        let base = resolve_base(image_word.as_ref(), &named, globals, df.escape);
         if let Some(n) = &name {
             named.insert(n.clone(), index);
         }
@@ -180,25 +150,8 @@ pub(super) fn split(df: &Dockerfile, first_from: usize, globals: &[GlobalArg]) -
     stages
 }
 
-/// Expands a FROM word with the global ARG defaults, as BuildKit does before resolving it.
-pub fn expand_from_word(
-    text: &str,
-    globals: &[GlobalArg],
-    escape: char,
-) -> Result<expand::Expanded, ExpandError> {
-    let lookup = |name: &str| {
-        globals
-            .iter()
-            .rev()
-            .find(|a| a.name == name)
-            .and_then(|a| a.default.clone())
-    };
-    expand::expand(text, escape, &lookup)
-}
-
 fn resolve_base(
     word: Option<&Word>,
-    own_name: Option<&str>,
     earlier: &HashMap<String, usize>,
     globals: &[GlobalArg],
     escape: char,
@@ -229,14 +182,10 @@ fn resolve_base(
         }
         Err(e) => return unresolved(Unresolved::Expansion, e.to_string()),
     };
-    if let Some(&i) = earlier.get(&value.to_ascii_lowercase()) {
+    // Stage names are stored lower-cased but the base is looked up as written (BuildKit's
+    // `statesByName[BaseName]`): `FROM Build` names no stage, and is an invalid image.
+    if let Some(&i) = earlier.get(&value) {
         return Base::Stage { index: i };
-    }
-    if own_name.is_some_and(|n| n.eq_ignore_ascii_case(&value)) {
-        return unresolved(
-            Unresolved::Circular,
-            format!("circular dependency detected on stage: {value}"),
-        );
     }
     match ImageRef::parse(&value) {
         Ok(image) => Base::Image {

@@ -64,8 +64,8 @@ pub(super) const RULES: &[RuleInfo] = &[
         id: "DK105",
         aliases: &[],
         severity: Severity::Error,
-        title: "Reference to a later stage, a missing stage index or a circular FROM",
-        explanation: "A stage can only use stages defined before it. `COPY --from=x` naming a later stage fails with `cannot copy from stage \"x\", it needs to be defined before current stage`; `--from=9` with fewer stages fails with `invalid stage index 9`; `FROM x AS x` is a circular dependency.",
+        title: "Reference to a later stage or a missing stage index",
+        explanation: "A stage can only use stages defined before it. `COPY --from=x` naming a later stage fails with `cannot copy from stage \"x\", it needs to be defined before current stage`; `--from=9` with fewer stages fails with `invalid stage index 9`. (`FROM gcc AS gcc` is fine: BuildKit resolves the base before it registers the stage's name, so that is the image gcc.)",
         lesson: Some("multi-stage-basics/one-dockerfile-several-stages"),
         check: bad_stage_reference,
     },
@@ -271,16 +271,6 @@ fn invalid_stage_name(ctx: &Ctx<'_>, r: &mut Report) {
 }
 
 fn bad_stage_reference(ctx: &Ctx<'_>, r: &mut Report) {
-    for st in &ctx.model.stages {
-        if let Base::Unresolved {
-            why: Unresolved::Circular,
-            reason,
-            ..
-        } = &st.base
-        {
-            r.at(from_image_span(ctx, st.from), reason.clone());
-        }
-    }
     for e in &ctx.model.edges {
         let current = ctx.model.stages[e.stage].label();
         match &e.target {

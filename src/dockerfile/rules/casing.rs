@@ -3,7 +3,7 @@
 
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
-use crate::dockerfile::ast::{Args, Keyword, Span, WarningKind, Word};
+use crate::dockerfile::ast::{Args, Instruction, Keyword, Span, WarningKind, Word};
 
 pub(super) const RULES: &[RuleInfo] = &[
     RuleInfo {
@@ -76,7 +76,11 @@ pub(super) fn replace_in_line(ctx: &Ctx<'_>, span: Span, with: &str) -> Option<(
     if span.end.line != span.start.line {
         return None;
     }
-    let text = ctx.line_text(line)?;
+    Some((line, replace_columns(ctx.line_text(line)?, span, with)?))
+}
+
+/// `text` (one line) with the columns of `span` replaced.
+fn replace_columns(text: &str, span: Span, with: &str) -> Option<String> {
     let start: usize = text
         .char_indices()
         .nth(span.start.column as usize - 1)
@@ -85,7 +89,7 @@ pub(super) fn replace_in_line(ctx: &Ctx<'_>, span: Span, with: &str) -> Option<(
         .char_indices()
         .nth(span.end.column as usize - 1)
         .map_or(text.len(), |(i, _)| i);
-    Some((line, format!("{}{with}{}", &text[..start], &text[end..])))
+    Some(format!("{}{with}{}", &text[..start], &text[end..]))
 }
 
 fn report_with_fix(ctx: &Ctx<'_>, r: &mut Report, word: &Word, want: &str, msg: String) {
@@ -96,17 +100,23 @@ fn report_with_fix(ctx: &Ctx<'_>, r: &mut Report, word: &Word, want: &str, msg: 
 }
 
 fn instruction_casing(ctx: &Ctx<'_>, r: &mut Report) {
-    let words: Vec<&Word> = ctx
+    let known: Vec<&Instruction> = ctx
         .df()
         .instructions
         .iter()
         .filter(|i| i.keyword != Keyword::Unknown)
-        .map(|i| &i.keyword_text)
         .collect();
-    let upper = words.iter().filter(|w| is_upper(&w.text)).count();
-    let lower = words.iter().filter(|w| is_lower(&w.text)).count();
+    let upper = known
+        .iter()
+        .filter(|i| is_upper(&i.keyword_text.text))
+        .count();
+    let lower = known
+        .iter()
+        .filter(|i| is_lower(&i.keyword_text.text))
+        .count();
     let majority_upper = upper >= lower;
-    for w in words {
+    for ins in known {
+        let w = &ins.keyword_text;
         let fine = if majority_upper {
             is_upper(&w.text)
         } else {
@@ -122,7 +132,25 @@ fn instruction_casing(ctx: &Ctx<'_>, r: &mut Report) {
                 "Command '{}' should match the case of the command majority ({case})",
                 w.text
             );
-            report_with_fix(ctx, r, w, &want, msg);
+            // `from x as y` → `FROM x AS y`: changing FROM alone would trip DK302.
+            let as_word = match &ins.args {
+                Args::From(f) if f.words.len() == 3 => Some(&f.words[1])
+                    .filter(|a| a.text.eq_ignore_ascii_case("as"))
+                    .filter(|a| a.span.start.line == w.span.start.line),
+                _ => None,
+            };
+            match as_word {
+                Some(a) => {
+                    let want_as = if majority_upper { "AS" } else { "as" };
+                    let fixed = replace_in_line(ctx, a.span, want_as)
+                        .and_then(|(line, t)| Some((line, replace_columns(&t, w.span, &want)?)));
+                    match fixed {
+                        Some((line, text)) => r.fix(w.span, msg, line, text),
+                        None => r.at(w.span, msg),
+                    }
+                }
+                None => report_with_fix(ctx, r, w, &want, msg),
+            }
         }
     }
 }
@@ -215,5 +243,28 @@ fn expose_format(ctx: &Ctx<'_>, r: &mut Report) {
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dockerfile::lint::{LintOptions, lint};
+
+    #[test]
+    fn dk301_fixes_from_and_as_together() {
+        let found = lint(
+            "from alpine:3.22 as build\nRUN echo hi\nRUN echo ho\n",
+            &LintOptions::default(),
+        );
+        let fix = found
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "DK301")
+            .and_then(|d| d.fix.clone())
+            .expect("DK301 with a fix");
+        assert_eq!(
+            (fix.line, fix.replacement.as_str()),
+            (1, "FROM alpine:3.22 AS build")
+        );
     }
 }

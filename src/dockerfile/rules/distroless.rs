@@ -161,7 +161,7 @@ fn shell_form_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
                     ". Use the exec form"
                 }
             );
-            match exec_form_fix(ctx, ins, w).filter(|_| ins.keyword != Keyword::Healthcheck) {
+            match exec_form_fix(ctx, st, ins, w).filter(|_| ins.keyword != Keyword::Healthcheck) {
                 Some((line, fixed)) => r.fix(ins.span, msg, line, fixed),
                 None => r.at(ins.span, msg),
             }
@@ -221,16 +221,37 @@ fn exec_elements(ins: &Instruction) -> Option<&[Word]> {
     }
 }
 
+/// How many leading words of a CMD repeat the ENTRYPOINT the stage gets from its image
+/// (`node` before `/nodejs/bin/node`, `java -jar` before `/usr/bin/java -jar`): CMD is appended
+/// to it, so they would run twice. 0 when they do not, or the stage sets its own ENTRYPOINT.
+pub(super) fn repeats_image_entrypoint(ctx: &Ctx<'_>, st: &Stage, words: &[&str]) -> usize {
+    let Some(ep) = st.image_info.as_ref().and_then(|i| i.entrypoint.as_ref()) else {
+        return 0;
+    };
+    let (Some(program), Some(first)) = (ep.first(), words.first()) else {
+        return 0;
+    };
+    // The same program, not a prefix: maven's ENTRYPOINT `mvn-entrypoint.sh` runs `exec "$@"`,
+    // so `CMD ["mvn", …]` is right there.
+    let fam = program_family(first);
+    if fam.is_empty() || fam != program_family(program) || own_entrypoint(ctx, st) {
+        return 0;
+    }
+    // The program, and any entrypoint arguments repeated after it (`-jar`).
+    let mut n = 1;
+    for arg in &ep[1..] {
+        if words.get(n) == Some(&arg.as_str()) {
+            n += 1;
+        }
+    }
+    n
+}
+
 fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
     for st in &ctx.model.stages {
         let Some(ep) = st.image_info.as_ref().and_then(|i| i.entrypoint.clone()) else {
             continue;
         };
-        let Some(program) = ep.first() else { continue };
-        if own_entrypoint(ctx, st) {
-            continue;
-        }
-        let family = program_family(program);
         for (_, ins) in ctx.stage_body(st) {
             if ins.keyword != Keyword::Cmd {
                 continue;
@@ -238,18 +259,12 @@ fn cmd_repeats_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
             let Some(els) = exec_elements(ins) else {
                 continue;
             };
-            let Some(first) = els.first() else { continue };
-            let fam = program_family(&first.text);
-            if fam.is_empty() || !(family.starts_with(&fam) || fam.starts_with(&family)) {
+            let words: Vec<&str> = els.iter().map(|w| w.text.as_str()).collect();
+            let n = repeats_image_entrypoint(ctx, st, &words);
+            if n == 0 {
                 continue;
             }
-            // Drop the program and any entrypoint arguments repeated after it (`-jar`).
-            let mut rest = &els[1..];
-            for arg in &ep[1..] {
-                if rest.first().is_some_and(|w| &w.text == arg) {
-                    rest = &rest[1..];
-                }
-            }
+            let rest = &els[n..];
             let rest_json =
                 serde_json::to_string(&rest.iter().map(|w| w.text.as_str()).collect::<Vec<_>>())
                     .unwrap_or_default()
@@ -356,5 +371,41 @@ fn user_name_on_scratch(ctx: &Ctx<'_>, r: &mut Report) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dockerfile::lint::{LintOptions, lint};
+
+    fn fired(text: &str, rule: &str) -> bool {
+        let found = lint(text, &LintOptions::default()).diagnostics;
+        found.iter().any(|d| d.rule == rule)
+    }
+
+    #[test]
+    fn dk211_compares_whole_program_names() {
+        let on = |image: &str, cmd: &str| {
+            fired(&format!("FROM {image}\nWORKDIR /app\nCMD {cmd}\n"), "DK211")
+        };
+        assert!(on(
+            "gcr.io/distroless/nodejs24-debian13",
+            r#"["node", "server.js"]"#
+        ));
+        assert!(on(
+            "gcr.io/distroless/python3-debian13",
+            r#"["python3", "app.py"]"#
+        ));
+        assert!(on(
+            "gcr.io/distroless/java21-debian13",
+            r#"["java", "-jar", "app.jar"]"#
+        ));
+        // Entry-point scripts that `exec "$@"` are not the program itself.
+        assert!(!on("maven:3.9-eclipse-temurin-21", r#"["mvn", "package"]"#));
+        assert!(!on("node:24-slim", r#"["node", "server.js"]"#));
+        assert!(!on(
+            "eclipse-temurin:21-jre",
+            r#"["java", "-jar", "app.jar"]"#
+        ));
     }
 }

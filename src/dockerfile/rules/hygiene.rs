@@ -7,8 +7,8 @@ use super::{Ctx, Report, RuleInfo, RunScript};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::expand::has_variable;
-use crate::dockerfile::model::stage::expand_from_word;
-use crate::dockerfile::model::{Base, PREDEFINED_ARGS, Unresolved};
+use crate::dockerfile::model::meta_args::{expand_bare, expand_from_word};
+use crate::dockerfile::model::{Base, ImageRef, PREDEFINED_ARGS, Unresolved};
 
 use super::build::from_image_span;
 
@@ -45,7 +45,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &["InvalidDefaultArgInFrom"],
         severity: Severity::Warning,
         title: "FROM depends on an ARG without a default",
-        explanation: "With `ARG TAG` (no value) and `FROM busybox:${TAG}`, a build without `--build-arg TAG=…` uses an empty tag and fails. Give the ARG a default (`ARG TAG=1.37`) or use `${TAG:-1.37}`.",
+        explanation: "With `ARG TAG` (no value) and `FROM busybox:${TAG}`, a build without `--build-arg TAG=…` uses an empty tag and fails — also when TAG is read through another ARG's default (`ARG IMAGE=busybox:${TAG}`). Give the ARG a default (`ARG TAG=1.37`) or use `${TAG:-1.37}`. As BuildKit's check: silent when the empty value still makes a valid name (`FROM alpine${VARIANT}`) or the name depends on the build platform (`$TARGETOS`).",
         lesson: None,
         check: arg_without_default,
     },
@@ -183,20 +183,22 @@ fn arg_without_default(ctx: &Ctx<'_>, r: &mut Report) {
             ..
         } = &st.base
         {
-            let Ok(e) = expand_from_word(written, &ctx.model.global_args, ctx.df().escape) else {
+            // As BuildKit's check: the FROM word with no --build-arg given, ARGs without a
+            // default empty; silent when it depends on the build platform ($TARGETOS), and
+            // when the result is a valid name (`FROM alpine${VARIANT}`, a stage name).
+            let Some((value, unset)) =
+                expand_bare(written, &ctx.model.global_args, ctx.df().escape)
+            else {
                 continue;
             };
-            // Undeclared ones are DK307's.
-            if let Some(name) = e
-                .unset
-                .iter()
-                .find(|n| ctx.model.global_args.iter().any(|a| &a.name == *n))
-            {
-                r.at(
-                    from_image_span(ctx, st.from),
-                    format!("Default value for ARG {name} results in an empty or invalid base image name: give it a default (`ARG {name}=…`)"),
-                );
+            let Some(name) = unset.first() else { continue };
+            if !value.is_empty() && ImageRef::parse(&value).is_ok() {
+                continue;
             }
+            r.at(
+                from_image_span(ctx, st.from),
+                format!("Default value for ARG {name} results in an empty or invalid base image name: give it a default (`ARG {name}=…`)"),
+            );
         }
     }
 }

@@ -6,7 +6,7 @@ use super::shell::{Command, Script};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
-use crate::dockerfile::images::{Kind, Libc};
+use crate::dockerfile::images::{ImageInfo, Kind, Libc};
 use crate::dockerfile::model::stage::unquote;
 use crate::dockerfile::model::{Base, EdgeKind, Stage};
 
@@ -43,7 +43,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Warning,
         title: "The final stage runs as root",
-        explanation: "No USER is set and the base image runs as root, so the container does too: a compromised app owns the container. Add `USER 65532:65532` (or `USER node` on Node images), or use a distroless `:nonroot` tag. (Silent when the base image is unknown.)",
+        explanation: "No USER is set and the base image runs as root, so the container does too: a compromised app owns the container. Add a numeric USER: `USER 65532:65532`, or the image's own unprivileged user by number (`USER 1000:1000` is `node` on the node images) — a number needs no /etc/passwd entry and Kubernetes' runAsNonRoot can check it (a name trips DL3066) — or use a distroless `:nonroot` tag. (Silent when the base image is unknown.)",
         lesson: Some("distroless-go/what-to-fix"),
         check: final_runs_as_root,
     },
@@ -302,14 +302,15 @@ fn final_runs_as_root(ctx: &Ctx<'_>, r: &mut Report) {
         return; // an explicit USER root is DL3002's
     }
     let info = st.image_info.as_ref();
-    let advice = match info.map(|i| i.id.as_str()) {
-        Some(id) if id.starts_with("distroless") => {
-            "use the `:nonroot` tag or add `USER 65532:65532`"
+    // Numeric advice: a name needs an /etc/passwd entry and trips DL3066.
+    let advice = match (info, info.and_then(own_user)) {
+        (Some(i), _) if i.id.starts_with("distroless") => {
+            "use the `:nonroot` tag or add `USER 65532:65532`".to_string()
         }
-        Some(id) if id.starts_with("node") => {
-            "add `USER node` (uid 1000, present in the node images)"
-        }
-        _ => "add `USER 65532:65532` (create the user first on images that have useradd)",
+        (_, Some((name, uid))) => format!(
+            "add `USER {uid}:{uid}` (the image's `{name}` user, by number: no /etc/passwd lookup needed)"
+        ),
+        _ => "add `USER 65532:65532` (a numeric id needs no /etc/passwd entry)".to_string(),
     };
     r.at(
         from_image_span(ctx, st.from),
@@ -318,6 +319,19 @@ fn final_runs_as_root(ctx: &Ctx<'_>, r: &mut Report) {
             image_name(st)
         ),
     );
+}
+
+/// The unprivileged account an image ships for its users (node's `node`, ubuntu's `ubuntu`):
+/// the first one the table lists with a regular uid (system accounts are below 1000, 65534 is
+/// nobody). Its group is the same number in those images (IMAGE-FACTS §1.2).
+fn own_user(info: &ImageInfo) -> Option<(&str, u32)> {
+    let users = info.users.as_ref()?;
+    let ids = info.user_ids.as_ref()?;
+    users
+        .iter()
+        .zip(ids)
+        .find(|&(_, &uid)| (1000..65534).contains(&uid))
+        .map(|(name, &uid)| (name.as_str(), uid))
 }
 
 fn installs_node_deps(c: &Command) -> bool {
@@ -406,7 +420,8 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
         let mut copy_all: Option<&Instruction> = None;
         for (_, ins) in ctx.stage_body(st) {
             match ins.keyword {
-                Keyword::Copy
+                // `ADD . dir` copies the context like COPY (DL3020's fix turns one into the other).
+                Keyword::Copy | Keyword::Add
                     if ins.flag("from").is_none()
                         && copy_all.is_none()
                         && copy_sources(ins).iter().any(|s| s == "." || s == "./") =>
@@ -419,7 +434,12 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
                         (copy_all, script.commands.iter().find(|c| installs_deps(c)))
                     {
                         let msg = format!(
-                            "`COPY . .` comes before `{}` (line {}): every source change re-runs the install. Copy the dependency manifests first, install, then copy the rest",
+                            "`{}` comes before `{}` (line {}): every source change re-runs the install. Copy the dependency manifests first, install, then copy the rest",
+                            if c.keyword == Keyword::Add {
+                                "ADD ."
+                            } else {
+                                "COPY . ."
+                            },
                             install
                                 .without_wrappers()
                                 .iter()
@@ -436,5 +456,56 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dockerfile::lint::{LintOptions, lint};
+
+    fn findings(text: &str) -> Vec<(&'static str, String)> {
+        let found = lint(text, &LintOptions::default()).diagnostics;
+        found.into_iter().map(|d| (d.rule, d.message)).collect()
+    }
+
+    #[test]
+    fn dk206_advises_a_numeric_user_that_trips_nothing() {
+        for (image, want) in [
+            ("node:24-slim", "USER 1000:1000"),
+            ("ubuntu:24.04", "USER 1000:1000"),
+            ("gcr.io/distroless/static-debian13", "USER 65532:65532"),
+            ("alpine:3.22", "USER 65532:65532"),
+            ("node:18-alpine", "USER 65532:65532"),
+        ] {
+            let text = format!("FROM {image}\nCOPY app /app\n");
+            let found = findings(&text);
+            let advice = found.iter().find(|(rule, _)| *rule == "DK206");
+            assert!(
+                advice.is_some_and(|(_, m)| m.contains(&format!("`{want}`"))),
+                "{image}: {found:?}"
+            );
+            // Following the advice silences DK206 and raises nothing new (no DL3066).
+            let fixed = findings(&format!("{text}{want}\n"));
+            assert!(
+                fixed
+                    .iter()
+                    .all(|(rule, _)| found.iter().any(|(r, _)| r == rule) && *rule != "DK206"),
+                "{image}: {fixed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dk208_counts_add_of_the_context_like_copy() {
+        let fires = |text: &str| findings(text).iter().any(|(rule, _)| *rule == "DK208");
+        assert!(fires(
+            "FROM node:24-slim\nWORKDIR /app\nADD . /app\nRUN npm ci\n"
+        ));
+        assert!(fires(
+            "FROM node:24-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n"
+        ));
+        assert!(!fires(
+            "FROM node:24-slim\nWORKDIR /app\nADD package.json .\nRUN npm ci\nADD . .\n"
+        ));
     }
 }
