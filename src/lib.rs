@@ -6,7 +6,7 @@
 //! - [`dockerfile`]: the validator: BuildKit-conformant parser, stage model, rules.
 //! - [`highlight`]: syntect highlighting with our own Dockerfile grammar.
 //! - [`quiz`], [`progress`]: answers, verdicts and the learner's saved state.
-//! - [`report`]: `check` output formats.
+//! - [`report`]: `check` output formats; [`escape`]: how outside text is shown on a terminal.
 //! - [`safe_fs`]: the one policy for files read (regular, size-limited) and written (atomic,
 //!   never through a link), under everything that touches the disk.
 //! - [`tui`]: screens over all of the above; [`cli`]: argument parsing and dispatch.
@@ -14,6 +14,7 @@
 pub mod cli;
 pub mod course;
 pub mod dockerfile;
+pub mod escape;
 pub mod highlight;
 pub mod inspect;
 pub mod progress;

@@ -606,6 +606,33 @@ fn empty_file_gets_a_diagnostic() {
 }
 
 #[test]
+fn comment_only_file_in_a_directory_is_reported_and_the_scan_goes_on() {
+    // Once a panic (exit 101) that ended the whole directory scan.
+    let dir = tree(&[
+        ("a/Dockerfile", "# todo\n"),
+        ("b/Dockerfile", UNTAGGED),
+        ("c/Dockerfile", ""),
+    ]);
+    let out = dockerlings().arg("check").arg(dir.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("Dockerfile:2:1 DK100 error file with no instructions"),
+        "{text}"
+    );
+    assert!(text.contains("Dockerfile:1:6 DL3006 warning"), "{text}");
+    // BuildKit's frontend words a zero-byte file differently from its parser.
+    assert!(
+        text.contains("Dockerfile:1:1 DK100 error the Dockerfile cannot be empty"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 files checked: 2 errors, 1 warning"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_file_just_under_the_size_limit_is_checked_and_ten_megabytes_refused() {
     // Half one RUN of continuation lines, half LABEL lines: big, but few findings.
     let limit = 1024 * 1024;

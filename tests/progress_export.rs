@@ -351,3 +351,72 @@ fn export_output_is_never_written_through_a_link() {
         .stderr(predicate::str::contains("out.json is a symbolic link"));
     assert_eq!(fs::read_to_string(&target).unwrap(), "keep\n");
 }
+
+/// No raw terminal control byte (ESC, BEL, C1 as UTF-8, DEL) in `bytes`.
+fn assert_no_controls(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    assert!(
+        !bytes.contains(&0x1b) && !bytes.contains(&0x07) && !bytes.contains(&0x7f),
+        "{what}: {text:?}"
+    );
+    assert!(
+        !text.contains(|c: char| ('\u{80}'..'\u{a0}').contains(&c)),
+        "{what}: {text:?}"
+    );
+}
+
+#[test]
+fn formula_names_are_defused_in_csv_and_merge_shows_them_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let progress = progress_file(d, "p.json", &["py-entrypoint"]);
+    let mut files = Vec::new();
+    for (i, name) in [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "=cmd|' /C calc'!A0",
+        "@osc\u{1b}]52;c;aGVsbG8=\u{7}\u{9b}x",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let csv = d.join(format!("{i}.csv"));
+        let output = export(&progress, "csv")
+            .args(["--name", name, "-o"])
+            .arg(&csv)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        assert_no_controls(&output.stdout, "export message");
+        let text = fs::read_to_string(&csv).unwrap();
+        for row in text.lines().skip(1) {
+            let learner = row.split_once(",").unwrap().1.split_once(",").unwrap().1;
+            assert!(
+                learner.starts_with("\"'=")
+                    || learner.starts_with("'=")
+                    || learner.starts_with("'@"),
+                "{row}"
+            );
+        }
+        // The file itself stays exact: it reads back to the name as given.
+        assert_eq!(Results::decode(&text).unwrap().learner, name);
+        files.push(csv);
+    }
+    let output = dockerlings()
+        .args(["progress", "--merge"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(output.status.success(), "{stdout}");
+    assert_no_controls(&output.stdout, "merge table");
+    assert_no_controls(&output.stderr, "merge remarks");
+    assert!(
+        stdout.contains("=HYPERLINK(\"http://x\",\"y\")"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("=cmd|' /C calc'!A0"), "{stdout}");
+    assert!(
+        stdout.contains("@osc\\x1b]52;c;aGVsbG8=\\x07\\u{9b}x"),
+        "{stdout}"
+    );
+}

@@ -79,7 +79,7 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
     let jobs = match plan(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
-            eprintln!("dockerlings check: {message}");
+            eprintln!("dockerlings check: {}", super::shown(&message));
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
@@ -101,7 +101,10 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
         Format::Sarif => report::sarif::render(&reports, &policy::rule_descriptions()),
     };
     if let Err(err) = super::write_report(&text) {
-        eprintln!("dockerlings check: cannot write the report: {err}");
+        eprintln!(
+            "dockerlings check: cannot write the report: {}",
+            super::shown(&err)
+        );
         return ExitCode::from(EXIT_TROUBLE);
     }
     ExitCode::from(exit_status(&jobs, &reports))

@@ -17,7 +17,7 @@ pub fn open(
     let course = match super::lessons::load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
@@ -30,7 +30,7 @@ pub fn open(
     );
     // Said again after the UI has left the screen, so the learner sees it.
     for notice in notices {
-        eprintln!("dockerlings: {notice}");
+        eprintln!("dockerlings: {}", super::shown(&notice));
     }
     code
 }
@@ -49,7 +49,7 @@ fn run_app(mut app: App, colours: CodeColours) -> ExitCode {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {
-            eprintln!("dockerlings: {err:#}");
+            eprintln!("dockerlings: {}", super::shown(format_args!("{err:#}")));
             ExitCode::FAILURE
         }
     }

@@ -18,7 +18,10 @@ pub fn run(args: ExplainArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("dockerlings explain: {}", unknown_rule(&args.id));
+            eprintln!(
+                "dockerlings explain: {}",
+                super::shown(unknown_rule(&args.id))
+            );
             ExitCode::from(2)
         }
     }

@@ -42,7 +42,10 @@ pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
     let source = match input::read_file_or_stdin(&args.file) {
         Ok(source) => source,
         Err(err) => {
-            eprintln!("dockerlings inspect: {}", input::located(&args.file, &err));
+            eprintln!(
+                "dockerlings inspect: {}",
+                super::shown(input::located(&args.file, &err))
+            );
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
@@ -59,7 +62,10 @@ pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
         }
     };
     if let Err(err) = super::write_report(&out) {
-        eprintln!("dockerlings inspect: cannot write the report: {err}");
+        eprintln!(
+            "dockerlings inspect: cannot write the report: {}",
+            super::shown(&err)
+        );
         return ExitCode::from(EXIT_TROUBLE);
     }
     if report.errors.is_empty() {

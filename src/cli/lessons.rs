@@ -34,13 +34,13 @@ pub fn run(dir: Option<&Path>, format: Format) -> ExitCode {
     let course = match load_pack(dir) {
         Ok(course) => course,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
     let book = QuizBook::for_course(&course);
     for error in course.errors.iter().chain(&book.errors) {
-        eprintln!("dockerlings: {error}");
+        eprintln!("dockerlings: {}", super::shown(error));
     }
     match format {
         Format::Json => out(&format!(
@@ -113,8 +113,8 @@ fn text(course: &Course, book: &QuizBook) -> String {
         let questions = book.for_lesson(&lesson.id).map_or(0, |q| q.questions.len());
         out.push_str(&format!(
             "{}  {} ({} sections, {} questions)\n",
-            lesson.id,
-            lesson.title,
+            crate::escape::line(&lesson.id),
+            crate::escape::line(&lesson.title),
             lesson.sections.len(),
             questions
         ));

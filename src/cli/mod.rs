@@ -194,10 +194,16 @@ fn theme(flag: Option<Theme>, use_config: bool) -> Result<Theme, ExitCode> {
     match crate::dockerfile::config::theme_here() {
         Ok(theme) => Ok(theme.unwrap_or_default()),
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", shown(&err));
             Err(ExitCode::from(2))
         }
     }
+}
+
+/// `message` as a terminal may show it: errors and notices quote paths, ids, names and file
+/// text, so they go through [`crate::escape::line`] (one line: a newline cannot forge another).
+fn shown(message: impl std::fmt::Display) -> String {
+    crate::escape::line(&message.to_string()).into_owned()
 }
 
 /// Writes a command's whole report to stdout. A closed pipe (`| head`) is the reader's choice,

@@ -17,8 +17,9 @@ pub fn run(file: &Path, colours: CodeColours) -> ExitCode {
         Ok(bytes) => bytes,
         Err(err) => {
             eprintln!(
-                "dockerlings: cannot read notes file {}: {err}",
-                file.display()
+                "dockerlings: cannot read notes file {}: {}",
+                super::shown(file.display()),
+                super::shown(&err)
             );
             return ExitCode::from(2);
         }

@@ -26,7 +26,10 @@ pub fn run(file: &Path, format: Format) -> ExitCode {
     let text = match input::read_file_or_stdin(file) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("dockerlings parse: {}", input::located(file, &err));
+            eprintln!(
+                "dockerlings parse: {}",
+                super::shown(input::located(file, &err))
+            );
             return ExitCode::from(2);
         }
     };
@@ -37,7 +40,7 @@ pub fn run(file: &Path, format: Format) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: {e}", file.display());
+            eprintln!("{}: {}", super::shown(file.display()), super::shown(&e));
             ExitCode::FAILURE
         }
     }
@@ -77,6 +80,10 @@ fn text_line(i: &BuildkitInstruction) -> String {
         .iter()
         .map(|h| format!(" <<{}", h.name))
         .collect();
+    // Tabs separate the columns: every column from the file is escaped, tabs and C1 controls
+    // (which JSON leaves raw) included.
+    let [cmd, flags, value, heredocs] =
+        [cmd, flags, value, heredocs].map(|column| crate::escape::line(&column).into_owned());
     format!("{lines}\t{cmd}\t{form}\t{flags}\t{value}{heredocs}\n")
 }
 
@@ -111,6 +118,22 @@ mod tests {
         assert_eq!(
             (copy["start_line"].as_u64(), copy["end_line"].as_u64()),
             (Some(2), Some(4))
+        );
+    }
+
+    #[test]
+    fn text_columns_show_control_characters_escaped() {
+        let src = "FROM a\nRUN --mount=type=cache,target=/x\u{1b}]52;c;aA==\u{7} echo \u{9b}\t\u{1b}[2J\n";
+        let out = render(src.as_bytes(), Format::Text).unwrap();
+        assert!(!out.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{out}");
+        assert!(out.contains("target=/x\\x1b]52;c;aA==\\x07"), "{out}");
+        assert!(out.contains("\\u{9b}"), "{out}");
+        assert_eq!(out.lines().count(), 2, "{out}");
+        // JSON stays exact: serde escapes C0 as JSON requires and keeps the rest.
+        let json = render(src.as_bytes(), Format::Json).unwrap();
+        assert!(
+            json.contains("\\u001b]52") && json.contains('\u{9b}'),
+            "{json}"
         );
     }
 

@@ -25,7 +25,7 @@ pub(super) fn open_store(given: Option<&Path>) -> Result<Store, String> {
     let path = progress_path(given)?;
     let (store, notices) = Store::open(&path).map_err(|e| e.to_string())?;
     for notice in notices {
-        eprintln!("dockerlings: {notice}");
+        eprintln!("dockerlings: {}", super::shown(&notice));
     }
     Ok(store)
 }
@@ -86,14 +86,14 @@ pub fn run(args: ProgressArgs, lessons: Option<&Path>, progress_file: Option<&Pa
     let course = match load_pack(lessons) {
         Ok(course) => course,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
     let store = match open_store(progress_file) {
         Ok(store) => store,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
@@ -119,7 +119,7 @@ fn export(
     let learner = match learner_name(args.name.as_deref(), |var| std::env::var(var).ok()) {
         Ok(name) => name,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
@@ -128,7 +128,10 @@ fn export(
         return ExitCode::from(2);
     }
     for error in course.errors.iter().chain(&book.errors) {
-        eprintln!("dockerlings: warning: {error} (left out of the results)");
+        eprintln!(
+            "dockerlings: warning: {} (left out of the results)",
+            super::shown(error)
+        );
     }
     let results = export::collect(course, book, progress, &learner, &pack_name(lessons));
     let encoding = match format {
@@ -140,13 +143,18 @@ fn export(
         None => out(&text),
         Some(path) => {
             if let Err(err) = write_atomic(path, text.as_bytes()) {
-                eprintln!("dockerlings: cannot write {}: {err}", path.display());
+                eprintln!(
+                    "dockerlings: cannot write {}: {}",
+                    super::shown(path.display()),
+                    super::shown(&err)
+                );
                 return ExitCode::FAILURE;
             }
             out(&format!(
-                "Wrote {learner}'s results on pack {} to {}\n",
-                results.pack.name,
-                path.display()
+                "Wrote {}'s results on pack {} to {}\n",
+                super::shown(&learner),
+                super::shown(&results.pack.name),
+                super::shown(path.display())
             ));
         }
     }
@@ -177,10 +185,10 @@ fn merge(files: &[PathBuf], known: Option<&KnownPack>) -> ExitCode {
     let class = Class::read_against(files, known);
     out(&class.table());
     for problem in &class.problems {
-        eprintln!("dockerlings: {problem}");
+        eprintln!("dockerlings: {}", super::shown(problem));
     }
     for remark in &class.remarks {
-        eprintln!("dockerlings: note: {remark}");
+        eprintln!("dockerlings: note: {}", super::shown(remark));
     }
     if class.problems.is_empty() {
         ExitCode::SUCCESS

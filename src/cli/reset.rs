@@ -11,14 +11,17 @@ pub fn run(lesson: Option<&str>, yes: bool, progress_file: Option<&Path>) -> Exi
     let mut store = match open_store(progress_file) {
         Ok(store) => store,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
     let what = match lesson {
         Some(id) => {
             let Some(saved) = store.progress().lessons.get(id) else {
-                println!("Nothing saved for lesson `{id}`; nothing to erase.");
+                println!(
+                    "Nothing saved for lesson `{}`; nothing to erase.",
+                    super::shown(id)
+                );
                 return ExitCode::SUCCESS;
             };
             format!(
@@ -50,13 +53,13 @@ pub fn run(lesson: Option<&str>, yes: bool, progress_file: Option<&Path>) -> Exi
     match store.reset(lesson) {
         Ok(notices) => {
             for notice in notices {
-                eprintln!("dockerlings: {notice}");
+                eprintln!("dockerlings: {}", super::shown(&notice));
             }
-            println!("Erased {what}.");
+            println!("Erased {}.", super::shown(&what));
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             ExitCode::FAILURE
         }
     }

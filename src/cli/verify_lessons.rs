@@ -11,12 +11,13 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
     let (checked, problems) = match verify_pack(dir) {
         Ok(found) => found,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
     for problem in &problems {
-        out(&format!("{problem}\n"));
+        // One line per problem: a name with a line break cannot forge another.
+        out(&format!("{}\n", super::shown(problem)));
     }
     let summary = format!(
         "{} lessons, {} questions, {} Dockerfile exercises",

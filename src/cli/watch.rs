@@ -59,7 +59,7 @@ pub fn run(
     let workshop = match Workshop::open(&root, lessons) {
         Ok(workshop) => workshop,
         Err(err) => {
-            eprintln!("dockerlings: {err}");
+            eprintln!("dockerlings: {}", super::shown(&err));
             return ExitCode::from(2);
         }
     };
@@ -74,12 +74,12 @@ pub fn run(
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {
-            eprintln!("dockerlings: {err:#}");
+            eprintln!("dockerlings: {}", super::shown(format_args!("{err:#}")));
             ExitCode::FAILURE
         }
     };
     for notice in notices {
-        eprintln!("dockerlings: {notice}");
+        eprintln!("dockerlings: {}", super::shown(&notice));
     }
     code
 }

@@ -29,28 +29,31 @@ pub fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
         WorkshopCommand::Init { dir, force } => match init(&dir, lessons, force) {
             Ok(report) => {
                 for warning in &report.warnings {
-                    eprintln!("dockerlings: warning: {warning}");
+                    eprintln!("dockerlings: warning: {}", super::shown(warning));
                 }
                 for path in &report.overwritten {
-                    eprintln!("dockerlings: overwrote your edits in {}", path.display());
+                    eprintln!(
+                        "dockerlings: overwrote your edits in {}",
+                        super::shown(path.display())
+                    );
                 }
                 out(&format!(
                     "Wrote {} exercises into {} ({} files written, {} already up to date).\n\
                      Learners: edit exercises/*/Dockerfile and run `dockerlings watch {}`.\n",
                     report.exercises,
-                    dir.join("exercises").display(),
+                    super::shown(dir.join("exercises").display()),
                     report.written,
                     report.unchanged,
-                    dir.display()
+                    super::shown(dir.display())
                 ));
                 ExitCode::SUCCESS
             }
             Err(err @ WorkshopError::Edited(_)) => {
-                eprintln!("dockerlings: {err}");
+                eprintln!("dockerlings: {}", super::shown(&err));
                 ExitCode::FAILURE
             }
             Err(err) => {
-                eprintln!("dockerlings: {err}");
+                eprintln!("dockerlings: {}", super::shown(&err));
                 ExitCode::from(2)
             }
         },

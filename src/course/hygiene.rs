@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::escape::{needs_escape, push_visible};
+
 /// Columns between tab stops when code tabs are expanded.
 pub const TAB_STOP: usize = 4;
 
@@ -13,8 +15,9 @@ const VS16: char = '\u{FE0F}';
 const KEYCAP: char = '\u{20E3}';
 const ZWJ: char = '\u{200D}';
 
-/// Cleans running text: control characters become visible escapes (`^[` for ESC, `\x9b` for
-/// C1, `<U+202E>` for bidi overrides), a tab becomes a space, U+FE0F is dropped. `\n` (a hard line break) is kept.
+/// Cleans running text: control characters become visible escapes in [`crate::escape`]'s style
+/// (`\x1b` for ESC, `\u{9b}` for C1, `\u{202e}` for bidi overrides), a tab becomes a space,
+/// U+FE0F is dropped. `\n` (a hard line break) is kept.
 pub fn clean_prose(text: &str) -> Cow<'_, str> {
     if text.chars().all(|c| !needs_care(c) || c == '\n') {
         return Cow::Borrowed(text);
@@ -65,30 +68,7 @@ pub fn clean_code(code: &str) -> String {
 
 /// True for characters the cleaners change.
 fn needs_care(c: char) -> bool {
-    c.is_control() || c == VS16 || is_bidi_control(c)
-}
-
-/// Bidirectional embeddings, overrides and isolates: invisible, yet they reorder what the
-/// terminal shows after them ("Trojan Source"), so they are shown, not obeyed.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Pushes `c`, or its visible escape when it is a control character.
-fn push_visible(out: &mut String, c: char) {
-    let code = c as u32;
-    if code < 0x20 {
-        out.push('^');
-        out.push(char::from_u32(code + 0x40).unwrap_or('?'));
-    } else if code == 0x7f {
-        out.push_str("^?");
-    } else if (0x80..0xa0).contains(&code) {
-        out.push_str(&format!("\\x{code:02x}"));
-    } else if is_bidi_control(c) {
-        out.push_str(&format!("<U+{code:04X}>"));
-    } else {
-        out.push(c);
-    }
+    needs_escape(c) || c == VS16
 }
 
 /// A symbol sequence a bundled lesson should not contain.
@@ -135,10 +115,10 @@ mod tests {
 
     #[test]
     fn control_characters_become_visible() {
-        assert_eq!(clean_prose("a\x1b[31mred\x07\r"), "a^[[31mred^G^M");
-        assert_eq!(clean_prose("del\x7f c1\u{9b}"), "del^? c1\\x9b");
+        assert_eq!(clean_prose("a\x1b[31mred\x07\r"), "a\\x1b[31mred\\x07\\x0d");
+        assert_eq!(clean_prose("del\x7f c1\u{9b}"), "del\\x7f c1\\u{9b}");
         assert_eq!(clean_prose("two\nlines\ttab"), "two\nlines tab");
-        assert_eq!(clean_prose("a\u{202E}b\u{2066}"), "a<U+202E>b<U+2066>");
+        assert_eq!(clean_prose("a\u{202E}b\u{2066}"), "a\\u{202e}b\\u{2066}");
     }
 
     #[test]
@@ -156,7 +136,7 @@ mod tests {
     fn code_tabs_expand_to_stops() {
         assert_eq!(clean_code("a\tb\n\tc\nabcd\te"), "a   b\n    c\nabcd    e");
         assert_eq!(clean_code("容\tx"), "容  x");
-        assert_eq!(clean_code("esc\x1b\tx"), "esc^[   x");
+        assert_eq!(clean_code("esc\x1b\tx"), "esc\\x1b x");
     }
 
     #[test]

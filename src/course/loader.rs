@@ -277,8 +277,12 @@ fn split_sections(body: &str, lesson_title: &str) -> Result<Vec<Section>, (usize
             doc: markdown::to_doc(intro, false),
         });
     }
+    // Lines are counted on from the previous heading: recounting from the top for each one
+    // made a lesson with many sections quadratic.
+    let (mut counted_to, mut line) = (0, 1);
     for (i, heading) in headings.iter().enumerate() {
-        let line = 1 + body[..heading.start].matches('\n').count();
+        line += memchr::memchr_iter(b'\n', &body.as_bytes()[counted_to..heading.start]).count();
+        counted_to = heading.start;
         let (title, kind) = title_and_kind(&heading.title).map_err(|message| (line, message))?;
         let text_end = headings.get(i + 1).map_or(body.len(), |next| next.start);
         let text = &body[heading.end.min(text_end)..text_end];

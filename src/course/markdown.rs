@@ -471,7 +471,7 @@ mod tests {
             doc.blocks,
             vec![Block::Code {
                 lang: Some("dockerfile".into()),
-                code: "FROM x\n    RUN ^[[2J".into()
+                code: "FROM x\n    RUN \\x1b[2J".into()
             }]
         );
     }
@@ -580,7 +580,7 @@ mod tests {
         let doc = to_doc("bell\x07 and ⚡\u{FE0F}", false);
         assert_eq!(
             doc.blocks,
-            vec![Block::Paragraph(vec![plain("bell^G and ⚡")])]
+            vec![Block::Paragraph(vec![plain("bell\\x07 and ⚡")])]
         );
     }
 }

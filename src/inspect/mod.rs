@@ -19,6 +19,7 @@
 //! [`SCHEMA_VERSION`]); [`text::render`] writes the text form.
 
 mod build;
+mod shown;
 mod size;
 mod surface;
 pub mod text;

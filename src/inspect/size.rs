@@ -7,7 +7,8 @@ use super::build::{copy_words, display};
 use super::{Estimate, Figure, Part, Sizes};
 use crate::dockerfile::ast::{Dockerfile, Instruction, Keyword};
 use crate::dockerfile::images::{self, ImageInfo, SizeFigure};
-use crate::dockerfile::model::{Base, EdgeKind, EdgeTarget, Model, Stage};
+use crate::dockerfile::model::{Base, Edge, EdgeKind, EdgeTarget, Model, Stage};
+use std::collections::{HashMap, HashSet};
 
 /// A running sum of one measure; `None` = unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,9 @@ struct Acc {
     uncompressed: Option<Sum>,
     compressed: Option<Sum>,
     unknown_parts: Vec<Part>,
+    /// (stage, line) of each part, so a part reached twice (a stage built on and copied from
+    /// the same one) is listed once and the lists cannot double at each stage.
+    seen: HashSet<(usize, usize)>,
     sources: Vec<String>,
 }
 
@@ -58,6 +62,7 @@ impl Acc {
             uncompressed: info.and_then(|i| Sum::of(i.uncompressed.as_ref())),
             compressed: info.and_then(|i| Sum::of(i.compressed.as_ref())),
             unknown_parts: Vec::new(),
+            seen: HashSet::new(),
             sources: Vec::new(),
         };
         if let Some(i) = info {
@@ -82,7 +87,13 @@ impl Acc {
         {
             s.open = true;
         }
-        self.unknown_parts.push(part);
+        self.push_part(part);
+    }
+
+    fn push_part(&mut self, part: Part) {
+        if self.seen.insert((part.stage, part.line)) {
+            self.unknown_parts.push(part);
+        }
     }
 
     /// Adds a whole copied filesystem of known (or partly known) size.
@@ -102,10 +113,11 @@ impl Acc {
         plus(&mut self.uncompressed, other.uncompressed);
         plus(&mut self.compressed, other.compressed);
         if other.uncompressed.is_none() || other.compressed.is_none() {
-            self.unknown_parts.push(part);
+            self.push_part(part);
         }
-        self.unknown_parts
-            .extend(other.unknown_parts.iter().cloned());
+        for p in &other.unknown_parts {
+            self.push_part(p.clone());
+        }
         for s in &other.sources {
             if !self.sources.contains(s) {
                 self.sources.push(s.clone());
@@ -139,37 +151,86 @@ impl Acc {
             uncompressed: None,
             compressed: None,
             unknown_parts: Vec::new(),
+            seen: HashSet::new(),
             sources: Vec::new(),
         }
     }
 }
 
 pub(super) fn sizes(df: &Dockerfile, model: &Model) -> Sizes {
-    let per_stage = per_stage(df, model);
+    let copies = copy_edges(model);
     let final_image = match model.final_stage {
-        Some(i) => per_stage[i].clone().estimate(Some(i)),
+        Some(i) => per_stage(df, model, &copies, i).estimate(Some(i)),
         None => Acc::unknown().estimate(None),
     };
     Sizes {
         final_image,
-        single_stage: single_stage(df, model),
+        single_stage: single_stage(df, model, &copies),
     }
 }
 
-/// Every stage's estimate, in order (a stage only builds on or copies from earlier ones).
-fn per_stage(df: &Dockerfile, model: &Model) -> Vec<Acc> {
-    let mut done: Vec<Acc> = Vec::with_capacity(model.stages.len());
-    for st in &model.stages {
+/// The `COPY --from` edge of each instruction that has one: looked up per COPY, so a scan of
+/// all edges each time made a long chain of stages quadratic.
+fn copy_edges(model: &Model) -> HashMap<usize, &Edge> {
+    let mut by_instruction = HashMap::new();
+    for e in model.edges.iter().filter(|e| e.kind == EdgeKind::CopyFrom) {
+        by_instruction.entry(e.instruction).or_insert(e);
+    }
+    by_instruction
+}
+
+/// The estimate of stage `last`, working through the stages in order (a stage only builds on
+/// or copies from earlier ones). A stage's estimate is handed on, not copied, at its last use:
+/// copying it along a chain of stages was quadratic.
+fn per_stage(df: &Dockerfile, model: &Model, copies: &HashMap<usize, &Edge>, last: usize) -> Acc {
+    let stages = &model.stages[..=last];
+    let mut wholes: Vec<Vec<(usize, Option<Whole>)>> = stages
+        .iter()
+        .map(|st| {
+            st.body()
+                .map(|idx| (idx, whole_copy(copies, idx, &df.instructions[idx])))
+                .collect()
+        })
+        .collect();
+    let mut uses = vec![0usize; stages.len()];
+    uses[last] += 1;
+    for st in stages {
+        if let Base::Stage { index } = st.base
+            && index < st.index
+        {
+            uses[index] += 1;
+        }
+        for (_, whole) in &wholes[st.index] {
+            if let Some(Whole::Stage(s)) = whole
+                && *s < st.index
+            {
+                uses[*s] += 1;
+            }
+        }
+    }
+    let mut done: Vec<Option<Acc>> = Vec::with_capacity(stages.len());
+    let mut take = |done: &mut Vec<Option<Acc>>, i: usize| -> Option<Acc> {
+        let slot = done.get_mut(i)?;
+        uses[i] = uses[i].saturating_sub(1);
+        if uses[i] == 0 {
+            slot.take()
+        } else {
+            slot.clone()
+        }
+    };
+    for st in stages {
         let mut acc = match st.base {
-            Base::Stage { index } if index < done.len() => done[index].clone(),
+            Base::Stage { index } if index < done.len() => {
+                take(&mut done, index).unwrap_or_else(Acc::unknown)
+            }
             Base::Image { .. } => Acc::from_image(st),
             _ => Acc::unknown(),
         };
-        for idx in st.body() {
+        for (idx, whole) in std::mem::take(&mut wholes[st.index]) {
             let ins = &df.instructions[idx];
-            match whole_copy(model, idx, ins) {
+            match whole {
                 Some(Whole::Stage(s)) if s < done.len() => {
-                    let copied = done[s].clone();
+                    let copied = take(&mut done, s).unwrap_or_else(Acc::unknown);
                     acc.add(&copied, part(st.index, ins));
                 }
                 Some(Whole::Image(info)) => acc.add(&Acc::image(&info), part(st.index, ins)),
@@ -177,14 +238,14 @@ fn per_stage(df: &Dockerfile, model: &Model) -> Vec<Acc> {
                 _ => {}
             }
         }
-        done.push(acc);
+        done.push(Some(acc));
     }
-    done
+    take(&mut done, last).unwrap_or_else(Acc::unknown)
 }
 
 /// Everything the final stage needs, built in one stage on the first needed stage's base:
 /// the same instructions, minus the copies between stages (the files are already there).
-fn single_stage(df: &Dockerfile, model: &Model) -> Estimate {
+fn single_stage(df: &Dockerfile, model: &Model, copies: &HashMap<usize, &Edge>) -> Estimate {
     let Some(first) = model.reachable.iter().position(|&r| r) else {
         return Acc::unknown().estimate(None);
     };
@@ -192,9 +253,9 @@ fn single_stage(df: &Dockerfile, model: &Model) -> Estimate {
     for st in model.stages.iter().filter(|s| model.reachable[s.index]) {
         for idx in st.body() {
             let ins = &df.instructions[idx];
-            match whole_copy(model, idx, ins) {
+            match whole_copy(copies, idx, ins) {
                 Some(Whole::Image(info)) => acc.add(&Acc::image(&info), part(st.index, ins)),
-                _ if is_copy_between_stages(model, idx) => {}
+                _ if is_copy_between_stages(copies, idx) => {}
                 _ if adds_files(ins) => acc.add_unknown(part(st.index, ins)),
                 _ => {}
             }
@@ -210,14 +271,11 @@ enum Whole {
 }
 
 /// A COPY of a whole filesystem (`/`) from a stage or a known image.
-fn whole_copy(model: &Model, idx: usize, ins: &Instruction) -> Option<Whole> {
+fn whole_copy(copies: &HashMap<usize, &Edge>, idx: usize, ins: &Instruction) -> Option<Whole> {
     if ins.keyword != Keyword::Copy {
         return None;
     }
-    let edge = model
-        .edges
-        .iter()
-        .find(|e| e.instruction == idx && e.kind == EdgeKind::CopyFrom)?;
+    let edge = copies.get(&idx)?;
     let words = copy_words(ins);
     let [source, _dest] = words.as_slice() else {
         return None;
@@ -232,12 +290,10 @@ fn whole_copy(model: &Model, idx: usize, ins: &Instruction) -> Option<Whole> {
     }
 }
 
-fn is_copy_between_stages(model: &Model, idx: usize) -> bool {
-    model.edges.iter().any(|e| {
-        e.instruction == idx
-            && e.kind == EdgeKind::CopyFrom
-            && matches!(e.target, EdgeTarget::Stage { .. })
-    })
+fn is_copy_between_stages(copies: &HashMap<usize, &Edge>, idx: usize) -> bool {
+    copies
+        .get(&idx)
+        .is_some_and(|e| matches!(e.target, EdgeTarget::Stage { .. }))
 }
 
 /// Instructions that add a layer with files (WORKDIR's empty directory is not counted).

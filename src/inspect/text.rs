@@ -63,8 +63,9 @@ impl TextStyle {
     }
 }
 
-/// Renders the report as text (ends with a newline).
+/// Renders the report as text (ends with a newline), with the file's strings escaped.
 pub fn render(report: &Report, style: &TextStyle) -> String {
+    let report = &report.for_terminal();
     let mut out = String::new();
     if !report.errors.is_empty() {
         let _ = writeln!(

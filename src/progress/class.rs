@@ -2,14 +2,13 @@
 //! (`dockerlings progress --merge`). A file that cannot be used is reported and left out;
 //! the others are still shown.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::results::{PackIdentity, Results};
-use crate::course::hygiene::clean_prose;
 use crate::safe_fs::{Kind, read_limited};
 
 /// One learner's file, read and checked.
@@ -88,6 +87,8 @@ impl Class {
                 .map(|k| k.lesson_ids.clone())
                 .or_else(|| majority_lessons(&files, pack))
         });
+        // A set, so checking every lesson of every file stays linear in the files' size.
+        let ids: HashSet<&str> = lesson_ids.iter().flatten().map(String::as_str).collect();
         let mut seen: HashMap<String, PathBuf> = HashMap::new();
         for (index, file) in decoded {
             let Some(pack) = &pack else { break };
@@ -102,12 +103,11 @@ impl Class {
                 }));
                 continue;
             }
-            let ids = lesson_ids.as_deref().unwrap_or_default();
             let unknown: Vec<String> = file
                 .results
                 .lessons
                 .iter()
-                .filter(|l| !ids.contains(&l.id))
+                .filter(|l| !ids.contains(l.id.as_str()))
                 .map(|l| format!("`{}`", display_name(&l.id)))
                 .collect();
             if !unknown.is_empty() {
@@ -284,10 +284,10 @@ fn percent(part: f64, whole: f64) -> String {
     }
 }
 
-/// Names come from other people's files: control characters are shown escaped, so a name
-/// cannot drive the terminal, and a line break becomes a space.
+/// Names come from other people's files: control characters (a line break too) are shown
+/// escaped, so a name can neither drive the terminal nor forge a row.
 fn display_name(name: &str) -> String {
-    clean_prose(name.trim()).replace('\n', " ")
+    crate::escape::line(name.trim()).into_owned()
 }
 
 /// `1h 02m`, `3m 20s`, `45s`.
@@ -470,12 +470,12 @@ mod tests {
         let expected = "\
 Class results: demo (pack 00000000000000aa), 2 learners
 
-Learner     Lessons  Score     %  Exercises  Attempts  Hints  Revealed    Time
-ada             1/1    4/4  100%        1/1         6      1         0  1m 30s
-Bob ^[[31m      0/1    2/4   50%        0/1         4      1         0  1m 30s
-------------------------------------------------------------------------------
-total           1/2    6/8   75%        1/2        10      2         0  3m 00s
-average       0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
+Learner       Lessons  Score     %  Exercises  Attempts  Hints  Revealed    Time
+ada               1/1    4/4  100%        1/1         6      1         0  1m 30s
+Bob \\x1b[31m      0/1    2/4   50%        0/1         4      1         0  1m 30s
+--------------------------------------------------------------------------------
+total             1/2    6/8   75%        1/2        10      2         0  3m 00s
+average         0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
 ";
         assert_eq!(table, expected, "\n{table}");
     }

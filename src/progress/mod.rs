@@ -4,6 +4,7 @@
 //! merged table ([`class`]).
 
 pub mod class;
+mod csv_cell;
 pub mod export;
 pub mod live;
 pub mod location;

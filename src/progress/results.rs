@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::csv_cell;
+
 /// The value of the `format` field, so a stray JSON or CSV file is recognised as not ours.
 pub const RESULTS_FORMAT: &str = "dockerlings-results";
 /// The schema this build writes and the newest it reads. Version 2 added the optional `live`
@@ -145,6 +147,30 @@ struct CsvRow {
     time_spent_ms: u64,
 }
 
+impl CsvRow {
+    /// The text cells guarded against formula injection (see [`csv_cell`]).
+    fn defused(self) -> CsvRow {
+        self.map_text(|cell| csv_cell::defuse(cell).into_owned())
+    }
+
+    fn restored(self) -> CsvRow {
+        self.map_text(|cell| csv_cell::restore(cell).to_string())
+    }
+
+    fn map_text(mut self, f: impl Fn(&str) -> String) -> CsvRow {
+        for cell in [
+            &mut self.format,
+            &mut self.learner,
+            &mut self.pack_name,
+            &mut self.pack_fingerprint,
+            &mut self.lesson,
+        ] {
+            *cell = f(cell);
+        }
+        self
+    }
+}
+
 impl Results {
     /// The file's text in `encoding`; JSON is pretty-printed, both end with a newline.
     pub fn encode(&self, encoding: Encoding) -> String {
@@ -160,7 +186,7 @@ impl Results {
 
     fn to_csv(&self) -> String {
         let mut writer = csv::Writer::from_writer(Vec::new());
-        for row in self.csv_rows() {
+        for row in self.csv_rows().map(CsvRow::defused) {
             writer
                 .serialize(row)
                 .expect("writing CSV to memory cannot fail");
@@ -253,7 +279,7 @@ impl Results {
             let row: CsvRow = record
                 .deserialize(Some(&headers))
                 .map_err(|e| ReadError::NotResults(e.to_string()))?;
-            rows.push(row);
+            rows.push(row.restored());
         }
         let Some(first) = rows.first() else {
             return Err(ReadError::NotResults(
@@ -478,6 +504,29 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe_and_read_back_exact() {
+        for (learner, pack, written) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "@pack",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@pack,",
+            ),
+            ("=cmd|' /C calc'!A0", "+1", "'=cmd|' /C calc'!A0,'+1,"),
+        ] {
+            let mut results = sample();
+            results.learner = learner.into();
+            results.pack.name = pack.into();
+            let text = results.encode(Encoding::Csv);
+            let row = text.lines().nth(1).unwrap();
+            assert!(
+                row.starts_with(&format!("dockerlings-results,1,{written}")),
+                "{row}"
+            );
+            assert_eq!(Results::decode(&text), Ok(results));
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! [`crate::course::yaml`]; what YAML cannot say (a choice index out of range, a field that
 //! does not fit the kind) is checked here, with the line of the question's `id:`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -516,42 +516,49 @@ fn hint(raw: RawHint, kind: &QuestionKind) -> Result<Hint, String> {
 /// Finds lines of keys in the quiz text. serde gives no positions for valid values, so the
 /// question's `id:` line is located by scanning, which is exact for the layouts YAML allows
 /// for a plain scalar id.
+///
+/// The `id:` lines are found once: scanning for them per question made a quiz with many
+/// questions quadratic.
 struct LineIndex<'a> {
     lines: Vec<&'a str>,
+    /// (1-based line, value) of every `id:` line, in order.
+    ids: Vec<(usize, &'a str)>,
+    /// The first line of each id value.
+    first: HashMap<&'a str, usize>,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
-        LineIndex {
-            lines: text.lines().collect(),
+        let lines: Vec<&str> = text.lines().collect();
+        let ids: Vec<(usize, &str)> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let rest = l.trim_start().trim_start_matches("- ").trim_start();
+                let value = rest.strip_prefix("id:")?;
+                Some((i + 1, value.trim().trim_matches(['"', '\''])))
+            })
+            .collect();
+        let mut first = HashMap::new();
+        for &(line, value) in &ids {
+            first.entry(value).or_insert(line);
         }
-    }
-
-    fn id_lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
-        self.lines.iter().enumerate().filter_map(|(i, l)| {
-            let rest = l.trim_start().trim_start_matches("- ").trim_start();
-            let value = rest.strip_prefix("id:")?;
-            Some((i + 1, value.trim().trim_matches(['"', '\''])))
-        })
+        LineIndex { lines, ids, first }
     }
 
     /// The line of question `index`'s `id: <id>`: the index-th `id:` line (only questions have
     /// an `id` key), else the first line with that id.
     fn question_line(&self, id: &str, index: usize) -> usize {
-        self.id_lines()
-            .nth(index)
-            .filter(|(_, value)| *value == id.trim())
-            .or_else(|| self.id_lines().find(|(_, value)| *value == id.trim()))
-            .map_or(1, |(line, _)| line)
+        match self.ids.get(index) {
+            Some(&(line, value)) if value == id.trim() => line,
+            _ => self.first.get(id.trim()).copied().unwrap_or(1),
+        }
     }
 
     /// Lines of `key` found after `from` and before the next question's `id:`.
     fn keys_after(&self, from: usize, key: &str) -> Vec<usize> {
-        let next_question = self
-            .id_lines()
-            .map(|(line, _)| line)
-            .find(|&line| line > from)
-            .unwrap_or(usize::MAX);
+        let after = self.ids.partition_point(|&(line, _)| line <= from);
+        let next_question = self.ids.get(after).map_or(usize::MAX, |&(line, _)| line);
         (from..self.lines.len().min(next_question - 1))
             .filter(|&i| {
                 self.lines[i]
@@ -576,6 +583,17 @@ mod tests {
         let mut errors = parse(text).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         errors.remove(0)
+    }
+
+    #[test]
+    fn an_error_line_is_a_line_of_the_file_even_with_lone_carriage_returns() {
+        // Found by fuzzing: libyaml counted each CR as a line and named line 122 of 15.
+        let text = format!(
+            "questions:\n  - id: q\n    kind: single\n    prompt: a,{}b\n    choices: [\n",
+            "\r".repeat(100)
+        );
+        let error = only_error(&text);
+        assert!(error.line <= text.split('\n').count(), "{error:?}");
     }
 
     const SINGLE: &str = "questions:

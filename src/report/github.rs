@@ -48,9 +48,11 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// Escapes a message (after `::`), as the runner decodes it.
+/// Escapes a message (after `::`), as the runner decodes it. The log the runner shows is a
+/// terminal of sorts, so other control characters are shown escaped first.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::escape::lines(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -84,5 +86,9 @@ mod tests {
     fn separators_and_newlines_are_escaped() {
         assert_eq!(data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(property("C:\\a,b"), "C%3A\\a%2Cb");
+        assert_eq!(
+            data("x\u{1b}]52;c;aA==\u{7}\u{9b}"),
+            "x\\x1b]52;c;aA==\\x07\\u{9b}"
+        );
     }
 }

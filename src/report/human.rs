@@ -10,6 +10,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use super::source_lines::LineIndex;
 use super::{FileError, FileReport, Outcome, Summary};
 use crate::dockerfile::{Diagnostic, Severity};
+use crate::escape;
 use crate::highlight::{ColorDepth, HighlightedLines, Highlighter, line_to_ansi, stage_refs};
 
 /// A finding spanning more lines than this shows only its first ones.
@@ -150,7 +151,9 @@ impl Quoted<'_> {
                 let text = &source[self.index.range(n)?];
                 let spans = self.lines.get(n - 1)?;
                 let same = spans.iter().map(|s| s.text.len()).sum::<usize>() == text.len();
-                (same && !text.is_empty())
+                // A line with control characters was quoted escaped: it stays as rendered.
+                let clean = !text.chars().any(escape::needs_escape);
+                (same && clean && !text.is_empty())
                     .then(|| (format!("{n} |"), text, line_to_ansi(spans, self.depth)))
             })
             .collect();
@@ -212,7 +215,7 @@ fn write_diagnostic(
     let _ = writeln!(
         out,
         "{}:{}:{} {} {} {}",
-        paint.style(BOLD, path),
+        paint.style(BOLD, &escape::line(path)),
         loc.line,
         loc.column,
         paint.style(BOLD, diagnostic.rule),
@@ -220,7 +223,7 @@ fn write_diagnostic(
             severity_style(diagnostic.severity),
             diagnostic.severity.name()
         ),
-        diagnostic.message
+        escape::line(&diagnostic.message)
     );
     if let Some(group) = snippet(index, source, diagnostic) {
         let rendered = renderer.render(&[group]);
@@ -235,18 +238,16 @@ fn write_diagnostic(
             out,
             "  = {}: {}",
             fix_label(fix.line, loc.line),
-            fix.replacement
+            escape::line(&fix.replacement)
         );
     }
     out.push('\n');
 }
 
-/// The source lines a finding covers with its span underlined, plus its fix as a footer.
-fn snippet<'a>(
-    index: &LineIndex<'_>,
-    source: &'a str,
-    diagnostic: &'a Diagnostic,
-) -> Option<Group<'a>> {
+/// The source lines a finding covers with its span underlined, plus its fix as a footer. The
+/// quoted text and the fix are escaped first (the renderer shows C0 controls as pictures but
+/// passes C1 ones through), the span moved with them.
+fn snippet(index: &LineIndex<'_>, source: &str, diagnostic: &Diagnostic) -> Option<Group<'static>> {
     let loc = diagnostic.location;
     let first = index.range(loc.line)?;
     // A span that ends at column 1 of a later line covers nothing on that line.
@@ -258,6 +259,9 @@ fn snippet<'a>(
     let last_line = end_line
         .min(loc.line + MAX_SNIPPET_LINES - 1)
         .min(index.len());
+    if last_line < loc.line {
+        return None;
+    }
     let last = index.range(last_line)?;
     let text = &source[first.start..last.end];
     let start = index.offset(loc.line, loc.column) - first.start;
@@ -266,7 +270,8 @@ fn snippet<'a>(
     } else {
         text.len()
     };
-    let span = start..end.max(start);
+    let (text, [start, end]) = escape::lines_mapped(text, [start, end.max(start)]);
+    let span = start..end;
     let level = annotate_level(diagnostic.severity);
     let mut group = Group::with_level(level.clone()).element(
         Snippet::source(text)
@@ -278,7 +283,7 @@ fn snippet<'a>(
         group = group.element(
             Level::HELP
                 .with_name(fix_label(fix.line, loc.line))
-                .message(&fix.replacement),
+                .message(escape::line(&fix.replacement).into_owned()),
         );
     }
     Some(group)
@@ -294,6 +299,7 @@ fn fix_label(fix_line: usize, finding_line: usize) -> String {
 }
 
 fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Painter) {
+    let path = escape::line(path);
     let place = match error.position {
         Some((line, column)) => format!("{path}:{line}:{column}"),
         None => path.to_string(),
@@ -303,7 +309,7 @@ fn write_file_error(out: &mut String, path: &str, error: &FileError, paint: Pain
         "{} {} {}",
         paint.style(BOLD, &place),
         paint.style(severity_style(Severity::Error), "error"),
-        error.message
+        escape::line(&error.message)
     );
     out.push('\n');
 }
@@ -426,5 +432,25 @@ mod tests {
             text.contains("f:9:4 X2 info beyond\n  = fix: FROM a\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn finding_after_the_final_newline_has_no_snippet_and_no_panic() {
+        // A comment-only file's DK100 sits after its last newline, on no line at all.
+        for source in ["# todo\n", "", "\n\n", "# a\r\n"] {
+            let lines = source.matches('\n').count();
+            let at = (lines + 1, 1, lines + 1, 1);
+            let d = fixtures::diagnostic("DK100", Severity::Error, "no instructions", at, None);
+            let reports = vec![FileReport {
+                path: "Dockerfile".into(),
+                outcome: Outcome::Checked {
+                    source: source.into(),
+                    diagnostics: vec![d],
+                },
+            }];
+            let text = render(&reports, false);
+            let header = format!("Dockerfile:{}:1 DK100 error no instructions\n\n", lines + 1);
+            assert!(text.starts_with(&header), "{source:?}: {text}");
+        }
     }
 }

@@ -26,8 +26,13 @@ impl<'a> LineIndex<'a> {
         }
     }
 
-    /// Byte range of 1-based `line`, without its line ending (`\n` or `\r\n`).
+    /// Byte range of 1-based `line`, without its line ending (`\n` or `\r\n`). The empty
+    /// "line" after a final newline is not a line: a position there (e.g. the end of a
+    /// comment-only file) has no text to quote.
     pub(crate) fn range(&self, line: usize) -> Option<Range<usize>> {
+        if line > self.len() {
+            return None;
+        }
         let start = *self.starts.get(line.checked_sub(1)?)?;
         let end = self
             .starts
@@ -75,6 +80,10 @@ mod tests {
     fn trailing_newline_does_not_add_a_line() {
         assert_eq!(LineIndex::new("FROM a\n").len(), 1);
         assert_eq!(LineIndex::new("").len(), 0);
+        // The position after the last newline has no line to quote.
+        assert_eq!(LineIndex::new("# todo\n").range(2), None);
+        assert_eq!(LineIndex::new("").range(1), None);
+        assert_eq!(LineIndex::new("# todo\n").offset(2, 1), 7);
     }
 
     #[test]

@@ -6,23 +6,10 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Control characters (ESC, BEL, CR, …) as visible escapes, so lesson text can never send
-/// sequences to the terminal; other text is returned as is.
+/// Control characters (ESC, BEL, CR, line breaks, …) as visible escapes, so lesson text can
+/// never send sequences to the terminal; other text is returned as is. See [`crate::escape`].
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
+    crate::escape::line(text)
 }
 
 /// Display width in terminal columns.
@@ -62,7 +49,7 @@ mod tests {
     fn controls_are_escaped_and_clean_text_is_borrowed() {
         assert_eq!(
             escape_controls("a\u{1b}[31mb\u{7}\r"),
-            "a\\u{1b}[31mb\\u{7}\\u{d}"
+            "a\\x1b[31mb\\x07\\x0d"
         );
         assert!(matches!(escape_controls("plain 🐘"), Cow::Borrowed(_)));
     }

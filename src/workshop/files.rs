@@ -115,22 +115,25 @@ fn go_package(name: &str) -> String {
 
 /// The exercise's README: the task, the requirements, the build context, what to do.
 fn readme(number: usize, lesson: &Lesson, question: &Question, exercise: &Exercise) -> String {
+    // Learners `cat` this file: the pack's text is escaped as for any terminal (names on one
+    // line, the prompt keeps its line breaks).
+    use crate::escape::{line, lines};
     let mut text = format!(
         "# Exercise {number}: {}\n\nFrom the lesson *{}* (`{}`).\n\n## Task\n\n{}\n\n## Requirements\n\n",
-        question.id,
-        lesson.title,
-        lesson.id,
-        question.prompt.trim_end()
+        line(&question.id),
+        line(&lesson.title),
+        line(&lesson.id),
+        lines(question.prompt.trim_end())
     );
     for requirement in &exercise.requirements {
-        text.push_str(&format!("- {}\n", requirement.describe()));
+        text.push_str(&format!("- {}\n", line(&requirement.describe())));
     }
     if !exercise.context.is_empty() {
         text.push_str(
             "\n## Build context\n\nBeside the Dockerfile, as the build would see them:\n\n",
         );
         for file in &exercise.context {
-            text.push_str(&format!("- `{}`\n", file.name));
+            text.push_str(&format!("- `{}`\n", line(&file.name)));
         }
     }
     text.push_str(

@@ -93,8 +93,8 @@ fn resolve_from_config(name: &str, path: &std::path::Path) -> String {
         None => {
             eprintln!(
                 "dockerlings check: warning: {}: {}",
-                path.display(),
-                super::super::explain::unknown_rule(name)
+                crate::escape::line(&path.display().to_string()),
+                crate::escape::line(&super::super::explain::unknown_rule(name))
             );
             name.to_string()
         }

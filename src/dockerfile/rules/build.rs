@@ -11,7 +11,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Error,
         title: "BuildKit's parser rejects the file",
-        explanation: "The Dockerfile cannot be parsed at all (empty or comment-only file, an exec-form array with a non-string, ENV without a value, an unterminated heredoc…). `docker build` stops before doing anything. The message is BuildKit's own.",
+        explanation: "The Dockerfile cannot be parsed at all (an empty file: `the Dockerfile cannot be empty`; a comment-only one: `file with no instructions`; an exec-form array with a non-string, ENV without a value, an unterminated heredoc…). `docker build` stops before doing anything. The message is BuildKit's own.",
         lesson: Some("multi-stage-basics/the-parts-of-a-stage"),
         check: parse_errors,
     },
@@ -155,7 +155,14 @@ pub(super) const RULES: &[RuleInfo] = &[
 fn parse_errors(ctx: &Ctx<'_>, r: &mut Report) {
     // BuildKit stops at the first error; the later ones are usually consequences.
     if let Some(e) = ctx.parse.errors.first() {
-        r.at(e.span, e.message.clone());
+        // BuildKit's frontend refuses a zero-byte file before its parser runs, in other
+        // words; a comment-only file reaches the parser ("file with no instructions").
+        let message = if ctx.source.is_empty() {
+            "the Dockerfile cannot be empty".to_string()
+        } else {
+            e.message.clone()
+        };
+        r.at(e.span, message);
     }
 }
 

@@ -72,7 +72,9 @@ pub(super) fn chain(ctx: &Ctx<'_>, index: usize) -> Vec<usize> {
     let mut out = vec![index];
     let mut cur = index;
     while let Base::Stage { index: parent } = ctx.model.stages[cur].base {
-        if out.contains(&parent) {
+        // A FROM chain only points backwards; checking that (not searching `out`) keeps a
+        // long chain linear.
+        if parent >= cur {
             break;
         }
         out.push(parent);

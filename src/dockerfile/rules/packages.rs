@@ -158,10 +158,11 @@ fn cache_mount(ins: &Instruction, target: &str) -> bool {
 }
 
 fn apt_lists(ctx: &Ctx<'_>, r: &mut Report) {
+    let bases = bases(ctx);
     for (stage, _, ins, run) in runs(ctx) {
         let script = &run.script;
         // Only layers that live on matter: the final stage's and those of stages built upon.
-        if Some(stage) != ctx.model.final_stage && !is_a_base(ctx, stage) {
+        if Some(stage) != ctx.model.final_stage && !bases[stage] {
             continue;
         }
         let cleans = script.any("apt-get", &["dist-clean"])
@@ -177,12 +178,18 @@ fn apt_lists(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-/// Whether another stage builds FROM `stage` (so its layers live on in that one).
-fn is_a_base(ctx: &Ctx<'_>, stage: usize) -> bool {
-    ctx.model
-        .stages
-        .iter()
-        .any(|s| s.base == crate::dockerfile::model::Base::Stage { index: stage })
+/// For each stage, whether another stage builds FROM it (so its layers live on in that one).
+/// Worked out once: asking per RUN, over all stages, was quadratic in a long chain.
+fn bases(ctx: &Ctx<'_>) -> Vec<bool> {
+    let mut bases = vec![false; ctx.model.stages.len()];
+    for s in &ctx.model.stages {
+        if let crate::dockerfile::model::Base::Stage { index } = s.base
+            && let Some(b) = bases.get_mut(index)
+        {
+            *b = true;
+        }
+    }
+    bases
 }
 
 fn apt_yes(ctx: &Ctx<'_>, r: &mut Report) {

@@ -11,7 +11,10 @@ pub fn view_of(text: &str, source: &str) -> InspectView {
     view_of_report(&inspect::inspect(text), source)
 }
 
+/// Maps `report` with its strings escaped for the terminal (see [`Report::for_terminal`]).
 pub fn view_of_report(report: &Report, source: &str) -> InspectView {
+    let report = &report.for_terminal();
+    let source = &crate::escape::line(source);
     let mut stages: Vec<StageView> = report
         .stages
         .iter()

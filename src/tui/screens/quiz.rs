@@ -667,7 +667,7 @@ impl<'b> Writer<'b> {
         self.line(Line::from(vec![
             verdict,
             Span::styled(format!(" {} {mark} ", index + 1), theme.dim),
-            Span::styled(text.to_string(), style),
+            Span::styled(crate::escape::line(text).into_owned(), style),
         ]));
     }
 }
