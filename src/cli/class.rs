@@ -41,14 +41,14 @@ pub fn run(args: ClassArgs) -> ExitCode {
         && args.git_pull.is_some()
         && let Err(err) = git::pull(&args.dir)
     {
-        eprintln!("dockerlings: git pull failed: {}", output::shown(&err));
+        eprintln!("dockerlings: git pull failed: {}", super::shown(&err));
     }
     let snapshot = match Snapshot::load(&args.dir, now_ms()) {
         Ok(snapshot) => snapshot,
         Err(err) => {
             eprintln!(
                 "dockerlings: cannot read the class folder {}: {err}",
-                output::shown(&args.dir.to_string_lossy())
+                super::shown(args.dir.display())
             );
             return ExitCode::from(2);
         }
@@ -62,7 +62,7 @@ pub fn run(args: ClassArgs) -> ExitCode {
         return match write_report(&text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("dockerlings: {err}");
+                eprintln!("dockerlings: {}", super::shown(&err));
                 ExitCode::FAILURE
             }
         };
@@ -72,7 +72,7 @@ pub fn run(args: ClassArgs) -> ExitCode {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {
-            eprintln!("dockerlings: {}", output::shown(&format!("{err:#}")));
+            eprintln!("dockerlings: {}", super::shown(format_args!("{err:#}")));
             ExitCode::FAILURE
         }
     }

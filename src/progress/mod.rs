@@ -4,7 +4,7 @@
 //! merged table ([`class`]).
 
 pub mod class;
-mod csv_cell;
+pub(crate) mod csv_cell;
 pub mod export;
 pub mod live;
 pub mod location;

@@ -522,7 +522,9 @@ mod tests {
             let text = results.encode(Encoding::Csv);
             let row = text.lines().nth(1).unwrap();
             assert!(
-                row.starts_with(&format!("dockerlings-results,1,{written}")),
+                row.starts_with(&format!(
+                    "dockerlings-results,{RESULTS_SCHEMA_VERSION},{written}"
+                )),
                 "{row}"
             );
             assert_eq!(Results::decode(&text), Ok(results));

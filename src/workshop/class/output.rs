@@ -8,13 +8,12 @@ use serde::Serialize;
 
 use super::snapshot::Snapshot;
 use crate::progress::class::duration;
+use crate::progress::csv_cell;
 
 /// Names and messages from other people's files, for text a person reads: control
 /// characters escaped, one line.
 pub fn shown(text: &str) -> String {
-    crate::course::hygiene::clean_prose(text.trim())
-        .replace('\n', "\\x0a")
-        .replace('\r', "\\x0d")
+    crate::escape::line(text.trim()).into_owned()
 }
 
 /// `HH:MM:SS` (UTC) of a Unix time in ms.
@@ -134,11 +133,7 @@ pub fn csv(s: &Snapshot) -> String {
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe.
 fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+    csv_cell::defuse(cell).into_owned()
 }
 
 /// A table of learners by exercises, then the hot spots and the files left out.
@@ -252,7 +247,7 @@ mod tests {
     fn markdown_escapes_controls_and_pipes() {
         let text = markdown(&sample());
         assert!(!text.contains('\u{1b}'), "{text}");
-        assert!(text.contains("Bob^[[31m\\|x"), "{text}");
+        assert!(text.contains("Bob\\x1b[31m\\|x"), "{text}");
         assert!(text.contains("1 of 2 fail non_root on 02"), "{text}");
     }
 
