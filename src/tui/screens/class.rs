@@ -271,7 +271,7 @@ fn details(s: &Snapshot, index: usize, now_ms: u64) -> Vec<(String, Style)> {
             (
                 format!(
                     "  ✗ {} {}{since}, {}, {}",
-                    s.exercises[i],
+                    s.label(i),
                     c.failing.as_deref().unwrap_or("?"),
                     plural(c.attempts, "attempt"),
                     plural(c.hints, "hint"),
