@@ -2,6 +2,7 @@
 //! Each subcommand is one `Command` variant, one dispatch line in [`main`], and its own file.
 
 mod check;
+mod class;
 mod course;
 mod explain;
 mod grade;
@@ -110,7 +111,18 @@ pub enum Command {
     Watch {
         /// The workshop folder (made by `dockerlings workshop init`).
         dir: Option<PathBuf>,
+        /// After every save, write your results (names and scores, never your Dockerfiles)
+        /// into this class folder, for the instructor's `dockerlings class` (default: the
+        /// workshop's `report_to:`).
+        #[arg(long, value_name = "DIR")]
+        report_to: Option<PathBuf>,
+        /// Your name in the class folder (default: $DOCKERLINGS_NAME, else your login name).
+        #[arg(long)]
+        name: Option<String>,
     },
+    /// The instructor's live view of a class folder that learners' `watch` sessions report
+    /// into: who is stuck on what, with counts per exercise.
+    Class(class::ClassArgs),
 }
 
 /// Entry point used by `src/main.rs`.
@@ -142,11 +154,20 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Grade(args)) => grade::run(args, cli.lessons.as_deref()),
         Some(Command::Workshop(command)) => workshop::run(command, cli.lessons.as_deref()),
-        Some(Command::Watch { ref dir }) => watch::run(
+        Some(Command::Watch {
+            ref dir,
+            ref report_to,
+            ref name,
+        }) => watch::run(
             dir.as_deref(),
             cli.lessons.as_deref(),
             cli.progress_file.as_deref(),
+            watch::Report {
+                to: report_to.as_deref(),
+                name: name.as_deref(),
+            },
         ),
+        Some(Command::Class(args)) => class::run(args),
     }
 }
 

@@ -4,8 +4,9 @@
 //! merged table ([`class`]).
 
 pub mod class;
-mod csv_cell;
+pub(crate) mod csv_cell;
 pub mod export;
+pub mod live;
 pub mod location;
 mod lock;
 pub mod model;

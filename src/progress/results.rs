@@ -12,8 +12,9 @@ use super::csv_cell;
 
 /// The value of the `format` field, so a stray JSON or CSV file is recognised as not ours.
 pub const RESULTS_FORMAT: &str = "dockerlings-results";
-/// The schema this build writes and the newest it reads.
-pub const RESULTS_SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes and the newest it reads. Version 2 added the optional `live`
+/// part that `watch --report-to` writes ([`super::live`]); version 1 files read as before.
+pub const RESULTS_SCHEMA_VERSION: u32 = 2;
 
 /// One learner's results on one pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -499,7 +500,7 @@ mod tests {
         assert_eq!(lines.len(), 3, "{text}");
         assert!(
             lines[1].starts_with(
-                "dockerlings-results,1,\"Grace \"\"amazing\"\" Hopper, RADM\",\"workshop, day 1\","
+                "dockerlings-results,2,\"Grace \"\"amazing\"\" Hopper, RADM\",\"workshop, day 1\","
             ),
             "{text}"
         );
@@ -521,7 +522,9 @@ mod tests {
             let text = results.encode(Encoding::Csv);
             let row = text.lines().nth(1).unwrap();
             assert!(
-                row.starts_with(&format!("dockerlings-results,1,{written}")),
+                row.starts_with(&format!(
+                    "dockerlings-results,{RESULTS_SCHEMA_VERSION},{written}"
+                )),
                 "{row}"
             );
             assert_eq!(Results::decode(&text), Ok(results));
@@ -569,7 +572,7 @@ mod tests {
                 "`format` is `other`",
             ),
             (
-                json.replace("\"schema_version\": 1", "\"schema_version\": 2"),
+                json.replace("\"schema_version\": 2", "\"schema_version\": 3"),
                 "newer",
             ),
             (
@@ -629,6 +632,17 @@ mod tests {
             let _ = Results::decode(&text[..cut]);
             let _ = Results::decode(&text);
         }
+    }
+
+    #[test]
+    fn version_1_files_still_read() {
+        for encoding in [Encoding::Json, Encoding::Csv] {
+            let mut old = sample();
+            old.schema_version = 1;
+            assert_eq!(Results::decode(&old.encode(encoding)), Ok(old));
+        }
+        let written = sample().encode(Encoding::Json);
+        assert!(written.contains("\"schema_version\": 2"), "{written}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Everything but `run` and `terminal` works without a terminal.
 
 pub mod app;
+pub mod class;
 pub mod code;
 pub mod event;
 pub mod input;

@@ -127,6 +127,8 @@ pub fn init(dir: &Path, lessons: Option<&Path>, force: bool) -> Result<InitRepor
             .as_ref()
             .map_or_else(|| BUNDLED.to_string(), |(_, c)| c.clone()),
         exercises: entries,
+        // The instructor's class folder survives a second init.
+        report_to: Manifest::read(dir).ok().and_then(|m| m.report_to),
     };
     let plan = Plan {
         copy: copy.as_ref().map(|(source, c)| (*source, c.as_str())),

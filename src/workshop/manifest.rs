@@ -31,6 +31,11 @@ pub struct Manifest {
     /// `bundled`, or the lesson folder: relative to the workshop folder, or absolute.
     pub pack: String,
     pub exercises: Vec<Entry>,
+    /// The class folder `watch` writes the learner's results into after every save (see
+    /// `dockerlings class`): relative to the workshop folder, or absolute. Set by the
+    /// instructor, so learners need no `--report-to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_to: Option<String>,
 }
 
 /// One exercise folder and the question it holds.
@@ -104,6 +109,12 @@ impl Manifest {
     pub fn pack_dir(&self, workshop: &Path) -> Option<PathBuf> {
         (self.pack != BUNDLED).then(|| workshop.join(&self.pack))
     }
+
+    /// The class folder named by `report_to:`, if any.
+    pub fn report_dir(&self, workshop: &Path) -> Option<PathBuf> {
+        let dir = self.report_to.as_deref()?.trim();
+        (!dir.is_empty()).then(|| workshop.join(dir))
+    }
 }
 
 /// A short fingerprint of a file's bytes (64-bit FNV-1a, hex): enough to tell whether a file
@@ -129,6 +140,7 @@ mod tests {
                 question: "q".into(),
                 written: BTreeMap::from([("Dockerfile".into(), fingerprint(b"FROM a\n"))]),
             }],
+            report_to: None,
         }
     }
 
@@ -137,6 +149,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(MANIFEST), sample().to_text().unwrap()).unwrap();
         assert_eq!(Manifest::read(dir.path()).unwrap(), sample());
+    }
+
+    #[test]
+    fn report_to_is_optional_and_relative_to_the_workshop() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = sample();
+        assert!(!manifest.to_text().unwrap().contains("report_to"));
+        manifest.report_to = Some("../class-results".into());
+        std::fs::write(dir.path().join(MANIFEST), manifest.to_text().unwrap()).unwrap();
+        let read = Manifest::read(dir.path()).unwrap();
+        assert_eq!(
+            read.report_dir(Path::new("/w")),
+            Some(PathBuf::from("/w/../class-results"))
+        );
+        assert_eq!(sample().report_dir(Path::new("/w")), None);
     }
 
     #[test]

@@ -6,10 +6,12 @@
 
 pub mod board;
 pub mod check;
+pub mod class;
 pub mod files;
 pub mod init;
 pub mod manifest;
 pub mod open;
+pub mod report;
 pub mod watcher;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +21,7 @@ pub use check::{Outcome, Problem, check_file};
 pub use init::{InitReport, init};
 pub use manifest::{MANIFEST, Manifest};
 pub use open::{Workshop, WorkshopExercise};
+pub use report::Reporter;
 pub use watcher::{WatchEvent, Watcher};
 
 use crate::course::PackError;

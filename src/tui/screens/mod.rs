@@ -1,6 +1,7 @@
 //! Screens: each draws one piece of [`App`] state into a buffer area and nothing else.
 //! Overlays (help) are drawn over the screen below them.
 
+pub mod class;
 pub mod exercise;
 pub mod help;
 pub mod home;

@@ -13,6 +13,7 @@ use crate::tui::run::Exit;
 use crate::tui::screens;
 use crate::tui::terminal::{Session, Signals};
 use crate::workshop::Watcher;
+use crate::workshop::report::now_ms;
 
 /// How often the loop looks for a termination signal while nothing happens.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
@@ -32,6 +33,8 @@ pub fn run(mut state: WatchState) -> anyhow::Result<Exit> {
         WatchMsg::Ui(Msg::Resize(size.width, size.height)),
     );
     let _input = Input::spawn(tx, WatchMsg::Ui);
+    // The instructor sees the learner arrive before the first save.
+    state.report(now_ms());
     let mut dirty = true;
     loop {
         if let Some(signal) = signals.received() {
@@ -50,17 +53,28 @@ pub fn run(mut state: WatchState) -> anyhow::Result<Exit> {
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
         };
         // Take everything already queued (a burst of saves or wheel notches) before drawing.
+        let mut report = false;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
-            for effect in update(&mut state, msg) {
+            let from_file = matches!(msg, WatchMsg::File(_));
+            let effects = update(&mut state, msg);
+            report |= !effects.is_empty() && from_file;
+            for effect in effects {
                 match effect {
                     WatchEffect::Quit => {
                         save_progress(&mut state);
                         return Ok(Exit::Quit);
                     }
                     WatchEffect::Redraw => dirty = true,
-                    WatchEffect::SaveProgress => save_progress(&mut state),
+                    WatchEffect::SaveProgress => {
+                        save_progress(&mut state);
+                        report = true;
+                    }
                 }
             }
+        }
+        if report {
+            state.report(now_ms());
+            dirty = true;
         }
     }
 }

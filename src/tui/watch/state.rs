@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::progress::Store;
 use crate::tui::theme::Theme;
-use crate::workshop::{Board, Workshop};
+use crate::workshop::{Board, Reporter, Workshop};
 
 /// What the right-hand panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,8 @@ pub struct WatchState {
     /// One line of news: the last save's result, a problem with the file or the watcher.
     pub message: Option<Message>,
     pub area: Rect,
+    /// Writes the learner's live results into the class folder (`--report-to`, `report_to:`).
+    pub reporter: Option<Reporter>,
 }
 
 impl WatchState {
@@ -69,6 +71,19 @@ impl WatchState {
             confirm_reset: false,
             message: None,
             area: Rect::new(0, 0, 80, 24),
+            reporter: None,
+        }
+    }
+
+    /// Writes the live results into the class folder, if reporting; a failure is shown, and
+    /// the learner works on.
+    pub fn report(&mut self, now_ms: u64) {
+        let Some(reporter) = self.reporter.as_mut() else {
+            return;
+        };
+        let written = reporter.write(&self.workshop, &self.board, self.store.progress(), now_ms);
+        if let Err(err) = written {
+            self.say(Tone::Bad, format!("✗ not sent to the class folder: {err}"));
         }
     }
 
