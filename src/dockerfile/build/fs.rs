@@ -252,6 +252,11 @@ impl Fs {
     }
 
     pub fn open(&mut self, open: Open) {
+        // A step that may have written anywhere hides every earlier open region (lookups take
+        // the latest that covers a path); keeping them made a chain of such stages quadratic.
+        if open.under.is_none() {
+            self.open.clear();
+        }
         // The same region opened twice by one kind of step says nothing new.
         if !self
             .open

@@ -122,7 +122,9 @@ pub fn chain<'a>(df: &'a Dockerfile, model: &Model, stage: usize) -> Vec<(usize,
     let mut stages = vec![stage];
     let mut cur = stage;
     while let Base::Stage { index } = model.stages[cur].base {
-        if stages.contains(&index) {
+        // A stage can only build on an earlier one; the check keeps a malformed model finite
+        // without searching the list (a long chain made that quadratic).
+        if index >= cur {
             break;
         }
         stages.push(index);
