@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::dockerfile::Dockerfile;
 use crate::dockerfile::model::Model;
+use crate::dockerfile::shell;
 
 /// Every stage as the build leaves it, in stage order.
 #[derive(Debug, Clone, Serialize)]
@@ -31,9 +32,20 @@ pub struct BuildModel {
 impl BuildModel {
     /// Evaluates every stage of `df` (stages only build on earlier ones).
     pub fn evaluate(df: &Dockerfile, model: &Model) -> BuildModel {
+        Self::evaluate_with(df, model, &|_| None)
+    }
+
+    /// Like [`BuildModel::evaluate`], taking each RUN's split script from `script_of`
+    /// (instruction index → script) where it has one, so a caller that split them already
+    /// does not pay twice.
+    pub fn evaluate_with<'s>(
+        df: &Dockerfile,
+        model: &Model,
+        script_of: &dyn Fn(usize) -> Option<&'s shell::Script<'s>>,
+    ) -> BuildModel {
         let mut stages: Vec<StageModel> = Vec::with_capacity(model.stages.len());
         for st in &model.stages {
-            let m = run::stage(df, model, st, &stages);
+            let m = run::stage(df, model, st, &stages, script_of);
             stages.push(m);
         }
         BuildModel { stages }

@@ -110,11 +110,12 @@ pub struct RunExec {
 pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// Evaluates stage `st` given the earlier stages' results.
-pub fn stage(
+pub fn stage<'s>(
     df: &crate::dockerfile::Dockerfile,
     model: &Model,
     st: &Stage,
     done: &[StageModel],
+    script_of: &dyn Fn(usize) -> Option<&'s shell::Script<'s>>,
 ) -> StageModel {
     let from_line = df.instructions[st.from].start_line;
     let mut out = match st.base {
@@ -191,11 +192,19 @@ pub fn stage(
                 copy(model, ins, idx, st, &workdir, &env, done, &mut out)
             }
             (Keyword::Run, _) => {
-                let text = crate::dockerfile::model::script_text(ins);
-                let script = shell::parse(&text);
-                let exec = run_exec(ins, idx, shell_set, &workdir, &env, &out.fs, &script);
+                // The rules split every RUN already: take theirs when there is one.
+                let (text, parsed);
+                let script = match script_of(idx) {
+                    Some(script) => script,
+                    None => {
+                        text = crate::dockerfile::model::script_text(ins);
+                        parsed = shell::parse(&text);
+                        &parsed
+                    }
+                };
+                let exec = run_exec(ins, idx, shell_set, &workdir, &env, &out.fs, script);
                 out.runs.push(exec);
-                run(ins, st.index, &workdir, &env, &mut out, &script);
+                run(ins, st.index, &workdir, &env, &mut out, script);
             }
             _ => {}
         }

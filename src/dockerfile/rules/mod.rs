@@ -101,8 +101,15 @@ impl<'a> Ctx<'a> {
 
     /// Every stage's filesystem as the build leaves it (see [`crate::dockerfile::build`]).
     pub fn build(&self) -> &BuildModel {
-        self.build
-            .get_or_init(|| BuildModel::evaluate(&self.parse.dockerfile, self.model))
+        self.build.get_or_init(|| {
+            BuildModel::evaluate_with(&self.parse.dockerfile, self.model, &|i| {
+                Some(
+                    &self.scripts[i]
+                        .get_or_init(|| RunScript::of(self.ins(i)))
+                        .script,
+                )
+            })
+        })
     }
 
     /// The instruction that starts on `line`, with its index.
