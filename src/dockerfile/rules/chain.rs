@@ -7,25 +7,19 @@ use crate::dockerfile::images::Libc;
 
 /// "node:24-alpine, line 2": the image a stage stands on and the FROM that names it.
 pub(super) fn stage_image(ctx: &Ctx<'_>, sm: &StageModel) -> String {
-    let st = &ctx.model.stages[sm.index];
-    let image = sm
-        .tools
-        .image
-        .clone()
-        .unwrap_or_else(|| "an unknown image".into());
-    let line = ctx.ins(st.from).start_line;
+    let (image, line) = image_and_line(ctx, sm);
     format!("{image}, line {line}")
 }
 
 /// "alpine:3.22 (line 6)": the same, to stand in a sentence.
 pub(super) fn image_line(ctx: &Ctx<'_>, sm: &StageModel) -> String {
-    let st = &ctx.model.stages[sm.index];
-    let image = sm
-        .tools
-        .image
-        .clone()
-        .unwrap_or_else(|| "an unknown image".into());
-    format!("{image} (line {})", ctx.ins(st.from).start_line)
+    let (image, line) = image_and_line(ctx, sm);
+    format!("{image} (line {line})")
+}
+
+fn image_and_line<'a>(ctx: &Ctx<'_>, sm: &'a StageModel) -> (&'a str, u32) {
+    let image = sm.tools.image.as_deref().unwrap_or("an unknown image");
+    (image, ctx.ins(ctx.model.stages[sm.index].from).start_line)
 }
 
 /// "(node:24-alpine, line 2)": where an artifact was made.
