@@ -7,6 +7,7 @@
 //! ```
 
 use crate::dockerfile::ast::ParseResult;
+use crate::dockerfile::build::BuildModel;
 use crate::dockerfile::model::Model;
 use crate::dockerfile::rules::{self, Ctx};
 use crate::dockerfile::{Diagnostic, Severity, parser};
@@ -26,6 +27,17 @@ pub struct LintResult {
     pub parse: ParseResult,
     pub model: Model,
     pub diagnostics: Vec<Diagnostic>,
+    /// The build model, kept from the rules that evaluated it (see [`LintResult::build`]).
+    build: std::cell::OnceCell<BuildModel>,
+}
+
+impl LintResult {
+    /// Every stage's filesystem as the build leaves it: the one the rules stood on, or
+    /// evaluated now when no rule needed it.
+    pub fn build(&self) -> &BuildModel {
+        self.build
+            .get_or_init(|| BuildModel::evaluate(&self.parse.dockerfile, &self.model))
+    }
 }
 
 /// Lints one Dockerfile's text.
@@ -44,11 +56,13 @@ pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
     ignore.extend(global_ignores(source));
     let ctx = Ctx::new(source, &parse, &model);
     let mut diagnostics = rules::run(&ctx, &ignore);
+    let build = ctx.into_build();
     diagnostics.retain(|d| !ignored_inline(&parse, d));
     LintResult {
         parse,
         model,
         diagnostics,
+        build,
     }
 }
 

@@ -17,11 +17,11 @@ pub(super) fn report(result: &LintResult) -> Report {
     let model = &result.model;
     let df = &result.parse.dockerfile;
     let roles = roles(model);
-    let build = BuildModel::evaluate(df, model);
+    let build = result.build();
     let stages: Vec<StageReport> = model
         .stages
         .iter()
-        .map(|st| stage_report(df, model, st, roles[st.index], &build))
+        .map(|st| stage_report(df, model, st, roles[st.index], build))
         .collect();
     let edges = model
         .edges

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::effects::{self, Package, Step, expand_vars};
-use super::fs::{BaseFacts, Certainty, Entry, Fs, Open, Origin, Presence, resolve};
+use super::fs::{Artifact, BaseFacts, Certainty, Entry, Fs, Open, Origin, Presence, resolve};
 use super::launch::{self, Resolved};
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
 use crate::dockerfile::images::{ImageInfo, Language, Libc};
@@ -457,6 +457,17 @@ fn copy(
             dest.clone()
         }
     };
+    // A copied path whose contents are not listed (a file, or what the source may hold).
+    let add_copied = |out: &mut StageModel, src: &str, artifact: Option<Artifact>| {
+        out.fs.add(
+            target_of(src),
+            Entry {
+                origin: origin_for(src),
+                dir: None,
+                artifact,
+            },
+        );
+    };
     let open_dest = |out: &mut StageModel, origin: Origin, why: &str, artifact| {
         out.fs.open(Open {
             under: Some(dest.clone()),
@@ -624,26 +635,12 @@ fn copy(
             }
             Presence::Maybe(o) => {
                 let artifact = o.artifact.clone();
-                out.fs.add(
-                    target_of(&path),
-                    Entry {
-                        origin: origin_for(&path),
-                        dir: None,
-                        artifact: artifact.clone(),
-                    },
-                );
+                add_copied(out, &path, artifact.clone());
                 let why = o.why.clone();
                 open_dest(out, origin_for(&path), &why, artifact);
             }
             Presence::Unknown => {
-                out.fs.add(
-                    target_of(&path),
-                    Entry {
-                        origin: origin_for(&path),
-                        dir: None,
-                        artifact: None,
-                    },
-                );
+                add_copied(out, &path, None);
                 open_dest(out, origin_for(&path), "the source image's files", None);
             }
             Presence::Absent(certainty) => {
@@ -652,14 +649,7 @@ fn copy(
                     _ => continue,
                 };
                 // Judged once, here: later steps see the path as copied.
-                out.fs.add(
-                    target_of(&path),
-                    Entry {
-                        origin: origin_for(&path),
-                        dir: None,
-                        artifact: None,
-                    },
-                );
+                add_copied(out, &path, None);
                 out.copy_misses.push(CopyMiss {
                     instruction: idx,
                     line,

@@ -112,6 +112,11 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The build model if a rule evaluated it, for the lint result to keep.
+    pub(crate) fn into_build(self) -> OnceCell<BuildModel> {
+        self.build
+    }
+
     /// The instruction that starts on `line`, with its index.
     pub fn ins_at_line(&self, line: u32) -> Option<(usize, &'a Instruction)> {
         let all = &self.parse.dockerfile.instructions;
