@@ -39,10 +39,7 @@ pub fn draw(state: &ClassState, buf: &mut Buffer, area: Rect) {
     );
     let pack = s.pack.as_ref().map_or("no pack yet", |p| p.name.as_str());
     let stuck = s.learners.iter().filter(|l| l.stuck.is_some()).count();
-    let learners = match s.learners.len() {
-        1 => "1 learner".to_string(),
-        n => format!("{n} learners"),
-    };
+    let learners = s.learners_counted();
     let title = format!(" dockerlings class · {folder} · {pack} · {learners}, {stuck} stuck");
     line(buf, area.x, area.y, area.width, &title, theme.title);
     let below = Rect {

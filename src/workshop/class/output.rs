@@ -142,10 +142,10 @@ pub fn markdown(s: &Snapshot) -> String {
     if let Some(pack) = &s.pack {
         let _ = writeln!(
             out,
-            "Pack {} ({}), {} learners.\n",
+            "Pack {} ({}), {}.\n",
             cell(&pack.name),
             cell(&pack.fingerprint),
-            s.learners.len()
+            s.learners_counted()
         );
     }
     if s.learners.is_empty() {

@@ -80,6 +80,14 @@ impl LearnerRow {
 }
 
 impl Snapshot {
+    /// "1 learner", "6 learners": how the screen and the printed formats count the class.
+    pub fn learners_counted(&self) -> String {
+        match self.learners.len() {
+            1 => "1 learner".to_string(),
+            n => format!("{n} learners"),
+        }
+    }
+
     /// Reads the class folder `dir` as it is at `now_ms`. Fails only when the folder itself
     /// cannot be listed.
     pub fn load(dir: &Path, now_ms: u64) -> std::io::Result<Snapshot> {
@@ -369,6 +377,7 @@ pub(crate) mod tests {
             ("c.json", broken),
         ]);
         assert_eq!(s.learners.len(), 2);
+        assert_eq!(s.learners_counted(), "2 learners");
         assert!(s.learners.iter().any(|l| l.cells == [None]));
         assert_eq!(s.problems.len(), 1);
         assert_eq!(s.problems[0].path, PathBuf::from("c.json"));
