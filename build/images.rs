@@ -6,7 +6,7 @@
 use std::path::Path;
 
 #[allow(dead_code)] // the build only needs `parse`
-#[path = "../src/course/yaml.rs"]
+#[path = "../src/yaml.rs"]
 mod yaml;
 
 pub fn convert() {

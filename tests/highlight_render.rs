@@ -3,8 +3,9 @@
 //! colours are visible in the .snap files.
 
 use dockerlings::highlight::{
-    ColorDepth, HighlightedLines, Highlighter, LineSpan, StageRef, Theme, line_to_ratatui,
+    ColorDepth, HighlightedLines, Highlighter, LineSpan, StageRef, Theme,
 };
+use dockerlings::tui::line_to_ratatui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::text::Text;

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use dockerlings::config;
 use dockerlings::course::loader::parse_lesson;
-use dockerlings::dockerfile::config;
 use dockerlings::inspect::{self, text};
 use dockerlings::quiz::parse_quiz;
 
@@ -158,7 +158,7 @@ fn quiz_with_many_questions() {
 
 #[test]
 fn results_files_for_merge() {
-    use dockerlings::progress::{Class, Encoding, Results};
+    use dockerlings::results::{Class, Encoding, Results};
     let file = |n: usize, encoding: Encoding| {
         let mut json: serde_json::Value = serde_json::from_str(&format!(
             "{{\"format\": \"dockerlings-results\", \"schema_version\": 1, \"learner\": \"ada\",\

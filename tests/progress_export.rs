@@ -5,7 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use dockerlings::progress::{Encoding, Results, Store};
+use dockerlings::progress::Store;
+use dockerlings::results::{Encoding, Results};
 use predicates::prelude::*;
 
 fn pack() -> PathBuf {

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use dockerlings::progress::{Class, Encoding, Results};
+use dockerlings::results::{Class, Encoding, Results};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

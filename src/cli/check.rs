@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ValueEnum;
 
-use crate::dockerfile::config::{self, FailLevel};
+use crate::config::{self, FailLevel};
 use crate::dockerfile::{Severity, lint};
 use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
 use crate::report::{self, FileError, FileReport, Outcome};

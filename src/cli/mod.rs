@@ -13,6 +13,7 @@ mod parse;
 mod progress;
 mod reset;
 mod rules;
+mod value_enums;
 mod verify_lessons;
 mod watch;
 mod workshop;
@@ -196,7 +197,7 @@ fn theme(flag: Option<Theme>, use_config: bool) -> Result<Theme, ExitCode> {
     if !use_config {
         return Ok(Theme::default());
     }
-    match crate::dockerfile::config::theme_here() {
+    match crate::config::theme_here() {
         Ok(theme) => Ok(theme.unwrap_or_default()),
         Err(err) => {
             eprintln!("dockerlings: {}", shown(&err));

@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use super::lessons::{load_pack, out};
 use crate::course::Course;
-use crate::progress::class::{KnownPack, duration};
-use crate::progress::export::{self, learner_name};
-use crate::progress::{Class, Encoding, Progress, Store, default_progress_path};
-use crate::quiz::{QuizBook, Score};
+use crate::progress::{Progress, Store, default_progress_path};
+use crate::quiz::QuizBook;
+use crate::results::Score;
+use crate::results::class::{KnownPack, duration};
+use crate::results::export::{self, learner_name};
+use crate::results::{Class, Encoding};
 use crate::safe_fs::write_atomic;
 use crate::workshop::manifest::Manifest;
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::progress::export::learner_name;
+use crate::results::export::learner_name;
 use crate::tui::Exit;
 use crate::tui::watch::state::Tone;
 use crate::tui::watch::{self, WatchState};

@@ -11,8 +11,8 @@ use serde::Deserialize;
 use super::hygiene::clean_prose;
 use super::markdown;
 use super::model::{Course, Lesson, LoadError, Section, SectionKind};
-use super::yaml;
 use crate::safe_fs::{Kind, read_limited};
+use crate::yaml;
 
 /// The pack compiled into the binary by build/lessons.rs: `(file name, text)`, sorted by name.
 static BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_lessons.rs"));

@@ -10,7 +10,6 @@ pub mod markdown;
 pub mod model;
 pub mod mojibake;
 pub mod notes;
-pub mod yaml;
 
 pub use loader::PackError;
 pub use model::{Course, Lesson, LoadError, Section, SectionKind};

@@ -398,7 +398,7 @@ pub(crate) fn glob(pattern: &str, text: &str) -> bool {
 
 // Through the crate's one YAML door.
 fn parse_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, TableError> {
-    crate::course::yaml::parse(text).map_err(|e| TableError(e.to_string()))
+    crate::yaml::parse(text).map_err(|e| TableError(e.to_string()))
 }
 
 #[derive(Deserialize)]

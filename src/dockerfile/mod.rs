@@ -10,7 +10,6 @@
 
 pub mod ast;
 pub mod build;
-pub mod config;
 pub mod diagnostic;
 pub mod images;
 pub mod lint;

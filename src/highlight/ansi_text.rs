@@ -1,5 +1,5 @@
 //! Highlighted lines as text with ANSI SGR escapes, for plain terminal output such as
-//! `check`'s human report (the TUI uses `ratatui_style` instead).
+//! `check`'s human report (the TUI converts spans with its own adapter, `tui::hl_style`).
 
 use std::fmt::Write;
 

@@ -1,17 +1,7 @@
 //! `--color auto|always|never` and the terminal's colour depth, read from the environment.
 
 /// The `--color` choice.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    clap::ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ColorChoice {
     /// Colour when writing to a terminal and neither NO_COLOR nor TERM=dumb says otherwise.

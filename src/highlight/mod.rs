@@ -2,7 +2,7 @@
 //! languages), themes, colour-depth fallback and the stage-aware overlay.
 //!
 //! One [`Highlighter`] serves the whole app (reader, quiz editor, `check`). It turns a code
-//! block into styled lines with a terminal-independent [`HlStyle`]; [`to_ratatui`] converts a
+//! block into styled lines with a terminal-independent [`HlStyle`]; the TUI converts a
 //! style for the [`ColorDepth`] at draw time. Results are cached per block, but highlighting a
 //! large block still takes time, so callers highlight when content loads (or on a worker
 //! thread) and keep the `Arc`, never on the draw path.
@@ -18,7 +18,6 @@ mod escape_directive;
 mod highlighter;
 mod model_refs;
 mod palette;
-mod ratatui_style;
 mod stages;
 mod style;
 mod theme;
@@ -31,7 +30,6 @@ pub use escape_directive::declares_backtick_escape;
 pub use highlighter::{BACKGROUND_LINES, Highlighter, warm_up};
 pub use model_refs::stage_refs;
 pub use palette::{at_depth, rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
-pub use ratatui_style::{line_to_ratatui, to_ratatui};
 pub use stages::{LineSpan, StageRef, overlay_stages};
 pub use style::{AnsiColor, HighlightedLines, HlColor, HlStyle, StyledSpan};
 pub use theme::{Theme, UnknownTheme};

@@ -1,5 +1,5 @@
 //! Terminal-independent styles: what the highlighter produces and the overlay edits. Colour
-//! depth is applied only when converting for output (see `ratatui_style`).
+//! depth is applied only when converting for output (the TUI's `tui::hl_style`, `ansi_text` for `check`).
 
 use syntect::highlighting::{Color, FontStyle, Style};
 

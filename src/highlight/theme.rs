@@ -8,16 +8,7 @@ use super::style::{AnsiColor, HlColor};
 /// A highlighting theme. `Ansi` (the default) uses the terminal's named colours, so it follows
 /// the user's scheme at any colour depth; the others are RGB themes, downsampled as needed.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    clap::ValueEnum,
-    serde::Serialize,
-    serde::Deserialize,
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Theme {

@@ -1,20 +1,13 @@
 //! The learner's state on disk: what was answered, how, with how many hints, and for how long.
 //! Schema-versioned JSON, written atomically, never silently lost (see [`store`]).
-//! Also the results a learner hands in ([`results`], built by [`export`]) and a class's
-//! merged table ([`class`]).
+//! What is made from it for others (score, exported results, a class's table) is in
+//! [`crate::results`].
 
-pub mod class;
-pub(crate) mod csv_cell;
-pub mod export;
-pub mod live;
 pub mod location;
 mod lock;
 pub mod model;
-pub mod results;
 pub mod store;
 
-pub use class::Class;
 pub use location::default_progress_path;
 pub use model::{LessonProgress, Progress, QuestionProgress, SCHEMA_VERSION};
-pub use results::{Encoding, Results};
 pub use store::{Notice, Store, StoreError};

@@ -1,5 +1,5 @@
 //! The quiz file format (`<lesson-file-stem>.quiz.yaml`) → [`Quiz`]. YAML is read through
-//! [`crate::course::yaml`]; what YAML cannot say (a choice index out of range, a field that
+//! [`crate::yaml`]; what YAML cannot say (a choice index out of range, a field that
 //! does not fit the kind) is checked here, with the line of the question's `id:`.
 
 use std::collections::{HashMap, HashSet};
@@ -13,8 +13,8 @@ use super::model::{
     WrongAnswer,
 };
 use crate::course::LoadError;
-use crate::course::yaml;
 use crate::dockerfile::Severity;
+use crate::yaml;
 
 /// How many failed checks before the solution is offered, unless the question says.
 pub const DEFAULT_REVEAL_AFTER: u32 = 3;

@@ -12,7 +12,6 @@ pub mod hints;
 pub mod judge;
 pub mod model;
 pub mod pack;
-pub mod score;
 pub mod verdict;
 pub mod verify;
 
@@ -23,5 +22,4 @@ pub use model::{
     WrongAnswer,
 };
 pub use pack::QuizBook;
-pub use score::Score;
 pub use verdict::{Check, Verdict};

@@ -14,10 +14,10 @@ use ratatui::text::Span;
 use ratatui_textarea::TextArea;
 use unicode_width::UnicodeWidthChar;
 
+use super::hl_style::to_ratatui;
 use crate::course::layout::{LaidLine, SpanStyle};
 use crate::highlight::{
     ColorChoice, ColorDepth, EditorHighlight, HighlightedLines, Highlighter, StyledSpan, Theme,
-    to_ratatui,
 };
 
 /// The highlighter and the colour depth to draw it at.

@@ -7,6 +7,7 @@ pub mod app;
 pub mod class;
 pub mod code;
 pub mod event;
+pub mod hl_style;
 pub mod input;
 pub mod inspect;
 pub mod keys;
@@ -21,4 +22,5 @@ pub mod watch;
 
 pub use app::App;
 pub use code::CodeColours;
+pub use hl_style::{line_to_ratatui, to_ratatui};
 pub use run::{Exit, run};

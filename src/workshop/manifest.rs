@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::WorkshopError;
-use crate::course::yaml;
 use crate::safe_fs::{Kind, read_text};
+use crate::yaml;
 
 /// The manifest's file name, at the root of a workshop folder.
 pub const MANIFEST: &str = "dockerlings-workshop.yaml";

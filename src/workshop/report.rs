@@ -1,5 +1,5 @@
 //! `watch --report-to DIR`: after every save, the learner's results file in the class folder,
-//! with the live state of each exercise ([`crate::progress::live`]), written atomically under
+//! with the live state of each exercise ([`crate::results::live`]), written atomically under
 //! the learner's name. The instructor's `dockerlings class DIR` reads these files.
 //!
 //! A save is seen as a change of an exercise file's text between two reports, so the times
@@ -12,9 +12,10 @@ use super::board::{Board, Status};
 use super::manifest::{BUNDLED, fingerprint};
 use super::open::Pack;
 use super::{Workshop, WorkshopError};
-use crate::progress::export;
-use crate::progress::live::{self, ExerciseState, Live, LiveExercise};
-use crate::progress::{Progress, Results};
+use crate::progress::Progress;
+use crate::results::Results;
+use crate::results::export;
+use crate::results::live::{self, ExerciseState, Live, LiveExercise};
 use crate::safe_fs;
 
 /// The `failing` key shown for a file that could not be judged (missing, empty, not UTF-8).

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use dockerlings::progress::live::{self, ExerciseState, Live, LiveExercise};
-use dockerlings::progress::results::{
+use dockerlings::results::live::{self, ExerciseState, Live, LiveExercise};
+use dockerlings::results::schema::{
     PackIdentity, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Results, Totals,
 };
 

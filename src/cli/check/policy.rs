@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::dockerfile::config::{FailLevel, Loaded};
+use crate::config::{FailLevel, Loaded};
 use crate::dockerfile::lint::LintOptions;
 use crate::dockerfile::{Diagnostic, Severity};
 use crate::report::sarif::RuleDescription;

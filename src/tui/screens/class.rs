@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{split_status, status};
-use crate::progress::class::duration;
-use crate::progress::live::ExerciseState;
+use crate::results::class::duration;
+use crate::results::live::ExerciseState;
 use crate::tui::class::keys;
 use crate::tui::class::state::ClassState;
 use crate::tui::text::{fit, width};

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::{split_status, status};
 use crate::course::{Lesson, LoadError};
-use crate::quiz::Score;
+use crate::results::Score;
 use crate::tui::app::{App, HomeState};
 use crate::tui::keys::{self, Context};
 use crate::tui::progress::LessonStatus;

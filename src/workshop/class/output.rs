@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::snapshot::Snapshot;
-use crate::progress::class::duration;
-use crate::progress::csv_cell;
+use crate::results::class::duration;
+use crate::results::csv_cell;
 
 /// Names and messages from other people's files, for text a person reads: control
 /// characters escaped, one line.
@@ -26,7 +26,7 @@ pub fn clock(ms: u64) -> String {
 struct JsonSnapshot<'a> {
     format: &'static str,
     generated_at_ms: u64,
-    pack: Option<&'a crate::progress::results::PackIdentity>,
+    pack: Option<&'a crate::results::schema::PackIdentity>,
     exercises: &'a [String],
     learners: Vec<JsonLearner<'a>>,
     hot_spots: Vec<String>,
@@ -43,7 +43,7 @@ struct JsonLearner<'a> {
     stuck_ms: Option<u64>,
     failing_requirement: Option<&'a str>,
     last_save_ms: Option<u64>,
-    exercises: Vec<Option<&'a crate::progress::live::LiveExercise>>,
+    exercises: Vec<Option<&'a crate::results::live::LiveExercise>>,
 }
 
 #[derive(Serialize)]

@@ -8,7 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::progress::class::FileProblem;
+use crate::results::class::FileProblem;
 use crate::safe_fs::{Kind, read_text};
 
 /// More learners than any room holds; a folder with more files is cut, and says so.

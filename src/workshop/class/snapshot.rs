@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::scan;
-use crate::progress::Class;
-use crate::progress::class::FileProblem;
-use crate::progress::live::{self, ExerciseState, LiveExercise};
-use crate::progress::results::PackIdentity;
+use crate::results::Class;
+use crate::results::class::FileProblem;
+use crate::results::live::{self, ExerciseState, LiveExercise};
+use crate::results::schema::PackIdentity;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
@@ -259,8 +259,8 @@ impl Snapshot {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::progress::live::{self, Live};
-    use crate::progress::results::{
+    use crate::results::live::{self, Live};
+    use crate::results::schema::{
         PackIdentity, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Results, Totals,
     };
 
@@ -369,7 +369,7 @@ pub(crate) mod tests {
         let ada = live_file("ada", &["✓"], 1, 1);
         let plain = Results::decode(&ada)
             .unwrap()
-            .encode(crate::progress::Encoding::Json);
+            .encode(crate::results::Encoding::Json);
         let broken = ada.replace("\"passing\"", "\"dancing\"");
         let s = snapshot(&[
             ("a.json", ada.clone()),

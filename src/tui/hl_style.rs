@@ -1,11 +1,10 @@
-//! Conversion of [`HlStyle`] to ratatui for a given colour depth.
+//! Conversion of highlight's [`HlStyle`] to ratatui for a given colour depth (highlight itself
+//! knows no terminal library).
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::depth::ColorDepth;
-use super::palette::at_depth;
-use super::style::{AnsiColor, HlColor, HlStyle, StyledSpan};
+use crate::highlight::{AnsiColor, ColorDepth, HlColor, HlStyle, StyledSpan, at_depth};
 
 /// The ratatui style for `style` at `depth` (colours as [`at_depth`] maps them); modifiers are
 /// kept at every depth, so bold, underline and reverse still mark things without colour.

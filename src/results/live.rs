@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::results::Results;
+use super::schema::Results;
 
 /// Far more exercises than any pack has; a file claiming more is not believed.
 pub const MAX_EXERCISES: usize = 500;
@@ -115,7 +115,7 @@ pub fn decode(text: &str) -> Result<Option<Live>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::results::{PackIdentity, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Totals};
+    use crate::results::schema::{PackIdentity, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Totals};
 
     fn results() -> Results {
         Results {
@@ -163,9 +163,9 @@ mod tests {
 
     #[test]
     fn files_without_a_live_part_have_none() {
-        let plain = results().encode(crate::progress::Encoding::Json);
+        let plain = results().encode(crate::results::Encoding::Json);
         assert_eq!(decode(&plain), Ok(None));
-        let csv = results().encode(crate::progress::Encoding::Csv);
+        let csv = results().encode(crate::results::Encoding::Csv);
         assert_eq!(decode(&csv), Ok(None));
     }
 

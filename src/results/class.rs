@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::results::{PackIdentity, Results};
+use super::schema::{PackIdentity, Results};
 use crate::safe_fs::{Kind, read_limited};
 
 /// One learner's file, read and checked.
@@ -347,7 +347,7 @@ fn majority<T, K: PartialEq>(items: impl Iterator<Item = T>, key: impl Fn(&T) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::results::{
+    use crate::results::schema::{
         Encoding, LessonResult, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Totals,
     };
 

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use super::Severity;
+use crate::dockerfile::Severity;
 use crate::highlight::Theme;
 use crate::safe_fs::{Kind, read_text};
 
@@ -89,8 +89,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    let raw: RawConfig = crate::course::yaml::parse(text)
-        .map_err(|err| error(Some((err.line, err.column)), err.message))?;
+    let raw: RawConfig =
+        crate::yaml::parse(text).map_err(|err| error(Some((err.line, err.column)), err.message))?;
     let fail_level = match raw.fail_level {
         None => None,
         Some(name) => Some(FailLevel::from_name(&name).ok_or_else(|| {

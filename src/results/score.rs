@@ -1,7 +1,7 @@
 //! A lesson's score from the saved progress: how many questions are answered and right.
 
-use super::model::{QuestionKind, Quiz};
 use crate::progress::Progress;
+use crate::quiz::{QuestionKind, Quiz};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Score {

@@ -1,12 +1,13 @@
 //! Building a learner's [`Results`] from the pack and their saved progress, for
 //! `dockerlings progress --export`.
 
-use super::model::{Progress, QuestionProgress};
-use super::results::{
+use super::schema::{
     LessonResult, PackIdentity, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, Results, Totals,
 };
 use crate::course::Course;
-use crate::quiz::{QuestionKind, Quiz, QuizBook, Score};
+use crate::progress::{Progress, QuestionProgress};
+use crate::quiz::{QuestionKind, Quiz, QuizBook};
+use crate::results::Score;
 
 /// The environment variable a workshop can set so every export carries the learner's name.
 pub const NAME_VAR: &str = "DOCKERLINGS_NAME";
