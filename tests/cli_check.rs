@@ -717,7 +717,7 @@ fn explain_prints_one_rule_and_suggests_on_a_typo() {
 
 // ---- the learner's notes -------------------------------------------------------------------
 
-/// The four Dockerfiles of the learner's notes, as the README shows them.
+/// The four Dockerfiles of the learner's notes, as docs/check.md shows them.
 #[test]
 fn notes_dockerfiles_snapshot() {
     for name in ["node", "go-alpine", "go-distroless", "node-distroless"] {

@@ -1,6 +1,6 @@
 //! Layout: a [`Doc`] wrapped to a width, as lines of styled spans. Wrapping happens here, in
 //! display columns (unicode-width), never in ratatui, so wide characters never spill onto a
-//! border (ratatui 0.30.2's own wrap can; see the README's design section).
+//! border (ratatui 0.30.2's own wrap can; see docs/design.md).
 //! Styles are semantic; the TUI maps them to colours.
 
 use unicode_segmentation::UnicodeSegmentation;

@@ -160,7 +160,7 @@ impl<'a> Graded<'a> {
     }
 }
 
-/// The JSON document of a graded file (schema in README, "Grading a file").
+/// The JSON document of a graded file (schema in docs/workshops.md, "Grading a file").
 #[derive(Serialize)]
 struct Document<'a> {
     format: &'static str,

@@ -1,4 +1,4 @@
-//! The JSON report: one document, schema version 1 (documented in the README):
+//! The JSON report: one document, schema version 1:
 //!
 //! ```text
 //! { "version": 1,
