@@ -2,49 +2,14 @@
 //! ignores (flag, inline, config), config discovery, directory search, stdin and bad input.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// The binary under test. Several checkouts share one CARGO_TARGET_DIR, and the uplifted
-/// `target/debug/dockerlings` is whichever checkout linked last, so prefer the newest binary in
-/// `deps/` that has this command (a linked binary, not a test harness, answers `check --help`
-/// with our options).
-fn binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let uplifted = PathBuf::from(env!("CARGO_BIN_EXE_dockerlings"));
-        let deps = uplifted.with_file_name("deps");
-        let mut candidates: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(&deps)
-            .into_iter()
-            .flatten()
-            .filter_map(|entry| {
-                let entry = entry.ok()?;
-                let name = entry.file_name().into_string().ok()?;
-                let hash = name.strip_prefix("dockerlings-")?;
-                (!hash.contains('.')).then_some(())?;
-                Some((entry.metadata().ok()?.modified().ok()?, entry.path()))
-            })
-            .collect();
-        candidates.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
-        let has_check = |path: &Path| {
-            std::process::Command::new(path)
-                .args(["check", "--help"])
-                .output()
-                .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("--fail-level"))
-        };
-        candidates
-            .into_iter()
-            .map(|(_, path)| path)
-            .find(|path| has_check(path))
-            .unwrap_or(uplifted)
-    })
-}
-
+/// The binary cargo built for this test run (assert_cmd finds it as cargo does).
 fn dockerlings() -> Command {
-    let mut cmd = Command::new(binary());
+    let mut cmd = Command::cargo_bin("dockerlings").unwrap();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR");
     cmd

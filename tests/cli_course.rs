@@ -1,6 +1,8 @@
 //! The top-level command run as a binary: arguments and pack errors (the TUI itself needs a
 //! terminal and is tested through `update` and the screens).
 
+mod needs;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -92,7 +94,7 @@ fn in_pty(shell: &str, input: &str) -> Option<String> {
         .stderr(Stdio::piped())
         .spawn();
     let Ok(mut child) = child else {
-        eprintln!("skipped: util-linux `script` is not available to make a pseudo-terminal");
+        needs::skip("util-linux `script` is not available to make a pseudo-terminal");
         return None;
     };
     child
@@ -116,7 +118,7 @@ fn in_pty(shell: &str, input: &str) -> Option<String> {
     // (no pseudo-terminals in this sandbox, say), which is not the app's fault.
     if !screen.contains("exit=") {
         let err = String::from_utf8_lossy(&out.stderr);
-        eprintln!("skipped: `script` could not run a pseudo-terminal: {err}");
+        needs::skip(&format!("`script` could not run a pseudo-terminal: {err}"));
         return None;
     }
     Some(screen)
@@ -169,7 +171,7 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
     let example = assert_cmd::cargo::cargo_bin("dockerlings").with_file_name("examples");
     if !example.join("tui_panic").exists() {
         // `cargo test` builds examples; `cargo test --test cli_course` alone does not.
-        eprintln!("skipped: examples/tui_panic is not built (run the whole `cargo test`)");
+        needs::skip("examples/tui_panic is not built (run the whole `cargo test`)");
         return;
     }
     let Some(screen) = in_pty("\"$PANIC\"; echo \"exit=$?\"", "") else {
@@ -242,7 +244,7 @@ fn running(pid: &str) -> bool {
 fn the_app_ends_when_its_terminal_goes_away_without_a_sighup() {
     use std::process::Stdio;
     if !std::path::Path::new("/proc/self/stat").exists() {
-        eprintln!("skipped: needs /proc to see whether the app is still running");
+        needs::skip("/proc is needed to see whether the app is still running");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -264,7 +266,7 @@ fn the_app_ends_when_its_terminal_goes_away_without_a_sighup() {
         .stderr(Stdio::null())
         .spawn();
     let Ok(mut child) = child else {
-        eprintln!("skipped: util-linux `script` is not available to make a pseudo-terminal");
+        needs::skip("util-linux `script` is not available to make a pseudo-terminal");
         return;
     };
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -273,7 +275,7 @@ fn the_app_ends_when_its_terminal_goes_away_without_a_sighup() {
             Ok(pid) if pid.ends_with('\n') => break pid.trim().to_string(),
             _ if std::time::Instant::now() > deadline => {
                 let _ = child.kill();
-                eprintln!("skipped: `script` could not run a pseudo-terminal");
+                needs::skip("`script` could not run a pseudo-terminal");
                 return;
             }
             _ => std::thread::sleep(std::time::Duration::from_millis(50)),
@@ -324,7 +326,7 @@ fn watch_answers_keys_and_signals_whatever_the_files_are() {
         .status()
         .is_ok_and(|s| s.success())
     {
-        eprintln!("skipped: mkfifo is not available");
+        needs::skip("mkfifo is not available");
         return;
     }
     let second = dir.join("exercises/02-msb-ex-repair-from/Dockerfile");

@@ -1,6 +1,8 @@
 //! Notes import: the learner's notes (../shared/seed/notes.txt, skipped when absent) and an
 //! in-repo fixture of the same layout, written for these tests.
 
+mod needs;
+
 use std::path::Path;
 
 use dockerlings::course::doc::{Block, Inline};
@@ -70,11 +72,10 @@ fn table(blocks: &[Block]) -> (Vec<String>, Vec<Vec<String>>) {
 
 #[test]
 fn seed_notes_import() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/notes.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is absent", path.display());
+    let Some(path) = needs::shared("seed/notes.txt") else {
         return;
     };
+    let text = std::fs::read_to_string(&path).unwrap();
     let lesson = import(&text, "notes.txt");
     assert_eq!(
         lesson.title,

@@ -19,20 +19,13 @@
 //!   cut the character in two, giving invalid UTF-8 (`unicode-flags.Dockerfile`). We keep the
 //!   character whole (and, like BuildKit, treat only ASCII blanks as separators there).
 
-use std::path::{Path, PathBuf};
+mod needs;
+
+use std::path::Path;
 
 use dockerlings::dockerfile::parse_bytes;
 use dockerlings::dockerfile::parser::buildkit_view::BuildkitParse;
 use serde_json::Value;
-
-/// `../shared/corpus` next to the crate; `DOCKERLINGS_SHARED` overrides `../shared` (for
-/// worktrees that live elsewhere).
-fn corpus_dir() -> PathBuf {
-    let shared = std::env::var_os("DOCKERLINGS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    shared.join("corpus")
-}
 
 /// Our parse of one file in the shape of a line of buildkit-parse.jsonl (ok, error,
 /// instructions), keywords upper-cased on both sides.
@@ -121,15 +114,11 @@ fn fixtures_agree_with_buildkit() {
 
 #[test]
 fn shared_corpus_agrees_with_buildkit() {
-    let dir = corpus_dir();
-    let expected = dir.join("expected/buildkit-parse.jsonl");
-    let Ok(text) = std::fs::read_to_string(&expected) else {
-        eprintln!(
-            "SKIP: {} not found (shared corpus absent)",
-            expected.display()
-        );
+    let Some(expected) = needs::shared("corpus/expected/buildkit-parse.jsonl") else {
         return;
     };
+    let dir = expected.ancestors().nth(2).unwrap().to_path_buf();
+    let text = std::fs::read_to_string(&expected).unwrap();
     let (total, failures) = compare(&dir, &text);
     eprintln!(
         "corpus: {}/{} files agree with BuildKit",

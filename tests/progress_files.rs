@@ -1,6 +1,8 @@
 //! The progress file's edge cases on a real disk, through the binary: paths that are not
 //! regular files, a folder it cannot write, a lock left over by a crashed process.
 
+mod needs;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command as StdCommand;
@@ -148,7 +150,7 @@ fn in_read_only_folder(dir: &Path, args: &[&str]) -> Option<std::process::Output
     match output {
         Ok(output) => Some(output),
         Err(err) => {
-            println!("skipped: cannot run as an unprivileged user ({err})");
+            needs::skip(&format!("cannot run as an unprivileged user ({err})"));
             None
         }
     }

@@ -4,6 +4,8 @@
 //! so moved lines do not matter); and the finding that was fixed goes away. The corpus part is skipped with a printed reason when ../shared is absent (and
 //! fails when CI=true).
 
+mod needs;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -187,16 +189,9 @@ fn fixes_on_the_fixtures_trip_no_other_rule() {
 
 #[test]
 fn fixes_on_the_corpus_trip_no_other_rule() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !dir.is_dir() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{} is missing and CI=true",
-            dir.display()
-        );
-        eprintln!("skipped: {} not found", dir.display());
+    let Some(dir) = needs::shared("corpus") else {
         return;
-    }
+    };
     let mut files = Vec::new();
     dockerfiles(&dir, &mut files);
     let (tried, problems) = check_files(&files);

@@ -2,6 +2,8 @@
 //! (../shared/seed/notes.txt, skipped when absent) open as one lesson whose every section
 //! draws with its title, at 80x24 and 120x40.
 
+mod needs;
+
 mod tui_fixture;
 
 use std::path::Path;
@@ -37,10 +39,8 @@ fn the_sample_notes_open_in_the_reader() {
 
 #[test]
 fn the_learners_notes_open_in_the_reader() {
-    let notes = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/notes.txt");
-    if !notes.exists() {
-        eprintln!("skipped: {} is absent", notes.display());
+    let Some(notes) = needs::shared("seed/notes.txt") else {
         return;
-    }
+    };
     check(&notes);
 }
