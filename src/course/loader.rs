@@ -63,7 +63,7 @@ impl Course {
     /// The lesson files' text as written (for checks that need the Markdown itself, with its
     /// line numbers): the bundled pack's, or those of the pack in `dir`. Unreadable files are
     /// left out; loading the pack reports them.
-    pub fn texts(dir: Option<&Path>) -> Result<Vec<(PathBuf, String)>, PackError> {
+    pub fn texts(dir: Option<&Path>) -> Result<Texts, PackError> {
         match dir {
             None => Ok(bundled_texts().collect()),
             Some(dir) => Ok(read_pack(dir)?.0),
@@ -109,9 +109,12 @@ fn bundled_texts() -> impl Iterator<Item = (PathBuf, String)> {
         .map(|(name, text)| (PathBuf::from(format!("bundled:{name}")), text.to_string()))
 }
 
+/// Lesson files as `(source, text)`.
+type Texts = Vec<(PathBuf, String)>;
+
 /// Every lesson file of the folder, read, in name order; and the errors of those that cannot
 /// be read.
-fn read_pack(dir: &Path) -> Result<(Vec<(PathBuf, String)>, Vec<LoadError>), PackError> {
+fn read_pack(dir: &Path) -> Result<(Texts, Vec<LoadError>), PackError> {
     let io = |source| PackError::Io {
         path: dir.to_path_buf(),
         source,
