@@ -220,12 +220,13 @@ fn an_unknown_exercise_exits_2_and_suggests_the_closest_ids() {
 
 #[test]
 fn a_question_that_is_not_an_exercise_exits_2() {
-    // The bundled pack's first question is a single-choice one.
+    // The bundled pack's first question is a multiple-choice one.
     let (code, stdout, stderr) = grade(&["msb-what-starts-a-stage", PASSES]);
     assert_eq!(code, 2, "{stdout}");
     assert!(
-        stderr
-            .contains("`msb-what-starts-a-stage` is a single question, not a Dockerfile exercise"),
+        stderr.contains(
+            "`msb-what-starts-a-stage` is a multiple question, not a Dockerfile exercise"
+        ),
         "{stderr}"
     );
     let (code, doc) = json(&["msb-what-starts-a-stage", PASSES]);

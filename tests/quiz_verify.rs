@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use dockerlings::quiz::verify::verify_pack;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 fn fixture(name: &str) -> PathBuf {
@@ -105,4 +106,79 @@ fn every_exercise_is_judged_on_whether_the_image_would_start() {
             );
         }
     }
+}
+
+/// The bundled pack is current: no lesson block and no reference solution uses an image the
+/// image table dates as past its end of life on the table's own date (DK221), nor a name or
+/// version the table marks end of life or deprecated (DK209).
+#[test]
+fn no_bundled_lesson_or_solution_uses_an_end_of_life_image() {
+    use dockerlings::quiz::eol::pack_warnings;
+    let warnings = pack_warnings(None).unwrap();
+    let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert!(warnings.is_empty(), "{}", text.join("\n"));
+}
+
+/// The same, straight from the table: every base of every reference solution whose end of
+/// life the table dates ends after the table's date.
+#[test]
+fn every_bundled_solution_base_is_supported_on_the_tables_date() {
+    use dockerlings::course::Course;
+    use dockerlings::dockerfile::images;
+    use dockerlings::dockerfile::lint::{LintOptions, lint};
+    use dockerlings::quiz::{QuestionKind, QuizBook};
+    let as_of = images::table().as_of().expect("the table has its date");
+    let book = QuizBook::for_course(&Course::bundled());
+    let mut dated = 0;
+    for question in book.quizzes.iter().flat_map(|q| &q.questions) {
+        let QuestionKind::Dockerfile(ex) = &question.kind else {
+            continue;
+        };
+        for solution in &ex.solutions {
+            let result = lint(solution, &LintOptions::default());
+            for stage in &result.model.stages {
+                let Some(eol) = stage.image_info.as_ref().and_then(|i| i.eol.as_deref()) else {
+                    continue;
+                };
+                dated += 1;
+                assert!(
+                    eol > as_of,
+                    "{}: stage {} ends {eol}, before {as_of}",
+                    question.id,
+                    stage.index
+                );
+            }
+        }
+    }
+    assert!(
+        dated >= 10,
+        "only {dated} bases with a dated end: the test proves little"
+    );
+}
+
+#[test]
+fn end_of_life_images_are_warnings_at_their_lines() {
+    let dir = fixture("quiz-pack-eol");
+    let (_, problems) = verify_pack(Some(&dir)).unwrap();
+    assert!(
+        problems.is_empty(),
+        "warnings are not problems: {problems:#?}"
+    );
+    Command::cargo_bin("dockerlings")
+        .unwrap()
+        .arg("verify-lessons")
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(contains(
+            "01-eol.md:21: warning: gcr.io/distroless/base-debian12:nonroot: end of life on 2026-09-30 (distroless SUPPORT_POLICY.md",
+        ))
+        .stdout(contains("01-eol.md:11").not())
+        .stdout(contains(
+            "01-eol.quiz.yaml:2: warning: question `eol-exercise`: reference solution 1 line 1: golang:1.25:",
+        ))
+        .stdout(contains("reference solution 1 line 6: gcr.io/distroless/static-debian12:nonroot: end of life on 2026-09-30"))
+        .stdout(contains(
+            "ok: 1 lessons, 1 questions, 1 Dockerfile exercises (3 end-of-life warnings, judged on the image table's date 2026-12-03)",
+        ));
 }

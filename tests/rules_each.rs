@@ -172,6 +172,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "FROM gcr.io/distroless/nodejs24-debian13\nUSER nonroot\n",
     ),
     (
+        "DK221",
+        "FROM gcr.io/distroless/cc-debian12\n",
+        "FROM gcr.io/distroless/cc-debian13\n",
+    ),
+    (
         "DK213",
         "FROM scratch\nCOPY app /app\nUSER app\n",
         "FROM scratch\nCOPY app /app\nUSER 65532:65532\n",

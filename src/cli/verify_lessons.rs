@@ -1,10 +1,13 @@
 //! `dockerlings verify-lessons [DIR]`: the authors' check of a lesson pack (the bundled one
-//! when no DIR). Prints `file:line: message` for each problem and exits 1 if there is any.
+//! when no DIR). Prints `file:line: message` for each problem and exits 1 if there is any;
+//! then `file:line: warning: …` for each image a lesson or solution uses past its end of life
+//! on the image table's date (warnings alone do not fail).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::lessons::out;
+use crate::quiz::eol::pack_warnings;
 use crate::quiz::verify::verify_pack;
 
 pub fn run(dir: Option<&Path>) -> ExitCode {
@@ -15,14 +18,30 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The pack loaded above, so it loads again.
+    let warnings = pack_warnings(dir).unwrap_or_default();
     for problem in &problems {
         // One line per problem: a name with a line break cannot forge another.
         out(&format!("{}\n", super::shown(problem)));
     }
-    let summary = format!(
+    for w in &warnings {
+        let shown = format!("{}:{}: warning: {}", w.file.display(), w.line, w.message);
+        out(&format!("{}\n", super::shown(&shown)));
+    }
+    let mut summary = format!(
         "{} lessons, {} questions, {} Dockerfile exercises",
         checked.lessons, checked.questions, checked.exercises
     );
+    if !warnings.is_empty() {
+        summary += &format!(
+            " ({} end-of-life warning{}, judged on the image table's date {})",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" },
+            crate::dockerfile::images::table()
+                .as_of()
+                .unwrap_or("(none)")
+        );
+    }
     if problems.is_empty() {
         out(&format!("ok: {summary}\n"));
         ExitCode::SUCCESS

@@ -47,53 +47,27 @@ struct FrontMatter {
 impl Course {
     /// The pack compiled into the binary, from `lessons/*.md` at build time.
     pub fn bundled() -> Course {
-        Course::from_files(
-            BUNDLED
-                .iter()
-                .map(|(name, text)| (PathBuf::from(format!("bundled:{name}")), text.to_string())),
-        )
+        Course::from_files(bundled_texts())
     }
 
     /// Opens a pack on disk: every `*.md` file in `dir` (not in subfolders; hidden files and
     /// other extensions, such as `<lesson>.quiz.yaml`, are skipped).
     pub fn load_dir(dir: impl AsRef<Path>) -> Result<Course, PackError> {
-        let dir = dir.as_ref();
-        let io = |source| PackError::Io {
-            path: dir.to_path_buf(),
-            source,
-        };
-        match std::fs::metadata(dir) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(PackError::Missing(dir.to_path_buf()));
-            }
-            Err(e) => return Err(io(e)),
-            Ok(meta) if !meta.is_dir() => return Err(PackError::NotAFolder(dir.to_path_buf())),
-            Ok(_) => {}
-        }
-        let mut paths = Vec::new();
-        for entry in std::fs::read_dir(dir).map_err(io)? {
-            let path = entry.map_err(io)?.path();
-            if is_lesson_file(&path) {
-                paths.push(path);
-            }
-        }
-        if paths.is_empty() {
-            return Err(PackError::NoLessons(dir.to_path_buf()));
-        }
-        paths.sort();
-        let mut course = Course::default();
-        let mut texts = Vec::new();
-        for path in paths {
-            match read_text(&path) {
-                Ok(text) => texts.push((path, text)),
-                Err(error) => course.errors.push(error),
-            }
-        }
-        let loaded = Course::from_files(texts);
-        course.lessons = loaded.lessons;
-        course.errors.extend(loaded.errors);
+        let (texts, errors) = read_pack(dir.as_ref())?;
+        let mut course = Course::from_files(texts);
+        course.errors.extend(errors);
         course.errors.sort_by(|a, b| a.file.cmp(&b.file));
         Ok(course)
+    }
+
+    /// The lesson files' text as written (for checks that need the Markdown itself, with its
+    /// line numbers): the bundled pack's, or those of the pack in `dir`. Unreadable files are
+    /// left out; loading the pack reports them.
+    pub fn texts(dir: Option<&Path>) -> Result<Texts, PackError> {
+        match dir {
+            None => Ok(bundled_texts().collect()),
+            Some(dir) => Ok(read_pack(dir)?.0),
+        }
     }
 
     /// Builds a course from `(source, text)` pairs, in the given order for duplicate checks
@@ -127,6 +101,52 @@ impl Course {
             .sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
         course
     }
+}
+
+fn bundled_texts() -> impl Iterator<Item = (PathBuf, String)> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| (PathBuf::from(format!("bundled:{name}")), text.to_string()))
+}
+
+/// Lesson files as `(source, text)`.
+type Texts = Vec<(PathBuf, String)>;
+
+/// Every lesson file of the folder, read, in name order; and the errors of those that cannot
+/// be read.
+fn read_pack(dir: &Path) -> Result<(Texts, Vec<LoadError>), PackError> {
+    let io = |source| PackError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(PackError::Missing(dir.to_path_buf()));
+        }
+        Err(e) => return Err(io(e)),
+        Ok(meta) if !meta.is_dir() => return Err(PackError::NotAFolder(dir.to_path_buf())),
+        Ok(_) => {}
+    }
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if is_lesson_file(&path) {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return Err(PackError::NoLessons(dir.to_path_buf()));
+    }
+    paths.sort();
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match read_text(&path) {
+            Ok(text) => texts.push((path, text)),
+            Err(error) => errors.push(error),
+        }
+    }
+    Ok((texts, errors))
 }
 
 /// True for the files a pack folder's lessons live in.

@@ -101,6 +101,8 @@ pub struct ImageInfo {
     pub runtime: Option<RuntimeFacts>,
     /// End of life of this image (its version or its distro release), YYYY-MM-DD.
     pub eol: Option<String>,
+    /// Where `eol` comes from ("go 1.25: go.dev/doc/devel/release#policy …").
+    pub eol_source: Option<String>,
     /// Where the content facts come from and when (e.g. "IMAGE-FACTS.md §1.1, 2026-12-03").
     pub facts_source: Option<String>,
 }
@@ -274,6 +276,7 @@ impl ImageTable {
                     cmd: None,
                     runtime: None,
                     eol: None,
+                    eol_source: None,
                     facts_source: None,
                 },
             });
@@ -338,6 +341,12 @@ impl ImageTable {
                 note: a.note.clone(),
                 replacement: a.replacement.clone(),
             })
+    }
+
+    /// The day the table's release and end-of-life dates were checked (`end_of_life.as_of`):
+    /// the day "end of life" is judged on, so a check gives the same answer every day.
+    pub fn as_of(&self) -> Option<&str> {
+        self.end_of_life.as_of()
     }
 
     /// Ids of all entries, in table order.
@@ -989,6 +998,36 @@ mod tests {
             names.dedup();
             assert_eq!(names.len(), before, "{id}");
         }
+    }
+
+    #[test]
+    fn end_of_life_dates_carry_their_source_and_the_table_its_date() {
+        assert_eq!(table().as_of(), Some("2026-12-03"));
+        let go = info("golang:1.25-alpine").unwrap();
+        assert_eq!(go.eol.as_deref(), Some("2026-08-19"));
+        assert!(go.eol_source.unwrap().starts_with("go 1.25: "));
+        assert_eq!(info("golang:1.27").unwrap().eol, None, "supported, undated");
+        let rust = info("rust:1.100-slim").unwrap();
+        assert_eq!(rust.runtime.unwrap().version.as_deref(), Some("1.100"));
+        assert_eq!(rust.eol, None, "the current stable");
+        assert_eq!(
+            info("rust:1.95-slim").unwrap().eol.as_deref(),
+            Some("2026-05-28")
+        );
+        let dl = info("gcr.io/distroless/base-debian12").unwrap();
+        assert!(dl.eol_source.unwrap().contains("SUPPORT_POLICY"));
+        let bad = |eol: &str| {
+            ImageTable::from_yaml(&format!(
+                "end_of_life:\n  as_of: \"2026-12-03\"\n  runtimes:\n    go 1.1: {eol}\nimages: []\n"
+            ))
+        };
+        assert!(bad("{ eol: \"2026-1-1\", source: x }").is_err());
+        assert!(
+            bad("{ eol: \"2026-01-01\" }").is_err(),
+            "a source is required"
+        );
+        assert!(bad("{ eol: \"2026-01-01\", source: x }").is_ok());
+        assert!(ImageTable::from_yaml("end_of_life:\n  as_of: today\nimages: []\n").is_err());
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn is_correct(question: &Question, answer: &Answer) -> bool {
         (QuestionKind::TrueFalse { answer }, Answer::Bool(b)) => answer == b,
         (QuestionKind::Short { accept }, Answer::Text(text)) => {
             let given = normalise(text);
-            !given.is_empty() && accept.iter().any(|a| normalise(a) == given)
+            !given.is_empty() && accept.iter().any(|a| accepts(&normalise(a), &given))
         }
         (QuestionKind::Order { items }, Answer::Order(order)) => {
             order.len() == items.len() && order.iter().enumerate().all(|(i, &o)| i == o)
@@ -52,6 +52,32 @@ pub fn normalise(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Where an accepted answer takes any stage or image name (`--target <name>` accepts
+/// `--target build`): one word of the characters such names use.
+pub const NAME_PLACEHOLDER: &str = "<name>";
+
+/// Whether a normalised answer matches a normalised accepted one, each [`NAME_PLACEHOLDER`]
+/// standing for one name.
+fn accepts(accepted: &str, given: &str) -> bool {
+    let is_name_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':');
+    let mut parts = accepted.split(NAME_PLACEHOLDER);
+    let Some(mut rest) = given.strip_prefix(parts.next().unwrap_or_default()) else {
+        return false;
+    };
+    for part in parts {
+        // The name runs to the first character a name cannot have (a space, `=`).
+        let end = rest.find(|c| !is_name_char(c)).unwrap_or(rest.len());
+        if end == 0 {
+            return false;
+        }
+        match rest[end..].strip_prefix(part) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The order in which an `order` question shows its items: a fixed shuffle derived from the
@@ -103,6 +129,29 @@ mod tests {
         assert!(is_correct(&q, &Answer::Text("`scratch`".into())));
         assert!(!is_correct(&q, &Answer::Text("alpine".into())));
         assert!(!is_correct(&q, &Answer::Text("   ".into())));
+    }
+
+    #[test]
+    fn a_name_placeholder_takes_one_name() {
+        let q = question(QuestionKind::Short {
+            accept: vec!["--target <name>".into(), "--target=<name>".into()],
+        });
+        for right in ["--target build", "--TARGET=debug-stage", "--target test.v2"] {
+            assert!(is_correct(&q, &Answer::Text(right.into())), "{right}");
+        }
+        for wrong in [
+            "--target",
+            "--target ",
+            "--target a b",
+            "--tag build",
+            "--target=<",
+        ] {
+            assert!(!is_correct(&q, &Answer::Text(wrong.into())), "{wrong}");
+        }
+        let literal = question(QuestionKind::Short {
+            accept: vec!["<name>".into()],
+        });
+        assert!(!is_correct(&literal, &Answer::Text("".into())));
     }
 
     #[test]

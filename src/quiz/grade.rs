@@ -404,7 +404,7 @@ mod tests {
         let book = bundled();
         let found = find(&book, "sum-ex-non-root").unwrap();
         let musl_deps = found.exercise.solutions[0]
-            .replace("FROM node:22 AS deps", "FROM node:22-alpine AS deps");
+            .replace("FROM node:24-trixie AS deps", "FROM node:24-alpine AS deps");
         let graded = Graded::new(found, "Dockerfile".into(), &musl_deps);
         assert!(graded.passed(), "{}", text(&graded));
         assert_eq!(graded.would_run, Outcome::LikelyFails);

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod context;
 pub mod diff;
+pub mod eol;
 pub mod facts;
 pub mod format;
 mod glob;

@@ -181,45 +181,89 @@ pub(super) fn distro_of_tag<'a>(rows: &'a [TagDistro], tag: &str) -> Option<(&'a
         .map(|r| (r.distro.as_str(), r.libc_version.as_str()))
 }
 
-/// End-of-life dates of distribution releases and runtime versions.
+/// Release and end-of-life dates of distribution releases and runtime versions, and the day
+/// they were checked (`as_of`): what "end of life" is judged against.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct EndOfLife {
-    #[allow(dead_code)] // documents the dates in the file; not shown
+    as_of: Option<String>,
+    #[allow(dead_code)] // documents the dates in the file; each row names its own source
     source: Option<String>,
-    /// "debian 12" → date.
+    /// "debian 12" → its dates.
     #[serde(default)]
-    distros: BTreeMap<String, String>,
-    /// "node 22", "python 3.13", "go 1.26", "java 21" → date.
+    distros: BTreeMap<String, Lifecycle>,
+    /// "node 22", "python 3.13", "go 1.26", "java 21" → its dates.
     #[serde(default)]
-    runtimes: BTreeMap<String, String>,
+    runtimes: BTreeMap<String, Lifecycle>,
+}
+
+/// One release's dates and where they come from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lifecycle {
+    released: Option<String>,
+    /// None: still supported, its end not dated yet.
+    eol: Option<String>,
+    /// When an undated end comes ("Go 1.29 ships"); documentation only.
+    #[allow(dead_code)]
+    until: Option<String>,
+    source: String,
+}
+
+/// An end-of-life date and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Eol {
+    pub(super) date: String,
+    pub(super) source: String,
 }
 
 impl EndOfLife {
     pub(super) fn check(&self) -> Result<(), TableError> {
-        for date in self.distros.values().chain(self.runtimes.values()) {
-            if !is_date(date) {
-                return Err(TableError(format!("end of life {date}: want YYYY-MM-DD")));
+        let rows = self.distros.iter().chain(&self.runtimes);
+        for (name, row) in rows {
+            for date in [&row.released, &row.eol].into_iter().flatten() {
+                if !is_date(date) {
+                    return Err(TableError(format!(
+                        "end of life of {name}: {date}: want YYYY-MM-DD"
+                    )));
+                }
             }
         }
-        Ok(())
+        match &self.as_of {
+            Some(d) if !is_date(d) => Err(TableError(format!("as_of {d}: want YYYY-MM-DD"))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The day the dates were checked.
+    pub(super) fn as_of(&self) -> Option<&str> {
+        self.as_of.as_deref()
     }
 
     /// The earliest of the distro's and the runtime's end of life. Unknown when either is
-    /// unknown: an image whose runtime version is not known has no known end.
-    pub(super) fn of(
-        &self,
-        distro: Option<&str>,
-        runtime: Option<&RuntimeFacts>,
-    ) -> Option<String> {
-        let distro_eol = self.distros.get(distro?)?;
+    /// unknown (an image whose runtime version is not known has no known end), except that a
+    /// variant that names no distro at all ends with its runtime: no later than that, at least.
+    pub(super) fn of(&self, distro: Option<&str>, runtime: Option<&RuntimeFacts>) -> Option<Eol> {
+        let dated = |row: &Lifecycle, name: &str| {
+            Some(Eol {
+                date: row.eol.clone()?,
+                source: format!("{name}: {}", row.source),
+            })
+        };
+        let distro_eol = match distro {
+            Some(d) => Some(dated(self.distros.get(d)?, d)?),
+            None => None,
+        };
         let Some(rt) = runtime else {
-            return Some(distro_eol.clone());
+            return distro_eol;
         };
         let key = format!("{} {}", rt.language.word(), rt.version.as_deref()?);
-        let runtime_eol = self.runtimes.get(&key)?;
+        let runtime_eol = dated(self.runtimes.get(&key)?, &key)?;
         // ISO dates order as strings.
-        Some(distro_eol.min(runtime_eol).clone())
+        Some(match distro_eol {
+            Some(d) if d.date <= runtime_eol.date => d,
+            _ => runtime_eol,
+        })
     }
 }
 
@@ -291,6 +335,8 @@ pub(super) struct RawVariant {
     runtime: Option<RawRuntime>,
     /// A date, or `unknown` (the distro's date does not apply: distroless has its own policy).
     eol: Option<String>,
+    /// Where a dated `eol` comes from.
+    eol_source: Option<String>,
     facts_source: Option<String>,
 }
 
@@ -301,6 +347,7 @@ pub(super) struct Variant {
     distro_from_tag: bool,
     runtime: Option<RuntimeSpec>,
     eol: Option<String>,
+    eol_source: Option<String>,
     /// The facts that do not depend on the tag, as [`ImageInfo`] fields.
     fixed: Fixed,
 }
@@ -339,6 +386,9 @@ impl RawVariant {
         {
             return Err(TableError(format!("eol {d}: want YYYY-MM-DD or unknown")));
         }
+        if self.eol.as_deref().is_some_and(is_date) && self.eol_source.is_none() {
+            return Err(TableError("a dated eol needs its eol_source".into()));
+        }
         let (users, user_ids) = match &self.users {
             Some(u) => {
                 let (names, ids) = split_users(u)?;
@@ -351,6 +401,7 @@ impl RawVariant {
             distro_from_tag: self.distro_from_tag,
             runtime: self.runtime.map(RawRuntime::load).transpose()?,
             eol: self.eol,
+            eol_source: self.eol_source,
             fixed: Fixed {
                 distro: self.distro,
                 libc_version: self.libc_version,
@@ -406,11 +457,15 @@ impl Variant {
         info.programs_unknown = f.programs_unknown;
         info.facts_source = f.facts_source;
         info.runtime = self.runtime.as_ref().map(|r| r.resolve(tag));
-        info.eol = match self.eol.as_deref() {
+        let found = match self.eol.as_deref() {
             Some("unknown") => None,
-            Some(date) => Some(date.to_string()),
+            Some(date) => Some(Eol {
+                date: date.to_string(),
+                source: self.eol_source.clone().unwrap_or_default(),
+            }),
             None => eol.of(info.distro.as_deref(), info.runtime.as_ref()),
         };
+        (info.eol, info.eol_source) = found.map(|e| (e.date, e.source)).unzip();
     }
 }
 

@@ -13,6 +13,7 @@ mod cgo_libc;
 mod chain;
 mod copy_from_missing;
 mod distroless;
+mod eol_base;
 mod hygiene;
 mod instructions;
 mod jar_version;
@@ -315,6 +316,7 @@ pub fn all() -> &'static [RuleInfo] {
                 jar_version::RULE,
                 copy_from_missing::RULE,
                 user_missing::RULE,
+                eol_base::RULE,
             ],
         ]
         .concat();
