@@ -100,3 +100,33 @@ fn bundled_callout_markers_are_known() {
         bad.join("\n")
     );
 }
+
+/// The summary lesson's file was renamed (08- to 15-) to put it after the lessons added since;
+/// the loader orders by `order:`, and progress is keyed by lesson and question ids, so a progress
+/// file saved before the rename still counts towards the same lesson.
+#[test]
+fn summary_comes_last_and_old_progress_still_counts() {
+    use dockerlings::progress::Progress;
+    use dockerlings::progress::export::collect;
+    use dockerlings::quiz::QuizBook;
+
+    let course = Course::bundled();
+    let last = course.lessons.last().expect("the pack has lessons");
+    assert_eq!(last.id, "summary-and-analogy");
+    assert!(
+        course.lessons.windows(2).all(|w| w[0].order <= w[1].order),
+        "lessons are listed by order"
+    );
+    let book = QuizBook::for_course(&course);
+    assert!(book.errors.is_empty(), "{:?}", book.errors);
+    assert!(book.for_lesson("summary-and-analogy").is_some());
+
+    let saved = r#"{"schema_version": 1, "revision": 3, "lessons": {"summary-and-analogy":
+        {"reading_ms": 0, "questions": {"sum-order-sizes": {"answered": true, "correct": true,
+        "attempts": 1, "hints_used": 0, "revealed": false, "time_spent_ms": 900}}}}}"#;
+    let progress: Progress = serde_json::from_str(saved).unwrap();
+    let results = collect(&course, &book, &progress, "Ada", "bundled");
+    let summary = results.lessons.last().unwrap();
+    assert_eq!(summary.id, "summary-and-analogy");
+    assert_eq!((summary.answered, summary.correct), (1, 1));
+}
