@@ -10,6 +10,7 @@ pub mod live;
 pub mod location;
 mod lock;
 pub mod model;
+mod moved;
 pub mod results;
 pub mod store;
 
