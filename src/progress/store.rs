@@ -346,7 +346,10 @@ fn parse(bytes: &[u8]) -> OnDisk {
         None => OnDisk::Corrupt("no schema_version".into()),
         Some(v) if v > SCHEMA_VERSION => OnDisk::Future(v),
         Some(_) => match serde_json::from_slice::<Progress>(bytes) {
-            Ok(progress) => OnDisk::Valid(progress),
+            Ok(mut progress) => {
+                progress.follow_moves();
+                OnDisk::Valid(progress)
+            }
             Err(err) => OnDisk::Corrupt(err.to_string()),
         },
     }
