@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ValueEnum;
 
+use crate::dockerfile::check_config::CheckConfig;
 use crate::dockerfile::config::{self, FailLevel};
 use crate::dockerfile::{Severity, lint};
 use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
@@ -44,7 +45,28 @@ pub struct CheckArgs {
     /// Do not look for .dockerlings.yaml files
     #[arg(long)]
     no_config: bool,
+    /// A build argument; only BUILDKIT_DOCKERFILE_CHECK is read (it replaces the files'
+    /// `# check=` directives, as in BuildKit)
+    #[arg(long = "build-arg", value_name = "NAME=VALUE", value_parser = parse_build_arg)]
+    build_args: Vec<String>,
 }
+
+/// The value of `BUILDKIT_DOCKERFILE_CHECK=…`, checked as BuildKit checks it.
+fn parse_build_arg(arg: &str) -> Result<String, String> {
+    let Some((name, value)) = arg.split_once('=') else {
+        return Err(format!("`{arg}` is not NAME=VALUE"));
+    };
+    if name != CHECK_BUILD_ARG {
+        return Err(format!(
+            "`{name}`: only {CHECK_BUILD_ARG} is read (the validator does not evaluate other build arguments)"
+        ));
+    }
+    CheckConfig::parse(value)
+        .map(|_| value.to_string())
+        .map_err(|err| format!("failed to parse {CHECK_BUILD_ARG}: {err}"))
+}
+
+const CHECK_BUILD_ARG: &str = "BUILDKIT_DOCKERFILE_CHECK";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -83,7 +105,12 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let reports = check_all(&jobs, args.target.as_deref());
+    let base = lint::LintOptions {
+        target: args.target.clone(),
+        buildkit_check: args.build_args.last().cloned(),
+        ..Default::default()
+    };
+    let reports = check_all(&jobs, &base);
     let text = match args.format {
         Format::Human => match human_colours(color, theme, args.no_config) {
             Ok(None) => report::human::render(&reports, false),
@@ -177,11 +204,11 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Checks every job, spreading them over the available cores; reports keep the jobs' order.
-fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
+fn check_all(jobs: &[Job], base: &lint::LintOptions) -> Vec<FileReport> {
     // One file (the common case in editors and hooks) skips the thread pool and the cgroup
     // reads behind available_parallelism.
     if jobs.len() <= 1 {
-        return jobs.iter().map(|job| check_one(job, target)).collect();
+        return jobs.iter().map(|job| check_one(job, base)).collect();
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -195,7 +222,7 @@ fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
-                        done.push((index, check_one(job, target)));
+                        done.push((index, check_one(job, base)));
                     }
                     done
                 })
@@ -210,14 +237,14 @@ fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
     done.into_iter().map(|(_, report)| report).collect()
 }
 
-fn check_one(job: &Job, target: Option<&str>) -> FileReport {
+fn check_one(job: &Job, base: &lint::LintOptions) -> FileReport {
     let text = match &job.source {
         Source::Path(path) => input::read_file(path),
         Source::Read(result) => result.clone(),
     };
     let outcome = match text {
         Ok(source) => {
-            let options = job.policy.lint_options(target);
+            let options = job.policy.lint_options(base);
             let diagnostics = job.policy.apply(lint::lint(&source, &options).diagnostics);
             Outcome::Checked {
                 source,

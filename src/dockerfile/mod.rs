@@ -10,6 +10,7 @@
 
 pub mod ast;
 pub mod build;
+pub mod check_config;
 pub mod config;
 pub mod diagnostic;
 pub mod images;

@@ -7,7 +7,7 @@
 
 mod args;
 pub mod buildkit_view;
-mod directives;
+pub(crate) mod directives;
 mod heredoc;
 mod json;
 mod logical;

@@ -83,7 +83,7 @@ pub(super) const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "DL4003",
-        aliases: &["MultipleInstructionsDisallowed"],
+        aliases: &[],
         severity: Severity::Warning,
         title: "Several CMD in one stage: only the last one counts",
         explanation: "Only the last CMD of a stage takes effect; the others are dead code and usually a mistake. Keep one.",
@@ -93,7 +93,7 @@ pub(super) const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "DL4004",
-        aliases: &["MultipleInstructionsDisallowed"],
+        aliases: &[],
         severity: Severity::Warning,
         title: "Several ENTRYPOINT in one stage: only the last one counts",
         explanation: "Only the last ENTRYPOINT of a stage takes effect. Keep one.",
@@ -103,7 +103,7 @@ pub(super) const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "DL3012",
-        aliases: &["MultipleInstructionsDisallowed"],
+        aliases: &[],
         severity: Severity::Warning,
         title: "Several HEALTHCHECK in one stage: only the last one counts",
         explanation: "Only the last HEALTHCHECK of a stage takes effect. Keep one.",

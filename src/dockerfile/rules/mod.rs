@@ -15,6 +15,7 @@ mod cgo_libc;
 mod chain;
 mod copy_from_missing;
 mod copy_from_self;
+mod definition_description;
 mod distroless;
 mod empty_continuation;
 mod expose_format;
@@ -26,6 +27,7 @@ mod from_names_no_stage;
 mod from_variable;
 mod hygiene;
 mod instruction_casing;
+mod instruction_overridden;
 mod instructions;
 mod jar_version;
 mod legacy_key_value;
@@ -36,6 +38,7 @@ mod node_modules_mismatch;
 mod node_modules_missing;
 mod packages;
 mod parse_error;
+mod platform_constant;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
@@ -384,6 +387,9 @@ pub fn all() -> &'static [RuleInfo] {
                 from_names_no_stage::RULE,
                 from_variable::RULE,
                 instruction_casing::RULE,
+                instruction_overridden::RULE,
+                platform_constant::RULE,
+                definition_description::RULE,
                 legacy_key_value::RULE,
                 no_from::RULE,
                 parse_error::RULE,
