@@ -19,9 +19,10 @@ use clap::ValueEnum;
 
 use crate::dockerfile::check_config::CheckConfig;
 use crate::dockerfile::config::{self, FailLevel};
-use crate::dockerfile::{Severity, lint};
+use crate::dockerfile::{Severity, fix, lint};
 use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
 use crate::report::{self, FileError, FileReport, Outcome};
+use crate::safe_fs::write_atomic;
 use discover::Input;
 use policy::Policy;
 
@@ -49,6 +50,21 @@ pub struct CheckArgs {
     /// `# check=` directives, as in BuildKit)
     #[arg(long = "build-arg", value_name = "NAME=VALUE", value_parser = parse_build_arg)]
     build_args: Vec<String>,
+    /// Apply the safe fixes (casing, legacy `ENV key value`, plain JSON-form CMD) in place,
+    /// then report what is left
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of the report; writes nothing
+    #[arg(long)]
+    diff: bool,
+}
+
+/// What `check` does with the safe fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    Report,
+    Write,
+    Diff,
 }
 
 /// The value of `BUILDKIT_DOCKERFILE_CHECK=…`, checked as BuildKit checks it.
@@ -110,8 +126,21 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
         buildkit_check: args.build_args.last().cloned(),
         ..Default::default()
     };
-    let reports = check_all(&jobs, &base);
+    let mode = if args.fix {
+        FixMode::Write
+    } else if args.diff {
+        FixMode::Diff
+    } else {
+        FixMode::Report
+    };
+    if mode == FixMode::Write && jobs.iter().any(|j| matches!(j.source, Source::Read(Ok(_)))) {
+        eprintln!("dockerlings check: --fix cannot write standard input: use --diff");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let (reports, diffs): (Vec<FileReport>, Vec<String>) =
+        check_all(&jobs, &base, mode).into_iter().unzip();
     let text = match args.format {
+        _ if mode == FixMode::Diff => diffs.concat(),
         Format::Human => match human_colours(color, theme, args.no_config) {
             Ok(None) => report::human::render(&reports, false),
             Ok(Some((highlighter, depth))) => report::human::render_highlighted(
@@ -204,17 +233,17 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Checks every job, spreading them over the available cores; reports keep the jobs' order.
-fn check_all(jobs: &[Job], base: &lint::LintOptions) -> Vec<FileReport> {
+fn check_all(jobs: &[Job], base: &lint::LintOptions, mode: FixMode) -> Vec<Checked> {
     // One file (the common case in editors and hooks) skips the thread pool and the cgroup
     // reads behind available_parallelism.
     if jobs.len() <= 1 {
-        return jobs.iter().map(|job| check_one(job, base)).collect();
+        return jobs.iter().map(|job| check_one(job, base, mode)).collect();
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len());
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, FileReport)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Checked)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -222,7 +251,7 @@ fn check_all(jobs: &[Job], base: &lint::LintOptions) -> Vec<FileReport> {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
-                        done.push((index, check_one(job, base)));
+                        done.push((index, check_one(job, base, mode)));
                     }
                     done
                 })
@@ -237,14 +266,39 @@ fn check_all(jobs: &[Job], base: &lint::LintOptions) -> Vec<FileReport> {
     done.into_iter().map(|(_, report)| report).collect()
 }
 
-fn check_one(job: &Job, base: &lint::LintOptions) -> FileReport {
+/// A file's report, and the unified diff of its safe fixes (empty unless asked for).
+type Checked = (FileReport, String);
+
+fn check_one(job: &Job, base: &lint::LintOptions, mode: FixMode) -> Checked {
     let text = match &job.source {
         Source::Path(path) => input::read_file(path),
         Source::Read(result) => result.clone(),
     };
+    let options = job.policy.lint_options(base);
+    let mut diff = String::new();
+    let text = text.and_then(|source| {
+        let Some(fixed) = (mode != FixMode::Report)
+            .then(|| fix::apply_safe_fixes(&source, &options))
+            .flatten()
+        else {
+            return Ok(source);
+        };
+        match (mode, &job.source) {
+            (FixMode::Write, Source::Path(path)) => {
+                write_atomic(path, fixed.as_bytes()).map_err(|err| FileError {
+                    message: format!("cannot write the fixes: {}", input::io_message(&err)),
+                    position: None,
+                })?;
+                Ok(fixed)
+            }
+            _ => {
+                diff = unified_diff(&job.display, &source, &fixed);
+                Ok(source)
+            }
+        }
+    });
     let outcome = match text {
         Ok(source) => {
-            let options = job.policy.lint_options(base);
             let diagnostics = job.policy.apply(lint::lint(&source, &options).diagnostics);
             Outcome::Checked {
                 source,
@@ -253,10 +307,20 @@ fn check_one(job: &Job, base: &lint::LintOptions) -> FileReport {
         }
         Err(error) => Outcome::Failed(error),
     };
-    FileReport {
+    let report = FileReport {
         path: job.display.clone(),
         outcome,
-    }
+    };
+    (report, diff)
+}
+
+/// `old` → `new` as a unified diff with `a/` and `b/` paths, as `git apply` and `patch -p1` read.
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }
 
 fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {

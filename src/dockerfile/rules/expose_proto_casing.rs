@@ -26,7 +26,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 "Defined protocol '{}' in EXPOSE should be lowercase: '{want}'",
                 w.text
             );
-            report_word_fix(ctx, r, w, &want, msg);
+            report_word_fix(ctx, r, (w, &want), msg, true);
         }
     }
 }

@@ -38,7 +38,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 "'{}' and '{}' keywords' casing do not match: write `{} … {want}`",
                 as_word.text, from, from
             );
-            report_word_fix(ctx, r, as_word, want, msg);
+            report_word_fix(ctx, r, (as_word, want), msg, true);
         }
     }
 }

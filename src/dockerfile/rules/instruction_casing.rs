@@ -65,11 +65,11 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 let fixed = replace_in_line(ctx, a.span, want_as)
                     .and_then(|(line, t)| Some((line, replace_columns(&t, w.span, &want)?)));
                 match fixed {
-                    Some((line, text)) => r.fix(w.span, msg, line, text),
+                    Some((line, text)) => r.safe_fix(w.span, msg, line, text),
                     None => r.at(w.span, msg),
                 }
             }
-            None => report_word_fix(ctx, r, w, &want, msg),
+            None => report_word_fix(ctx, r, (w, &want), msg, true),
         }
     }
 }

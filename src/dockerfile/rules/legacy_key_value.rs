@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 .then(|| replace_in_line(ctx, kv.span, &format!("{}=\"{value}\"", kv.key.text)))
                 .flatten();
             match fixed {
-                Some((line, text)) => r.fix(kv.span, msg, line, text),
+                Some((line, text)) => r.safe_fix(kv.span, msg, line, text),
                 None => r.at(kv.span, msg),
             }
         }

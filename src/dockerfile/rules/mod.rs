@@ -325,7 +325,26 @@ impl Report {
         line: usize,
         replacement: String,
     ) {
-        self.push(span, message.into(), Some(Fix { line, replacement }));
+        let fix = Fix {
+            line,
+            replacement,
+            safe: false,
+        };
+        self.push(span, message.into(), Some(fix));
+    }
+
+    /// Like [`Report::fix`], for a fix that is safe to apply unasked ([`Fix::safe`]).
+    pub fn safe_fix(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        line: usize,
+        replacement: String,
+    ) {
+        self.fix(span, message, line, replacement);
+        if let Some(fix) = self.found.last_mut().and_then(|d| d.fix.as_mut()) {
+            fix.safe = true;
+        }
     }
 
     fn push(&mut self, span: Span, message: String, fix: Option<Fix>) {

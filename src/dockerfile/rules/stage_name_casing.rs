@@ -22,7 +22,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         {
             let want = w.text.to_ascii_lowercase();
             let msg = format!("Stage name '{}' should be lowercase: '{want}'", w.text);
-            report_word_fix(ctx, r, w, &want, msg);
+            report_word_fix(ctx, r, (w, &want), msg, false);
         }
     }
 }

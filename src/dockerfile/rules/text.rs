@@ -35,9 +35,17 @@ pub(super) fn replace_columns(text: &str, span: Span, with: &str) -> Option<Stri
     Some(format!("{}{with}{}", &text[..start], &text[end..]))
 }
 
-/// Reports `msg` at `word`, with the fix that writes `want` in its place when it is on one line.
-pub(super) fn report_word_fix(ctx: &Ctx<'_>, r: &mut Report, word: &Word, want: &str, msg: String) {
+/// Reports `msg` at `word`, with the fix that writes `want` in its place when it is on one line
+/// (a [`Report::safe_fix`] when `safe`).
+pub(super) fn report_word_fix(
+    ctx: &Ctx<'_>,
+    r: &mut Report,
+    (word, want): (&Word, &str),
+    msg: String,
+    safe: bool,
+) {
     match replace_in_line(ctx, word.span, want) {
+        Some((line, fixed)) if safe => r.safe_fix(word.span, msg, line, fixed),
         Some((line, fixed)) => r.fix(word.span, msg, line, fixed),
         None => r.at(word.span, msg),
     }
