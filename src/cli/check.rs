@@ -18,9 +18,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use clap::ValueEnum;
 
 use crate::config::{self, FailLevel};
-use crate::dockerfile::{Severity, lint};
+use crate::dockerfile::check_config::CheckConfig;
+use crate::dockerfile::{Severity, fix, lint};
 use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
 use crate::report::{self, FileError, FileReport, Outcome};
+use crate::safe_fs::write_atomic;
 use discover::Input;
 use policy::Policy;
 
@@ -44,7 +46,43 @@ pub struct CheckArgs {
     /// Do not look for .dockerlings.yaml files
     #[arg(long)]
     no_config: bool,
+    /// A build argument; only BUILDKIT_DOCKERFILE_CHECK is read (it replaces the files'
+    /// `# check=` directives, as in BuildKit)
+    #[arg(long = "build-arg", value_name = "NAME=VALUE", value_parser = parse_build_arg)]
+    build_args: Vec<String>,
+    /// Apply the safe fixes (casing, legacy `ENV key value`, plain JSON-form CMD) in place,
+    /// then report what is left
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of the report; writes nothing
+    #[arg(long)]
+    diff: bool,
 }
+
+/// What `check` does with the safe fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    Report,
+    Write,
+    Diff,
+}
+
+/// The value of `BUILDKIT_DOCKERFILE_CHECK=…`, checked as BuildKit checks it.
+fn parse_build_arg(arg: &str) -> Result<String, String> {
+    let Some((name, value)) = arg.split_once('=') else {
+        return Err(format!("`{arg}` is not NAME=VALUE"));
+    };
+    if name != CHECK_BUILD_ARG {
+        return Err(format!(
+            "`{name}`: only {CHECK_BUILD_ARG} is read (the validator does not evaluate other build arguments)"
+        ));
+    }
+    CheckConfig::parse(value)
+        .map(|_| value.to_string())
+        .map_err(|err| format!("failed to parse {CHECK_BUILD_ARG}: {err}"))
+}
+
+const CHECK_BUILD_ARG: &str = "BUILDKIT_DOCKERFILE_CHECK";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -83,8 +121,26 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
             return ExitCode::from(EXIT_TROUBLE);
         }
     };
-    let reports = check_all(&jobs, args.target.as_deref());
+    let base = lint::LintOptions {
+        target: args.target.clone(),
+        buildkit_check: args.build_args.last().cloned(),
+        ..Default::default()
+    };
+    let mode = if args.fix {
+        FixMode::Write
+    } else if args.diff {
+        FixMode::Diff
+    } else {
+        FixMode::Report
+    };
+    if mode == FixMode::Write && jobs.iter().any(|j| matches!(j.source, Source::Read(Ok(_)))) {
+        eprintln!("dockerlings check: --fix cannot write standard input: use --diff");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
+    let (reports, diffs): (Vec<FileReport>, Vec<String>) =
+        check_all(&jobs, &base, mode).into_iter().unzip();
     let text = match args.format {
+        _ if mode == FixMode::Diff => diffs.concat(),
         Format::Human => match human_colours(color, theme, args.no_config) {
             Ok(None) => report::human::render(&reports, false),
             Ok(Some((highlighter, depth))) => report::human::render_highlighted(
@@ -177,17 +233,17 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Checks every job, spreading them over the available cores; reports keep the jobs' order.
-fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
+fn check_all(jobs: &[Job], base: &lint::LintOptions, mode: FixMode) -> Vec<Checked> {
     // One file (the common case in editors and hooks) skips the thread pool and the cgroup
     // reads behind available_parallelism.
     if jobs.len() <= 1 {
-        return jobs.iter().map(|job| check_one(job, target)).collect();
+        return jobs.iter().map(|job| check_one(job, base, mode)).collect();
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len());
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, FileReport)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, Checked)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -195,7 +251,7 @@ fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
-                        done.push((index, check_one(job, target)));
+                        done.push((index, check_one(job, base, mode)));
                     }
                     done
                 })
@@ -210,14 +266,39 @@ fn check_all(jobs: &[Job], target: Option<&str>) -> Vec<FileReport> {
     done.into_iter().map(|(_, report)| report).collect()
 }
 
-fn check_one(job: &Job, target: Option<&str>) -> FileReport {
+/// A file's report, and the unified diff of its safe fixes (empty unless asked for).
+type Checked = (FileReport, String);
+
+fn check_one(job: &Job, base: &lint::LintOptions, mode: FixMode) -> Checked {
     let text = match &job.source {
         Source::Path(path) => input::read_file(path),
         Source::Read(result) => result.clone(),
     };
+    let options = job.policy.lint_options(base);
+    let mut diff = String::new();
+    let text = text.and_then(|source| {
+        let Some(fixed) = (mode != FixMode::Report)
+            .then(|| fix::apply_safe_fixes(&source, &options))
+            .flatten()
+        else {
+            return Ok(source);
+        };
+        match (mode, &job.source) {
+            (FixMode::Write, Source::Path(path)) => {
+                write_atomic(path, fixed.as_bytes()).map_err(|err| FileError {
+                    message: format!("cannot write the fixes: {}", input::io_message(&err)),
+                    position: None,
+                })?;
+                Ok(fixed)
+            }
+            _ => {
+                diff = unified_diff(&job.display, &source, &fixed);
+                Ok(source)
+            }
+        }
+    });
     let outcome = match text {
         Ok(source) => {
-            let options = job.policy.lint_options(target);
             let diagnostics = job.policy.apply(lint::lint(&source, &options).diagnostics);
             Outcome::Checked {
                 source,
@@ -226,10 +307,20 @@ fn check_one(job: &Job, target: Option<&str>) -> FileReport {
         }
         Err(error) => Outcome::Failed(error),
     };
-    FileReport {
+    let report = FileReport {
         path: job.display.clone(),
         outcome,
-    }
+    };
+    (report, diff)
+}
+
+/// `old` → `new` as a unified diff with `a/` and `b/` paths, as `git apply` and `patch -p1` read.
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }
 
 fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {

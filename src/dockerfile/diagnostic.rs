@@ -46,6 +46,9 @@ pub struct Location {
 pub struct Fix {
     pub line: usize,
     pub replacement: String,
+    /// Changes how the file reads, never what it builds (keyword casing, quoting): `check
+    /// --fix` applies it without asking.
+    pub safe: bool,
 }
 
 /// One finding.

@@ -8,6 +8,7 @@
 
 use crate::dockerfile::ast::ParseResult;
 use crate::dockerfile::build::BuildModel;
+use crate::dockerfile::check_config::{self, CheckConfig, Scope};
 use crate::dockerfile::model::Model;
 use crate::dockerfile::rules::{self, Ctx};
 use crate::dockerfile::{Diagnostic, Severity, parser};
@@ -19,6 +20,10 @@ pub struct LintOptions {
     pub target: Option<String>,
     /// Rule IDs or aliases not to run.
     pub ignore: Vec<String>,
+    /// The `BUILDKIT_DOCKERFILE_CHECK` build argument: when set, it replaces the file's
+    /// `# check=` directive, as in BuildKit (the caller validates it; a malformed one is
+    /// read as empty).
+    pub buildkit_check: Option<String>,
 }
 
 /// The parse, the model built from it, and the findings (sorted by position).
@@ -42,8 +47,10 @@ impl LintResult {
 
 /// Lints one Dockerfile's text.
 ///
-/// Besides `opts.ignore`, these in-file controls are honoured: BuildKit's `# check=skip=A,B`
-/// directive (by BuildKit rule name); `# dockerlings ignore=ID[,ID]` or
+/// Besides `opts.ignore`, these in-file controls are honoured: BuildKit's `# check=…` parser
+/// directive and `# check=…` comments above an instruction, as BuildKit reads them (see
+/// [`check_config`]; `skip=` also takes our rule IDs; with `error=true` every BuildKit check's
+/// finding is an error, as the build then fails); `# dockerlings ignore=ID[,ID]` or
 /// `# hadolint ignore=ID[,ID]` on the line(s) directly above an instruction (for a continued
 /// instruction, above its first line); `# hadolint global ignore=ID[,ID]` (or `dockerlings`)
 /// anywhere, for the whole file; and `# hadolint shell=NAME`, read by the rules that care
@@ -51,19 +58,107 @@ impl LintResult {
 pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
     let parse = parser::parse(source);
     let model = Model::build(&parse.dockerfile, opts.target.as_deref());
+    let (checks, check_error) = check_setup(source, opts);
     let mut ignore = opts.ignore.clone();
-    ignore.extend(check_directive_skips(&parse));
+    // `skip=` naming one of our IDs (not a BuildKit check) works as an ignore.
+    ignore.extend(
+        checks
+            .skip
+            .iter()
+            .filter(|n| !n.is_empty() && check_config::buildkit_check(n).is_none())
+            .cloned(),
+    );
     ignore.extend(global_ignores(source));
     let ctx = Ctx::new(source, &parse, &model);
     let mut diagnostics = rules::run(&ctx, &ignore);
     let build = ctx.into_build();
-    diagnostics.retain(|d| !ignored_inline(&parse, d));
+    diagnostics.retain(|d| !ignored_inline(&parse, d) && check_runs(&parse, &checks, d));
+    if checks.error {
+        for d in &mut diagnostics {
+            if buildkit_name(d).is_some() {
+                d.severity = Severity::Error;
+            }
+        }
+    }
+    if let Some(found) = check_error.filter(|_| !ignore.iter().any(|i| i == "DK100")) {
+        diagnostics.push(found);
+        diagnostics.sort_by(|a, b| (a.location, a.rule).cmp(&(b.location, b.rule)));
+    }
     LintResult {
         parse,
         model,
         diagnostics,
         build,
     }
+}
+
+/// The file's check configuration (the build argument's, else the directive's), and the
+/// finding for a directive BuildKit cannot parse (the build stops: DK100).
+fn check_setup(source: &str, opts: &LintOptions) -> (CheckConfig, Option<Diagnostic>) {
+    if let Some(value) = &opts.buildkit_check {
+        return (CheckConfig::parse(value).unwrap_or_default(), None);
+    }
+    let Some((line, value)) = check_config::file_directive(source) else {
+        return (CheckConfig::default(), None);
+    };
+    match CheckConfig::parse(value) {
+        Ok(config) => (config, None),
+        Err(err) => {
+            let rule = rules::find("DK100").expect("DK100 is registered");
+            let mut report = rules::Report::new(rule);
+            let text = source.lines().nth(line - 1).unwrap_or_default();
+            let at = |column: usize| crate::dockerfile::ast::Pos {
+                line: line as u32,
+                column: column as u32,
+                offset: 0,
+            };
+            let span = crate::dockerfile::ast::Span {
+                start: at(1),
+                end: at(text.trim_end_matches('\r').chars().count() + 1),
+            };
+            report.at(span, format!("failed to parse check options: {err}"));
+            (CheckConfig::default(), report.found.pop())
+        }
+    }
+}
+
+/// The BuildKit check a finding's rule is (by its alias), with whether it is experimental and
+/// where it can be silenced.
+fn buildkit_name(d: &Diagnostic) -> Option<(&'static str, bool, Scope)> {
+    rules::find(d.rule)?
+        .aliases
+        .iter()
+        .find_map(|a| check_config::buildkit_check(a))
+}
+
+/// Whether BuildKit would run the check behind `d` where `d` is: under the file's
+/// configuration, merged for an instruction-level check with a `# check=` comment above the
+/// instruction. Findings of rules that are no BuildKit check always pass.
+fn check_runs(parse: &ParseResult, file: &CheckConfig, d: &Diagnostic) -> bool {
+    let Some((name, experimental, scope)) = buildkit_name(d) else {
+        return true;
+    };
+    let here = match scope {
+        Scope::Instruction => holder(parse, d)
+            .and_then(|ins| CheckConfig::from_comments(&ins.comments))
+            .map(|c| file.merged(&c)),
+        Scope::File => None,
+    };
+    here.as_ref().unwrap_or(file).runs(name, experimental)
+}
+
+/// The instruction a finding is on (for a continued one, any of its lines).
+fn holder<'p>(
+    parse: &'p ParseResult,
+    d: &Diagnostic,
+) -> Option<&'p crate::dockerfile::Instruction> {
+    let line = d.location.line as u32;
+    // Instructions are in line order: find the last one starting at or before `line`.
+    let all = &parse.dockerfile.instructions;
+    all.partition_point(|i| i.start_line <= line)
+        .checked_sub(1)
+        .map(|k| &all[k])
+        .filter(|i| line <= i.end_line)
 }
 
 /// Whether a finding is a reason the image would not run: a finding at warning or above of a
@@ -132,30 +227,6 @@ pub fn verdict(diagnostics: &[Diagnostic]) -> (Outcome, Vec<Diagnostic>) {
     (Outcome::of(&reasons), reasons)
 }
 
-/// Rule names listed in `# check=skip=…` (`all` skips every BuildKit-named rule).
-fn check_directive_skips(parse: &ParseResult) -> Vec<String> {
-    let Some(d) = parse.dockerfile.directive("check") else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for part in d.value.split(';') {
-        if let Some(("skip", names)) = part.split_once('=').map(|(k, v)| (k.trim(), v)) {
-            for name in names.split(',').map(str::trim) {
-                if name == "all" {
-                    out.extend(
-                        rules::all()
-                            .iter()
-                            .flat_map(|r| r.aliases.iter().map(|a| a.to_string())),
-                    );
-                } else if !name.is_empty() {
-                    out.push(name.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
 /// Rule ids of every `# hadolint global ignore=…` / `# dockerlings global ignore=…` comment.
 fn global_ignores(source: &str) -> Vec<String> {
     source
@@ -174,15 +245,7 @@ fn global_ignores(source: &str) -> Vec<String> {
 
 /// Whether an inline pragma above the finding's instruction silences it.
 fn ignored_inline(parse: &ParseResult, d: &Diagnostic) -> bool {
-    let line = d.location.line as u32;
-    // Instructions are in line order: find the last one starting at or before `line`.
-    let all = &parse.dockerfile.instructions;
-    let Some(ins) = all
-        .partition_point(|i| i.start_line <= line)
-        .checked_sub(1)
-        .map(|k| &all[k])
-        .filter(|i| line <= i.end_line)
-    else {
+    let Some(ins) = holder(parse, d) else {
         return false;
     };
     ins.comments.iter().any(|c| {

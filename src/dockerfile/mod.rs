@@ -10,7 +10,9 @@
 
 pub mod ast;
 pub mod build;
+pub mod check_config;
 pub mod diagnostic;
+pub mod fix;
 pub mod images;
 pub mod lint;
 pub mod model;

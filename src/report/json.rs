@@ -7,7 +7,8 @@
 //!                "diagnostics": [ { "rule": str, "severity": "error"|"warning"|"info"|"style",
 //!                                   "message": str, "line": int, "column": int,
 //!                                   "end_line": int, "end_column": int,
-//!                                   "fix": null | { "line": int, "replacement": str } } ] } ],
+//!                                   "fix": null | { "line": int, "replacement": str,
+//!                                                  "safe": bool } } ] } ],
 //!   "summary": { "files", "failed", "errors", "warnings", "infos", "styles": int } }
 //! ```
 //! Lines and columns are 1-based, columns count characters, `end_column` is exclusive.
@@ -113,7 +114,7 @@ mod tests {
                 "rule": "DL3006", "severity": "warning",
                 "message": "Always tag the version of an image explicitly",
                 "line": 1, "column": 6, "end_line": 1, "end_column": 12,
-                "fix": { "line": 1, "replacement": "FROM alpine:3.20" }
+                "fix": { "line": 1, "replacement": "FROM alpine:3.20", "safe": false }
             })
         );
         assert_eq!(files[0]["diagnostics"][1]["fix"], Value::Null);

@@ -123,6 +123,7 @@ pub(crate) mod fixtures {
             fix: fix.map(|(line, replacement)| Fix {
                 line,
                 replacement: replacement.to_string(),
+                safe: false,
             }),
         }
     }

@@ -65,12 +65,12 @@ impl Policy {
         }
     }
 
-    /// The validator's options for a file under this policy.
-    pub fn lint_options(&self, target: Option<&str>) -> LintOptions {
-        LintOptions {
-            target: target.map(str::to_string),
-            ignore: self.ignore.clone(),
-        }
+    /// The validator's options for a file under this policy: the run's `base` (target,
+    /// build argument) with this policy's ignores.
+    pub fn lint_options(&self, base: &LintOptions) -> LintOptions {
+        let mut options = base.clone();
+        options.ignore.extend(self.ignore.iter().cloned());
+        options
     }
 
     /// Applies severity overrides and orders the findings by position.

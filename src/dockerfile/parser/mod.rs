@@ -7,7 +7,7 @@
 
 mod args;
 pub mod buildkit_view;
-mod directives;
+pub(crate) mod directives;
 mod heredoc;
 mod json;
 mod logical;
@@ -105,7 +105,10 @@ impl Parser<'_> {
                     comments.push(comment.to_string());
                 }
             }
-            self.directive(trimmed, trimmed_at..line.end);
+            // As BuildKit's parser: a directive is not a comment of the first instruction.
+            if self.directive(trimmed, trimmed_at..line.end) {
+                comments.pop();
+            }
             if trimmed.starts_with('#') {
                 continue;
             }
@@ -179,12 +182,14 @@ impl Parser<'_> {
     }
 
     /// Feeds a left-trimmed line to the directive scanner and records what it says.
-    fn directive(&mut self, trimmed: &str, at: Range<usize>) {
+    /// Reads a directive line; whether it was one.
+    fn directive(&mut self, trimmed: &str, at: Range<usize>) -> bool {
         let span = self.loc.span(at.start, at.end);
         match self.directives.line(trimmed) {
-            DirectiveLine::Done => {}
+            DirectiveLine::Done => false,
             DirectiveLine::Duplicate(message) => {
-                self.error(ErrorKind::DuplicateDirective, message, span)
+                self.error(ErrorKind::DuplicateDirective, message, span);
+                false
             }
             DirectiveLine::Directive { name, value } => {
                 if name == "escape" {
@@ -203,6 +208,7 @@ impl Parser<'_> {
                     .dockerfile
                     .directives
                     .push(Directive { name, value, span });
+                true
             }
         }
     }
@@ -381,6 +387,9 @@ mod tests {
         let r = parse("# check=skip=all\n# escape=`\nFROM a\n");
         assert_eq!(r.dockerfile.directives.len(), 2);
         assert_eq!(r.dockerfile.escape, '`');
+        // BuildKit drops directives from the comments above the first instruction.
+        let r = parse("# check=skip=all\n# a note\nFROM a\n");
+        assert_eq!(r.dockerfile.instructions[0].comments, ["a note"]);
     }
 
     #[test]

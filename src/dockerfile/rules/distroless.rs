@@ -1,9 +1,9 @@
 //! Distroless and scratch: no shell, language images with an ENTRYPOINT, no /etc/passwd, and
 //! the table's deprecated or floating image names.
 
-use super::build::from_image_span;
 use super::instructions::{exec_form_fix, healthcheck_shell};
 use super::multistage::chain_instructions;
+use super::text::from_image_span;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Word};

@@ -1,7 +1,7 @@
 //! Generic checks on single instructions: exec form, deprecated MAINTAINER, WORKDIR, ADD,
 //! COPY destinations, ENV/ARG format and secrets, USER, EXPOSE ranges, repeated CMD/ENTRYPOINT.
 
-use super::casing::replace_in_line;
+use super::text::replace_in_line;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Healthcheck, Instruction, Keyword, Word};
@@ -83,7 +83,7 @@ pub(super) const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "DL4003",
-        aliases: &["MultipleInstructionsDisallowed"],
+        aliases: &[],
         severity: Severity::Warning,
         title: "Several CMD in one stage: only the last one counts",
         explanation: "Only the last CMD of a stage takes effect; the others are dead code and usually a mistake. Keep one.",
@@ -93,7 +93,7 @@ pub(super) const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "DL4004",
-        aliases: &["MultipleInstructionsDisallowed"],
+        aliases: &[],
         severity: Severity::Warning,
         title: "Several ENTRYPOINT in one stage: only the last one counts",
         explanation: "Only the last ENTRYPOINT of a stage takes effect. Keep one.",
@@ -103,23 +103,13 @@ pub(super) const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "DL3012",
-        aliases: &["MultipleInstructionsDisallowed"],
+        aliases: &[],
         severity: Severity::Warning,
         title: "Several HEALTHCHECK in one stage: only the last one counts",
         explanation: "Only the last HEALTHCHECK of a stage takes effect. Keep one.",
         lesson: None,
         runtime: false,
         check: multiple_healthcheck,
-    },
-    RuleInfo {
-        id: "DK309",
-        aliases: &["LegacyKeyValueFormat"],
-        severity: Severity::Warning,
-        title: "Legacy `ENV key value` format",
-        explanation: "`ENV key value` (no `=`) sets one variable to the whole rest of the line, which is easy to misread and is deprecated. Write `ENV key=\"value\"`.",
-        lesson: None,
-        runtime: false,
-        check: legacy_key_value,
     },
     RuleInfo {
         id: "DL3064",
@@ -202,11 +192,26 @@ fn json_args(ctx: &Ctx<'_>, r: &mut Report) {
                 ins.keyword
             );
             match exec_form_fix(ctx, st, ins, w) {
+                // Safe when it only quotes the words (none dropped or resolved on the image).
+                Some((line, fixed)) if is_quoting(ctx, w, &fixed) => {
+                    r.safe_fix(ins.span, msg, line, fixed)
+                }
                 Some((line, fixed)) => r.fix(ins.span, msg, line, fixed),
                 None => r.at(ins.span, msg),
             }
         }
     }
+}
+
+/// Whether `fixed` is the line with `w`'s words only quoted into a JSON array.
+fn is_quoting(ctx: &Ctx<'_>, w: &Word, fixed: &str) -> bool {
+    let quoted: Vec<String> = w
+        .text
+        .split_whitespace()
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    replace_in_line(ctx, w.span, &format!("[{}]", quoted.join(", ")))
+        .is_some_and(|(_, plain)| plain == fixed)
 }
 
 /// `CMD a b` → `CMD ["a", "b"]` when the words carry no shell syntax and fit on one line. A
@@ -476,33 +481,6 @@ fn multiple_entrypoint(ctx: &Ctx<'_>, r: &mut Report) {
 
 fn multiple_healthcheck(ctx: &Ctx<'_>, r: &mut Report) {
     multiple(ctx, r, Keyword::Healthcheck);
-}
-
-fn legacy_key_value(ctx: &Ctx<'_>, r: &mut Report) {
-    for ins in &ctx.df().instructions {
-        let Args::KeyValues {
-            pairs,
-            legacy: true,
-        } = &ins.args
-        else {
-            continue;
-        };
-        for kv in pairs {
-            let value = kv.value.text.trim();
-            let msg = format!(
-                "\"{} key value\" should be used instead of legacy \"{} key value\" format: `{} {}=…`",
-                ins.keyword, ins.keyword, ins.keyword, kv.key.text
-            );
-            let certain = !value.contains(['"', '\\', '`']) && ins.start_line == ins.end_line;
-            let fixed = certain
-                .then(|| replace_in_line(ctx, kv.span, &format!("{}=\"{value}\"", kv.key.text)))
-                .flatten();
-            match fixed {
-                Some((line, text)) => r.fix(kv.span, msg, line, text),
-                None => r.at(kv.span, msg),
-            }
-        }
-    }
 }
 
 /// BuildKit's secret-name heuristic: a name token is a secret word, and none is an exclusion.

@@ -6,26 +6,53 @@
 //! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
 //! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
 
-mod build;
+mod arg_default_invalid;
+mod arguments;
+mod base_invalid;
+mod before_from;
 mod build_tools_shipped;
-mod casing;
 mod cgo_libc;
 mod chain;
 mod copy_from_missing;
+mod copy_from_self;
+mod definition_description;
 mod distroless;
 mod eol_base;
+mod empty_continuation;
+mod expose_format;
+mod expose_proto_casing;
+mod flags;
+mod from_arguments;
+mod from_as_casing;
+mod from_names_no_stage;
+mod from_variable;
 mod hygiene;
+mod instruction_casing;
+mod instruction_overridden;
 mod instructions;
 mod jar_version;
+mod legacy_key_value;
 mod libc_mismatch;
 mod multistage;
+mod no_from;
 mod node_modules_mismatch;
 mod node_modules_missing;
 mod packages;
+mod parse_error;
+mod platform_constant;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
 mod shell_run;
+mod stage_name_casing;
+mod stage_name_duplicate;
+mod stage_name_invalid;
+mod stage_name_reserved;
+mod stage_reference;
+mod target_missing;
+mod text;
+mod undefined_arg_in_from;
+mod unknown_instruction;
 mod user_missing;
 pub use crate::dockerfile::shell;
 
@@ -145,6 +172,17 @@ impl<'a> Ctx<'a> {
         (offset % size.max(1) == 0 && i < all.len() && std::ptr::eq(&all[i], ins)).then_some(i)
     }
 
+    /// Top-level instructions plus ONBUILD triggers (the rules BuildKit applies to both).
+    pub fn with_triggers(&self) -> impl Iterator<Item = &'a Instruction> + 'a {
+        self.parse.dockerfile.instructions.iter().flat_map(|i| {
+            let trigger = match &i.args {
+                Args::Onbuild(Some(t)) => Some(t.as_ref()),
+                _ => None,
+            };
+            std::iter::once(i).chain(trigger)
+        })
+    }
+
     pub fn df(&self) -> &'a Dockerfile {
         &self.parse.dockerfile
     }
@@ -169,6 +207,26 @@ impl<'a> Ctx<'a> {
 
     /// The text of source line `line` (1-based), without its line end.
     pub fn line_text(&self, line: usize) -> Option<&'a str> {
+        let &(start, len) = self.line_range(line)?;
+        Some(self.source[start..start + len].trim_end_matches('\r'))
+    }
+
+    /// The span of the whole of source line `line` (1-based), without its line end.
+    pub fn line_span(&self, line: usize) -> Option<Span> {
+        let &(start, _) = self.line_range(line)?;
+        let text = self.line_text(line)?;
+        let at = |column: usize, offset: usize| crate::dockerfile::ast::Pos {
+            line: line as u32,
+            column: column as u32,
+            offset,
+        };
+        Some(Span {
+            start: at(1, start),
+            end: at(text.chars().count() + 1, start + text.len()),
+        })
+    }
+
+    fn line_range(&self, line: usize) -> Option<&(usize, usize)> {
         let ranges = self.lines.get_or_init(|| {
             let base = self.source.as_ptr() as usize;
             self.source
@@ -176,8 +234,7 @@ impl<'a> Ctx<'a> {
                 .map(|l| (l.as_ptr() as usize - base, l.len()))
                 .collect()
         });
-        let &(start, len) = ranges.get(line.checked_sub(1)?)?;
-        Some(self.source[start..start + len].trim_end_matches('\r'))
+        ranges.get(line.checked_sub(1)?)
     }
 }
 
@@ -269,7 +326,26 @@ impl Report {
         line: usize,
         replacement: String,
     ) {
-        self.push(span, message.into(), Some(Fix { line, replacement }));
+        let fix = Fix {
+            line,
+            replacement,
+            safe: false,
+        };
+        self.push(span, message.into(), Some(fix));
+    }
+
+    /// Like [`Report::fix`], for a fix that is safe to apply unasked ([`Fix::safe`]).
+    pub fn safe_fix(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        line: usize,
+        replacement: String,
+    ) {
+        self.fix(span, message, line, replacement);
+        if let Some(fix) = self.found.last_mut().and_then(|d| d.fix.as_mut()) {
+            fix.safe = true;
+        }
     }
 
     fn push(&mut self, span: Span, message: String, fix: Option<Fix>) {
@@ -294,8 +370,6 @@ pub fn all() -> &'static [RuleInfo] {
     static ALL: OnceLock<Vec<RuleInfo>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut v: Vec<RuleInfo> = [
-            build::RULES,
-            casing::RULES,
             distroless::RULES,
             hygiene::RULES,
             instructions::RULES,
@@ -317,6 +391,37 @@ pub fn all() -> &'static [RuleInfo] {
                 copy_from_missing::RULE,
                 user_missing::RULE,
                 eol_base::RULE,
+            ],
+            // BuildKit's parse and dispatch errors and its build checks, one rule per file.
+            &[
+                arg_default_invalid::RULE,
+                arguments::RULE,
+                base_invalid::RULE,
+                before_from::RULE,
+                copy_from_self::RULE,
+                empty_continuation::RULE,
+                expose_format::RULE,
+                expose_proto_casing::RULE,
+                flags::RULE,
+                from_arguments::RULE,
+                from_as_casing::RULE,
+                from_names_no_stage::RULE,
+                from_variable::RULE,
+                instruction_casing::RULE,
+                instruction_overridden::RULE,
+                platform_constant::RULE,
+                definition_description::RULE,
+                legacy_key_value::RULE,
+                no_from::RULE,
+                parse_error::RULE,
+                stage_name_casing::RULE,
+                stage_name_duplicate::RULE,
+                stage_name_invalid::RULE,
+                stage_name_reserved::RULE,
+                stage_reference::RULE,
+                target_missing::RULE,
+                undefined_arg_in_from::RULE,
+                unknown_instruction::RULE,
             ],
         ]
         .concat();

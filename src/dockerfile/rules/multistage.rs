@@ -1,8 +1,8 @@
 //! Multi-stage mistakes no other linter knows about: what ships in the final stage (SDKs,
 //! compilers, root), Go's cgo default, Node's node_modules, and cache-busting COPY order.
 
-use super::build::from_image_span;
 use super::shell::Command;
+use super::text::from_image_span;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
