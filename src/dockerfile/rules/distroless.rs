@@ -1,8 +1,9 @@
 //! Distroless and scratch: no shell, language images with an ENTRYPOINT, no /etc/passwd, and
 //! the table's deprecated or floating image names.
 
+use super::args::healthcheck_shell;
 use super::build::from_image_span;
-use super::instructions::{exec_form_fix, healthcheck_shell};
+use super::json_args::exec_form_fix;
 use super::multistage::chain_instructions;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;

@@ -1,31 +1,64 @@
 //! The rule registry. Each rule is a [`RuleInfo`]: a stable ID, a severity, a one-line title, a
-//! longer explanation, the lesson section that teaches it, and a check function. Rules live in
-//! one file per family; [`all`] lists them sorted by ID.
+//! longer explanation, the lesson section that teaches it, and a check function. Each rule lives
+//! in its own file; [`all`] lists them sorted by ID.
 //!
 //! IDs: hadolint's `DLxxxx` where a rule means the same as hadolint's (BuildKit's check name as
 //! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
 //! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
 
+mod add_for_copy;
+mod apk_cache;
+mod apk_pin;
+mod apt_lists;
+mod apt_not_apt_get;
+mod apt_pin;
+mod apt_recommends;
+mod apt_yes;
+mod args;
 mod build;
 mod build_tools_shipped;
 mod casing;
+mod cd_in_run;
 mod cgo_libc;
 mod chain;
+mod consecutive_run;
 mod copy_from_missing;
+mod copy_multi_source;
+mod copy_relative_dest;
+mod copy_whole_fs;
 mod distroless;
+mod expose_range;
+mod go_pin;
 mod hygiene;
 mod instructions;
 mod jar_version;
+mod json_args;
+mod latest_tag;
 mod libc_mismatch;
+mod maintainer;
+mod multiple_cmd;
+mod multiple_entrypoint;
+mod multiple_healthcheck;
 mod multistage;
 mod node_modules_mismatch;
 mod node_modules_missing;
-mod packages;
+mod npm_pin;
+mod pip_cache;
+mod pip_pin;
+mod pipefail_shell;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
+mod root_user;
+mod run_steps;
+mod secrets_in_args;
 mod shell_run;
+mod sudo;
+mod target_platform_flag;
+mod untagged_image;
+mod user_by_name;
 mod user_missing;
+mod workdir_relative;
 pub use crate::dockerfile::shell;
 
 use std::borrow::Cow;
@@ -299,7 +332,6 @@ pub fn all() -> &'static [RuleInfo] {
             hygiene::RULES,
             instructions::RULES,
             multistage::RULES,
-            packages::RULES,
             // One rule per file: the build model's "would it run" rules and the rules rebuilt
             // on it.
             &[
@@ -315,6 +347,41 @@ pub fn all() -> &'static [RuleInfo] {
                 jar_version::RULE,
                 copy_from_missing::RULE,
                 user_missing::RULE,
+            ],
+            // hadolint's rules, one per file.
+            &[
+                add_for_copy::RULE,
+                apk_cache::RULE,
+                apk_pin::RULE,
+                apt_lists::RULE,
+                apt_not_apt_get::RULE,
+                apt_pin::RULE,
+                apt_recommends::RULE,
+                apt_yes::RULE,
+                cd_in_run::RULE,
+                consecutive_run::RULE,
+                copy_multi_source::RULE,
+                copy_relative_dest::RULE,
+                copy_whole_fs::RULE,
+                expose_range::RULE,
+                go_pin::RULE,
+                json_args::RULE,
+                latest_tag::RULE,
+                maintainer::RULE,
+                multiple_cmd::RULE,
+                multiple_entrypoint::RULE,
+                multiple_healthcheck::RULE,
+                npm_pin::RULE,
+                pip_cache::RULE,
+                pip_pin::RULE,
+                pipefail_shell::RULE,
+                root_user::RULE,
+                secrets_in_args::RULE,
+                sudo::RULE,
+                target_platform_flag::RULE,
+                untagged_image::RULE,
+                user_by_name::RULE,
+                workdir_relative::RULE,
             ],
         ]
         .concat();
