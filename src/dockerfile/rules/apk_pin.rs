@@ -1,6 +1,6 @@
 //! DL3018: Pin versions in apk add.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -23,10 +23,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             && c.operands()
                 .any(|p| !p.contains(['=', '~', '<', '>', '$']) && !p.ends_with(".apk"))
     };
-    for ins in runs_with(ctx, unpinned) {
-        r.at(
-            ins.span,
-            "Pin versions in apk add: `apk add <package>=<version>`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        unpinned,
+        "Pin versions in apk add: `apk add <package>=<version>`",
+    );
 }

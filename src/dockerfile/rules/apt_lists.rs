@@ -1,6 +1,6 @@
 //! DL3009: Delete the apt lists after installing.
 
-use super::run_steps::{runs, scratch_mount};
+use super::run_steps::{removes, runs, scratch_mount};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -37,11 +37,8 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         if Some(stage) != ctx.model.final_stage && !bases[stage] {
             continue;
         }
-        let cleans = script.any("apt-get", &["dist-clean"])
-            || script.commands.iter().any(|c| {
-                c.program() == Some("rm")
-                    && c.words.iter().any(|w| w.starts_with("/var/lib/apt/lists"))
-            });
+        let cleans =
+            script.any("apt-get", &["dist-clean"]) || removes(script, "/var/lib/apt/lists");
         let cached = scratch_mount(ins, "/var/lib/apt/lists")
             || (scratch_mount(ins, "/var/lib/apt") && scratch_mount(ins, "/var/cache/apt"));
         if script.any("apt-get", &["update"]) && !cleans && !cached {

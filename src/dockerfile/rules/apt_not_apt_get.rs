@@ -1,6 +1,6 @@
 //! DL3027: Use apt-get, not apt.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -16,10 +16,10 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for ins in runs_with(ctx, |c| c.is("apt", &[])) {
-        r.at(
-            ins.span,
-            "Do not use apt as it is meant to be an end-user tool: use apt-get or apt-cache",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        |c| c.is("apt", &[]),
+        "Do not use apt as it is meant to be an end-user tool: use apt-get or apt-cache",
+    );
 }

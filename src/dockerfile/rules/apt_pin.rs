@@ -1,6 +1,6 @@
 //! DL3008: Pin versions in apt-get install.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -22,10 +22,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             && c.operands()
                 .any(|p| !p.contains('=') && !p.ends_with(".deb") && !p.contains('$'))
     };
-    for ins in runs_with(ctx, unpinned) {
-        r.at(
-            ins.span,
-            "Pin versions in apt-get install: `apt-get install <package>=<version>`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        unpinned,
+        "Pin versions in apt-get install: `apt-get install <package>=<version>`",
+    );
 }

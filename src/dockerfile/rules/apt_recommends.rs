@@ -1,6 +1,6 @@
 //! DL3015: Use `--no-install-recommends`.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -24,10 +24,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 w.contains("Install-Recommends=false") || w.contains("Install-Recommends=0")
             })
     };
-    for ins in runs_with(ctx, recommends) {
-        r.at(
-            ins.span,
-            "Avoid additional packages by specifying `--no-install-recommends`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        recommends,
+        "Avoid additional packages by specifying `--no-install-recommends`",
+    );
 }

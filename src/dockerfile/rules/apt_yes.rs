@@ -1,6 +1,6 @@
 //! DL3014: Use `apt-get install -y`.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -25,10 +25,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 .iter()
                 .any(|w| w == "-qq" || w == "-q=2" || w.starts_with("--quiet=2"))
     };
-    for ins in runs_with(ctx, asks) {
-        r.at(
-            ins.span,
-            "Use the -y switch to avoid manual input: `apt-get install -y <package>`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        asks,
+        "Use the -y switch to avoid manual input: `apt-get install -y <package>`",
+    );
 }

@@ -1,6 +1,6 @@
 //! DL3003: Use WORKDIR instead of `cd`.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -16,10 +16,10 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for ins in runs_with(ctx, |c| c.program() == Some("cd")) {
-        r.at(
-            ins.span,
-            "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        |c| c.program() == Some("cd"),
+        "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN",
+    );
 }

@@ -1,6 +1,6 @@
 //! DL3062: Pin versions in go install.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -17,12 +17,12 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for ins in runs_with(ctx, unpinned) {
-        r.at(
-            ins.span,
-            "Pin versions in go: `go install <package>@<version>`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        unpinned,
+        "Pin versions in go: `go install <package>@<version>`",
+    );
 }
 
 fn unpinned(c: &Command<'_>) -> bool {

@@ -22,17 +22,24 @@ mod cd_in_run;
 mod cgo_libc;
 mod chain;
 mod consecutive_run;
+mod copy_archive;
 mod copy_from_missing;
 mod copy_multi_source;
 mod copy_relative_dest;
 mod copy_whole_fs;
 mod distroless;
+mod dnf_clean;
+mod dnf_pin;
+mod dnf_yes;
+mod env_self_reference;
 mod expose_range;
+mod gem_pin;
 mod go_pin;
 mod hygiene;
 mod instructions;
 mod jar_version;
 mod json_args;
+mod label_key;
 mod latest_tag;
 mod libc_mismatch;
 mod maintainer;
@@ -46,19 +53,34 @@ mod npm_pin;
 mod pip_cache;
 mod pip_pin;
 mod pipefail_shell;
+mod platform_flag;
+mod pointless_command;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
 mod root_user;
+mod rpm_tools;
 mod run_steps;
 mod secrets_in_args;
 mod shell_run;
+mod shell_symlink;
 mod sudo;
 mod target_platform_flag;
 mod untagged_image;
 mod user_by_name;
 mod user_missing;
+mod useradd_uid;
+mod wget_and_curl;
+mod wget_progress;
 mod workdir_relative;
+mod yarn_cache;
+mod yum_clean;
+mod yum_pin;
+mod yum_yes;
+mod zypper_clean;
+mod zypper_dist_upgrade;
+mod zypper_pin;
+mod zypper_yes;
 pub use crate::dockerfile::shell;
 
 use std::borrow::Cow;
@@ -382,6 +404,27 @@ pub fn all() -> &'static [RuleInfo] {
                 untagged_image::RULE,
                 user_by_name::RULE,
                 workdir_relative::RULE,
+                copy_archive::RULE,
+                dnf_clean::RULE,
+                dnf_pin::RULE,
+                dnf_yes::RULE,
+                env_self_reference::RULE,
+                gem_pin::RULE,
+                label_key::RULE,
+                platform_flag::RULE,
+                pointless_command::RULE,
+                shell_symlink::RULE,
+                useradd_uid::RULE,
+                wget_and_curl::RULE,
+                wget_progress::RULE,
+                yarn_cache::RULE,
+                yum_clean::RULE,
+                yum_pin::RULE,
+                yum_yes::RULE,
+                zypper_clean::RULE,
+                zypper_dist_upgrade::RULE,
+                zypper_pin::RULE,
+                zypper_yes::RULE,
             ],
         ]
         .concat();

@@ -1,6 +1,6 @@
 //! DL3016: Pin versions in npm install.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -29,10 +29,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     && !p.ends_with(".tgz")
             })
     };
-    for ins in runs_with(ctx, unpinned) {
-        r.at(
-            ins.span,
-            "Pin versions in npm: `npm install <package>@<version>`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        unpinned,
+        "Pin versions in npm: `npm install <package>@<version>`",
+    );
 }

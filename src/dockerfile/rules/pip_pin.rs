@@ -1,6 +1,6 @@
 //! DL3013: Pin versions in pip install.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -33,12 +33,12 @@ pub(super) fn pip_install(c: &Command) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for ins in runs_with(ctx, unpinned) {
-        r.at(
-            ins.span,
-            "Pin versions in pip: `pip install <package>==<version>`",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        unpinned,
+        "Pin versions in pip: `pip install <package>==<version>`",
+    );
 }
 
 fn unpinned(c: &Command<'_>) -> bool {

@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use super::shell::Command;
-use super::{Ctx, RunScript};
+use super::shell::{Command, Script};
+use super::{Ctx, Report, RunScript};
 use crate::dockerfile::ast::{Args, Instruction, Keyword};
 use crate::dockerfile::model::graph::mount_option;
 
@@ -30,6 +30,18 @@ pub(super) fn runs_with<'c>(
     runs(ctx)
         .filter(move |(_, _, _, run)| run.script.commands.iter().any(&bad))
         .map(|(_, _, ins, _)| ins)
+}
+
+/// Reports `message` once on each RUN where some command is `bad`.
+pub(super) fn report_runs(
+    ctx: &Ctx<'_>,
+    r: &mut Report,
+    bad: impl Fn(&Command<'_>) -> bool,
+    message: &str,
+) {
+    for ins in runs_with(ctx, bad) {
+        r.at(ins.span, message);
+    }
 }
 
 /// The RUN an instruction is: itself, or the trigger of `ONBUILD RUN …` (it runs, with the
@@ -66,6 +78,14 @@ pub(super) fn scratch_mount(ins: &Instruction, target: &str) -> bool {
                         .is_some_and(|t| within(target, &t))
             })
     })
+}
+
+/// Whether the script runs `rm` on `dir` or something below it (`rm -rf /var/cache/yum/*`).
+pub(super) fn removes(script: &Script<'_>, dir: &str) -> bool {
+    script
+        .commands
+        .iter()
+        .any(|c| c.is("rm", &[]) && c.without_wrappers().iter().any(|w| w.starts_with(dir)))
 }
 
 /// Whether `path` is `dir` or below it.

@@ -1,6 +1,6 @@
 //! DL3004: Do not use sudo.
 
-use super::run_steps::runs_with;
+use super::run_steps::report_runs;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -16,10 +16,10 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for ins in runs_with(ctx, |c| c.words.first().is_some_and(|w| w == "sudo")) {
-        r.at(
-            ins.span,
-            "Do not use sudo: builds run as root unless USER says otherwise",
-        );
-    }
+    report_runs(
+        ctx,
+        r,
+        |c| c.words.first().is_some_and(|w| w == "sudo"),
+        "Do not use sudo: builds run as root unless USER says otherwise",
+    );
 }
