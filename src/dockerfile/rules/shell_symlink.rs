@@ -1,9 +1,10 @@
 //! DL4005: replacing /bin/sh with a symlink instead of using SHELL.
 
-use super::run_steps::report_runs;
+use super::run_steps::runs_with;
 use super::shell::Command;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
+use crate::dockerfile::ast::{Args, Instruction};
 
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DL4005",
@@ -17,12 +18,15 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    report_runs(
-        ctx,
-        r,
-        links_sh,
-        "Use SHELL to change the default shell: `SHELL [\"/bin/bash\", \"-c\"]` instead of linking /bin/sh",
-    );
+    // An exec-form RUN (`RUN ["/busybox/ln", …]`) runs in an image that has no shell yet: the
+    // link gives it one rather than replacing one.
+    let shell_form = |ins: &&Instruction| !matches!(ins.args, Args::Exec { .. });
+    for ins in runs_with(ctx, links_sh).filter(shell_form) {
+        r.at(
+            ins.span,
+            "Use SHELL to change the default shell: `SHELL [\"/bin/bash\", \"-c\"]` instead of linking /bin/sh",
+        );
+    }
 }
 
 fn links_sh(c: &Command<'_>) -> bool {
