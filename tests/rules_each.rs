@@ -388,6 +388,112 @@ const CASES: &[(&str, &str, &str)] = &[
         "FROM alpine:3.22\nRUN wget -O - https://x | tar x\n",
         "FROM alpine:3.22\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\nRUN wget -O - https://x | tar x\n",
     ),
+    // --- hadolint's package managers, downloads, ENV/LABEL and shell habits ---------------
+    (
+        "DL3001",
+        "FROM debian:12\nRUN service nginx start\n",
+        "FROM debian:12\nRUN ssh-keygen -A\n",
+    ),
+    (
+        "DL3010",
+        "FROM debian:12\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\n",
+        "FROM debian:12\nADD app.tar.gz /opt/\n",
+    ),
+    (
+        "DL3028",
+        "FROM ruby:3.4\nRUN gem install rails\n",
+        "FROM ruby:3.4\nRUN gem install rails:7.1\n",
+    ),
+    (
+        "DL3029",
+        "FROM --platform=linux/amd64 debian:12\n",
+        "FROM --platform=$BUILDPLATFORM debian:12\n",
+    ),
+    (
+        "DL3030",
+        "FROM centos:7\nRUN yum install httpd-2.4\n",
+        "FROM centos:7\nRUN yum install -y httpd-2.4\n",
+    ),
+    (
+        "DL3032",
+        "FROM centos:7\nRUN yum install -y httpd-2.4\n",
+        "FROM centos:7\nRUN yum install -y httpd-2.4 && yum clean all\n",
+    ),
+    (
+        "DL3033",
+        "FROM centos:7\nRUN yum install -y httpd\n",
+        "FROM centos:7\nRUN yum install -y httpd-2.4\n",
+    ),
+    (
+        "DL3034",
+        "FROM opensuse/leap:15.6\nRUN zypper install httpd=2.4\n",
+        "FROM opensuse/leap:15.6\nRUN zypper -n install httpd=2.4\n",
+    ),
+    (
+        "DL3035",
+        "FROM opensuse/leap:15.6\nRUN zypper -n dist-upgrade\n",
+        "FROM opensuse/leap:15.6\nRUN zypper -n update openssl\n",
+    ),
+    (
+        "DL3036",
+        "FROM opensuse/leap:15.6\nRUN zypper -n in httpd=2.4\n",
+        "FROM opensuse/leap:15.6\nRUN zypper -n in httpd=2.4 && zypper clean\n",
+    ),
+    (
+        "DL3037",
+        "FROM opensuse/leap:15.6\nRUN zypper -n in httpd\n",
+        "FROM opensuse/leap:15.6\nRUN zypper -n in httpd=2.4\n",
+    ),
+    (
+        "DL3038",
+        "FROM fedora:42\nRUN dnf install jq-1.7\n",
+        "FROM fedora:42\nRUN dnf install -y jq-1.7\n",
+    ),
+    (
+        "DL3040",
+        "FROM fedora:42\nRUN dnf install -y jq-1.7\n",
+        "FROM fedora:42\nRUN dnf install -y jq-1.7 && dnf clean all\n",
+    ),
+    (
+        "DL3041",
+        "FROM fedora:42\nRUN dnf install -y jq\n",
+        "FROM fedora:42\nRUN dnf install -y jq-1.7\n",
+    ),
+    (
+        "DL3044",
+        "FROM debian:12\nENV A=1 B=$A\n",
+        "FROM debian:12\nENV PATH=/app/bin:$PATH\n",
+    ),
+    (
+        "DL3046",
+        "FROM debian:12\nRUN useradd -u 123456 app\n",
+        "FROM debian:12\nRUN useradd -l -u 123456 app\n",
+    ),
+    (
+        "DL3047",
+        "FROM debian:12\nRUN wget https://example.com/x\n",
+        "FROM debian:12\nRUN wget -q https://example.com/x\n",
+    ),
+    (
+        "DL3048",
+        "FROM debian:12\nLABEL Maintainer=me\n",
+        "FROM debian:12\nLABEL org.opencontainers.image.authors=me\n",
+    ),
+    (
+        "DL3060",
+        "FROM node:24\nRUN yarn install\n",
+        "FROM node:24\nRUN yarn install && yarn cache clean\n",
+    ),
+    (
+        "DL4001",
+        "FROM debian:12\nRUN curl -O x && wget -q y\n",
+        "FROM debian:12\nRUN curl -O x\n",
+    ),
+    (
+        "DL4005",
+        "FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\n",
+        "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\n",
+    ),
 ];
 
 fn rule_hits(rule: &str, file: &str) -> Vec<String> {

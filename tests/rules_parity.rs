@@ -185,3 +185,71 @@ fn the_build_model_reads_packages_with_the_same_option_table() {
         .collect();
     assert_eq!(names, ["curl"]);
 }
+
+#[test]
+fn a_run_is_reported_once_per_rule_however_many_commands_match() {
+    let cases = [
+        ("DL3027", "apt update && apt install -y curl && apt clean"),
+        (
+            "DL3008",
+            "apt-get install -y --no-install-recommends a && apt-get install -y --no-install-recommends b",
+        ),
+        ("DL3014", "apt-get install a=1 && apt-get install b=1"),
+        ("DL3018", "apk add --no-cache a && apk add --no-cache b"),
+        ("DL3013", "pip install a && pip install b"),
+        ("DL3016", "npm install -g a && npm install -g b"),
+        ("DL3062", "go install a.b/c && go install a.b/d"),
+        ("DL3028", "gem install a && gem install b"),
+        (
+            "DL3033",
+            "yum install -y a && yum install -y b && yum clean all",
+        ),
+        ("DL3047", "wget x && wget y"),
+        ("DL3003", "cd /a && cd /b"),
+    ];
+    for (id, run) in cases {
+        let text = format!("FROM debian:12\nRUN {run}\n");
+        assert_eq!(found(&text, &[id]), at(&[(id, 2)]), "{id}: {run}");
+    }
+}
+
+#[test]
+fn cache_mounts_keep_rpm_and_yarn_caches_out() {
+    for (id, mount, run) in [
+        ("DL3032", "/var/cache/yum", "yum install -y a-1"),
+        ("DL3040", "/var/cache/dnf", "dnf install -y a-1"),
+        ("DL3036", "/var/cache/zypp", "zypper -n in a=1"),
+        ("DL3060", "/usr/local/share/.cache/yarn", "yarn install"),
+    ] {
+        let bare = format!("FROM fedora:42\nRUN {run}\n");
+        assert_eq!(found(&bare, &[id]), at(&[(id, 2)]), "{id}");
+        let cached = format!("FROM fedora:42\nRUN --mount=type=cache,target={mount} {run}\n");
+        assert!(found(&cached, &[id]).is_empty(), "{id}: {mount}");
+    }
+}
+
+#[test]
+fn option_values_of_rpm_tools_and_gem_are_not_packages() {
+    let silent = [
+        (
+            "DL3033",
+            "RUN yum --enablerepo epel install -y jq-1.6 && yum clean all",
+        ),
+        (
+            "DL3041",
+            "RUN dnf install -y --setopt tsflags=nodocs jq-1.7",
+        ),
+        ("DL3037", "RUN zypper -n --root /mnt in jq=1.7"),
+        ("DL3028", "RUN gem install -v 7.1 rails"),
+    ];
+    for (id, run) in silent {
+        let text = format!("FROM fedora:42\n{run}\n");
+        assert!(found(&text, &[id]).is_empty(), "{id}: {run}");
+    }
+    // ONBUILD RUN is read like RUN by the new package rules too.
+    let onbuild = "FROM centos:7\nONBUILD RUN yum install httpd\n";
+    assert_eq!(
+        found(onbuild, &["DL3030", "DL3032", "DL3033"]),
+        at(&[("DL3030", 2), ("DL3032", 2), ("DL3033", 2)])
+    );
+}

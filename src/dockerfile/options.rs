@@ -104,6 +104,53 @@ const TAKES_VALUE: &[(&[&str], &[&str])] = &[
         ],
     ),
     (
+        &["yum", "dnf", "microdnf"],
+        &[
+            "-c",
+            "--config",
+            "-d",
+            "--debuglevel",
+            "-e",
+            "--errorlevel",
+            "-x",
+            "--exclude",
+            "--installroot",
+            "--enablerepo",
+            "--disablerepo",
+            "--repo",
+            "--repoid",
+            "--releasever",
+            "--setopt",
+            "--forcearch",
+            "--downloaddir",
+            "--destdir",
+        ],
+    ),
+    (
+        &["zypper"],
+        &[
+            "-R", "--root", "-c", "--config", "-r", "--repo", "--from", "-t", "--type",
+        ],
+    ),
+    (
+        &["gem"],
+        &[
+            "-v",
+            "--version",
+            "-i",
+            "--install-dir",
+            "-n",
+            "--bindir",
+            "-s",
+            "--source",
+            "-p",
+            "--http-proxy",
+            "--platform",
+            "-g",
+            "--file",
+        ],
+    ),
+    (
         &["go"],
         &[
             "-o",
@@ -266,6 +313,19 @@ mod tests {
                 &["install", "example.com/tool@v1"],
             ),
             ("go build -o /bin/app ./cmd/app", &["build", "./cmd/app"]),
+        ]);
+    }
+
+    #[test]
+    fn rpm_and_gem_option_values_are_not_packages() {
+        check(&[
+            (
+                "yum --enablerepo epel install -y jq-1.6",
+                &["install", "jq-1.6"],
+            ),
+            ("dnf install -y --setopt x=1 jq", &["install", "jq"]),
+            ("zypper -n in -t pattern devel", &["in", "devel"]),
+            ("gem install -v 7.1 rails", &["install", "rails"]),
         ]);
     }
 

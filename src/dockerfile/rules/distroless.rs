@@ -1,7 +1,8 @@
 //! Distroless and scratch: no shell, language images with an ENTRYPOINT, no /etc/passwd, and
 //! the table's deprecated or floating image names.
 
-use super::instructions::{exec_form_fix, healthcheck_shell};
+use super::args::healthcheck_shell;
+use super::json_args::exec_form_fix;
 use super::multistage::chain_instructions;
 use super::text::from_image_span;
 use super::{Ctx, Report, RuleInfo};

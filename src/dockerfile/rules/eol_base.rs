@@ -1,7 +1,7 @@
 //! DK221: a base image whose version or distro release is past its end of life on the image
 //! table's date.
 
-use super::build::from_image_span;
+use super::text::from_image_span;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::images::{self, Status};

@@ -1,59 +1,112 @@
 //! The rule registry. Each rule is a [`RuleInfo`]: a stable ID, a severity, a one-line title, a
-//! longer explanation, the lesson section that teaches it, and a check function. Rules live in
-//! one file per family; [`all`] lists them sorted by ID.
+//! longer explanation, the lesson section that teaches it, and a check function. Each rule lives
+//! in its own file; [`all`] lists them sorted by ID.
 //!
 //! IDs: hadolint's `DLxxxx` where a rule means the same as hadolint's (BuildKit's check name as
 //! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
 //! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
 
+mod add_for_copy;
+mod apk_cache;
+mod apk_pin;
+mod apt_lists;
+mod apt_not_apt_get;
+mod apt_pin;
+mod apt_recommends;
+mod apt_yes;
 mod arg_default_invalid;
+mod args;
 mod arguments;
 mod base_invalid;
 mod before_from;
 mod build_tools_shipped;
+mod cd_in_run;
 mod cgo_libc;
 mod chain;
+mod consecutive_run;
+mod copy_archive;
 mod copy_from_missing;
 mod copy_from_self;
+mod copy_multi_source;
+mod copy_relative_dest;
+mod copy_whole_fs;
 mod definition_description;
 mod distroless;
-mod eol_base;
+mod dnf_clean;
+mod dnf_pin;
+mod dnf_yes;
 mod empty_continuation;
+mod env_self_reference;
+mod eol_base;
 mod expose_format;
 mod expose_proto_casing;
+mod expose_range;
 mod flags;
 mod from_arguments;
 mod from_as_casing;
 mod from_names_no_stage;
 mod from_variable;
-mod hygiene;
+mod gem_pin;
+mod go_pin;
 mod instruction_casing;
 mod instruction_overridden;
-mod instructions;
 mod jar_version;
+mod json_args;
+mod label_key;
+mod latest_tag;
 mod legacy_key_value;
 mod libc_mismatch;
+mod maintainer;
+mod multiple_cmd;
+mod multiple_entrypoint;
+mod multiple_healthcheck;
 mod multistage;
 mod no_from;
 mod node_modules_mismatch;
 mod node_modules_missing;
-mod packages;
+mod npm_pin;
 mod parse_error;
+mod pip_cache;
+mod pip_pin;
+mod pipefail_shell;
 mod platform_constant;
+mod platform_flag;
+mod pointless_command;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
+mod root_user;
+mod rpm_tools;
+mod run_steps;
+mod secrets_in_args;
 mod shell_run;
+mod shell_symlink;
 mod stage_name_casing;
 mod stage_name_duplicate;
 mod stage_name_invalid;
 mod stage_name_reserved;
 mod stage_reference;
+mod sudo;
 mod target_missing;
+mod target_platform_flag;
 mod text;
 mod undefined_arg_in_from;
 mod unknown_instruction;
+mod untagged_image;
+mod user_by_name;
 mod user_missing;
+mod useradd_uid;
+mod wget_and_curl;
+mod wget_progress;
+mod workdir_relative;
+mod yarn_cache;
+mod yum_clean;
+mod yum_pin;
+mod yum_yes;
+mod zypper_clean;
+mod zypper_dist_upgrade;
+mod zypper_pin;
+mod zypper_yes;
 pub use crate::dockerfile::shell;
 
 use std::borrow::Cow;
@@ -371,57 +424,103 @@ pub fn all() -> &'static [RuleInfo] {
     ALL.get_or_init(|| {
         let mut v: Vec<RuleInfo> = [
             distroless::RULES,
-            hygiene::RULES,
-            instructions::RULES,
             multistage::RULES,
-            packages::RULES,
-            // One rule per file: the build model's "would it run" rules and the rules rebuilt
-            // on it.
+            // One rule per file.
             &[
-                shell_run::RULE,
-                cgo_libc::RULE,
-                build_tools_shipped::RULE,
-                node_modules_missing::RULE,
-                relative_cmd::RULE,
-                program_missing::RULE,
-                libc_mismatch::RULE,
-                node_modules_mismatch::RULE,
-                python_env_mismatch::RULE,
-                jar_version::RULE,
-                copy_from_missing::RULE,
-                user_missing::RULE,
-                eol_base::RULE,
-            ],
-            // BuildKit's parse and dispatch errors and its build checks, one rule per file.
-            &[
+                add_for_copy::RULE,
+                apk_cache::RULE,
+                apk_pin::RULE,
+                apt_lists::RULE,
+                apt_not_apt_get::RULE,
+                apt_pin::RULE,
+                apt_recommends::RULE,
+                apt_yes::RULE,
                 arg_default_invalid::RULE,
                 arguments::RULE,
                 base_invalid::RULE,
                 before_from::RULE,
+                build_tools_shipped::RULE,
+                cd_in_run::RULE,
+                cgo_libc::RULE,
+                consecutive_run::RULE,
+                copy_archive::RULE,
+                copy_from_missing::RULE,
                 copy_from_self::RULE,
+                copy_multi_source::RULE,
+                copy_relative_dest::RULE,
+                copy_whole_fs::RULE,
+                definition_description::RULE,
+                dnf_clean::RULE,
+                dnf_pin::RULE,
+                dnf_yes::RULE,
                 empty_continuation::RULE,
+                env_self_reference::RULE,
+                eol_base::RULE,
                 expose_format::RULE,
                 expose_proto_casing::RULE,
+                expose_range::RULE,
                 flags::RULE,
                 from_arguments::RULE,
                 from_as_casing::RULE,
                 from_names_no_stage::RULE,
                 from_variable::RULE,
+                gem_pin::RULE,
+                go_pin::RULE,
                 instruction_casing::RULE,
                 instruction_overridden::RULE,
-                platform_constant::RULE,
-                definition_description::RULE,
+                jar_version::RULE,
+                json_args::RULE,
+                label_key::RULE,
+                latest_tag::RULE,
                 legacy_key_value::RULE,
+                libc_mismatch::RULE,
+                maintainer::RULE,
+                multiple_cmd::RULE,
+                multiple_entrypoint::RULE,
+                multiple_healthcheck::RULE,
                 no_from::RULE,
+                node_modules_mismatch::RULE,
+                node_modules_missing::RULE,
+                npm_pin::RULE,
                 parse_error::RULE,
+                pip_cache::RULE,
+                pip_pin::RULE,
+                pipefail_shell::RULE,
+                platform_constant::RULE,
+                platform_flag::RULE,
+                pointless_command::RULE,
+                program_missing::RULE,
+                python_env_mismatch::RULE,
+                relative_cmd::RULE,
+                root_user::RULE,
+                secrets_in_args::RULE,
+                shell_run::RULE,
+                shell_symlink::RULE,
                 stage_name_casing::RULE,
                 stage_name_duplicate::RULE,
                 stage_name_invalid::RULE,
                 stage_name_reserved::RULE,
                 stage_reference::RULE,
+                sudo::RULE,
                 target_missing::RULE,
+                target_platform_flag::RULE,
                 undefined_arg_in_from::RULE,
                 unknown_instruction::RULE,
+                untagged_image::RULE,
+                user_by_name::RULE,
+                user_missing::RULE,
+                useradd_uid::RULE,
+                wget_and_curl::RULE,
+                wget_progress::RULE,
+                workdir_relative::RULE,
+                yarn_cache::RULE,
+                yum_clean::RULE,
+                yum_pin::RULE,
+                yum_yes::RULE,
+                zypper_clean::RULE,
+                zypper_dist_upgrade::RULE,
+                zypper_pin::RULE,
+                zypper_yes::RULE,
             ],
         ]
         .concat();

@@ -1,0 +1,34 @@
+//! DL3014: Use `apt-get install -y`.
+
+use super::run_steps::report_runs;
+use super::shell::Command;
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+
+pub(super) const RULE: RuleInfo = RuleInfo {
+    id: "DL3014",
+    aliases: &[],
+    severity: Severity::Warning,
+    title: "Use `apt-get install -y`",
+    explanation: "Without `-y` apt-get asks for confirmation, and a build has no one to answer: the install aborts.",
+    lesson: None,
+    runtime: false,
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    let asks = |c: &Command<'_>| {
+        c.is("apt-get", &["install"])
+            && !c.has_short_or_long('y', &["--yes", "--assume-yes"])
+            && !c
+                .words
+                .iter()
+                .any(|w| w == "-qq" || w == "-q=2" || w.starts_with("--quiet=2"))
+    };
+    report_runs(
+        ctx,
+        r,
+        asks,
+        "Use the -y switch to avoid manual input: `apt-get install -y <package>`",
+    );
+}

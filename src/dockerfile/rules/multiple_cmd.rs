@@ -1,0 +1,42 @@
+//! DL4003: Several CMD in one stage: only the last one counts.
+
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+use crate::dockerfile::ast::{Instruction, Keyword};
+
+pub(super) const RULE: RuleInfo = RuleInfo {
+    id: "DL4003",
+    aliases: &["MultipleInstructionsDisallowed"],
+    severity: Severity::Warning,
+    title: "Several CMD in one stage: only the last one counts",
+    explanation: "Only the last CMD of a stage takes effect; the others are dead code and usually a mistake. Keep one.",
+    lesson: None,
+    runtime: false,
+    check,
+};
+
+pub(super) fn multiple(ctx: &Ctx<'_>, r: &mut Report, keyword: Keyword) {
+    for st in &ctx.model.stages {
+        let found: Vec<&Instruction> = ctx
+            .stage_body(st)
+            .map(|(_, i)| i)
+            .filter(|i| i.keyword == keyword)
+            .collect();
+        if let Some((first, later)) = found.split_first() {
+            for ins in later {
+                r.at(
+                    ins.span,
+                    format!(
+                        "Multiple {keyword} instructions in stage {}: this one overrides line {}; only the last takes effect",
+                        st.label(),
+                        first.start_line
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    multiple(ctx, r, Keyword::Cmd);
+}

@@ -1,0 +1,38 @@
+//! DL3016: Pin versions in npm install.
+
+use super::run_steps::report_runs;
+use super::shell::Command;
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+
+pub(super) const RULE: RuleInfo = RuleInfo {
+    id: "DL3016",
+    aliases: &[],
+    severity: Severity::Warning,
+    title: "Pin versions in npm install",
+    explanation: "`npm install -g typescript` installs the newest release. Pin (`typescript@5.9.2`); project dependencies belong in package.json and package-lock.json (`npm ci`).",
+    lesson: None,
+    runtime: false,
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    let unpinned = |c: &Command<'_>| {
+        c.is("npm", &["install", "i", "add"])
+            && c.operands().any(|p| {
+                let name = p
+                    .strip_prefix('@')
+                    .map_or(p, |s| s.split_once('/').map_or(s, |(_, n)| n));
+                !name.contains('@')
+                    && !p.contains(['/', '$', ':'])
+                    && !p.starts_with('.')
+                    && !p.ends_with(".tgz")
+            })
+    };
+    report_runs(
+        ctx,
+        r,
+        unpinned,
+        "Pin versions in npm: `npm install <package>@<version>`",
+    );
+}

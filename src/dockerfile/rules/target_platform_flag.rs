@@ -1,0 +1,28 @@
+//! DL3065: `--platform=$TARGETPLATFORM` is the default.
+
+use super::{Ctx, Report, RuleInfo};
+use crate::dockerfile::Severity;
+use crate::dockerfile::ast::Args;
+
+pub(super) const RULE: RuleInfo = RuleInfo {
+    id: "DL3065",
+    aliases: &["RedundantTargetPlatform"],
+    severity: Severity::Info,
+    title: "`--platform=$TARGETPLATFORM` is the default",
+    explanation: "A stage is built for the target platform unless told otherwise, so `FROM --platform=$TARGETPLATFORM` changes nothing. Drop the flag (keep `--platform=$BUILDPLATFORM` on cross-compiling build stages).",
+    lesson: None,
+    runtime: false,
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    for st in &ctx.model.stages {
+        let ins = ctx.ins(st.from);
+        if let Args::From(f) = &ins.args
+            && let Some(p) = &f.platform
+            && matches!(p.text.as_str(), "$TARGETPLATFORM" | "${TARGETPLATFORM}")
+        {
+            r.at(p.span, "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior");
+        }
+    }
+}
