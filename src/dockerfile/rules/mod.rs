@@ -4,8 +4,10 @@
 //!
 //! IDs: hadolint's `DLxxxx` where a rule means the same as hadolint's (BuildKit's check name as
 //! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
-//! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
+//! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks, `DK4xx`
+//! shell analysis of RUN scripts (ShellCheck's code as an alias).
 
+mod backticks;
 mod build;
 mod build_tools_shipped;
 mod casing;
@@ -13,10 +15,12 @@ mod cgo_libc;
 mod chain;
 mod copy_from_missing;
 mod distroless;
+mod echo_flags;
 mod hygiene;
 mod instructions;
 mod jar_version;
 mod libc_mismatch;
+mod masked_status;
 mod multistage;
 mod node_modules_mismatch;
 mod node_modules_missing;
@@ -24,7 +28,11 @@ mod packages;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
+mod sh_scripts;
 mod shell_run;
+mod test_double_equals;
+mod unquoted_subst;
+mod unquoted_var;
 mod user_missing;
 pub use crate::dockerfile::shell;
 
@@ -37,6 +45,7 @@ use serde::Serialize;
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, ParseResult, Span};
 use crate::dockerfile::build::BuildModel;
 use crate::dockerfile::model::{Model, Stage, location, script_text};
+use crate::dockerfile::sh::run::RunScripts;
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
 /// What the rules look at.
@@ -50,6 +59,8 @@ pub struct Ctx<'a> {
     lines: OnceCell<Vec<(usize, usize)>>,
     /// Each instruction's script, split on first use: a dozen rules read every RUN.
     scripts: Vec<OnceCell<RunScript<'a>>>,
+    /// Each RUN's shell scripts parsed for the shell-analysis rules, on first use.
+    sh: Vec<OnceCell<RunScripts<'a>>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
 }
@@ -95,6 +106,9 @@ impl<'a> Ctx<'a> {
             scripts: (0..parse.dockerfile.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            sh: (0..parse.dockerfile.instructions.len())
+                .map(|_| OnceCell::new())
+                .collect(),
             build: OnceCell::new(),
         }
     }
@@ -133,6 +147,12 @@ impl<'a> Ctx<'a> {
             Some(i) => Cow::Borrowed(self.scripts[i].get_or_init(|| RunScript::of(self.ins(i)))),
             None => Cow::Owned(RunScript::owned(ins)),
         }
+    }
+
+    /// The shell scripts of `run`, parsed once per file: the RUN at index `i`, or the trigger
+    /// of the `ONBUILD RUN` at `i`.
+    pub fn sh(&self, i: usize, run: &'a Instruction) -> &RunScripts<'a> {
+        self.sh[i].get_or_init(|| RunScripts::of(run))
     }
 
     /// The position of `ins` in the instruction list, by address (O(1); no search).
@@ -315,6 +335,13 @@ pub fn all() -> &'static [RuleInfo] {
                 jar_version::RULE,
                 copy_from_missing::RULE,
                 user_missing::RULE,
+                // Shell analysis of RUN scripts (DK4xx).
+                unquoted_var::RULE,
+                unquoted_subst::RULE,
+                masked_status::RULE,
+                echo_flags::RULE,
+                test_double_equals::RULE,
+                backticks::RULE,
             ],
         ]
         .concat();
