@@ -227,6 +227,37 @@ const CASES: &[(&str, &str, &str)] = &[
         "FROM alpine:3.22\nENV DEPS curl git\n",
         "FROM alpine:3.22\nENV DEPS=\"curl git\"\n",
     ),
+    // --- shell analysis of RUN scripts ---------------------------------------------------------
+    (
+        "DK401",
+        "FROM alpine:3.22\nRUN rm -rf $DIR\n",
+        "FROM alpine:3.22\nRUN rm -rf \"$DIR\"\n",
+    ),
+    (
+        "DK402",
+        "FROM alpine:3.22\nRUN cd $(dirname /a/b)\n",
+        "FROM alpine:3.22\nRUN cd \"$(dirname /a/b)\"\n",
+    ),
+    (
+        "DK403",
+        "FROM alpine:3.22\nRUN export V=$(cat /v)\n",
+        "FROM alpine:3.22\nRUN V=$(cat /v) && export V\n",
+    ),
+    (
+        "DK404",
+        "FROM debian:13\nRUN echo -e 'a\\tb'\n",
+        "FROM debian:13\nRUN printf 'a\\tb\\n'\n",
+    ),
+    (
+        "DK405",
+        "FROM debian:13\nRUN [ \"$A\" == b ] || true\n",
+        "FROM debian:13\nRUN [ \"$A\" = b ] || true\n",
+    ),
+    (
+        "DK406",
+        "FROM alpine:3.22\nRUN echo `uname -m`\n",
+        "FROM alpine:3.22\nRUN echo \"$(uname -m)\"\n",
+    ),
     // --- hadolint-equivalent generic checks ----------------------------------------------------
     (
         "DL3000",

@@ -19,6 +19,7 @@ pub mod model;
 pub mod options;
 pub mod parser;
 pub mod rules;
+pub mod sh;
 pub mod shell;
 
 pub use ast::{Dockerfile, Instruction, Keyword, ParseError, ParseResult};

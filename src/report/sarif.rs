@@ -33,17 +33,15 @@ pub fn render(reports: &[FileReport], rules: &[RuleDescription<'_>]) -> String {
         .iter()
         .filter_map(|report| {
             let error = report.error()?;
-            let mut region = json!({});
+            let mut physical = json!({ "artifactLocation": Artifact::of(&report.path).json() });
+            // Without a position the location is the whole file: SARIF rejects an empty region.
             if let Some((line, column)) = error.position {
-                region = json!({ "startLine": line, "startColumn": column });
+                physical["region"] = json!({ "startLine": line, "startColumn": column });
             }
             Some(json!({
                 "level": "error",
                 "message": { "text": error.message },
-                "locations": [{ "physicalLocation": {
-                    "artifactLocation": Artifact::of(&report.path).json(),
-                    "region": region,
-                }}],
+                "locations": [{ "physicalLocation": physical }],
             }))
         })
         .collect();
@@ -233,6 +231,23 @@ mod tests {
             note["locations"][0]["physicalLocation"]["region"]["startLine"],
             2
         );
+    }
+
+    #[test]
+    fn error_without_a_position_has_no_region() {
+        let mut reports = fixtures::reports();
+        reports.push(FileReport {
+            path: "gone/Dockerfile".to_string(),
+            outcome: crate::report::Outcome::Failed(crate::report::FileError {
+                message: "No such file or directory".to_string(),
+                position: None,
+            }),
+        });
+        let doc: Value = serde_json::from_str(&render(&reports, &RULES)).unwrap();
+        let notes = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+        let physical = &notes[1]["locations"][0]["physicalLocation"];
+        assert_eq!(physical["artifactLocation"]["uri"], "gone/Dockerfile");
+        assert_eq!(physical.get("region"), None, "{physical}");
     }
 
     #[test]

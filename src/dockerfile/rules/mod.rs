@@ -4,7 +4,8 @@
 //!
 //! IDs: hadolint's `DLxxxx` where a rule means the same as hadolint's (BuildKit's check name as
 //! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
-//! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks.
+//! multi-stage and distroless mistakes, `DK3xx` BuildKit build checks that hadolint lacks, `DK4xx`
+//! shell analysis of RUN scripts (ShellCheck's code as an alias).
 
 mod add_for_copy;
 mod apk_cache;
@@ -17,6 +18,7 @@ mod apt_yes;
 mod arg_default_invalid;
 mod args;
 mod arguments;
+mod backticks;
 mod base_invalid;
 mod before_from;
 mod build_tools_shipped;
@@ -35,6 +37,7 @@ mod distroless;
 mod dnf_clean;
 mod dnf_pin;
 mod dnf_yes;
+mod echo_flags;
 mod empty_continuation;
 mod env_self_reference;
 mod eol_base;
@@ -57,6 +60,7 @@ mod latest_tag;
 mod legacy_key_value;
 mod libc_mismatch;
 mod maintainer;
+mod masked_status;
 mod multiple_cmd;
 mod multiple_entrypoint;
 mod multiple_healthcheck;
@@ -79,6 +83,7 @@ mod root_user;
 mod rpm_tools;
 mod run_steps;
 mod secrets_in_args;
+mod sh_scripts;
 mod shell_run;
 mod shell_symlink;
 mod stage_name_casing;
@@ -89,9 +94,12 @@ mod stage_reference;
 mod sudo;
 mod target_missing;
 mod target_platform_flag;
+mod test_double_equals;
 mod text;
 mod undefined_arg_in_from;
 mod unknown_instruction;
+mod unquoted_subst;
+mod unquoted_var;
 mod untagged_image;
 mod user_by_name;
 mod user_missing;
@@ -118,6 +126,7 @@ use serde::Serialize;
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, ParseResult, Span};
 use crate::dockerfile::build::BuildModel;
 use crate::dockerfile::model::{Model, Stage, location, script_text};
+use crate::dockerfile::sh::run::RunScripts;
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
 /// What the rules look at.
@@ -131,6 +140,8 @@ pub struct Ctx<'a> {
     lines: OnceCell<Vec<(usize, usize)>>,
     /// Each instruction's script, split on first use: a dozen rules read every RUN.
     scripts: Vec<OnceCell<RunScript<'a>>>,
+    /// Each RUN's shell scripts parsed for the shell-analysis rules, on first use.
+    sh: Vec<OnceCell<RunScripts<'a>>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
 }
@@ -176,6 +187,9 @@ impl<'a> Ctx<'a> {
             scripts: (0..parse.dockerfile.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            sh: (0..parse.dockerfile.instructions.len())
+                .map(|_| OnceCell::new())
+                .collect(),
             build: OnceCell::new(),
         }
     }
@@ -214,6 +228,12 @@ impl<'a> Ctx<'a> {
             Some(i) => Cow::Borrowed(self.scripts[i].get_or_init(|| RunScript::of(self.ins(i)))),
             None => Cow::Owned(RunScript::owned(ins)),
         }
+    }
+
+    /// The shell scripts of `run`, parsed once per file: the RUN at index `i`, or the trigger
+    /// of the `ONBUILD RUN` at `i`.
+    pub fn sh(&self, i: usize, run: &'a Instruction) -> &RunScripts<'a> {
+        self.sh[i].get_or_init(|| RunScripts::of(run))
     }
 
     /// The position of `ins` in the instruction list, by address (O(1); no search).
@@ -437,6 +457,7 @@ pub fn all() -> &'static [RuleInfo] {
                 apt_yes::RULE,
                 arg_default_invalid::RULE,
                 arguments::RULE,
+                backticks::RULE,
                 base_invalid::RULE,
                 before_from::RULE,
                 build_tools_shipped::RULE,
@@ -453,6 +474,7 @@ pub fn all() -> &'static [RuleInfo] {
                 dnf_clean::RULE,
                 dnf_pin::RULE,
                 dnf_yes::RULE,
+                echo_flags::RULE,
                 empty_continuation::RULE,
                 env_self_reference::RULE,
                 eol_base::RULE,
@@ -475,6 +497,7 @@ pub fn all() -> &'static [RuleInfo] {
                 legacy_key_value::RULE,
                 libc_mismatch::RULE,
                 maintainer::RULE,
+                masked_status::RULE,
                 multiple_cmd::RULE,
                 multiple_entrypoint::RULE,
                 multiple_healthcheck::RULE,
@@ -504,8 +527,11 @@ pub fn all() -> &'static [RuleInfo] {
                 sudo::RULE,
                 target_missing::RULE,
                 target_platform_flag::RULE,
+                test_double_equals::RULE,
                 undefined_arg_in_from::RULE,
                 unknown_instruction::RULE,
+                unquoted_subst::RULE,
+                unquoted_var::RULE,
                 untagged_image::RULE,
                 user_by_name::RULE,
                 user_missing::RULE,

@@ -1,0 +1,163 @@
+//! What the shell-analysis rules (DK4xx) share: every RUN's parsed scripts with the shell
+//! that runs them, and the way from a script's byte range to a Dockerfile span.
+//!
+//! The shell: the stage's last `SHELL` (inherited from a parent stage), else a
+//! `# hadolint shell=` pragma, else `/bin/sh`. PowerShell and cmd (a SHELL naming them, or a
+//! Windows base image, whose default is cmd) are not read at all; nor is a script the parser
+//! could not read.
+
+use std::ops::Range;
+
+use super::Ctx;
+use super::run_steps::{non_posix, run_of};
+use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
+use crate::dockerfile::model::{Base, Stage};
+use crate::dockerfile::sh::run::{Script, Shell};
+use crate::dockerfile::sh::{List, Word};
+
+/// One parsed script of a RUN, with what the rules need to judge and report it.
+pub(super) struct ShScript<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    pub ins: &'a Instruction,
+    pub stage: &'c Stage,
+    pub shell: Shell,
+    pub script: &'c Script<'a>,
+    pub list: &'c List,
+}
+
+impl ShScript<'_, '_> {
+    pub fn text(&self) -> &str {
+        self.script.text
+    }
+
+    /// The Dockerfile span of a byte range of the script.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        self.script
+            .span(self.ctx.source, self.ins, self.ctx.df().escape, range)
+    }
+
+    /// A word's literal value (no expansions), if it has one.
+    pub fn literal(&self, w: &Word) -> Option<String> {
+        w.literal(self.script.text).map(|c| c.into_owned())
+    }
+
+    /// What `/bin/sh` is in the stage's image, when the image table knows its distribution.
+    pub fn sh_flavour(&self) -> Option<ShFlavour> {
+        let distro = self.stage.image_info.as_ref()?.distro.as_deref()?;
+        if distro.starts_with("debian") || distro.starts_with("ubuntu") {
+            Some(ShFlavour::Dash)
+        } else if distro.starts_with("alpine") {
+            Some(ShFlavour::BusyBox)
+        } else {
+            None
+        }
+    }
+}
+
+/// Which POSIX shell `/bin/sh` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ShFlavour {
+    /// Debian's and Ubuntu's: strict, few extensions.
+    Dash,
+    /// Alpine's BusyBox ash: accepts several bash forms (`==` in `[`, `echo -e`).
+    BusyBox,
+}
+
+/// Every readable shell script of every RUN (ONBUILD RUN triggers included), in file order.
+pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
+    let pragma = ctx.pragma_shell();
+    let mut out = Vec::new();
+    // The shell each stage ends with, for the stages built FROM it; `None` = not sh syntax.
+    let mut ends: Vec<Option<Shell>> = Vec::new();
+    for st in &ctx.model.stages {
+        let mut shell = match (&st.base, pragma) {
+            (Base::Stage { index }, _) => ends.get(*index).copied().flatten(),
+            _ if windows(st) => None,
+            (_, Some(p)) => named_shell(p),
+            (_, None) => Some(Shell::Sh),
+        };
+        for (i, ins) in ctx.stage_body(st) {
+            if let (Keyword::Shell, Args::Exec { elements, .. }) = (&ins.keyword, &ins.args) {
+                shell = elements
+                    .first()
+                    .filter(|_| !elements.iter().any(|w| non_posix(&w.text)))
+                    .and_then(|w| named_shell(&w.text));
+            }
+            let (Some(run), Some(stage_shell)) = (run_of(ins), shell) else {
+                continue;
+            };
+            for script in &ctx.sh(i, run).scripts {
+                if let Ok(list) = &script.parsed {
+                    out.push(ShScript {
+                        ctx,
+                        ins: run,
+                        stage: st,
+                        shell: script.shell.unwrap_or(stage_shell),
+                        script,
+                        list,
+                    });
+                }
+            }
+        }
+        ends.push(shell);
+    }
+    out
+}
+
+/// sh or bash by a program's name or path; `None` for anything else (zsh, PowerShell…).
+fn named_shell(program: &str) -> Option<Shell> {
+    match program.rsplit('/').next()? {
+        "sh" | "ash" | "dash" => Some(Shell::Sh),
+        "bash" => Some(Shell::Bash),
+        _ => None,
+    }
+}
+
+/// A Windows base image: its RUNs go to cmd unless SHELL says otherwise.
+fn windows(st: &Stage) -> bool {
+    let written = match &st.base {
+        Base::Image { written, .. } | Base::Unresolved { written, .. } => written,
+        Base::Stage { .. } => return false,
+    };
+    let w = written.to_ascii_lowercase();
+    w.starts_with("mcr.microsoft.com/windows") || w.contains("nanoserver")
+}
+
+/// Whether a command's arguments are declarations (`export A=$B`): bash, and POSIX since
+/// 2024, neither split nor glob the value of such an argument.
+pub(super) fn declares(sc: &ShScript<'_, '_>, words: &[Word]) -> bool {
+    words.first().and_then(|w| sc.literal(w)).is_some_and(|p| {
+        matches!(
+            p.as_str(),
+            "export" | "local" | "declare" | "readonly" | "typeset"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn shell_follows_shell_instruction_pragma_and_windows() {
+        let on = |src: &str| !findings(src, "DK401").is_empty();
+        let run = "RUN rm $FILES\n";
+        assert!(on(&format!("FROM alpine:3.22\n{run}")));
+        assert!(!on(&format!(
+            "FROM alpine:3.22\nSHELL [\"pwsh\", \"-c\"]\n{run}"
+        )));
+        assert!(!on(&format!(
+            "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n{run}"
+        )));
+        assert!(!on(&format!(
+            "# hadolint shell=powershell\nFROM alpine:3.22\n{run}"
+        )));
+        // A stage built FROM a PowerShell stage keeps its shell.
+        assert!(!on(&format!(
+            "FROM alpine:3.22 AS a\nSHELL [\"pwsh\", \"-c\"]\nFROM a\n{run}"
+        )));
+        assert!(on(&format!(
+            "FROM alpine:3.22 AS a\nSHELL [\"/bin/bash\", \"-c\"]\nFROM a\n{run}"
+        )));
+    }
+}
