@@ -11,6 +11,7 @@ pub mod grade;
 pub mod hints;
 pub mod judge;
 pub mod model;
+pub mod moved;
 pub mod pack;
 pub mod score;
 pub mod verdict;
