@@ -1,19 +1,9 @@
-//! Questions that moved to another lesson. Progress is keyed by lesson and question, so a
-//! record saved under a question's old lesson is moved to its new one whenever a file is
+//! Progress is keyed by lesson and question, so the record of a question that moved to
+//! another lesson ([`crate::quiz::moved`]) is carried to its new lesson whenever a file is
 //! read: an old progress file keeps loading, and its answers keep counting.
 
 use super::model::{Progress, QuestionProgress};
-
-/// (question, the lesson it was in, the lesson it is in now). Append only: ids are forever.
-const MOVED: &[(&str, &str, &str)] = &[
-    // Issue 14: taught before any Python or Java was, they moved to the new lessons.
-    (
-        "why-ex-drop-the-compiler",
-        "why-multi-stage",
-        "python-venvs-on-distroless",
-    ),
-    ("sum-ex-java", "summary-and-analogy", "java-on-distroless"),
-];
+use crate::quiz::moved::MOVED;
 
 impl Progress {
     /// Moves records of moved questions to the lesson each question is in now.

@@ -7,6 +7,7 @@ use super::WorkshopError;
 use super::files::DOCKERFILE;
 use super::manifest::{EXERCISES, Manifest};
 use crate::course::{Course, Lesson, LoadError};
+use crate::quiz::moved::moved_to;
 use crate::quiz::{Exercise, Question, QuestionKind, QuizBook};
 
 /// An opened workshop: everything `watch` needs to judge the exercise files.
@@ -93,9 +94,14 @@ impl Workshop {
                 lesson: entry.lesson.clone(),
                 question: entry.question.clone(),
             };
+            // A manifest written before a question moved names its old lesson.
+            let lesson = match pack.book.question(&entry.lesson, &entry.question) {
+                Some(_) => entry.lesson.as_str(),
+                None => moved_to(&entry.lesson, &entry.question).ok_or_else(unknown)?,
+            };
             let question = pack
                 .book
-                .question(&entry.lesson, &entry.question)
+                .question(lesson, &entry.question)
                 .ok_or_else(unknown)?;
             let QuestionKind::Dockerfile(exercise) = &question.kind else {
                 return Err(unknown());
@@ -108,7 +114,7 @@ impl Workshop {
             }
             exercises.push(WorkshopExercise {
                 folder: entry.folder.clone(),
-                lesson_id: entry.lesson.clone(),
+                lesson_id: lesson.to_string(),
                 question: question.clone(),
                 exercise: exercise.as_ref().clone(),
             });

@@ -1,6 +1,6 @@
-//! Questions that moved to another lesson (issue 14) keep counting: a progress file written
+//! Questions that moved to another lesson (issue 14) keep working: a progress file written
 //! before the move, with their records under the old lessons, loads and scores them in the
-//! lessons they are in now.
+//! lessons they are in now, and a workshop manifest naming the old lessons still opens.
 
 use std::fs;
 
@@ -8,6 +8,7 @@ use assert_cmd::Command;
 use dockerlings::course::Course;
 use dockerlings::progress::Store;
 use dockerlings::quiz::{QuizBook, Score};
+use dockerlings::workshop::{MANIFEST, Manifest, Workshop};
 
 /// A file as an older dockerlings wrote it: both exercises passed in their old lessons.
 const BEFORE_THE_MOVE: &str = r#"{"schema_version": 1, "revision": 3, "lessons": {
@@ -111,4 +112,37 @@ fn exported_results_count_them_in_the_new_lessons() {
     };
     assert_eq!(passed("python-venvs-on-distroless"), 1);
     assert_eq!(passed("java-on-distroless"), 1);
+}
+
+#[test]
+fn a_workshop_manifest_naming_the_old_lessons_still_opens() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    Command::cargo_bin("dockerlings")
+        .unwrap()
+        .args(["workshop", "init"])
+        .arg(dir)
+        .assert()
+        .success();
+    // Rewrite the manifest as a dockerlings from before the move wrote it.
+    let mut manifest = Manifest::read(dir).unwrap();
+    for entry in &mut manifest.exercises {
+        match entry.question.as_str() {
+            "sum-ex-java" => entry.lesson = "summary-and-analogy".into(),
+            "why-ex-drop-the-compiler" => entry.lesson = "why-multi-stage".into(),
+            _ => {}
+        }
+    }
+    fs::write(dir.join(MANIFEST), manifest.to_text().unwrap()).unwrap();
+
+    let workshop = Workshop::open(dir, None).unwrap();
+    let lesson_of = |id: &str| {
+        let ex = workshop.exercises.iter().find(|e| e.question.id == id);
+        ex.map(|e| e.lesson_id.clone()).unwrap()
+    };
+    assert_eq!(lesson_of("sum-ex-java"), "java-on-distroless");
+    assert_eq!(
+        lesson_of("why-ex-drop-the-compiler"),
+        "python-venvs-on-distroless"
+    );
 }
