@@ -8,6 +8,8 @@
 # to date). DOCKERLINGS=/path/to/binary skips the release build and uses that binary.
 # RULES_ONLY=1 stops after the per-rule table. Everything is written to a temporary directory.
 # Prints files/s for both and the ratio, with dockerlings on all cores and pinned to one core.
+# Committed tables (RULES_ONLY=1; quoted in docs/hadolint-parity.md): scripts/hadolint_compare.txt
+# for ../shared/corpus, scripts/hadolint_snippets.txt for scripts/hadolint-snippets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/corpus}

@@ -310,6 +310,22 @@ fn github_format_prints_workflow_commands() {
     );
 }
 
+#[test]
+fn gitlab_format_prints_a_code_quality_report() {
+    let dir = tree(&[("Dockerfile", UNTAGGED)]);
+    let out = stdout_of(
+        dockerlings()
+            .args(["check", "--format", "gitlab"])
+            .arg(dir.path().join("Dockerfile")),
+    );
+    let issues: Value = serde_json::from_str(&out).unwrap();
+    let issue = &issues.as_array().unwrap()[0];
+    assert_eq!(issue["check_name"], "DL3006");
+    assert_eq!(issue["severity"], "major");
+    assert_eq!(issue["location"]["lines"]["begin"], 1);
+    assert!(issue["fingerprint"].as_str().is_some_and(|f| !f.is_empty()));
+}
+
 // ---- ignoring ------------------------------------------------------------------------------
 
 #[test]

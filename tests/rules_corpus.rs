@@ -147,3 +147,24 @@ fn corpus_lints_without_panic_and_agrees_with_hadolint() {
         );
     }
 }
+
+/// A rule reports an instruction once, however many of its commands match (hadolint's count):
+/// no rule reports the same place twice in any corpus file.
+#[test]
+fn no_rule_reports_the_same_place_twice() {
+    let Some(dir) = corpus() else { return };
+    let mut repeats = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let mut seen = BTreeSet::new();
+        for d in lint(&text, &LintOptions::default()).diagnostics {
+            if !seen.insert((d.rule, d.location)) {
+                repeats.push(format!("{} {}:{}", d.rule, path.display(), d.location.line));
+            }
+        }
+    }
+    assert!(repeats.is_empty(), "{repeats:#?}");
+}

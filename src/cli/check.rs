@@ -90,6 +90,7 @@ enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
 }
 
 fn parse_fail_level(name: &str) -> Result<FailLevel, String> {
@@ -154,6 +155,7 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCod
         },
         Format::Json => report::json::render(&reports),
         Format::Github => report::github::render(&reports),
+        Format::Gitlab => report::gitlab::render(&reports),
         Format::Sarif => report::sarif::render(&reports, &policy::rule_descriptions()),
     };
     if let Err(err) = super::write_report(&text) {

@@ -1,8 +1,9 @@
 //! `check` output formats over the validator's findings: a human report with source snippets,
-//! JSON, SARIF 2.1.0 and GitHub workflow commands. Each format is a pure function of the
+//! JSON, SARIF 2.1.0, GitHub workflow commands and GitLab's code-quality report. Each format is a pure function of the
 //! checked files, so the CLI, the tests and the benches print the same bytes.
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod sarif;

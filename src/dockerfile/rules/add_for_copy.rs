@@ -56,3 +56,30 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nADD app.js /app/\n", "DL3020");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Use COPY instead of ADD for files and folders"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22\nADD https://example.com/a.tgz /tmp/\nADD rootfs.tar.gz /\n",
+                "DL3020"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -30,3 +30,30 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Pin versions in apk add: `apk add <package>=<version>`",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nRUN apk add --no-cache curl\n", "DL3018");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Pin versions in apk add: `apk add <package>=<version>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22\nRUN apk add --no-cache --virtual .deps curl=8.14.1-r0\n",
+                "DL3018"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -46,3 +46,27 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM debian:trixie\nRUN apt-get update && apt-get install -y curl=8.14.1-2\n",
+            "DL3009",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Delete the apt-get lists after installing something: `&& rm -rf /var/lib/apt/lists/*`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM debian:trixie\nRUN apt-get update && apt-get install -y curl=8.14.1-2 && rm -rf /var/lib/apt/lists/*\n", "DL3009").is_empty());
+    }
+}

@@ -29,3 +29,33 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Pin versions in apt-get install: `apt-get install <package>=<version>`",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM debian:trixie\nRUN apt-get install -y curl\n",
+            "DL3008",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Pin versions in apt-get install: `apt-get install <package>=<version>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM debian:trixie\nRUN apt-get install -y curl=8.14.1-2\n",
+                "DL3008"
+            )
+            .is_empty()
+        );
+    }
+}

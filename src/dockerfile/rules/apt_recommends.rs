@@ -31,3 +31,33 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Avoid additional packages by specifying `--no-install-recommends`",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM debian:trixie\nRUN apt-get install -y curl=1\n",
+            "DL3015",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Avoid additional packages by specifying `--no-install-recommends`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM debian:trixie\nRUN apt-get install -y --no-install-recommends curl=1\n",
+                "DL3015"
+            )
+            .is_empty()
+        );
+    }
+}

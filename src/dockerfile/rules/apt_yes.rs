@@ -32,3 +32,30 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Use the -y switch to avoid manual input: `apt-get install -y <package>`",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM debian:trixie\nRUN apt-get install curl=1\n", "DL3014");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Use the -y switch to avoid manual input: `apt-get install -y <package>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM debian:trixie\nRUN apt-get -qy install curl=1\n",
+                "DL3014"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -23,3 +23,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nRUN cd /tmp && make\n", "DL3003");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nWORKDIR /tmp\nRUN make\n", "DL3003").is_empty());
+    }
+}

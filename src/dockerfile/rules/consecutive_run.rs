@@ -52,3 +52,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nRUN echo a\nRUN echo b\n", "DL3059");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (3, 1));
+        assert_eq!(
+            d[0].message,
+            "Multiple consecutive RUN instructions: consider consolidating them into one"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nRUN echo a\nCOPY x /x\nRUN --mount=type=cache,target=/root/.cache echo b\n", "DL3059").is_empty());
+    }
+}

@@ -41,3 +41,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nCOPY a b /app\n", "DL3021");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 10));
+        assert_eq!(
+            d[0].message,
+            "COPY with more than one source needs a destination ending in '/': `/app/`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nCOPY a b /app/\n", "DL3021").is_empty());
+    }
+}

@@ -52,3 +52,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nCOPY app .\n", "DL3045");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 10));
+        assert_eq!(
+            d[0].message,
+            "`.` is relative, and no WORKDIR is set: set WORKDIR or use an absolute path"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nWORKDIR /srv\nCOPY app .\nFROM alpine:3.22\nCOPY app /usr/bin/app\n", "DL3045").is_empty());
+    }
+}

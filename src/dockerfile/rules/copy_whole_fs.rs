@@ -49,3 +49,33 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM alpine:3.22 AS a\nFROM alpine:3.22\nCOPY --from=a / /\n",
+            "DL3067",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (3, 1));
+        assert_eq!(
+            d[0].message,
+            "Do not copy an entire filesystem from another stage: copy only the artifacts you need"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22 AS a\nFROM alpine:3.22\nCOPY --from=a /out /out\n",
+                "DL3067"
+            )
+            .is_empty()
+        );
+    }
+}

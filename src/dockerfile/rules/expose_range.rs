@@ -37,3 +37,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nEXPOSE 80000\n", "DL3011");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 8));
+        assert_eq!(
+            d[0].message,
+            "Valid UNIX ports range from 0 to 65535: 80000"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nEXPOSE 8000\n", "DL3011").is_empty());
+    }
+}

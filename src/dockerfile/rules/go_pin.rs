@@ -38,3 +38,33 @@ fn unpinned(c: &Command<'_>) -> bool {
             && !p.ends_with(".go")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM golang:1.26\nRUN go install github.com/x/tool\n",
+            "DL3062",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Pin versions in go: `go install <package>@<version>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM golang:1.26\nRUN go install github.com/x/tool@v1.2.3\n",
+                "DL3062"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -18,3 +18,24 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     tagged_images(ctx, r, true);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:latest\n", "DL3007");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (1, 6));
+        assert_eq!(
+            d[0].message,
+            "Using latest is prone to errors if the image will ever update: pin a version of `alpine`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:latest@sha256:abcd\n", "DL3007").is_empty());
+    }
+}

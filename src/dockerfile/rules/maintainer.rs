@@ -33,3 +33,33 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM alpine:3.22\nMAINTAINER me <me@example.com>\n",
+            "DL4000",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22\nLABEL org.opencontainers.image.authors=\"me\"\n",
+                "DL4000"
+            )
+            .is_empty()
+        );
+    }
+}

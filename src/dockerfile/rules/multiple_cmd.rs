@@ -40,3 +40,24 @@ pub(super) fn multiple(ctx: &Ctx<'_>, r: &mut Report, keyword: Keyword) {
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     multiple(ctx, r, Keyword::Cmd);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nCMD [\"a\"]\nCMD [\"b\"]\n", "DL4003");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (3, 1));
+        assert_eq!(
+            d[0].message,
+            "Multiple CMD instructions in stage stage 0: this one overrides line 2; only the last takes effect"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nCMD [\"a\"]\n", "DL4003").is_empty());
+    }
+}

@@ -19,3 +19,33 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     multiple(ctx, r, Keyword::Entrypoint);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM alpine:3.22\nENTRYPOINT [\"a\"]\nENTRYPOINT [\"b\"]\n",
+            "DL4004",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (3, 1));
+        assert_eq!(
+            d[0].message,
+            "Multiple ENTRYPOINT instructions in stage stage 0: this one overrides line 2; only the last takes effect"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22\nENTRYPOINT [\"a\"]\nCMD [\"b\"]\n",
+                "DL4004"
+            )
+            .is_empty()
+        );
+    }
+}

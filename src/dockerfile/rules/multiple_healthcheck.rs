@@ -19,3 +19,27 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     multiple(ctx, r, Keyword::Healthcheck);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM alpine:3.22\nHEALTHCHECK CMD [\"/a\"]\nHEALTHCHECK CMD [\"/b\"]\n",
+            "DL3012",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (3, 1));
+        assert_eq!(
+            d[0].message,
+            "Multiple HEALTHCHECK instructions in stage stage 0: this one overrides line 2; only the last takes effect"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nHEALTHCHECK CMD [\"/a\"]\nFROM alpine:3.22\nHEALTHCHECK CMD [\"/b\"]\n", "DL3012").is_empty());
+    }
+}

@@ -36,3 +36,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Pin versions in npm: `npm install <package>@<version>`",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM node:24\nRUN npm install -g typescript\n", "DL3016");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Pin versions in npm: `npm install <package>@<version>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM node:24\nRUN npm install -g typescript@5.9.2 @scope/pkg@1.0.0 && npm install\n", "DL3016").is_empty());
+    }
+}

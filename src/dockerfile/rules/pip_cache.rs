@@ -40,3 +40,33 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM python:3.13\nRUN pip install -r requirements.txt\n",
+            "DL3042",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Avoid use of cache directory with pip: use `pip install --no-cache-dir <package>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM python:3.13\nRUN pip install --no-cache-dir -r requirements.txt\n",
+                "DL3042"
+            )
+            .is_empty()
+        );
+    }
+}

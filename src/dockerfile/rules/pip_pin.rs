@@ -61,3 +61,27 @@ fn unpinned(c: &Command<'_>) -> bool {
             && p != "."
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings(
+            "FROM python:3.13\nRUN pip install --no-cache-dir flask\n",
+            "DL3013",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Pin versions in pip: `pip install <package>==<version>`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM python:3.13\nRUN pip install --no-cache-dir flask==3.1.1 && pip install --no-cache-dir -r requirements.txt\n", "DL3013").is_empty());
+    }
+}

@@ -34,3 +34,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nUSER app\nUSER root\n", "DL3002");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (3, 1));
+        assert_eq!(
+            d[0].message,
+            "Last USER should not be root: the container will run as root"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nUSER root\nRUN id\nUSER 1000\n", "DL3002").is_empty());
+    }
+}

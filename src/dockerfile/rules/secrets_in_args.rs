@@ -61,3 +61,30 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nARG AWS_SECRET_ACCESS_KEY\n", "DL3064");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 5));
+        assert_eq!(
+            d[0].message,
+            "Do not use ARG or ENV instructions for sensitive data (ARG \"AWS_SECRET_ACCESS_KEY\"): use RUN --mount=type=secret"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22\nARG PUBLIC_KEY\nENV NODE_VERSION=22\n",
+                "DL3064"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -23,3 +23,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         "Do not use sudo: builds run as root unless USER says otherwise",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM debian:trixie\nRUN sudo make install\n", "DL3004");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 1));
+        assert_eq!(
+            d[0].message,
+            "Do not use sudo: builds run as root unless USER says otherwise"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM debian:trixie\nRUN make install\n", "DL3004").is_empty());
+    }
+}

@@ -26,3 +26,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM --platform=$TARGETPLATFORM alpine:3.22\n", "DL3065");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (1, 17));
+        assert_eq!(
+            d[0].message,
+            "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM --platform=$BUILDPLATFORM alpine:3.22\n", "DL3065").is_empty());
+    }
+}

@@ -48,3 +48,30 @@ pub(super) fn tagged_images(ctx: &Ctx<'_>, r: &mut Report, latest: bool) {
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     tagged_images(ctx, r, false);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine\n", "DL3006");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (1, 6));
+        assert_eq!(
+            d[0].message,
+            "Always tag the version of an image explicitly: `alpine` means `alpine:latest`"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(
+            findings(
+                "FROM alpine:3.22\nFROM alpine@sha256:abcd\nFROM scratch\n",
+                "DL3006"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -73,3 +73,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nUSER app\n", "DL3066");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 6));
+        assert_eq!(
+            d[0].message,
+            "USER app: a non-numeric user id may not be resolvable (Kubernetes runAsNonRoot needs a number)"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nUSER 1000:1000\n", "DL3066").is_empty());
+    }
+}

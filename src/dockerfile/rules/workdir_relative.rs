@@ -33,3 +33,24 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::chain::findings;
+
+    #[test]
+    fn fires_at_its_span() {
+        let d = findings("FROM alpine:3.22\nWORKDIR app\n", "DL3000");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].location.line, d[0].location.column), (2, 9));
+        assert_eq!(
+            d[0].message,
+            "Use absolute WORKDIR: `app` is relative to whatever the previous WORKDIR was"
+        );
+    }
+
+    #[test]
+    fn silent_when_fixed() {
+        assert!(findings("FROM alpine:3.22\nWORKDIR /app\n", "DL3000").is_empty());
+    }
+}
