@@ -707,3 +707,25 @@ fn notes_dockerfiles_snapshot() {
         insta::assert_snapshot!(format!("notes_{name}"), out);
     }
 }
+
+/// DK221 through the binary: an end-of-life base is a warning with its date and source,
+/// judged on the image table's date; a supported one and an unknown one are not mentioned.
+#[test]
+fn an_end_of_life_base_is_a_dated_warning() {
+    let src = "FROM golang:1.27 AS build\nFROM gcr.io/distroless/cc-debian12\nCOPY --from=build /out/app /app\n";
+    let out = stdout_of(dockerlings().args(["check", "-"]).write_stdin(src));
+    assert!(
+        out.contains("<stdin>:2:6 DK221 warning gcr.io/distroless/cc-debian12: end of life on 2026-09-30 (distroless SUPPORT_POLICY.md"),
+        "{out}"
+    );
+    assert!(
+        out.contains("before the image table's date 2026-12-03"),
+        "{out}"
+    );
+    let quiet = stdout_of(
+        dockerlings()
+            .args(["check", "-"])
+            .write_stdin("FROM mycorp/base:1\nFROM gcr.io/distroless/cc-debian13\n"),
+    );
+    assert!(!quiet.contains("DK221"), "{quiet}");
+}

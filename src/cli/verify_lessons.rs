@@ -18,7 +18,7 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // The pack loaded above, so it loads again.
+    // It loaded above, so it loads again; the warnings need the Markdown as written too.
     let warnings = pack_warnings(dir).unwrap_or_default();
     for problem in &problems {
         // One line per problem: a name with a line break cannot forge another.
