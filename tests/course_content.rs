@@ -130,3 +130,61 @@ fn summary_comes_last_and_old_progress_still_counts() {
     assert_eq!(summary.id, "summary-and-analogy");
     assert_eq!((summary.answered, summary.correct), (1, 1));
 }
+
+/// The "fix the notes" exercises come in small steps: within each series, a step starts from
+/// the previous step's solution, the first starts from the notes' file (the final challenge's
+/// starter), the steps come right before the challenge, and the last step's solution passes the
+/// whole-file challenge, so the steps add up to it.
+#[test]
+fn fix_the_notes_steps_chain_into_the_final_challenge() {
+    use dockerlings::quiz::judge::judge;
+    use dockerlings::quiz::{Exercise, QuestionKind, QuizBook};
+
+    let book = QuizBook::for_course(&Course::bundled());
+    let exercises: Vec<(&str, &Exercise)> = book
+        .quizzes
+        .iter()
+        .flat_map(|q| &q.questions)
+        .filter_map(|q| match &q.kind {
+            QuestionKind::Dockerfile(ex) => Some((q.id.as_str(), &**ex)),
+            _ => None,
+        })
+        .collect();
+    for (series, challenge) in [
+        ("node-fix-step-", "node-ex-fix-notes"),
+        ("go-fix-step-", "go-ex-fix-notes"),
+        ("dgo-fix-step-", "dgo-ex-fix-notes"),
+        ("dnode-fix-step-", "dnode-ex-fix-notes"),
+    ] {
+        let at = exercises.iter().position(|(id, _)| *id == challenge);
+        let at = at.unwrap_or_else(|| panic!("{challenge} is missing"));
+        let steps: Vec<_> = exercises[..at]
+            .iter()
+            .filter(|(id, _)| id.starts_with(series))
+            .collect();
+        assert!(steps.len() >= 3, "{series}: {} steps", steps.len());
+        for (n, (id, _)) in steps.iter().enumerate() {
+            let number = format!("{series}{}-", n + 1);
+            assert!(id.starts_with(&number), "{id} should be step {}", n + 1);
+        }
+        let first = &exercises[at - steps.len()];
+        assert_eq!(
+            first.0, steps[0].0,
+            "{series}: the steps come right before {challenge}"
+        );
+        let whole = exercises[at].1;
+        assert_eq!(steps[0].1.starter, whole.starter, "{}", steps[0].0);
+        for pair in steps.windows(2) {
+            let (before, after) = (pair[0], pair[1]);
+            assert_eq!(after.1.starter, before.1.solutions[0], "{}", after.0);
+        }
+        let last = steps.last().unwrap();
+        let verdict = judge(&whole.requirements, &last.1.solutions[0]);
+        let failed: Vec<_> = verdict.failed_keys().collect();
+        assert!(
+            verdict.passed(),
+            "{} does not pass {challenge}: {failed:?}",
+            last.0
+        );
+    }
+}
