@@ -13,6 +13,7 @@ pub mod build;
 pub mod check_config;
 pub mod config;
 pub mod diagnostic;
+pub mod dockerignore;
 pub mod fix;
 pub mod images;
 pub mod lint;

@@ -15,6 +15,7 @@ mod cgo_libc;
 mod chain;
 mod copy_from_missing;
 mod copy_from_self;
+mod copy_ignored;
 mod definition_description;
 mod distroless;
 mod empty_continuation;
@@ -63,6 +64,7 @@ use serde::Serialize;
 
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, ParseResult, Span};
 use crate::dockerfile::build::BuildModel;
+use crate::dockerfile::dockerignore::DockerIgnore;
 use crate::dockerfile::model::{Model, Stage, location, script_text};
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
@@ -79,6 +81,8 @@ pub struct Ctx<'a> {
     scripts: Vec<OnceCell<RunScript<'a>>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
+    /// The build context's `.dockerignore`, when the caller found one.
+    pub dockerignore: Option<&'a DockerIgnore>,
 }
 
 /// An instruction's script text (see [`script_text`]) and its split into commands.
@@ -123,6 +127,7 @@ impl<'a> Ctx<'a> {
                 .map(|_| OnceCell::new())
                 .collect(),
             build: OnceCell::new(),
+            dockerignore: None,
         }
     }
 
@@ -409,6 +414,7 @@ pub fn all() -> &'static [RuleInfo] {
                 instruction_overridden::RULE,
                 platform_constant::RULE,
                 definition_description::RULE,
+                copy_ignored::RULE,
                 legacy_key_value::RULE,
                 no_from::RULE,
                 parse_error::RULE,
