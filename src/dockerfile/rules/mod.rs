@@ -9,6 +9,7 @@
 mod arg_default_invalid;
 mod arguments;
 mod base_invalid;
+mod base_platform;
 mod before_from;
 mod build_tools_shipped;
 mod cgo_libc;
@@ -415,6 +416,7 @@ pub fn all() -> &'static [RuleInfo] {
                 platform_constant::RULE,
                 definition_description::RULE,
                 copy_ignored::RULE,
+                base_platform::RULE,
                 legacy_key_value::RULE,
                 no_from::RULE,
                 parse_error::RULE,
