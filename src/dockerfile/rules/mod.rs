@@ -53,6 +53,7 @@ mod stage_reference;
 mod target_missing;
 mod text;
 mod undefined_arg_in_from;
+mod undefined_var;
 mod unknown_instruction;
 mod user_missing;
 pub use crate::dockerfile::shell;
@@ -417,6 +418,7 @@ pub fn all() -> &'static [RuleInfo] {
                 definition_description::RULE,
                 copy_ignored::RULE,
                 base_platform::RULE,
+                undefined_var::RULE,
                 legacy_key_value::RULE,
                 no_from::RULE,
                 parse_error::RULE,
