@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use super::{Ctx, Report, RuleInfo, suggest};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
+use crate::dockerfile::model::Base;
 use crate::dockerfile::model::expand::{expand, has_variable};
-use crate::dockerfile::model::{Base, Stage};
 
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DK315",
@@ -21,51 +21,55 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    // Per stage, the ENV names a stage built on it inherits (`None`: rooted in an image, whose
+    // own ENV is unknown). Stages only build on earlier ones, so one pass in order fills it.
+    let mut inherits: Vec<Option<BTreeSet<String>>> = Vec::with_capacity(ctx.model.stages.len());
     for st in &ctx.model.stages {
-        let Some(mut defined) = inherited(ctx, st) else {
+        let start = match &st.base {
+            // BuildKit gives scratch a default PATH.
+            Base::Image { image, .. } if image.is_scratch() => {
+                Some(BTreeSet::from(["PATH".into()]))
+            }
+            Base::Stage { index } => inherits.get(*index).cloned().flatten(),
+            _ => None,
+        };
+        let Some(mut defined) = start else {
+            inherits.push(None);
             continue;
         };
+        let mut env = defined.clone();
         for (_, ins) in ctx.stage_body(st) {
             for (text, span) in expanded_words(ins) {
-                if !has_variable(&text) {
-                    continue;
-                }
-                let lookup = |name: &str| defined.contains(name).then(String::new);
-                let Ok(e) = expand(&text, ctx.df().escape, &lookup) else {
-                    continue;
-                };
-                for name in e.unset {
-                    let known: Vec<&str> = defined.iter().map(String::as_str).collect();
-                    let hint = suggest(&name, &known)
-                        .map(|s| format!(" (did you mean ${s}?)"))
-                        .unwrap_or_default();
-                    r.at(
-                        span,
-                        format!("Usage of undefined variable '${name}'{hint}: it expands to an empty string"),
-                    );
-                }
+                report_unset(ctx, r, &defined, &text, span);
             }
-            defined.extend(defines(ins));
+            let names = defines(ins);
+            if ins.keyword == Keyword::Env {
+                env.extend(names.iter().cloned());
+            }
+            defined.extend(names);
         }
+        inherits.push(Some(env));
     }
 }
 
-/// The names defined when `st` starts, if the file defines all of them: PATH (BuildKit's
-/// default for scratch) and the ENV of the stages it builds on; `None` on an image.
-fn inherited(ctx: &Ctx<'_>, st: &Stage) -> Option<BTreeSet<String>> {
-    match &st.base {
-        Base::Image { image, .. } if image.is_scratch() => Some(BTreeSet::from(["PATH".into()])),
-        Base::Stage { index } if *index < st.index => {
-            let parent = &ctx.model.stages[*index];
-            let mut names = inherited(ctx, parent)?;
-            for (_, ins) in ctx.stage_body(parent) {
-                if ins.keyword == Keyword::Env {
-                    names.extend(defines(ins));
-                }
-            }
-            Some(names)
-        }
-        _ => None,
+/// Reports each variable `text` reads that `defined` lacks.
+fn report_unset(ctx: &Ctx<'_>, r: &mut Report, defined: &BTreeSet<String>, text: &str, span: Span) {
+    if !has_variable(text) {
+        return;
+    }
+    let lookup = |name: &str| defined.contains(name).then(String::new);
+    let Ok(e) = expand(text, ctx.df().escape, &lookup) else {
+        return;
+    };
+    for name in e.unset {
+        let known: Vec<&str> = defined.iter().map(String::as_str).collect();
+        let hint = suggest(&name, &known)
+            .map(|s| format!(" (did you mean ${s}?)"))
+            .unwrap_or_default();
+        r.at(
+            span,
+            format!("Usage of undefined variable '${name}'{hint}: it expands to an empty string"),
+        );
     }
 }
 
