@@ -205,3 +205,33 @@ fn a_malformed_directive_stops_the_build() {
             "<stdin>:1:1 DK100 error failed to parse check options: invalid check option \"\"",
         ));
 }
+
+#[test]
+fn copy_ignored_file_reads_the_dockerignore_beside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("Dockerfile", "FROM scratch\nCOPY app.py /app.py\n");
+    write(".dockerignore", "*.py\n");
+    dockerlings()
+        .args(["check"])
+        .arg(dir.path().join("Dockerfile"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Dockerfile:2:6 DK313 error Attempting to Copy file \"app.py\" that is excluded by .dockerignore",
+        ));
+    // `<Dockerfile>.dockerignore` wins over `.dockerignore`, as in BuildKit.
+    write("Dockerfile.dockerignore", "docs\n");
+    dockerlings()
+        .args(["check"])
+        .arg(dir.path().join("Dockerfile"))
+        .assert()
+        .stdout(predicate::str::contains("DK313").not());
+    // Standard input has no build context.
+    dockerlings()
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .write_stdin("FROM scratch\nCOPY app.py /app.py\n")
+        .assert()
+        .stdout(predicate::str::contains("DK313").not());
+}

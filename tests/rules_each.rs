@@ -1,5 +1,6 @@
 //! Every rule, one Dockerfile where it fires and one where it stays silent.
-//! A first line `# lint-target=NAME` passes `--target NAME`.
+//! A first line `# lint-target=NAME` passes `--target NAME`; `# lint-dockerignore=PATTERN`
+//! gives the build context a `.dockerignore` holding PATTERN.
 
 use dockerlings::dockerfile::lint::{LintOptions, lint};
 use dockerlings::dockerfile::rules;
@@ -257,6 +258,36 @@ const CASES: &[(&str, &str, &str)] = &[
         "DK406",
         "FROM alpine:3.22\nRUN echo `uname -m`\n",
         "FROM alpine:3.22\nRUN echo \"$(uname -m)\"\n",
+    ),
+    (
+        "DK310",
+        "FROM scratch\nCMD [\"/a\"]\nCMD [\"/b\"]\n",
+        "FROM scratch AS a\nCMD [\"/a\"]\nFROM a\nCMD [\"/b\"]\n",
+    ),
+    (
+        "DK311",
+        "FROM --platform=linux/amd64 alpine:3.22\n",
+        "FROM --platform=linux/amd64 alpine:3.22 AS build-amd64\n",
+    ),
+    (
+        "DK312",
+        "# check=experimental=InvalidDefinitionDescription\n# the version\nARG VERSION=1\nFROM scratch\n",
+        "# check=experimental=InvalidDefinitionDescription\n# VERSION the version\nARG VERSION=1\nFROM scratch\n",
+    ),
+    (
+        "DK313",
+        "# lint-dockerignore=*.md\nFROM scratch\nCOPY README.md /\n",
+        "# lint-dockerignore=*.md\nFROM scratch\nCOPY app /\n",
+    ),
+    (
+        "DK314",
+        "FROM --platform=linux/386 node:24 AS build-386\n",
+        "FROM --platform=linux/arm64 node:24 AS build-arm64\n",
+    ),
+    (
+        "DK315",
+        "FROM scratch\nCOPY $APP /app\n",
+        "FROM scratch\nARG APP=app\nCOPY $APP /app\n",
     ),
     // --- hadolint-equivalent generic checks ----------------------------------------------------
     (
@@ -532,8 +563,14 @@ fn rule_hits(rule: &str, file: &str) -> Vec<String> {
         .strip_prefix("# lint-target=")
         .and_then(|rest| rest.lines().next())
         .map(str::to_string);
+    // `# lint-dockerignore=PATTERN` gives the build context a one-line .dockerignore.
+    let dockerignore = file
+        .strip_prefix("# lint-dockerignore=")
+        .and_then(|rest| rest.lines().next())
+        .map(|p| format!("{p}\n"));
     let opts = LintOptions {
         target,
+        dockerignore,
         ..LintOptions::default()
     };
     lint(file, &opts)

@@ -276,7 +276,20 @@ fn check_one(job: &Job, base: &lint::LintOptions, mode: FixMode) -> Checked {
         Source::Path(path) => input::read_file(path),
         Source::Read(result) => result.clone(),
     };
-    let options = job.policy.lint_options(base);
+    let mut options = job.policy.lint_options(base);
+    if let Source::Path(path) = &job.source {
+        match input::dockerignore_for(path) {
+            Ok(found) => options.dockerignore = found,
+            Err(error) => {
+                let outcome = Outcome::Failed(error);
+                let report = FileReport {
+                    path: job.display.clone(),
+                    outcome,
+                };
+                return (report, String::new());
+            }
+        }
+    }
     let mut diff = String::new();
     let text = text.and_then(|source| {
         let Some(fixed) = (mode != FixMode::Report)

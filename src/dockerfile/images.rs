@@ -105,6 +105,17 @@ pub struct ImageInfo {
     pub eol_source: Option<String>,
     /// Where the content facts come from and when (e.g. "IMAGE-FACTS.md §1.1, 2026-12-03").
     pub facts_source: Option<String>,
+    /// The platforms (`os/arch[/variant]`) the image is built for; `None` = unknown.
+    pub platforms: Option<Platforms>,
+}
+
+/// The platforms an image is published for, with where that comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platforms {
+    pub list: Vec<String>,
+    pub source: String,
+    pub date: String,
 }
 
 impl ImageInfo {
@@ -278,6 +289,7 @@ impl ImageTable {
                     eol: None,
                     eol_source: None,
                     facts_source: None,
+                    platforms: img.platforms,
                 },
             });
         }
@@ -440,6 +452,7 @@ struct RawImage {
     entrypoint: Option<Vec<String>>,
     compressed: Option<RawSize>,
     uncompressed: Option<RawSize>,
+    platforms: Option<Platforms>,
     #[serde(default)]
     variants: Vec<facts::RawVariant>,
 }

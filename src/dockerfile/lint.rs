@@ -9,6 +9,7 @@
 use crate::dockerfile::ast::ParseResult;
 use crate::dockerfile::build::BuildModel;
 use crate::dockerfile::check_config::{self, CheckConfig, Scope};
+use crate::dockerfile::dockerignore::DockerIgnore;
 use crate::dockerfile::model::Model;
 use crate::dockerfile::rules::{self, Ctx};
 use crate::dockerfile::{Diagnostic, Severity, parser};
@@ -24,6 +25,8 @@ pub struct LintOptions {
     /// `# check=` directive, as in BuildKit (the caller validates it; a malformed one is
     /// read as empty).
     pub buildkit_check: Option<String>,
+    /// The text of the build context's `.dockerignore` (BuildKit's CopyIgnoredFile reads it).
+    pub dockerignore: Option<String>,
 }
 
 /// The parse, the model built from it, and the findings (sorted by position).
@@ -69,7 +72,9 @@ pub fn lint(source: &str, opts: &LintOptions) -> LintResult {
             .cloned(),
     );
     ignore.extend(global_ignores(source));
-    let ctx = Ctx::new(source, &parse, &model);
+    let dockerignore = opts.dockerignore.as_deref().map(DockerIgnore::parse);
+    let mut ctx = Ctx::new(source, &parse, &model);
+    ctx.dockerignore = dockerignore.as_ref();
     let mut diagnostics = rules::run(&ctx, &ignore);
     let build = ctx.into_build();
     diagnostics.retain(|d| !ignored_inline(&parse, d) && check_runs(&parse, &checks, d));

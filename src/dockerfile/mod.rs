@@ -12,6 +12,7 @@ pub mod ast;
 pub mod build;
 pub mod check_config;
 pub mod diagnostic;
+pub mod dockerignore;
 pub mod fix;
 pub mod images;
 pub mod lint;

@@ -15,6 +15,35 @@ pub fn read_file(path: &Path) -> Result<String, FileError> {
     decode(bytes)
 }
 
+/// The `.dockerignore` of the build context of the Dockerfile at `path`, taking its folder as
+/// the context: `<name>.dockerignore` there if it exists (BuildKit prefers it), else
+/// `.dockerignore`. `None` when neither exists; an error when one cannot be read.
+pub fn dockerignore_for(path: &Path) -> Result<Option<String>, FileError> {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let own = path
+        .file_name()
+        .map(|name| format!("{}.dockerignore", name.to_string_lossy()));
+    for name in own.iter().map(String::as_str).chain([".dockerignore"]) {
+        let candidate = dir.join(name);
+        match read_limited(&candidate, Kind::Dockerfile) {
+            Ok(bytes) => {
+                return decode(bytes).map(Some).map_err(|err| FileError {
+                    message: format!("{}: {}", candidate.display(), err.message),
+                    position: None,
+                });
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                return Err(FileError {
+                    message: format!("{}: {}", candidate.display(), io_message(&err)),
+                    position: None,
+                });
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// Reads and decodes the file a one-file command names, `-` being standard input; the error is
 /// `path[:line:column]: message`, escaped and ready to print.
 pub fn read_named(path: &Path) -> Result<String, String> {

@@ -17,10 +17,14 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
+    // As BuildKit: the stages' instructions; the ARGs before the first FROM are not counted
+    // or checked.
+    let first_from = ctx.model.stages.first().map_or(usize::MAX, |st| st.from);
     let known: Vec<&Instruction> = ctx
         .df()
         .instructions
         .iter()
+        .skip(first_from)
         .filter(|i| i.keyword != Keyword::Unknown)
         .collect();
     let upper = known
@@ -105,5 +109,7 @@ mod tests {
         // One each: upper case wins, as in BuildKit.
         let d = findings("from alpine:3.22\nRUN echo hi\n", "DK301");
         assert_eq!(d[0].location.line, 1);
+        // ARGs before the first FROM are neither counted nor checked.
+        assert!(findings("arg V=1\narg W=2\nFROM alpine:3.22\n", "DK301").is_empty());
     }
 }

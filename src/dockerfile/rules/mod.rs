@@ -20,6 +20,7 @@ mod args;
 mod arguments;
 mod backticks;
 mod base_invalid;
+mod base_platform;
 mod before_from;
 mod build_tools_shipped;
 mod cd_in_run;
@@ -29,6 +30,7 @@ mod consecutive_run;
 mod copy_archive;
 mod copy_from_missing;
 mod copy_from_self;
+mod copy_ignored;
 mod copy_multi_source;
 mod copy_relative_dest;
 mod copy_whole_fs;
@@ -97,6 +99,7 @@ mod target_platform_flag;
 mod test_double_equals;
 mod text;
 mod undefined_arg_in_from;
+mod undefined_var;
 mod unknown_instruction;
 mod unquoted_subst;
 mod unquoted_var;
@@ -125,6 +128,7 @@ use serde::Serialize;
 
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, ParseResult, Span};
 use crate::dockerfile::build::BuildModel;
+use crate::dockerfile::dockerignore::DockerIgnore;
 use crate::dockerfile::model::{Model, Stage, location, script_text};
 use crate::dockerfile::sh::run::RunScripts;
 use crate::dockerfile::{Diagnostic, Fix, Severity};
@@ -144,6 +148,8 @@ pub struct Ctx<'a> {
     sh: Vec<OnceCell<RunScripts<'a>>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
+    /// The build context's `.dockerignore`, when the caller found one.
+    pub dockerignore: Option<&'a DockerIgnore>,
 }
 
 /// An instruction's script text (see [`script_text`]) and its split into commands.
@@ -191,6 +197,7 @@ impl<'a> Ctx<'a> {
                 .map(|_| OnceCell::new())
                 .collect(),
             build: OnceCell::new(),
+            dockerignore: None,
         }
     }
 
@@ -459,6 +466,7 @@ pub fn all() -> &'static [RuleInfo] {
                 arguments::RULE,
                 backticks::RULE,
                 base_invalid::RULE,
+                base_platform::RULE,
                 before_from::RULE,
                 build_tools_shipped::RULE,
                 cd_in_run::RULE,
@@ -467,6 +475,7 @@ pub fn all() -> &'static [RuleInfo] {
                 copy_archive::RULE,
                 copy_from_missing::RULE,
                 copy_from_self::RULE,
+                copy_ignored::RULE,
                 copy_multi_source::RULE,
                 copy_relative_dest::RULE,
                 copy_whole_fs::RULE,
@@ -529,6 +538,7 @@ pub fn all() -> &'static [RuleInfo] {
                 target_platform_flag::RULE,
                 test_double_equals::RULE,
                 undefined_arg_in_from::RULE,
+                undefined_var::RULE,
                 unknown_instruction::RULE,
                 unquoted_subst::RULE,
                 unquoted_var::RULE,

@@ -26,11 +26,11 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
         if has_variable(&p.text) {
             continue;
         }
-        let Some((os, arch)) = platform(&p.text) else {
+        let Some(pf) = platform(&p.text) else {
             continue;
         };
         let name = st.name.as_deref().unwrap_or("");
-        if name.contains(&os) || arch.as_deref().is_some_and(|a| name.contains(a)) {
+        if name.contains(&pf.os) || pf.arch.as_deref().is_some_and(|a| name.contains(a)) {
             continue;
         }
         r.at(
@@ -43,9 +43,38 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-/// `os[/arch[/variant]]` normalised as containerd's `platforms.Parse` does (the parts BuildKit
-/// compares with the stage name); `None` when it would not parse, and BuildKit says nothing.
-fn platform(text: &str) -> Option<(String, Option<String>)> {
+/// A platform as containerd's `platforms.Parse` normalises it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Platform {
+    pub os: String,
+    pub arch: Option<String>,
+    pub variant: Option<String>,
+}
+
+impl Platform {
+    /// Whether `self` (as written in FROM) names the table's `os/arch[/variant]` `listed`:
+    /// a missing variant matches any, and `arm` means `arm/v7` as in containerd.
+    pub fn is(&self, listed: &str) -> bool {
+        let Some(other) = platform(listed) else {
+            return false;
+        };
+        let variant = |p: &Platform| match (p.arch.as_deref(), p.variant.as_deref()) {
+            (Some("arm"), None) => Some("v7".to_string()),
+            (Some("arm64"), Some("v8")) => None,
+            _ => p.variant.clone(),
+        };
+        self.os == other.os
+            && self.arch == other.arch
+            && match (variant(self), variant(&other)) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    }
+}
+
+/// `os[/arch[/variant]]` normalised as containerd's `platforms.Parse` does; `None` when it
+/// would not parse (BuildKit then says nothing here, and fails later).
+pub(super) fn platform(text: &str) -> Option<Platform> {
     let parts: Vec<String> = text.split('/').map(str::to_ascii_lowercase).collect();
     let valid = |p: &String| {
         !p.is_empty()
@@ -66,14 +95,26 @@ fn platform(text: &str) -> Option<(String, Option<String>)> {
         const KNOWN_OS: [&str; 8] = [
             "linux", "windows", "darwin", "macos", "freebsd", "netbsd", "openbsd", "solaris",
         ];
-        return if KNOWN_OS.contains(&parts[0].as_str()) {
-            Some((os(&parts[0]), None))
+        return Some(if KNOWN_OS.contains(&parts[0].as_str()) {
+            Platform {
+                os: os(&parts[0]),
+                arch: None,
+                variant: None,
+            }
         } else {
             // An architecture alone means linux (buildkitd's OS).
-            Some(("linux".into(), Some(arch(&parts[0]))))
-        };
+            Platform {
+                os: "linux".into(),
+                arch: Some(arch(&parts[0])),
+                variant: None,
+            }
+        });
     }
-    Some((os(&parts[0]), Some(arch(&parts[1]))))
+    Some(Platform {
+        os: os(&parts[0]),
+        arch: Some(arch(&parts[1])),
+        variant: parts.get(2).cloned(),
+    })
 }
 
 fn arch(a: &str) -> String {
@@ -126,15 +167,21 @@ mod tests {
 
     #[test]
     fn normalises_like_containerd() {
-        assert_eq!(
-            platform("linux/x86_64"),
-            Some(("linux".into(), Some("amd64".into())))
-        );
-        assert_eq!(
-            platform("aarch64"),
-            Some(("linux".into(), Some("arm64".into())))
-        );
-        assert_eq!(platform("windows"), Some(("windows".into(), None)));
+        let p = platform("linux/x86_64").unwrap();
+        assert_eq!((p.os.as_str(), p.arch.as_deref()), ("linux", Some("amd64")));
+        let p = platform("aarch64").unwrap();
+        assert_eq!((p.os.as_str(), p.arch.as_deref()), ("linux", Some("arm64")));
+        assert_eq!(platform("windows").unwrap().arch, None);
         assert_eq!(platform("linux/a b"), None);
+    }
+
+    #[test]
+    fn matching_the_tables_platforms() {
+        let arm = platform("linux/arm").unwrap();
+        assert!(arm.is("linux/arm/v7"));
+        assert!(!arm.is("linux/arm/v6"));
+        assert!(platform("linux/arm64/v8").unwrap().is("linux/arm64"));
+        assert!(platform("linux/amd64").unwrap().is("linux/amd64"));
+        assert!(!platform("linux/386").unwrap().is("linux/amd64"));
     }
 }
