@@ -18,10 +18,10 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     for sc in scripts(ctx) {
-        for at in sc.list.simple_commands() {
+        sc.list.each_simple(&mut |at| {
             let words = &at.command.words;
             if !declares(&sc, words) {
-                continue;
+                return;
             }
             let program = sc.literal(&words[0]).unwrap_or_default();
             for w in &words[1..] {
@@ -32,7 +32,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     );
                 }
             }
-        }
+        });
     }
 }
 

@@ -61,6 +61,8 @@ pub struct Ctx<'a> {
     scripts: Vec<OnceCell<RunScript<'a>>>,
     /// Each RUN's shell scripts parsed for the shell-analysis rules, on first use.
     sh: Vec<OnceCell<RunScripts<'a>>>,
+    /// The RUNs read as sh syntax, with their shells (six rules ask).
+    sh_runs: OnceCell<Vec<sh_scripts::ShRun>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
 }
@@ -109,6 +111,7 @@ impl<'a> Ctx<'a> {
             sh: (0..parse.dockerfile.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            sh_runs: OnceCell::new(),
             build: OnceCell::new(),
         }
     }
@@ -153,6 +156,11 @@ impl<'a> Ctx<'a> {
     /// of the `ONBUILD RUN` at `i`.
     pub fn sh(&self, i: usize, run: &'a Instruction) -> &RunScripts<'a> {
         self.sh[i].get_or_init(|| RunScripts::of(run))
+    }
+
+    /// The RUNs read as sh syntax and their shells (see [`sh_scripts::run_shells`]).
+    pub(crate) fn sh_runs(&self) -> &[sh_scripts::ShRun] {
+        self.sh_runs.get_or_init(|| sh_scripts::run_shells(self))
     }
 
     /// The position of `ins` in the instruction list, by address (O(1); no search).

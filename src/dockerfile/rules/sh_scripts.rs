@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::Ctx;
 use super::hygiene::{non_posix, run_of};
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
+use crate::dockerfile::model::stage::unquote;
 use crate::dockerfile::model::{Base, Stage};
 use crate::dockerfile::sh::run::{Script, Shell};
 use crate::dockerfile::sh::{List, Word};
@@ -41,6 +42,37 @@ impl ShScript<'_, '_> {
         w.literal(self.script.text).map(|c| c.into_owned())
     }
 
+    /// The value the Dockerfile gives `name` before this RUN: its last ENV in the stage, or the
+    /// default of its last ARG there or of the global ARG it brings in (the build may override
+    /// an ARG, rarely with another shape). `None` when not set there or without a default.
+    pub fn known_value(&self, name: &str) -> Option<String> {
+        let before = self.ins.span.start.offset;
+        let mut value = None;
+        for (_, ins) in self.ctx.stage_body(self.stage) {
+            if ins.span.start.offset >= before {
+                break;
+            }
+            match &ins.args {
+                Args::KeyValues { pairs, .. } if ins.keyword == Keyword::Env => {
+                    for p in pairs.iter().filter(|p| p.key.text == name) {
+                        value = Some(unquote(&p.value.text));
+                    }
+                }
+                Args::Arg(decls) => {
+                    for d in decls.iter().filter(|d| d.name.text == name) {
+                        // `ARG NAME` alone in a stage takes the global ARG's default.
+                        value = match &d.default {
+                            Some(v) => Some(unquote(&v.text)),
+                            None => self.ctx.model.global_default(name).map(str::to_string),
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        value
+    }
+
     /// What `/bin/sh` is in the stage's image, when the image table knows its distribution.
     pub fn sh_flavour(&self) -> Option<ShFlavour> {
         let distro = self.stage.image_info.as_ref()?.distro.as_deref()?;
@@ -63,13 +95,52 @@ pub(super) enum ShFlavour {
     BusyBox,
 }
 
+/// A RUN read as sh syntax: its instruction index, its stage's index, the stage's shell.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ShRun {
+    index: usize,
+    stage: usize,
+    shell: Shell,
+}
+
 /// Every readable shell script of every RUN (ONBUILD RUN triggers included), in file order.
+/// A script whose text has none of what the rules look for (`$`, a backtick, `echo`, `==`)
+/// is not parsed at all: most of the cost of shell analysis is parsing.
 pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
+    let mut out = Vec::new();
+    for run in ctx.sh_runs() {
+        let ins = ctx.ins(run.index);
+        let Some(run_ins) = run_of(ins) else { continue };
+        for script in &ctx.sh(run.index, run_ins).scripts {
+            if !worth_parsing(script.text) {
+                continue;
+            }
+            if let Ok(list) = script.parsed() {
+                out.push(ShScript {
+                    ctx,
+                    ins: run_ins,
+                    stage: &ctx.model.stages[run.stage],
+                    shell: script.shell.unwrap_or(run.shell),
+                    script,
+                    list,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn worth_parsing(text: &str) -> bool {
+    text.contains(['$', '`']) || text.contains("echo") || text.contains("==")
+}
+
+/// The RUNs of the file with the shell each runs under, for [`Ctx::sh_runs`] to keep.
+pub(crate) fn run_shells(ctx: &Ctx<'_>) -> Vec<ShRun> {
     let pragma = ctx.pragma_shell();
     let mut out = Vec::new();
     // The shell each stage ends with, for the stages built FROM it; `None` = not sh syntax.
     let mut ends: Vec<Option<Shell>> = Vec::new();
-    for st in &ctx.model.stages {
+    for (s, st) in ctx.model.stages.iter().enumerate() {
         let mut shell = match (&st.base, pragma) {
             (Base::Stage { index }, _) => ends.get(*index).copied().flatten(),
             _ if windows(st) => None,
@@ -83,20 +154,12 @@ pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
                     .filter(|_| !elements.iter().any(|w| non_posix(&w.text)))
                     .and_then(|w| named_shell(&w.text));
             }
-            let (Some(run), Some(stage_shell)) = (run_of(ins), shell) else {
-                continue;
-            };
-            for script in &ctx.sh(i, run).scripts {
-                if let Ok(list) = &script.parsed {
-                    out.push(ShScript {
-                        ctx,
-                        ins: run,
-                        stage: st,
-                        shell: script.shell.unwrap_or(stage_shell),
-                        script,
-                        list,
-                    });
-                }
+            if let (Some(_), Some(shell)) = (run_of(ins), shell) {
+                out.push(ShRun {
+                    index: i,
+                    stage: s,
+                    shell,
+                });
             }
         }
         ends.push(shell);
@@ -141,7 +204,7 @@ mod tests {
     #[test]
     fn shell_follows_shell_instruction_pragma_and_windows() {
         let on = |src: &str| !findings(src, "DK401").is_empty();
-        let run = "RUN rm $FILES\n";
+        let run = "RUN cd $DIR\n";
         assert!(on(&format!("FROM alpine:3.22\n{run}")));
         assert!(!on(&format!(
             "FROM alpine:3.22\nSHELL [\"pwsh\", \"-c\"]\n{run}"

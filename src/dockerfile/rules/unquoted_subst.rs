@@ -18,7 +18,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     for sc in scripts(ctx) {
-        for at in sc.list.simple_commands() {
+        sc.list.each_simple(&mut |at| {
             let words = &at.command.words;
             let declaration = declares(&sc, words);
             for w in words {
@@ -35,7 +35,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     }
                 }
             }
-        }
+        });
     }
 }
 
