@@ -63,6 +63,8 @@ pub struct Ctx<'a> {
     sh: Vec<OnceCell<RunScripts<'a>>>,
     /// The RUNs read as sh syntax, with their shells (six rules ask).
     sh_runs: OnceCell<Vec<sh_scripts::ShRun>>,
+    /// The `# hadolint shell=` pragma, read once.
+    pragma_shell: OnceCell<Option<&'a str>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
 }
@@ -112,6 +114,7 @@ impl<'a> Ctx<'a> {
                 .map(|_| OnceCell::new())
                 .collect(),
             sh_runs: OnceCell::new(),
+            pragma_shell: OnceCell::new(),
             build: OnceCell::new(),
         }
     }
@@ -189,9 +192,12 @@ impl<'a> Ctx<'a> {
     /// The shell named by a `# hadolint shell=…` (or `# dockerlings shell=…`) pragma: the
     /// shell the file's RUNs are written for when no SHELL instruction says so.
     pub fn pragma_shell(&self) -> Option<&'a str> {
-        self.source
-            .lines()
-            .find_map(|l| pragma(l)?.strip_prefix("shell=").map(str::trim))
+        // Kept: several rules ask, and each asking read the whole file.
+        *self.pragma_shell.get_or_init(|| {
+            self.source
+                .lines()
+                .find_map(|l| pragma(l)?.strip_prefix("shell=").map(str::trim))
+        })
     }
 
     /// The text of source line `line` (1-based), without its line end.

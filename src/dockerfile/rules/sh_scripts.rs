@@ -6,6 +6,7 @@
 //! Windows base image, whose default is cmd) are not read at all; nor is a script the parser
 //! could not read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Ctx;
@@ -38,8 +39,8 @@ impl ShScript<'_, '_> {
     }
 
     /// A word's literal value (no expansions), if it has one.
-    pub fn literal(&self, w: &Word) -> Option<String> {
-        w.literal(self.script.text).map(|c| c.into_owned())
+    pub fn literal(&self, w: &Word) -> Option<Cow<'_, str>> {
+        w.literal(self.script.text)
     }
 
     /// The value the Dockerfile gives `name` before this RUN: its last ENV in the stage, or the
@@ -103,16 +104,20 @@ pub(crate) struct ShRun {
     shell: Shell,
 }
 
-/// Every readable shell script of every RUN (ONBUILD RUN triggers included), in file order.
-/// A script whose text has none of what the rules look for (`$`, a backtick, `echo`, `==`)
-/// is not parsed at all: most of the cost of shell analysis is parsing.
-pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
+/// Every readable shell script of every RUN (ONBUILD RUN triggers included), in file order,
+/// whose text passes the rule's `may_find` test (`$` for an unquoted variable, `==` for a
+/// test): a script no rule can find anything in is never parsed, and a rule does not walk
+/// the scripts it has nothing to look for in. Most of the cost of shell analysis is parsing.
+pub(super) fn scripts<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+    may_find: impl Fn(&str) -> bool,
+) -> Vec<ShScript<'c, 'a>> {
     let mut out = Vec::new();
     for run in ctx.sh_runs() {
         let ins = ctx.ins(run.index);
         let Some(run_ins) = run_of(ins) else { continue };
         for script in &ctx.sh(run.index, run_ins).scripts {
-            if !worth_parsing(script.text) {
+            if !may_find(script.text) {
                 continue;
             }
             if let Ok(list) = script.parsed() {
@@ -130,8 +135,9 @@ pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
     out
 }
 
-fn worth_parsing(text: &str) -> bool {
-    text.contains(['$', '`']) || text.contains("echo") || text.contains("==")
+/// Whether a script has a command substitution (`$(` or a backtick).
+pub(super) fn has_subst(text: &str) -> bool {
+    text.contains('`') || text.contains("$(")
 }
 
 /// The RUNs of the file with the shell each runs under, for [`Ctx::sh_runs`] to keep.
@@ -186,15 +192,30 @@ fn windows(st: &Stage) -> bool {
     w.starts_with("mcr.microsoft.com/windows") || w.contains("nanoserver")
 }
 
+/// The words of a command where an unquoted expansion splits against the author's intent:
+/// inside a longer word (a path or URL), or any operand of `cd`, `[` and `test`. A word that
+/// is only the expansion elsewhere may be a list split on purpose (`apk add $BUILD_DEPS`,
+/// `$(test … && echo --flag)`); a declaration's `A=$B` is not split at all.
+pub(super) fn split_never_meant<'t>(
+    sc: &ShScript<'_, '_>,
+    words: &'t [Word],
+) -> impl Iterator<Item = &'t Word> {
+    let program = words.first().and_then(|w| sc.literal(w));
+    let operands = matches!(program.as_deref(), Some("cd" | "[" | "test"));
+    let declaration = declares(sc, words);
+    let text = sc.text();
+    words.iter().filter(move |w| {
+        !(declaration && w.text(text).contains('=')) && (operands || w.parts.len() >= 2)
+    })
+}
+
 /// Whether a command's arguments are declarations (`export A=$B`): bash, and POSIX since
 /// 2024, neither split nor glob the value of such an argument.
 pub(super) fn declares(sc: &ShScript<'_, '_>, words: &[Word]) -> bool {
-    words.first().and_then(|w| sc.literal(w)).is_some_and(|p| {
-        matches!(
-            p.as_str(),
-            "export" | "local" | "declare" | "readonly" | "typeset"
-        )
-    })
+    words
+        .first()
+        .and_then(|w| sc.literal(w))
+        .is_some_and(|p| matches!(&*p, "export" | "local" | "declare" | "readonly" | "typeset"))
 }
 
 #[cfg(test)]

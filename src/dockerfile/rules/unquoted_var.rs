@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::sh_scripts::{ShScript, declares, scripts};
+use super::sh_scripts::{ShScript, scripts, split_never_meant};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::sh::{Command, Kind, Part, Word};
@@ -19,24 +19,13 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for sc in scripts(ctx) {
+    for sc in scripts(ctx, |t| t.contains('$')) {
         // (name, the word it was first found in, span of that use, count) per variable.
         let mut seen: Vec<(&str, &str, Range<usize>, usize)> = Vec::new();
         // Names already judged safe, so each is judged once per script.
         let mut safe_names: Vec<&str> = Vec::new();
         sc.list.each_simple(&mut |at| {
-            let words = &at.command.words;
-            let program = words.first().and_then(|w| sc.literal(w));
-            let operands = matches!(program.as_deref(), Some("cd" | "[" | "test"));
-            let declaration = declares(&sc, words);
-            for w in words {
-                if declaration && w.text(sc.text()).contains('=') {
-                    continue;
-                }
-                // A word that is only the expansion may be a list split on purpose.
-                if w.parts.len() < 2 && !operands {
-                    continue;
-                }
+            for w in split_never_meant(&sc, &at.command.words) {
                 for p in &w.parts {
                     let Part::Param {
                         name,
