@@ -240,3 +240,34 @@ fn pos_at(source: &str, anchor: Pos, offset: usize) -> Pos {
         offset,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::dockerfile::lint::{LintOptions, lint};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any RUN text, with continuations, comment lines and heredocs, goes through the
+        /// wrapper (script choice, parse, span mapping) without a panic, and every shell
+        /// finding lands on a line of its RUN.
+        #[test]
+        fn run_text_never_panics(
+            body in "[a-z$(){}'\"`\\\\|&;<> =/#\n-]{0,60}",
+            heredoc in any::<bool>(),
+        ) {
+            let src = if heredoc {
+                format!("FROM debian:13\nRUN <<EOF\n{body}\nEOF\n")
+            } else {
+                format!("FROM debian:13\nRUN cd /x$A/{}\n", body.replace('\n', " \\\n"))
+            };
+            let lines = src.lines().count();
+            for d in lint(&src, &LintOptions::default()).diagnostics {
+                if d.rule.starts_with("DK4") {
+                    prop_assert!(d.location.line >= 2 && d.location.end_line <= lines, "{d:?}");
+                }
+            }
+        }
+    }
+}
