@@ -1,7 +1,7 @@
 //! `cargo bench --bench check`: the linter's speed.
 //! - `lint_corpus`: parse + model + rules over every ../shared/corpus file, one core; divan
 //!   prints bytes/s and files/s (skipped when the corpus is absent; DOCKERLINGS_CORPUS=DIR
-//!   points elsewhere, e.g. from a worktree).
+//!   points elsewhere, e.g. from a worktree; DOCKERLINGS_IGNORE=ID,… skips those rules).
 //! - `check_process`: the whole `dockerlings check` process on one Dockerfile (start-up, read,
 //!   lint, report), spawned like a user or CI would.
 
@@ -43,7 +43,13 @@ fn corpus() -> &'static [String] {
 fn lint_corpus(bencher: Bencher) {
     let files = corpus();
     let bytes: usize = files.iter().map(String::len).sum();
-    let options = LintOptions::default();
+    // DOCKERLINGS_IGNORE=ID,ID skips rules, to measure what they cost (callgrind ratios).
+    let options = LintOptions {
+        ignore: std::env::var("DOCKERLINGS_IGNORE")
+            .map(|v| v.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
+        ..LintOptions::default()
+    };
     bencher
         .counter(BytesCount::new(bytes))
         .counter(ItemsCount::new(files.len()))

@@ -231,8 +231,8 @@ const CASES: &[(&str, &str, &str)] = &[
     // --- shell analysis of RUN scripts ---------------------------------------------------------
     (
         "DK401",
-        "FROM alpine:3.22\nRUN rm -rf $DIR\n",
-        "FROM alpine:3.22\nRUN rm -rf \"$DIR\"\n",
+        "FROM alpine:3.22\nRUN rm -rf $DIR/cache\n",
+        "FROM alpine:3.22\nRUN rm -rf \"$DIR/cache\"\n",
     ),
     (
         "DK402",

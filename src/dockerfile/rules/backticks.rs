@@ -17,7 +17,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for sc in scripts(ctx) {
+    for sc in scripts(ctx, |t| t.contains('`')) {
         let mut spans = Vec::new();
         sc.list.visit(&mut |c: &Command| {
             let Kind::Simple(s) = &c.kind else { return };

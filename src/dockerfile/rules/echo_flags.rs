@@ -17,7 +17,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for sc in scripts(ctx) {
+    for sc in scripts(ctx, |t| t.contains("echo")) {
         if sc.shell != Shell::Sh {
             continue;
         }
@@ -26,12 +26,12 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             Some(ShFlavour::Dash) => Severity::Warning,
             None => Severity::Info,
         };
-        for at in sc.list.simple_commands() {
+        sc.list.each_simple(&mut |at| {
             let [echo, opt, ..] = at.command.words.as_slice() else {
-                continue;
+                return;
             };
             let Some(flags) = sc.literal(opt) else {
-                continue;
+                return;
             };
             let is_e = flags.len() > 1
                 && flags.starts_with('-')
@@ -49,7 +49,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     format!("echo {flags} under /bin/sh: {what} \"{flags}\" as text; use printf"),
                 );
             }
-        }
+        });
     }
 }
 

@@ -1,6 +1,6 @@
 //! DK403: `export A=$(cmd)` hides the failure of `cmd`.
 
-use super::sh_scripts::{ShScript, declares, scripts};
+use super::sh_scripts::{ShScript, declares, has_subst, scripts};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::sh::{Part, Word};
@@ -17,11 +17,11 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for sc in scripts(ctx) {
-        for at in sc.list.simple_commands() {
+    for sc in scripts(ctx, |t| has_subst(t) && t.contains('=')) {
+        sc.list.each_simple(&mut |at| {
             let words = &at.command.words;
             if !declares(&sc, words) {
-                continue;
+                return;
             }
             let program = sc.literal(&words[0]).unwrap_or_default();
             for w in &words[1..] {
@@ -32,7 +32,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     );
                 }
             }
-        }
+        });
     }
 }
 

@@ -146,6 +146,10 @@ pub struct Ctx<'a> {
     scripts: Vec<OnceCell<RunScript<'a>>>,
     /// Each RUN's shell scripts parsed for the shell-analysis rules, on first use.
     sh: Vec<OnceCell<RunScripts<'a>>>,
+    /// The RUNs read as sh syntax, with their shells (six rules ask).
+    sh_runs: OnceCell<Vec<sh_scripts::ShRun>>,
+    /// The `# hadolint shell=` pragma, read once.
+    pragma_shell: OnceCell<Option<&'a str>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
     build: OnceCell<BuildModel>,
     /// The build context's `.dockerignore`, when the caller found one.
@@ -196,6 +200,8 @@ impl<'a> Ctx<'a> {
             sh: (0..parse.dockerfile.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            sh_runs: OnceCell::new(),
+            pragma_shell: OnceCell::new(),
             build: OnceCell::new(),
             dockerignore: None,
         }
@@ -243,6 +249,11 @@ impl<'a> Ctx<'a> {
         self.sh[i].get_or_init(|| RunScripts::of(run))
     }
 
+    /// The RUNs read as sh syntax and their shells (see [`sh_scripts::run_shells`]).
+    pub(crate) fn sh_runs(&self) -> &[sh_scripts::ShRun] {
+        self.sh_runs.get_or_init(|| sh_scripts::run_shells(self))
+    }
+
     /// The position of `ins` in the instruction list, by address (O(1); no search).
     fn index_of(&self, ins: &Instruction) -> Option<usize> {
         let all = &self.parse.dockerfile.instructions;
@@ -280,9 +291,12 @@ impl<'a> Ctx<'a> {
     /// The shell named by a `# hadolint shell=…` (or `# dockerlings shell=…`) pragma: the
     /// shell the file's RUNs are written for when no SHELL instruction says so.
     pub fn pragma_shell(&self) -> Option<&'a str> {
-        self.source
-            .lines()
-            .find_map(|l| pragma(l)?.strip_prefix("shell=").map(str::trim))
+        // Kept: several rules ask, and each asking read the whole file.
+        *self.pragma_shell.get_or_init(|| {
+            self.source
+                .lines()
+                .find_map(|l| pragma(l)?.strip_prefix("shell=").map(str::trim))
+        })
     }
 
     /// The text of source line `line` (1-based), without its line end.

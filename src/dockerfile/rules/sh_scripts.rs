@@ -6,11 +6,13 @@
 //! Windows base image, whose default is cmd) are not read at all; nor is a script the parser
 //! could not read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Ctx;
 use super::run_steps::{non_posix, run_of};
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
+use crate::dockerfile::model::stage::unquote;
 use crate::dockerfile::model::{Base, Stage};
 use crate::dockerfile::sh::run::{Script, Shell};
 use crate::dockerfile::sh::{List, Word};
@@ -37,8 +39,39 @@ impl ShScript<'_, '_> {
     }
 
     /// A word's literal value (no expansions), if it has one.
-    pub fn literal(&self, w: &Word) -> Option<String> {
-        w.literal(self.script.text).map(|c| c.into_owned())
+    pub fn literal(&self, w: &Word) -> Option<Cow<'_, str>> {
+        w.literal(self.script.text)
+    }
+
+    /// The value the Dockerfile gives `name` before this RUN: its last ENV in the stage, or the
+    /// default of its last ARG there or of the global ARG it brings in (the build may override
+    /// an ARG, rarely with another shape). `None` when not set there or without a default.
+    pub fn known_value(&self, name: &str) -> Option<String> {
+        let before = self.ins.span.start.offset;
+        let mut value = None;
+        for (_, ins) in self.ctx.stage_body(self.stage) {
+            if ins.span.start.offset >= before {
+                break;
+            }
+            match &ins.args {
+                Args::KeyValues { pairs, .. } if ins.keyword == Keyword::Env => {
+                    for p in pairs.iter().filter(|p| p.key.text == name) {
+                        value = Some(unquote(&p.value.text));
+                    }
+                }
+                Args::Arg(decls) => {
+                    for d in decls.iter().filter(|d| d.name.text == name) {
+                        // `ARG NAME` alone in a stage takes the global ARG's default.
+                        value = match &d.default {
+                            Some(v) => Some(unquote(&v.text)),
+                            None => self.ctx.model.global_default(name).map(str::to_string),
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        value
     }
 
     /// What `/bin/sh` is in the stage's image, when the image table knows its distribution.
@@ -63,13 +96,57 @@ pub(super) enum ShFlavour {
     BusyBox,
 }
 
-/// Every readable shell script of every RUN (ONBUILD RUN triggers included), in file order.
-pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
+/// A RUN read as sh syntax: its instruction index, its stage's index, the stage's shell.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ShRun {
+    index: usize,
+    stage: usize,
+    shell: Shell,
+}
+
+/// Every readable shell script of every RUN (ONBUILD RUN triggers included), in file order,
+/// whose text passes the rule's `may_find` test (`$` for an unquoted variable, `==` for a
+/// test): a script no rule can find anything in is never parsed, and a rule does not walk
+/// the scripts it has nothing to look for in. Most of the cost of shell analysis is parsing.
+pub(super) fn scripts<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+    may_find: impl Fn(&str) -> bool,
+) -> Vec<ShScript<'c, 'a>> {
+    let mut out = Vec::new();
+    for run in ctx.sh_runs() {
+        let ins = ctx.ins(run.index);
+        let Some(run_ins) = run_of(ins) else { continue };
+        for script in &ctx.sh(run.index, run_ins).scripts {
+            if !may_find(script.text) {
+                continue;
+            }
+            if let Ok(list) = script.parsed() {
+                out.push(ShScript {
+                    ctx,
+                    ins: run_ins,
+                    stage: &ctx.model.stages[run.stage],
+                    shell: script.shell.unwrap_or(run.shell),
+                    script,
+                    list,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a script has a command substitution (`$(` or a backtick).
+pub(super) fn has_subst(text: &str) -> bool {
+    text.contains('`') || text.contains("$(")
+}
+
+/// The RUNs of the file with the shell each runs under, for [`Ctx::sh_runs`] to keep.
+pub(crate) fn run_shells(ctx: &Ctx<'_>) -> Vec<ShRun> {
     let pragma = ctx.pragma_shell();
     let mut out = Vec::new();
     // The shell each stage ends with, for the stages built FROM it; `None` = not sh syntax.
     let mut ends: Vec<Option<Shell>> = Vec::new();
-    for st in &ctx.model.stages {
+    for (s, st) in ctx.model.stages.iter().enumerate() {
         let mut shell = match (&st.base, pragma) {
             (Base::Stage { index }, _) => ends.get(*index).copied().flatten(),
             _ if windows(st) => None,
@@ -83,20 +160,12 @@ pub(super) fn scripts<'c, 'a>(ctx: &'c Ctx<'a>) -> Vec<ShScript<'c, 'a>> {
                     .filter(|_| !elements.iter().any(|w| non_posix(&w.text)))
                     .and_then(|w| named_shell(&w.text));
             }
-            let (Some(run), Some(stage_shell)) = (run_of(ins), shell) else {
-                continue;
-            };
-            for script in &ctx.sh(i, run).scripts {
-                if let Ok(list) = &script.parsed {
-                    out.push(ShScript {
-                        ctx,
-                        ins: run,
-                        stage: st,
-                        shell: script.shell.unwrap_or(stage_shell),
-                        script,
-                        list,
-                    });
-                }
+            if let (Some(_), Some(shell)) = (run_of(ins), shell) {
+                out.push(ShRun {
+                    index: i,
+                    stage: s,
+                    shell,
+                });
             }
         }
         ends.push(shell);
@@ -123,15 +192,30 @@ fn windows(st: &Stage) -> bool {
     w.starts_with("mcr.microsoft.com/windows") || w.contains("nanoserver")
 }
 
+/// The words of a command where an unquoted expansion splits against the author's intent:
+/// inside a longer word (a path or URL), or any operand of `cd`, `[` and `test`. A word that
+/// is only the expansion elsewhere may be a list split on purpose (`apk add $BUILD_DEPS`,
+/// `$(test … && echo --flag)`); a declaration's `A=$B` is not split at all.
+pub(super) fn split_never_meant<'t>(
+    sc: &ShScript<'_, '_>,
+    words: &'t [Word],
+) -> impl Iterator<Item = &'t Word> {
+    let program = words.first().and_then(|w| sc.literal(w));
+    let operands = matches!(program.as_deref(), Some("cd" | "[" | "test"));
+    let declaration = declares(sc, words);
+    let text = sc.text();
+    words.iter().filter(move |w| {
+        !(declaration && w.text(text).contains('=')) && (operands || w.parts.len() >= 2)
+    })
+}
+
 /// Whether a command's arguments are declarations (`export A=$B`): bash, and POSIX since
 /// 2024, neither split nor glob the value of such an argument.
 pub(super) fn declares(sc: &ShScript<'_, '_>, words: &[Word]) -> bool {
-    words.first().and_then(|w| sc.literal(w)).is_some_and(|p| {
-        matches!(
-            p.as_str(),
-            "export" | "local" | "declare" | "readonly" | "typeset"
-        )
-    })
+    words
+        .first()
+        .and_then(|w| sc.literal(w))
+        .is_some_and(|p| matches!(&*p, "export" | "local" | "declare" | "readonly" | "typeset"))
 }
 
 #[cfg(test)]
@@ -141,7 +225,7 @@ mod tests {
     #[test]
     fn shell_follows_shell_instruction_pragma_and_windows() {
         let on = |src: &str| !findings(src, "DK401").is_empty();
-        let run = "RUN rm $FILES\n";
+        let run = "RUN cd $DIR\n";
         assert!(on(&format!("FROM alpine:3.22\n{run}")));
         assert!(!on(&format!(
             "FROM alpine:3.22\nSHELL [\"pwsh\", \"-c\"]\n{run}"

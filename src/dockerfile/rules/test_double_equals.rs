@@ -17,7 +17,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for sc in scripts(ctx) {
+    for sc in scripts(ctx, |t| t.contains("==")) {
         if sc.shell != Shell::Sh {
             continue;
         }
@@ -26,7 +26,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             Some(ShFlavour::Dash) => Severity::Warning,
             None => Severity::Info,
         };
-        for at in sc.list.simple_commands() {
+        sc.list.each_simple(&mut |at| {
             let words = &at.command.words;
             let test = words
                 .first()
@@ -37,7 +37,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 .skip(1)
                 .find(|w| sc.literal(w).as_deref() == Some("=="))
             else {
-                continue;
+                return;
             };
             if test {
                 let what = if severity == Severity::Warning {
@@ -51,7 +51,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     format!("== in [ ] under /bin/sh: {what} and the test is never true; use ="),
                 );
             }
-        }
+        });
     }
 }
 

@@ -1,6 +1,6 @@
 //! DK402: a command substitution left unquoted in a command's arguments.
 
-use super::sh_scripts::{declares, scripts};
+use super::sh_scripts::{has_subst, scripts, split_never_meant};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::sh::Part;
@@ -9,22 +9,17 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DK402",
     aliases: &["SC2046"],
     severity: Severity::Info,
-    title: "Unquoted command substitution in a RUN command's arguments",
-    explanation: "The shell splits the output of an unquoted `$(cmd)` on spaces and newlines and expands globs in it: `cd $(dirname $f)` breaks on a path with a space, and `*` in the output matches files. Quote it, `\"$(cmd)\"`; when the split is wanted (a list of packages), read it into a loop or `xargs` instead. Not reported: `export A=$(cmd)` (not split; see DK403), `[[ … ]]`, `for x in $(cmd)`.",
+    title: "Unquoted command substitution in a path or test operand of a RUN command",
+    explanation: "The shell splits the output of an unquoted `$(cmd)` on spaces and newlines and expands globs in it: `cp -R $(go env GOMODCACHE)/x /y` breaks on a path with a space, and `*` in the output matches files. Quote it, `\"$(cmd)\"`. Reported where a split is never what was meant: inside a longer word (a path: `/out/$(dirname $f)`), or an operand of `cd`, `[` or `test`. A whole-word `$(cmd)` elsewhere is left alone, since `apk add $(cat list)` and `$(test … && echo --flag)` split on purpose (ShellCheck's SC2046 reports those too). Not reported either: `export A=$(cmd)` (not split; see DK403), `[[ … ]]`, `for x in $(cmd)`.",
     lesson: None,
     runtime: false,
     check,
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for sc in scripts(ctx) {
-        for at in sc.list.simple_commands() {
-            let words = &at.command.words;
-            let declaration = declares(&sc, words);
-            for w in words {
-                if declaration && w.text(sc.text()).contains('=') {
-                    continue;
-                }
+    for sc in scripts(ctx, has_subst) {
+        sc.list.each_simple(&mut |at| {
+            for w in split_never_meant(&sc, &at.command.words) {
                 for p in &w.parts {
                     if let Part::CmdSub { span, .. } = p {
                         let written = &sc.text()[span.clone()];
@@ -35,7 +30,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                     }
                 }
             }
-        }
+        });
     }
 }
 
@@ -66,10 +61,21 @@ mod tests {
     #[test]
     fn backticks_and_nested_substitutions() {
         let d = findings(
-            "FROM alpine:3.22\nRUN kill `cat /run/pid` $(echo \"$(id -u)\")\n",
+            "FROM alpine:3.22\nRUN cp `cat /run/f`.bak /x/$(echo \"$(id -u)\")\n",
             "DK402",
         );
         assert_eq!(d.len(), 2, "{d:?}");
+    }
+
+    #[test]
+    fn whole_word_substitutions_split_on_purpose_are_left_alone() {
+        for run in [
+            "RUN apk add $(cat /list)",
+            "RUN ./configure $(test -n \"$A\" && echo --with-a)",
+        ] {
+            let d = findings(&format!("FROM alpine:3.22\n{run}\n"), "DK402");
+            assert!(d.is_empty(), "{run}: {d:?}");
+        }
     }
 
     #[test]

@@ -114,6 +114,8 @@ pub struct Redirect {
 /// One shell word: its parts in order, and where it is in the script.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Word {
+    /// Empty for a plain literal word (no quotes, escapes or expansions): its text is the
+    /// span's.
     pub parts: Vec<Part>,
     pub span: Range<usize>,
 }
@@ -159,8 +161,8 @@ impl Part {
 impl Word {
     /// The word's value when it has no expansions (`'a'b"c"` → `abc`), else `None`.
     pub fn literal<'s>(&self, src: &'s str) -> Option<Cow<'s, str>> {
-        if let [Part::Lit(r)] = self.parts.as_slice() {
-            return Some(Cow::Borrowed(&src[r.clone()]));
+        if self.parts.is_empty() {
+            return Some(Cow::Borrowed(&src[self.span.clone()]));
         }
         let mut out = String::new();
         for p in &self.parts {
@@ -200,15 +202,20 @@ impl List {
     /// conditions) included.
     pub fn simple_commands(&self) -> Vec<At<'_>> {
         let mut out = Vec::new();
+        self.each_simple(&mut |at| out.push(at));
+        out
+    }
+
+    /// Calls `f` on every simple command, as [`List::simple_commands`] lists them.
+    pub fn each_simple<'t>(&'t self, f: &mut impl FnMut(At<'t>)) {
         self.visit(&mut |c| {
             if let Kind::Simple(s) = &c.kind {
-                out.push(At {
+                f(At {
                     command: s,
                     span: &c.span,
                 });
             }
         });
-        out
     }
 
     /// Calls `f` on every command, outer before inner, including those inside command

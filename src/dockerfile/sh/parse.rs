@@ -521,6 +521,9 @@ impl P<'_> {
             .ok_or_else(|| self.unknown("redirect target"))?;
         if *op == b"<<" || *op == b"<<-" {
             let mut delim = Vec::new();
+            if target.parts.is_empty() {
+                delim.extend_from_slice(&self.s[target.span.clone()]);
+            }
             for p in &target.parts {
                 let r = match p {
                     Part::Double(inner, r) if inner.iter().all(|q| matches!(q, Part::Lit(_))) => {
@@ -598,7 +601,8 @@ impl P<'_> {
                 _ => self.pos += 1,
             }
         }
-        if lit < self.pos {
+        // A plain literal word keeps no parts (most words: no allocation).
+        if lit < self.pos && !parts.is_empty() {
             parts.push(Part::Lit(lit..self.pos));
         }
         Ok((self.pos > start).then_some(Word {
@@ -835,10 +839,7 @@ impl P<'_> {
 
 impl Word {
     fn literal_bytes<'s>(&self, s: &'s [u8]) -> Option<&'s [u8]> {
-        match self.parts.as_slice() {
-            [Part::Lit(r)] => Some(&s[r.clone()]),
-            _ => None,
-        }
+        self.parts.is_empty().then(|| &s[self.span.clone()])
     }
 }
 

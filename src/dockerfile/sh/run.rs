@@ -2,6 +2,8 @@
 //! shell runs (`RUN <<EOF`, `RUN bash -e <<EOF`), each with the way back to Dockerfile
 //! positions. Exec-form RUNs have none.
 
+use std::cell::OnceCell;
+
 use super::{Kind, List, Unknown, parse};
 use crate::dockerfile::ast::{Args, Instruction, Pos, Span};
 
@@ -29,7 +31,15 @@ pub struct Script<'a> {
     /// The shell named by the RUN itself (`bash <<EOF`, a `#!/bin/bash` body); `None`: the
     /// stage's shell.
     pub shell: Option<Shell>,
-    pub parsed: Result<List, Unknown>,
+    /// Parsed on first use: a caller may know from the text alone that it has nothing to ask.
+    parsed: OnceCell<Result<List, Unknown>>,
+}
+
+impl Script<'_> {
+    /// The script's syntax, or why it could not be read.
+    pub fn parsed(&self) -> &Result<List, Unknown> {
+        self.parsed.get_or_init(|| parse(self.text))
+    }
 }
 
 /// Every shell script of one RUN.
@@ -44,10 +54,15 @@ impl<'a> RunScripts<'a> {
             return RunScripts::default();
         }
         let text = ins.args_text.text.as_str();
-        let line = parse(text);
+        let line = OnceCell::new();
         let mut scripts = Vec::new();
-        if let Some(shell) = line.as_ref().ok().and_then(|l| body_runner(l, text))
-            && let Some(h) = ins.heredocs.iter().rev().find(|h| h.fd == 0)
+        // Only a RUN with a heredoc needs its line read now, to see who reads the body.
+        if let Some(h) = ins.heredocs.iter().rev().find(|h| h.fd == 0)
+            && let Some(shell) = line
+                .get_or_init(|| parse(text))
+                .as_ref()
+                .ok()
+                .and_then(|l| body_runner(l, text))
         {
             let (body_shell, runs) = match shebang(&h.body) {
                 Some(s) => (s, true),
@@ -60,7 +75,7 @@ impl<'a> RunScripts<'a> {
                         offset: h.span.start.offset,
                     },
                     shell: body_shell,
-                    parsed: parse(&h.body),
+                    parsed: OnceCell::new(),
                 });
             }
         }
@@ -223,5 +238,36 @@ fn pos_at(source: &str, anchor: Pos, offset: usize) -> Pos {
         line,
         column,
         offset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::dockerfile::lint::{LintOptions, lint};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any RUN text, with continuations, comment lines and heredocs, goes through the
+        /// wrapper (script choice, parse, span mapping) without a panic, and every shell
+        /// finding lands on a line of its RUN.
+        #[test]
+        fn run_text_never_panics(
+            body in "[a-z$(){}'\"`\\\\|&;<> =/#\n-]{0,60}",
+            heredoc in any::<bool>(),
+        ) {
+            let src = if heredoc {
+                format!("FROM debian:13\nRUN <<EOF\n{body}\nEOF\n")
+            } else {
+                format!("FROM debian:13\nRUN cd /x$A/{}\n", body.replace('\n', " \\\n"))
+            };
+            let lines = src.lines().count();
+            for d in lint(&src, &LintOptions::default()).diagnostics {
+                if d.rule.starts_with("DK4") {
+                    prop_assert!(d.location.line >= 2 && d.location.end_line <= lines, "{d:?}");
+                }
+            }
+        }
     }
 }
