@@ -213,9 +213,11 @@ pub fn run_external_editor(text: &str) -> std::io::Result<String> {
 /// dropped. tempfile picks an unpredictable name and creates it exclusively, so the Dockerfile
 /// never lands in a folder someone else planted in a shared /tmp.
 fn private_temp_dir() -> std::io::Result<tempfile::TempDir> {
-    tempfile::Builder::new()
-        .prefix("dockerlings-edit-")
-        .tempdir()
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("dockerlings-edit-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    builder.tempdir()
 }
 
 /// The debounce timer: checks the file once typing has paused.
