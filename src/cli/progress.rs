@@ -18,7 +18,7 @@ use crate::workshop::manifest::Manifest;
 pub(super) fn progress_path(given: Option<&Path>) -> Result<PathBuf, String> {
     match given {
         Some(path) => Ok(path.to_path_buf()),
-        None => default_progress_path(),
+        None => default_progress_path().map_err(|err| err.to_string()),
     }
 }
 

@@ -294,7 +294,8 @@ COPY --from=build /out/app /app\n\
 CMD [\"/app\"]\n";
 
 /// Compiles the regexes of the Dockerfile and Bash grammars (about 50-75 ms on first use with
-/// fancy-regex). Call once on a background thread at start-up so the first lesson never stalls:
+/// fancy-regex). Call once on a background thread after the first frame so the first lesson
+/// never stalls:
 /// `std::thread::spawn(dockerlings::highlight::warm_up);`
 pub fn warm_up() {
     let _ = Highlighter::new(Theme::Ansi).highlight(WARM_UP_SAMPLE, Some("dockerfile"));

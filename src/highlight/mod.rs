@@ -8,7 +8,8 @@
 //! thread) and keep the `Arc`, never on the draw path.
 //!
 //! The grammar and themes are precompiled by build.rs (build/highlight.rs) and embedded; call
-//! [`warm_up`] on a background thread at start-up to compile the Bash regexes early.
+//! [`warm_up`] on a background thread once the first frame is drawn, to compile the Bash regexes
+//! before the first lesson needs them.
 
 mod ansi_text;
 mod assets;

@@ -87,11 +87,6 @@ impl Report {
     pub fn final_stage(&self) -> Option<&StageReport> {
         self.final_stage.map(|i| &self.stages[i])
     }
-
-    /// Edges pointing into stage `index` (what it builds on, copies or mounts).
-    pub fn edges_into(&self, index: usize) -> impl Iterator<Item = &EdgeReport> {
-        self.edges.iter().filter(move |e| e.to_stage == index)
-    }
 }
 
 /// One build stage.

@@ -6,10 +6,14 @@ use std::path::PathBuf;
 
 use etcetera::BaseStrategy;
 
-/// The default progress file, or why there is none (no home directory).
-pub fn default_progress_path() -> Result<PathBuf, String> {
-    let strategy = etcetera::choose_base_strategy()
-        .map_err(|err| format!("no data directory for the progress file: {err}"))?;
+/// No data directory to keep the progress file in (no home directory).
+#[derive(Debug, thiserror::Error)]
+#[error("no data directory for the progress file: {0}")]
+pub struct NoDataDir(#[from] etcetera::HomeDirError);
+
+/// The default progress file, or why there is none.
+pub fn default_progress_path() -> Result<PathBuf, NoDataDir> {
+    let strategy = etcetera::choose_base_strategy()?;
     Ok(strategy
         .data_dir()
         .join("dockerlings")

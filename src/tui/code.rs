@@ -43,10 +43,9 @@ struct BlockSource {
 
 impl CodeColours {
     /// `theme` at the terminal's colour depth as `choice` resolves it (`NO_COLOR` and
-    /// `TERM=dumb` respected under `auto`). Starts compiling the grammars on a background
-    /// thread, so the first code block does not stall a frame.
+    /// `TERM=dumb` respected under `auto`). The run loop compiles the grammars on a background
+    /// thread once the first frame is out ([`crate::tui::run`]).
     pub fn for_terminal(choice: ColorChoice, theme: Theme) -> CodeColours {
-        std::thread::spawn(crate::highlight::warm_up);
         CodeColours {
             highlighter: Arc::new(Highlighter::new(theme)),
             depth: ColorDepth::detect(choice, true),

@@ -41,6 +41,7 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     let input = Input::spawn(tx, |msg| msg);
     let mut dirty = true;
+    let mut warmed_up = false;
     loop {
         if let Some(signal) = signals.received() {
             update(&mut app, Msg::Terminate);
@@ -52,6 +53,12 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
                 .terminal
                 .draw(|frame| screens::render(&app, frame))?;
             dirty = false;
+        }
+        // Compiling the grammars takes 50-75 ms of a core: started before the first frame it
+        // competed with drawing it; started now it is done before the learner opens a lesson.
+        if !warmed_up {
+            std::thread::spawn(crate::highlight::warm_up);
+            warmed_up = true;
         }
         let first = match rx.recv_timeout(POLL) {
             Ok(msg) => msg,

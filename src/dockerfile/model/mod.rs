@@ -105,11 +105,6 @@ impl Model {
         self.stages.iter().filter(|s| !self.reachable[s.index])
     }
 
-    /// The stage that instruction `index` belongs to.
-    pub fn stage_of(&self, index: usize) -> Option<&Stage> {
-        self.stages.iter().find(|s| s.instructions.contains(&index))
-    }
-
     /// The global ARG's value without `--build-arg` (its default, expanded), if known. The last
     /// declaration with a default wins: a later `ARG NAME` alone does not unset it.
     pub fn global_default(&self, name: &str) -> Option<&str> {
@@ -128,11 +123,6 @@ impl Model {
     /// Stages that `index` copies from or builds on (direct dependencies).
     pub fn dependencies(&self, index: usize) -> impl Iterator<Item = &Edge> {
         self.edges.iter().filter(move |e| e.stage == index)
-    }
-
-    /// What the table says about stage `index`'s effective base image.
-    pub fn base_info(&self, index: usize) -> Option<&ImageInfo> {
-        self.stages[index].image_info.as_ref()
     }
 }
 

@@ -184,7 +184,7 @@ pub fn notify(app: &mut App, message: String) {
 /// returns the saved text.
 pub fn run_external_editor(text: &str) -> std::io::Result<String> {
     let dir = private_temp_dir()?;
-    let path = dir.join("Dockerfile");
+    let path = dir.path().join("Dockerfile");
     write_atomic(&path, text.as_bytes())?;
     let command = std::env::var("VISUAL")
         .ok()
@@ -205,33 +205,19 @@ pub fn run_external_editor(text: &str) -> std::io::Result<String> {
             format!("cannot run {program}: {e}"),
         )),
     };
-    let _ = std::fs::remove_dir_all(&dir);
+    drop(dir);
     result
 }
 
-/// A new folder under the system's temporary folder, readable by us alone. Made with
-/// `create_dir`, which fails on anything already there (a link planted in a shared /tmp among
-/// them), so the Dockerfile never lands in a folder someone else chose.
-fn private_temp_dir() -> std::io::Result<std::path::PathBuf> {
-    let mut builder = std::fs::DirBuilder::new();
+/// A new folder under the system's temporary folder, readable by us alone, removed when
+/// dropped. tempfile picks an unpredictable name and creates it exclusively, so the Dockerfile
+/// never lands in a folder someone else planted in a shared /tmp.
+fn private_temp_dir() -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("dockerlings-edit-");
     #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let mut last = None;
-    for attempt in 0..16u32 {
-        let dir = std::env::temp_dir().join(format!(
-            "dockerlings-edit-{}-{:x}",
-            std::process::id(),
-            nanos.wrapping_add(attempt.wrapping_mul(0x9e37_79b9))
-        ));
-        match builder.create(&dir) {
-            Ok(()) => return Ok(dir),
-            Err(err) => last = Some(err),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no temporary folder")))
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    builder.tempdir()
 }
 
 /// The debounce timer: checks the file once typing has paused.
@@ -686,14 +672,15 @@ mod tests {
     fn the_editor_folder_is_new_and_private_each_time() {
         let a = private_temp_dir().unwrap();
         let b = private_temp_dir().unwrap();
-        assert_ne!(a, b);
+        assert_ne!(a.path(), b.path());
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&a).unwrap().permissions().mode();
+            let mode = std::fs::metadata(a.path()).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o700);
         }
-        std::fs::remove_dir(a).unwrap();
-        std::fs::remove_dir(b).unwrap();
+        let kept = a.path().to_path_buf();
+        drop(a);
+        assert!(!kept.exists(), "the folder goes when dropped");
     }
 }
