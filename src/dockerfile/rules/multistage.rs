@@ -177,7 +177,8 @@ fn copy_all_before_install(ctx: &Ctx<'_>, r: &mut Report) {
                 {
                     copy_all = Some(ins);
                 }
-                Keyword::Run => {
+                // Only a RUN after the copy can be reordered: the others need not be read.
+                Keyword::Run if copy_all.is_some() => {
                     let script = &ctx.script(ins).script;
                     if let (Some(c), Some(install)) =
                         (copy_all, script.commands.iter().find(|c| installs_deps(c)))
