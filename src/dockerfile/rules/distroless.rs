@@ -7,6 +7,7 @@ use super::multistage::chain_instructions;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Word};
+use crate::dockerfile::build::{Certainty, Presence};
 use crate::dockerfile::images::{self, Status};
 use crate::dockerfile::model::stage::unquote;
 use crate::dockerfile::model::{Base, Stage};
@@ -17,7 +18,7 @@ pub(super) const RULES: &[RuleInfo] = &[
         aliases: &[],
         severity: Severity::Error,
         title: "Shell-form CMD, ENTRYPOINT or HEALTHCHECK where there is no shell",
-        explanation: "Shell form needs /bin/sh at run time; on scratch and distroless the container fails to start (`exec: \"/bin/sh\": … no such file or directory`). Use the exec form, `CMD [\"/app\"]`. Watch for text that looks like JSON but is not (single quotes, a trailing comment): BuildKit silently treats it as shell form.",
+        explanation: "Shell form needs /bin/sh at run time; on scratch and distroless the container fails to start (`exec: \"/bin/sh\": … no such file or directory`). Use the exec form, `CMD [\"/app\"]`. Watch for text that looks like JSON but is not (single quotes, a trailing comment): BuildKit silently treats it as shell form. (A shell copied into the image, e.g. busybox's, counts.)",
         lesson: Some("distroless-images/debugging-without-a-shell"),
         runtime: true,
         check: shell_form_without_shell,
@@ -85,6 +86,15 @@ fn image_of(st: &Stage) -> String {
 
 fn shell_form_without_shell(ctx: &Ctx<'_>, r: &mut Report) {
     for (st, _) in shell_less(ctx) {
+        // A shell the stage copied in (`COPY --from=busybox /bin/sh`) or made counts, as for
+        // DK201: only a /bin/sh the model knows is absent from the image fails the start.
+        if ctx
+            .build()
+            .stage(st.index)
+            .is_some_and(|sm| sm.fs.lookup("/bin/sh") != Presence::Absent(Certainty::Known))
+        {
+            continue;
+        }
         let mut shell_set = inherited_shell(ctx, st);
         for (_, ins) in ctx.stage_body(st) {
             if ins.keyword == Keyword::Shell {
@@ -284,6 +294,22 @@ mod tests {
     fn fired(text: &str, rule: &str) -> bool {
         let found = lint(text, &LintOptions::default()).diagnostics;
         found.iter().any(|d| d.rule == rule)
+    }
+
+    #[test]
+    fn dk202_counts_a_shell_the_stage_copied_in() {
+        let cmd = "CMD ./app --port 8080\n";
+        let bare = format!("FROM gcr.io/distroless/static-debian12\nCOPY app /app\n{cmd}");
+        assert!(fired(&bare, "DK202"));
+        let copied = format!(
+            "FROM gcr.io/distroless/static-debian12\nCOPY --from=busybox:1.37-musl /bin/sh /bin/sh\nCOPY app /app\n{cmd}"
+        );
+        assert!(!fired(&copied, "DK202"), "{copied}");
+        // A shell the parent stage received counts in the stage built on it.
+        let parent = format!(
+            "FROM gcr.io/distroless/static-debian12 AS base\nCOPY --from=busybox:1.37-musl /bin/busybox /bin/sh\nFROM base\nCOPY app /app\n{cmd}"
+        );
+        assert!(!fired(&parent, "DK202"), "{parent}");
     }
 
     #[test]
