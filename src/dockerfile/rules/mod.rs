@@ -1,6 +1,6 @@
 //! The rule registry. Each rule is a [`RuleInfo`]: a stable ID, a severity, a one-line title, a
-//! longer explanation, the lesson section that teaches it, and a check function. Rules live in
-//! one file per family; [`all`] lists them sorted by ID.
+//! longer explanation, the lesson section that teaches it, and a check function. A rule lives
+//! in its own file (some older ones still share a family file); [`all`] lists them sorted by ID.
 //!
 //! IDs: hadolint's `DLxxxx` where a rule means the same as hadolint's (BuildKit's check name as
 //! an alias where it overlaps); our own otherwise: `DK1xx` would stop `docker build`, `DK2xx`
@@ -11,22 +11,30 @@ mod build_tools_shipped;
 mod casing;
 mod cgo_libc;
 mod chain;
+mod cmd_repeats_entrypoint;
+mod copy_all_before_install;
 mod copy_from_missing;
-mod distroless;
+mod deprecated_image;
+mod final_on_sdk;
+mod final_runs_as_root;
+mod floating_image;
 mod hygiene;
 mod instructions;
 mod jar_version;
 mod libc_mismatch;
-mod multistage;
 mod node_modules_mismatch;
 mod node_modules_missing;
 mod packages;
 mod program_missing;
 mod python_env_mismatch;
 mod relative_cmd;
+mod shell_form_cmd;
 mod shell_run;
 mod user_missing;
+mod user_name_on_scratch;
+// instructions.rs (DL3025's fix) reaches DK211's helper by its old family path.
 pub use crate::dockerfile::shell;
+use cmd_repeats_entrypoint as distroless;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -304,15 +312,21 @@ pub fn all() -> &'static [RuleInfo] {
         let mut v: Vec<RuleInfo> = [
             build::RULES,
             casing::RULES,
-            distroless::RULES,
             hygiene::RULES,
             instructions::RULES,
-            multistage::RULES,
             packages::RULES,
             // One rule per file: the build model's "would it run" rules and the rules rebuilt
             // on it.
             &[
                 shell_run::RULE,
+                shell_form_cmd::RULE,
+                final_on_sdk::RULE,
+                final_runs_as_root::RULE,
+                copy_all_before_install::RULE,
+                deprecated_image::RULE,
+                floating_image::RULE,
+                cmd_repeats_entrypoint::RULE,
+                user_name_on_scratch::RULE,
                 cgo_libc::RULE,
                 build_tools_shipped::RULE,
                 node_modules_missing::RULE,
