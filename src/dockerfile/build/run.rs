@@ -136,7 +136,8 @@ pub fn stage<'s>(
         Base::Stage { index } => model.stages[index].env.clone(),
         _ => Vec::new(),
     };
-    if !env.iter().any(|(k, _)| k == "PATH") {
+    let path_inherited = !env.iter().any(|(k, _)| k == "PATH");
+    if path_inherited {
         env.insert(0, ("PATH".into(), out.path.join(":")));
     }
     let mut workdir = match st.base {
@@ -211,12 +212,18 @@ pub fn stage<'s>(
             _ => {}
         }
     }
-    if let Some((_, p)) = env.iter().rev().find(|(k, _)| k == "PATH") {
-        out.path = p
-            .split(':')
-            .filter(|d| !d.is_empty())
-            .map(str::to_string)
-            .collect();
+    // Split PATH again only if the stage set it (most keep the one they started with).
+    match env.iter().rposition(|(k, _)| k == "PATH") {
+        Some(0) if path_inherited => {}
+        Some(i) => {
+            out.path = env[i]
+                .1
+                .split(':')
+                .filter(|d| !d.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+        None => {}
     }
     out
 }
