@@ -265,7 +265,7 @@ const CASES: &[(&str, &str, &str)] = &[
         "FROM scratch AS a\nCMD [\"/a\"]\nFROM a\nCMD [\"/b\"]\n",
     ),
     (
-        "DK311",
+        "DL3029",
         "FROM --platform=linux/amd64 alpine:3.22\n",
         "FROM --platform=linux/amd64 alpine:3.22 AS build-amd64\n",
     ),

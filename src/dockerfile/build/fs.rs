@@ -372,7 +372,12 @@ pub fn resolve(cwd: &str, path: &str) -> String {
     let joined = if path.starts_with('/') {
         path.to_string()
     } else {
-        format!("{}/{}", cwd.trim_end_matches('/'), path)
+        let cwd = cwd.trim_end_matches('/');
+        let mut j = String::with_capacity(cwd.len() + 1 + path.len());
+        j.push_str(cwd);
+        j.push('/');
+        j.push_str(path);
+        j
     };
     // Most paths are already normal: keep them as they are (this runs for every path).
     if !joined.contains("//")

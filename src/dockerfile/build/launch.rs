@@ -52,6 +52,16 @@ pub fn find_path(fs: &Fs, path: &str) -> Resolved {
 
 /// Finds the program `word` as exec does: a word with a `/` against `cwd`, else through `path`.
 pub fn find_program(fs: &Fs, word: &str, cwd: &str, path: &[String]) -> Resolved {
+    find_program_in(fs, word, cwd, path.iter().map(String::as_str))
+}
+
+/// [`find_program`] over PATH's directories as given (a RUN reads them off its PATH value).
+pub fn find_program_in<'p>(
+    fs: &Fs,
+    word: &str,
+    cwd: &str,
+    path: impl IntoIterator<Item = &'p str>,
+) -> Resolved {
     if word.is_empty() || word.contains('$') {
         return Resolved::Unknown;
     }
@@ -64,13 +74,23 @@ pub fn find_program(fs: &Fs, word: &str, cwd: &str, path: &[String]) -> Resolved
         if !dir.starts_with('/') {
             return Resolved::Unknown;
         }
-        let p = format!("{}/{word}", dir.trim_end_matches('/'));
-        match find_path(fs, &p) {
-            Resolved::Absent { certainty, .. } => {
+        let dir = dir.trim_end_matches('/');
+        let mut p = String::with_capacity(dir.len() + 1 + word.len());
+        p.push_str(dir);
+        p.push('/');
+        p.push_str(word);
+        match fs.lookup(&p) {
+            Presence::Absent(certainty) => {
                 worst = worst.min(certainty);
                 tried.push(p);
             }
-            other => return other,
+            Presence::Found(e) => {
+                return Resolved::Found {
+                    path: p,
+                    origin: Some(e.origin.clone()),
+                };
+            }
+            Presence::Maybe(_) | Presence::Unknown => return Resolved::Unknown,
         }
     }
     if tried.is_empty() {
@@ -211,12 +231,17 @@ pub fn first_program(script: &str) -> Option<Vec<String>> {
 
 /// The same, of a script already split.
 pub fn first_program_of(s: &shell::Script<'_>) -> Option<Vec<String>> {
+    first_program_word(s)?;
     let c = s.commands.first()?;
-    let words: Vec<String> = c.without_wrappers().iter().map(|w| w.to_string()).collect();
-    let first = words.first()?;
+    Some(c.without_wrappers().iter().map(|w| w.to_string()).collect())
+}
+
+/// Only the program of [`first_program_of`], borrowed from the script.
+pub fn first_program_word<'s>(s: &'s shell::Script<'_>) -> Option<&'s str> {
+    let first: &str = s.commands.first()?.without_wrappers().first()?;
     // Shell keywords and builtins: not programs to look for.
     if matches!(
-        first.as_str(),
+        first,
         "if" | "for"
             | "while"
             | "case"
@@ -264,7 +289,7 @@ pub fn first_program_of(s: &shell::Script<'_>) -> Option<Vec<String>> {
     ) {
         return None;
     }
-    Some(words)
+    Some(first)
 }
 
 /// The script or JAR an interpreter argv runs (`node server.js`, `python -u app.py`,

@@ -1,6 +1,8 @@
 //! Evaluates one stage: starts from its base (an image's known facts, or the earlier stage's
 //! end state) and applies COPY/ADD, RUN, WORKDIR, ENV and ARG in order.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::effects::{self, Package, Step, expand_vars};
@@ -8,6 +10,7 @@ use super::fs::{Artifact, BaseFacts, Certainty, Entry, Fs, Open, Origin, Presenc
 use super::launch::{self, Resolved};
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
 use crate::dockerfile::images::{ImageInfo, Language, Libc};
+use crate::dockerfile::model::stage::{unquote, unquoted};
 use crate::dockerfile::model::{Base, EdgeTarget, Model, Stage};
 use crate::dockerfile::shell;
 
@@ -133,7 +136,8 @@ pub fn stage<'s>(
         Base::Stage { index } => model.stages[index].env.clone(),
         _ => Vec::new(),
     };
-    if !env.iter().any(|(k, _)| k == "PATH") {
+    let path_inherited = !env.iter().any(|(k, _)| k == "PATH");
+    if path_inherited {
         env.insert(0, ("PATH".into(), out.path.join(":")));
     }
     let mut workdir = match st.base {
@@ -151,8 +155,8 @@ pub fn stage<'s>(
         match (&ins.keyword, &ins.args) {
             (Keyword::Shell, _) => shell_set = true,
             (Keyword::Workdir, Args::Text(w)) => {
-                let dir = crate::dockerfile::model::stage::unquote(&w.text);
-                match expand_vars(&dir, &env) {
+                let dir = unquoted(&w.text);
+                match expand_vars(dir, &env) {
                     Some(d) => {
                         workdir = resolve(&workdir, &d);
                         if !matches!(out.fs.lookup(&workdir), Presence::Found(_)) {
@@ -173,16 +177,15 @@ pub fn stage<'s>(
             }
             (Keyword::Env, Args::KeyValues { pairs, .. }) => {
                 for kv in pairs {
-                    let v = crate::dockerfile::model::stage::unquote(&kv.value.text);
-                    let v = expand_vars(&v, &env).unwrap_or(v);
+                    let v = unquoted(&kv.value.text);
+                    let v = expand_vars(v, &env).map_or_else(|| v.to_string(), Cow::into_owned);
                     env.push((kv.key.text.clone(), v));
                 }
             }
             (Keyword::Arg, Args::Arg(decls)) => {
                 for d in decls {
                     if let Some(v) = &d.default {
-                        let v = crate::dockerfile::model::stage::unquote(&v.text);
-                        env.push((d.name.text.clone(), v));
+                        env.push((d.name.text.clone(), unquote(&v.text)));
                     } else if let Some(g) = model.global_default(&d.name.text) {
                         env.push((d.name.text.clone(), g.to_string()));
                     }
@@ -204,17 +207,23 @@ pub fn stage<'s>(
                 };
                 let exec = run_exec(ins, idx, shell_set, &workdir, &env, &out.fs, script);
                 out.runs.push(exec);
-                run(ins, st.index, &workdir, &env, &mut out, script);
+                run(ins, st.index, &workdir, &mut env, &mut out, script);
             }
             _ => {}
         }
     }
-    if let Some((_, p)) = env.iter().rev().find(|(k, _)| k == "PATH") {
-        out.path = p
-            .split(':')
-            .filter(|d| !d.is_empty())
-            .map(str::to_string)
-            .collect();
+    // Split PATH again only if the stage set it (most keep the one they started with).
+    match env.iter().rposition(|(k, _)| k == "PATH") {
+        Some(0) if path_inherited => {}
+        Some(i) => {
+            out.path = env[i]
+                .1
+                .split(':')
+                .filter(|d| !d.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+        None => {}
     }
     out
 }
@@ -279,32 +288,26 @@ fn run_exec(
     fs: &Fs,
     script: &shell::Script<'_>,
 ) -> RunExec {
-    let path: Vec<String> = env
+    let path = env
         .iter()
         .rev()
         .find(|(k, _)| k == "PATH")
-        .map(|(_, p)| {
-            p.split(':')
-                .filter(|d| !d.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
+        .map_or("", |(_, p)| p.as_str());
     let exec = matches!(ins.args, Args::Exec { .. }) && ins.heredocs.is_empty();
     // A mount may bring the shell or the program (`--mount=from=busybox,target=/bin`).
     let mounted = ins.flags.iter().any(|f| f.name == "mount");
     let shell_set = shell_set || mounted;
     let shell = (!exec && !shell_set).then(|| launch::find_path(fs, "/bin/sh"));
-    let words = match &ins.args {
+    let program = match &ins.args {
         _ if mounted => None,
-        Args::Exec { elements, .. } if exec => elements.first().map(|w| vec![w.text.clone()]),
+        Args::Exec { elements, .. } if exec => elements.first().map(|w| w.text.as_str()),
         _ if shell_set => None,
-        _ if ins.heredocs.is_empty() => launch::first_program_of(script),
+        _ if ins.heredocs.is_empty() => launch::first_program_word(script),
         _ => None,
     };
-    let program = words.and_then(|w| w.into_iter().next()).map(|p| {
-        let r = launch::find_program(fs, &p, workdir, &path);
-        (p, r)
+    let program = program.map(|p| {
+        let dirs = path.split(':').filter(|d| !d.is_empty());
+        (p.to_string(), launch::find_program_in(fs, p, workdir, dirs))
     });
     RunExec {
         instruction: idx,
@@ -314,14 +317,17 @@ fn run_exec(
     }
 }
 
+/// Applies one RUN's commands. Its `export`s are pushed to `env` for its own commands and
+/// taken off again at its end (a RUN's shell variables die with it).
 fn run(
     ins: &Instruction,
     stage: usize,
     workdir: &str,
-    env: &[(String, String)],
+    env: &mut Vec<(String, String)>,
     out: &mut StageModel,
     script: &shell::Script<'_>,
 ) {
+    let stage_vars = env.len();
     let mut step = Step {
         fs: &mut out.fs,
         tools: &mut out.tools,
@@ -330,7 +336,7 @@ fn run(
         cwd: workdir.to_string(),
         line: ins.start_line,
         stage,
-        env: env.to_vec(),
+        env,
     };
     for cmd in &script.commands {
         let words = cmd.without_wrappers();
@@ -375,6 +381,7 @@ fn run(
             }
         }
     }
+    step.env.truncate(stage_vars);
 }
 
 /// COPY/ADD: the sources' paths (and what they carry) land at the destination, by BuildKit's
@@ -400,8 +407,7 @@ fn copy(
     let Some((dest_w, sources)) = words.split_last() else {
         return;
     };
-    let dest_raw = crate::dockerfile::model::stage::unquote(&dest_w.text);
-    let Some(dest_x) = expand_vars(&dest_raw, env) else {
+    let Some(dest_x) = expand_vars(unquoted(&dest_w.text), env) else {
         out.fs.open(Open {
             under: None,
             origin: Origin::Context { line },
@@ -477,11 +483,11 @@ fn copy(
         });
     };
     for w in sources {
-        let raw = crate::dockerfile::model::stage::unquote(&w.text);
-        let Some(src) = expand_vars(&raw, env) else {
+        let raw = unquoted(&w.text);
+        let Some(src) = expand_vars(raw, env) else {
             open_dest(
                 out,
-                origin_for(&raw),
+                origin_for(raw),
                 "a source with an unknown variable",
                 None,
             );
@@ -653,7 +659,7 @@ fn copy(
                 out.copy_misses.push(CopyMiss {
                     instruction: idx,
                     line,
-                    source: raw.clone(),
+                    source: raw.to_string(),
                     path: path.clone(),
                     from_stage,
                     certainty,

@@ -52,58 +52,65 @@ fn expand_at(
     if depth > MAX_DEPTH {
         return Err(ExpandError::Unsupported("nesting too deep".into()));
     }
-    let mut out = Expanded::default();
-    let chars: Vec<char> = word.chars().collect();
+    let mut out = Expanded {
+        value: String::with_capacity(word.len()),
+        ..Expanded::default()
+    };
+    // Byte offsets: every character with a meaning here is ASCII (the escape is `\` or a
+    // backtick), so others are copied through whole.
     let mut i = 0;
     let mut quote: Option<char> = None;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = word[i..].chars().next() {
+        let next = i + c.len_utf8();
         match (c, quote) {
             ('\'', None) | ('"', None) => quote = Some(c),
             (q, Some(open)) if q == open => quote = None,
-            (e, q) if e == escape && q != Some('\'') && i + 1 < chars.len() => {
-                i += 1;
-                out.value.push(chars[i]);
+            (e, q) if e == escape && q != Some('\'') && next < word.len() => {
+                let escaped = word[next..].chars().next().unwrap_or_default();
+                out.value.push(escaped);
+                i = next + escaped.len_utf8();
+                continue;
             }
             ('$', q) if q != Some('\'') => {
-                i = expand_var(&chars, i + 1, (escape, depth), lookup, &mut out)?;
+                i = expand_var(word, next, (escape, depth), lookup, &mut out)?;
                 continue;
             }
             _ => out.value.push(c),
         }
-        i += 1;
+        i = next;
     }
     Ok(out)
 }
 
-/// Reads a variable reference starting just after `$`; returns the index after it.
+/// Reads a variable reference starting just after `$` (byte `start`); returns the byte
+/// offset after it.
 fn expand_var(
-    chars: &[char],
+    word: &str,
     start: usize,
     (escape, depth): (char, usize),
     lookup: &dyn Fn(&str) -> Option<String>,
     out: &mut Expanded,
 ) -> Result<usize, ExpandError> {
-    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    if chars.get(start) != Some(&'{') {
-        let end = (start..chars.len())
-            .find(|&j| !is_name(chars[j]))
-            .unwrap_or(chars.len());
+    let bytes = word.as_bytes();
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    if bytes.get(start) != Some(&b'{') {
+        let end = (start..bytes.len())
+            .find(|&j| !is_name(bytes[j]))
+            .unwrap_or(bytes.len());
         if end == start {
             out.value.push('$');
             return Ok(start);
         }
-        let name: String = chars[start..end].iter().collect();
-        push_value(&name, lookup, out);
+        push_value(&word[start..end], lookup, out);
         return Ok(end);
     }
     // ${...}: find the matching brace (nesting allowed in the word part).
     let mut braces = 0;
     let mut close = None;
-    for (j, &c) in chars.iter().enumerate().skip(start) {
-        match c {
-            '{' => braces += 1,
-            '}' => {
+    for (j, &b) in bytes.iter().enumerate().skip(start) {
+        match b {
+            b'{' => braces += 1,
+            b'}' => {
                 braces -= 1;
                 if braces == 0 {
                     close = Some(j);
@@ -114,8 +121,8 @@ fn expand_var(
         }
     }
     let close = close.ok_or(ExpandError::MissingBrace)?;
-    let inner: String = chars[start + 1..close].iter().collect();
-    let name_len = inner.chars().take_while(|&c| is_name(c)).count();
+    let inner = &word[start + 1..close];
+    let name_len = inner.bytes().take_while(|&b| is_name(b)).count();
     if name_len == 0 {
         return Err(ExpandError::BadSubstitution);
     }
@@ -161,7 +168,7 @@ fn expand_var(
                 String::new()
             }
         }
-        _ => return Err(ExpandError::Unsupported(inner)),
+        _ => return Err(ExpandError::Unsupported(inner.to_string())),
     };
     out.value.push_str(&result);
     Ok(close + 1)

@@ -112,7 +112,12 @@ impl ImageRef {
 
     /// `registry/repository`, e.g. `docker.io/library/node`.
     pub fn name(&self) -> String {
-        format!("{}/{}", self.registry, self.repository)
+        // Built by hand: the image table asks for it several times per stage.
+        let mut s = String::with_capacity(self.registry.len() + 1 + self.repository.len());
+        s.push_str(&self.registry);
+        s.push('/');
+        s.push_str(&self.repository);
+        s
     }
 
     /// The tag Docker pulls: the written one, or `latest` when neither tag nor digest is given.

@@ -258,11 +258,16 @@ fn apply(ins: &Instruction, idx: usize, st: &mut Stage) {
 
 /// Removes one level of surrounding quotes (`"a b"` → `a b`).
 pub fn unquote(s: &str) -> String {
+    unquoted(s).to_string()
+}
+
+/// [`unquote`], borrowed.
+pub fn unquoted(s: &str) -> &str {
     let s = s.trim();
     for q in ['"', '\''] {
         if s.len() >= 2 && s.starts_with(q) && s.ends_with(q) {
-            return s[1..s.len() - 1].to_string();
+            return &s[1..s.len() - 1];
         }
     }
-    s.to_string()
+    s
 }

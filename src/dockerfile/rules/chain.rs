@@ -2,8 +2,11 @@
 //! stands on and at which line, what made an artifact, where a path came from.
 
 use super::Ctx;
+use crate::dockerfile::ast::{Args, Instruction};
 use crate::dockerfile::build::{Artifact, Origin, StageModel};
 use crate::dockerfile::images::Libc;
+use crate::dockerfile::model::stage::unquote;
+use crate::dockerfile::model::{Base, Stage};
 
 /// "node:24-alpine, line 2": the image a stage stands on and the FROM that names it.
 pub(super) fn stage_image(ctx: &Ctx<'_>, sm: &StageModel) -> String {
@@ -60,6 +63,51 @@ pub(super) fn runs_node(ctx: &Ctx<'_>, stage: usize) -> bool {
         )
 }
 
+/// The stages that stage `index` builds on (FROM chain), itself first.
+pub(super) fn chain(ctx: &Ctx<'_>, index: usize) -> Vec<usize> {
+    let mut out = vec![index];
+    let mut cur = index;
+    while let Base::Stage { index: parent } = ctx.model.stages[cur].base {
+        // A FROM chain only points backwards; checking that (not searching `out`) keeps a
+        // long chain linear.
+        if parent >= cur {
+            break;
+        }
+        out.push(parent);
+        cur = parent;
+    }
+    out
+}
+
+/// Every instruction of a stage and its FROM ancestors, oldest first.
+pub(super) fn chain_instructions<'a>(ctx: &Ctx<'a>, index: usize) -> Vec<&'a Instruction> {
+    let mut out = Vec::new();
+    for &i in chain(ctx, index).iter().rev() {
+        out.extend(ctx.stage_body(&ctx.model.stages[i]).map(|(_, ins)| ins));
+    }
+    out
+}
+
+/// The base image as written (`node:24-alpine`), or "the base image".
+pub(super) fn base_name(st: &Stage) -> String {
+    st.base_image
+        .as_ref()
+        .map_or_else(|| "the base image".into(), |i| i.original.clone())
+}
+
+/// Source words of COPY/ADD (all but the destination), quotes removed.
+pub(super) fn copy_sources(ins: &Instruction) -> Vec<String> {
+    let words: Vec<&str> = match &ins.args {
+        Args::Words(w) => w.iter().map(|w| w.text.as_str()).collect(),
+        Args::Exec { elements, .. } => elements.iter().map(|w| w.text.as_str()).collect(),
+        _ => return Vec::new(),
+    };
+    words
+        .split_last()
+        .map(|(_, s)| s.iter().map(|w| unquote(w)).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 pub(crate) fn findings(src: &str, rule: &str) -> Vec<crate::dockerfile::Diagnostic> {
     crate::dockerfile::lint::lint(src, &Default::default())
@@ -67,6 +115,23 @@ pub(crate) fn findings(src: &str, rule: &str) -> Vec<crate::dockerfile::Diagnost
         .into_iter()
         .filter(|d| d.rule == rule)
         .collect()
+}
+
+/// The one finding of `rule` on `src`, checked to stand at (line, column, end column) with
+/// `message`; returned for its fix.
+#[cfg(test)]
+pub(crate) fn only_finding(
+    src: &str,
+    rule: &str,
+    at: (usize, usize, usize),
+    message: &str,
+) -> crate::dockerfile::Diagnostic {
+    let mut d = findings(src, rule);
+    assert_eq!(d.len(), 1, "{d:?}");
+    let l = &d[0].location;
+    assert_eq!((l.line, l.column, l.end_column), at, "{rule}: {src}");
+    assert_eq!(d[0].message, message);
+    d.remove(0)
 }
 
 /// Paths of the final stage (and every stage that RUNs) that carry an artifact brought in

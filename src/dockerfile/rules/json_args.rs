@@ -38,7 +38,7 @@ pub(super) fn exec_form_fix(
     }
     let mut words: Vec<&str> = w.text.split_whitespace().collect();
     if ins.keyword == Keyword::Cmd {
-        words.drain(..super::distroless::repeats_image_entrypoint(ctx, st, &words));
+        words.drain(..super::cmd_repeats_entrypoint::repeats_image_entrypoint(ctx, st, &words));
     }
     // The shell found the program on its PATH; the exec form needs it on the image's PATH.
     // (Only for ENTRYPOINT: a CMD's first word may be an argument to an ENTRYPOINT.)

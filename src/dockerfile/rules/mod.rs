@@ -26,7 +26,9 @@ mod build_tools_shipped;
 mod cd_in_run;
 mod cgo_libc;
 mod chain;
+mod cmd_repeats_entrypoint;
 mod consecutive_run;
+mod copy_all_before_install;
 mod copy_archive;
 mod copy_from_missing;
 mod copy_from_self;
@@ -35,7 +37,7 @@ mod copy_multi_source;
 mod copy_relative_dest;
 mod copy_whole_fs;
 mod definition_description;
-mod distroless;
+mod deprecated_image;
 mod dnf_clean;
 mod dnf_pin;
 mod dnf_yes;
@@ -46,7 +48,10 @@ mod eol_base;
 mod expose_format;
 mod expose_proto_casing;
 mod expose_range;
+mod final_on_sdk;
+mod final_runs_as_root;
 mod flags;
+mod floating_image;
 mod from_arguments;
 mod from_as_casing;
 mod from_names_no_stage;
@@ -66,7 +71,6 @@ mod masked_status;
 mod multiple_cmd;
 mod multiple_entrypoint;
 mod multiple_healthcheck;
-mod multistage;
 mod no_from;
 mod node_modules_mismatch;
 mod node_modules_missing;
@@ -76,7 +80,6 @@ mod pip_cache;
 mod pip_pin;
 mod pipefail_shell;
 mod platform_constant;
-mod platform_flag;
 mod pointless_command;
 mod program_missing;
 mod python_env_mismatch;
@@ -86,6 +89,7 @@ mod rpm_tools;
 mod run_steps;
 mod secrets_in_args;
 mod sh_scripts;
+mod shell_form_cmd;
 mod shell_run;
 mod shell_symlink;
 mod stage_name_casing;
@@ -106,6 +110,7 @@ mod unquoted_var;
 mod untagged_image;
 mod user_by_name;
 mod user_missing;
+mod user_name_on_scratch;
 mod useradd_uid;
 mod wget_and_curl;
 mod wget_progress;
@@ -293,6 +298,7 @@ impl<'a> Ctx<'a> {
     pub fn pragma_shell(&self) -> Option<&'a str> {
         // Kept: several rules ask, and each asking read the whole file.
         *self.pragma_shell.get_or_init(|| {
+            memchr::memmem::find(self.source.as_bytes(), b"shell=")?;
             self.source
                 .lines()
                 .find_map(|l| pragma(l)?.strip_prefix("shell=").map(str::trim))
@@ -322,11 +328,18 @@ impl<'a> Ctx<'a> {
 
     fn line_range(&self, line: usize) -> Option<&(usize, usize)> {
         let ranges = self.lines.get_or_init(|| {
-            let base = self.source.as_ptr() as usize;
-            self.source
-                .lines()
-                .map(|l| (l.as_ptr() as usize - base, l.len()))
-                .collect()
+            // `str::lines`, by memchr: the first fix of every file pays for this.
+            let bytes = self.source.as_bytes();
+            let mut start = 0;
+            let mut out = Vec::with_capacity(bytes.len() / 32 + 1);
+            for end in memchr::memchr_iter(b'\n', bytes) {
+                out.push((start, end - start));
+                start = end + 1;
+            }
+            if start < bytes.len() {
+                out.push((start, bytes.len() - start));
+            }
+            out
         });
         ranges.get(line.checked_sub(1)?)
     }
@@ -463,117 +476,118 @@ impl Report {
 pub fn all() -> &'static [RuleInfo] {
     static ALL: OnceLock<Vec<RuleInfo>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut v: Vec<RuleInfo> = [
-            distroless::RULES,
-            multistage::RULES,
-            // One rule per file.
-            &[
-                add_for_copy::RULE,
-                apk_cache::RULE,
-                apk_pin::RULE,
-                apt_lists::RULE,
-                apt_not_apt_get::RULE,
-                apt_pin::RULE,
-                apt_recommends::RULE,
-                apt_yes::RULE,
-                arg_default_invalid::RULE,
-                arguments::RULE,
-                backticks::RULE,
-                base_invalid::RULE,
-                base_platform::RULE,
-                before_from::RULE,
-                build_tools_shipped::RULE,
-                cd_in_run::RULE,
-                cgo_libc::RULE,
-                consecutive_run::RULE,
-                copy_archive::RULE,
-                copy_from_missing::RULE,
-                copy_from_self::RULE,
-                copy_ignored::RULE,
-                copy_multi_source::RULE,
-                copy_relative_dest::RULE,
-                copy_whole_fs::RULE,
-                definition_description::RULE,
-                dnf_clean::RULE,
-                dnf_pin::RULE,
-                dnf_yes::RULE,
-                echo_flags::RULE,
-                empty_continuation::RULE,
-                env_self_reference::RULE,
-                eol_base::RULE,
-                expose_format::RULE,
-                expose_proto_casing::RULE,
-                expose_range::RULE,
-                flags::RULE,
-                from_arguments::RULE,
-                from_as_casing::RULE,
-                from_names_no_stage::RULE,
-                from_variable::RULE,
-                gem_pin::RULE,
-                go_pin::RULE,
-                instruction_casing::RULE,
-                instruction_overridden::RULE,
-                jar_version::RULE,
-                json_args::RULE,
-                label_key::RULE,
-                latest_tag::RULE,
-                legacy_key_value::RULE,
-                libc_mismatch::RULE,
-                maintainer::RULE,
-                masked_status::RULE,
-                multiple_cmd::RULE,
-                multiple_entrypoint::RULE,
-                multiple_healthcheck::RULE,
-                no_from::RULE,
-                node_modules_mismatch::RULE,
-                node_modules_missing::RULE,
-                npm_pin::RULE,
-                parse_error::RULE,
-                pip_cache::RULE,
-                pip_pin::RULE,
-                pipefail_shell::RULE,
-                platform_constant::RULE,
-                platform_flag::RULE,
-                pointless_command::RULE,
-                program_missing::RULE,
-                python_env_mismatch::RULE,
-                relative_cmd::RULE,
-                root_user::RULE,
-                secrets_in_args::RULE,
-                shell_run::RULE,
-                shell_symlink::RULE,
-                stage_name_casing::RULE,
-                stage_name_duplicate::RULE,
-                stage_name_invalid::RULE,
-                stage_name_reserved::RULE,
-                stage_reference::RULE,
-                sudo::RULE,
-                target_missing::RULE,
-                target_platform_flag::RULE,
-                test_double_equals::RULE,
-                undefined_arg_in_from::RULE,
-                undefined_var::RULE,
-                unknown_instruction::RULE,
-                unquoted_subst::RULE,
-                unquoted_var::RULE,
-                untagged_image::RULE,
-                user_by_name::RULE,
-                user_missing::RULE,
-                useradd_uid::RULE,
-                wget_and_curl::RULE,
-                wget_progress::RULE,
-                workdir_relative::RULE,
-                yarn_cache::RULE,
-                yum_clean::RULE,
-                yum_pin::RULE,
-                yum_yes::RULE,
-                zypper_clean::RULE,
-                zypper_dist_upgrade::RULE,
-                zypper_pin::RULE,
-                zypper_yes::RULE,
-            ],
-        ]
-        .concat();
+        let mut v = vec![
+            add_for_copy::RULE,
+            apk_cache::RULE,
+            apk_pin::RULE,
+            apt_lists::RULE,
+            apt_not_apt_get::RULE,
+            apt_pin::RULE,
+            apt_recommends::RULE,
+            apt_yes::RULE,
+            arg_default_invalid::RULE,
+            arguments::RULE,
+            backticks::RULE,
+            base_invalid::RULE,
+            base_platform::RULE,
+            before_from::RULE,
+            build_tools_shipped::RULE,
+            cd_in_run::RULE,
+            cgo_libc::RULE,
+            cmd_repeats_entrypoint::RULE,
+            consecutive_run::RULE,
+            copy_all_before_install::RULE,
+            copy_archive::RULE,
+            copy_from_missing::RULE,
+            copy_from_self::RULE,
+            copy_ignored::RULE,
+            copy_multi_source::RULE,
+            copy_relative_dest::RULE,
+            copy_whole_fs::RULE,
+            definition_description::RULE,
+            deprecated_image::RULE,
+            dnf_clean::RULE,
+            dnf_pin::RULE,
+            dnf_yes::RULE,
+            echo_flags::RULE,
+            empty_continuation::RULE,
+            env_self_reference::RULE,
+            eol_base::RULE,
+            expose_format::RULE,
+            expose_proto_casing::RULE,
+            expose_range::RULE,
+            final_on_sdk::RULE,
+            final_runs_as_root::RULE,
+            flags::RULE,
+            floating_image::RULE,
+            from_arguments::RULE,
+            from_as_casing::RULE,
+            from_names_no_stage::RULE,
+            from_variable::RULE,
+            gem_pin::RULE,
+            go_pin::RULE,
+            instruction_casing::RULE,
+            instruction_overridden::RULE,
+            jar_version::RULE,
+            json_args::RULE,
+            label_key::RULE,
+            latest_tag::RULE,
+            legacy_key_value::RULE,
+            libc_mismatch::RULE,
+            maintainer::RULE,
+            masked_status::RULE,
+            multiple_cmd::RULE,
+            multiple_entrypoint::RULE,
+            multiple_healthcheck::RULE,
+            no_from::RULE,
+            node_modules_mismatch::RULE,
+            node_modules_missing::RULE,
+            npm_pin::RULE,
+            parse_error::RULE,
+            pip_cache::RULE,
+            pip_pin::RULE,
+            pipefail_shell::RULE,
+            platform_constant::RULE,
+            pointless_command::RULE,
+            program_missing::RULE,
+            python_env_mismatch::RULE,
+            relative_cmd::RULE,
+            root_user::RULE,
+            secrets_in_args::RULE,
+            shell_form_cmd::RULE,
+            shell_run::RULE,
+            shell_symlink::RULE,
+            stage_name_casing::RULE,
+            stage_name_duplicate::RULE,
+            stage_name_invalid::RULE,
+            stage_name_reserved::RULE,
+            stage_reference::RULE,
+            sudo::RULE,
+            target_missing::RULE,
+            target_platform_flag::RULE,
+            test_double_equals::RULE,
+            undefined_arg_in_from::RULE,
+            undefined_var::RULE,
+            unknown_instruction::RULE,
+            unquoted_subst::RULE,
+            unquoted_var::RULE,
+            untagged_image::RULE,
+            user_by_name::RULE,
+            user_missing::RULE,
+            user_name_on_scratch::RULE,
+            useradd_uid::RULE,
+            wget_and_curl::RULE,
+            wget_progress::RULE,
+            workdir_relative::RULE,
+            yarn_cache::RULE,
+            yum_clean::RULE,
+            yum_pin::RULE,
+            yum_yes::RULE,
+            zypper_clean::RULE,
+            zypper_dist_upgrade::RULE,
+            zypper_pin::RULE,
+            zypper_yes::RULE,
+        ];
         v.sort_by_key(|r| r.id);
         v
     })

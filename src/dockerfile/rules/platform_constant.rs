@@ -1,4 +1,4 @@
-//! DK311 (BuildKit's FromPlatformFlagConstDisallowed): `FROM --platform=linux/amd64` pins a
+//! DL3029 (BuildKit's FromPlatformFlagConstDisallowed; hadolint's DL3029, one rule for both): `FROM --platform=linux/amd64` pins a
 //! stage to one platform.
 
 use super::{Ctx, Report, RuleInfo};
@@ -7,7 +7,7 @@ use crate::dockerfile::ast::Args;
 use crate::dockerfile::model::expand::has_variable;
 
 pub(super) const RULE: RuleInfo = RuleInfo {
-    id: "DK311",
+    id: "DL3029",
     aliases: &["FromPlatformFlagConstDisallowed"],
     severity: Severity::Warning,
     title: "FROM --platform with a constant value",
@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn constant_platform_warns() {
-        let d = findings("FROM --platform=linux/amd64 alpine:3.22\n", "DK311");
+        let d = findings("FROM --platform=linux/amd64 alpine:3.22\n", "DL3029");
         assert_eq!(d.len(), 1);
         assert_eq!((d[0].location.line, d[0].location.column), (1, 17));
         assert_eq!(
@@ -150,19 +150,19 @@ mod tests {
         assert!(
             findings(
                 "FROM --platform=linux/amd64 alpine:3.22 AS build_amd64\n",
-                "DK311"
+                "DL3029"
             )
             .is_empty()
         );
         assert!(
             findings(
                 "FROM --platform=linux/arm64 alpine:3.22 AS linux-builder\n",
-                "DK311"
+                "DL3029"
             )
             .is_empty()
         );
-        assert!(findings("FROM --platform=$BUILDPLATFORM alpine:3.22\n", "DK311").is_empty());
-        assert!(findings("FROM --platform=not/a/valid/one alpine:3.22\n", "DK311").is_empty());
+        assert!(findings("FROM --platform=$BUILDPLATFORM alpine:3.22\n", "DL3029").is_empty());
+        assert!(findings("FROM --platform=not/a/valid/one alpine:3.22\n", "DL3029").is_empty());
     }
 
     #[test]

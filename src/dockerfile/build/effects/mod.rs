@@ -12,6 +12,8 @@ mod packages;
 mod python;
 mod users;
 
+use std::borrow::Cow;
+
 use super::fs::{Artifact, ArtifactKind, Entry, Fs, Open, Origin, resolve};
 use super::run::Tools;
 use crate::dockerfile::model::expand;
@@ -30,7 +32,7 @@ pub struct Step<'s> {
     pub line: u32,
     pub stage: usize,
     /// Variables in effect: ENV and ARG of the stage, then `export`s (later ones win).
-    pub env: Vec<(String, String)>,
+    pub env: &'s mut Vec<(String, String)>,
 }
 
 impl Step<'_> {
@@ -53,7 +55,7 @@ impl Step<'_> {
     /// `word` as an absolute path: variables expanded, resolved against the working
     /// directory. `None` when a variable is unknown or the word is empty.
     pub fn path(&self, word: &str) -> Option<String> {
-        let word = expand_vars(word, &self.env)?;
+        let word = expand_vars(word, self.env)?;
         (!word.is_empty()).then(|| resolve(&self.cwd, &word))
     }
 
@@ -100,9 +102,9 @@ impl Step<'_> {
 
 /// `$NAME` and `${NAME}` replaced from `env`; `None` when one is not set (or is an
 /// expansion form the model does not evaluate).
-pub fn expand_vars(word: &str, env: &[(String, String)]) -> Option<String> {
+pub fn expand_vars<'w>(word: &'w str, env: &[(String, String)]) -> Option<Cow<'w, str>> {
     if !word.contains('$') {
-        return Some(word.to_string());
+        return Some(Cow::Borrowed(word));
     }
     let lookup = |name: &str| {
         env.iter()
@@ -111,7 +113,7 @@ pub fn expand_vars(word: &str, env: &[(String, String)]) -> Option<String> {
             .map(|(_, v)| v.clone())
     };
     match expand::expand(word, '\\', &lookup) {
-        Ok(e) if e.unset.is_empty() => Some(e.value),
+        Ok(e) if e.unset.is_empty() => Some(Cow::Owned(e.value)),
         _ => None,
     }
 }
@@ -221,13 +223,18 @@ pub fn apply(cmd: &Command<'_>, step: &mut Step<'_>) {
         _ => false,
     };
     if !known {
-        let name = words
-            .iter()
-            .take(2)
-            .map(|w| &**w)
-            .collect::<Vec<_>>()
-            .join(" ");
-        step.open(None, format!("`{name}`"), None);
+        // "`make install`": the program and its first argument (built by hand: this runs for
+        // most commands of most files).
+        let mut why = String::with_capacity(32);
+        why.push('`');
+        for (i, w) in words.iter().take(2).enumerate() {
+            if i > 0 {
+                why.push(' ');
+            }
+            why.push_str(w);
+        }
+        why.push('`');
+        step.open(None, why, None);
     }
 }
 

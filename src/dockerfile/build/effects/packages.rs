@@ -70,27 +70,27 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
         "dnf" | "yum" | "microdnf" => matches!(sub, "remove" | "erase" | "autoremove"),
         _ => false,
     };
-    let names: Vec<String> = positionals
-        .map(|w| w.split(['=', '>', '<']).next().unwrap_or(w).to_string())
+    let names: Vec<&str> = positionals
+        .map(|w| w.split(['=', '>', '<']).next().unwrap_or(w))
         .collect();
     if install {
         let group = (program == "apk")
             .then(|| option_value(words, &["--virtual", "-t"]))
             .flatten();
-        let names: Vec<&String> = names.iter().filter(|n| Some(n.as_str()) != group).collect();
-        for n in &names {
+        for &n in names.iter().filter(|&&n| Some(n) != group) {
             step.packages.push(super::Package {
                 name: n.to_string(),
                 line: step.line,
                 group: group.map(str::to_string),
                 auto: false,
             });
-            if C_COMPILERS.contains(&n.as_str()) {
+            if C_COMPILERS.contains(&n) {
                 step.tools.has_cc = Some(true);
             }
         }
+        let why = format!("`{program} {sub}`");
         for dir in SYSTEM {
-            step.open(Some(dir.to_string()), format!("`{program} {sub}`"), None);
+            step.open(Some(dir.to_string()), why.clone(), None);
         }
         // Packages may add system users (www-data, nginx…).
         *step.users = None;
@@ -102,9 +102,9 @@ pub(super) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) -> bool {
         {
             step.packages.retain(|p| !p.auto);
         }
-        for n in &names {
+        for &n in &names {
             step.packages
-                .retain(|p| &p.name != n && p.group.as_deref() != Some(n.as_str()));
+                .retain(|p| p.name != n && p.group.as_deref() != Some(n));
         }
     }
     true
