@@ -2,7 +2,7 @@
 //! exercise, then the progress file on disk is checked. Snapshots of every question kind and
 //! of the exercise screen with findings and a failing checklist.
 
-use std::path::{Path, PathBuf};
+mod quiz_fixture;
 
 use dockerlings::course::Course;
 use dockerlings::progress::Store;
@@ -11,92 +11,9 @@ use dockerlings::quiz::check::shuffled_order;
 use dockerlings::tui::App;
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens;
-use dockerlings::tui::update::{Effect, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn pack() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz-pack")
-}
-
-fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
-    let course = Course::load_dir(pack()).unwrap();
-    assert!(course.errors.is_empty(), "{:?}", course.errors);
-    let (store, _) = Store::open(progress).unwrap();
-    let mut app = App::new(course).with_store(store);
-    assert!(app.quizzes.errors.is_empty(), "{:?}", app.quizzes.errors);
-    perform(&mut app, Msg::Resize(w, h));
-    app
-}
-
-/// Sends a message and performs its effects the way the run loop does (minus the terminal).
-fn perform(app: &mut App, msg: Msg) {
-    for effect in update(app, msg) {
-        if effect == Effect::SaveProgress {
-            app.store.save().unwrap();
-        }
-    }
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Msg {
-    key(KeyCode::Char(c))
-}
-
-fn ctrl(c: char) -> Msg {
-    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
-    for msg in msgs {
-        perform(app, msg);
-    }
-}
-
-/// From the lesson list to the fixture quiz's exercise, skipping the six questions before it.
-fn open_exercise(app: &mut App) {
-    press(app, [ch('t')]);
-    for _ in 0..6 {
-        press(app, [key(KeyCode::Right)]);
-    }
-    press(app, [key(KeyCode::Enter)]);
-}
-
-fn typed(text: &str) -> Vec<Msg> {
-    text.chars()
-        .map(|c| {
-            if c == '\n' {
-                key(KeyCode::Enter)
-            } else {
-                ch(c)
-            }
-        })
-        .collect()
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|frame| {
-            let area = frame.area();
-            screens::draw(app, frame.buffer_mut(), area);
-        })
-        .unwrap();
-    terminal
-}
-
-fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let terminal = draw(app, w, h);
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use dockerlings::tui::update::Effect;
+use quiz_fixture::*;
+use ratatui::crossterm::event::KeyCode;
 
 /// Keys that put an order question's shuffled items into the solved order: for each place,
 /// go to the item that belongs there, pick it up, carry it up, put it down.

@@ -24,6 +24,7 @@ use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
 use crate::safe_fs::{Kind, read_text, write_atomic};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
+use crate::tui::confirm;
 use crate::tui::keys::{self, Action, Context, Input};
 use crate::tui::text::escape_controls;
 use crate::tui::theme::Theme;
@@ -56,6 +57,8 @@ pub struct ExerciseState {
     pub passed: bool,
     pub panel: Panel,
     pub hints_shown: Vec<usize>,
+    /// Ctrl-R was pressed: the next key confirms (`y`) or keeps the file.
+    pub confirm_reset: bool,
     /// One line of news for the learner (the outcome of the last command).
     pub message: Option<String>,
     pub opened_at: Instant,
@@ -81,7 +84,8 @@ impl PartialEq for ExerciseState {
                 other.passed,
                 other.panel,
             )
-            && (&self.hints_shown, &self.message) == (&other.hints_shown, &other.message)
+            && (&self.hints_shown, &self.message, self.confirm_reset)
+                == (&other.hints_shown, &other.message, other.confirm_reset)
     }
 }
 
@@ -138,6 +142,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         passed,
         panel: Panel::Checklist,
         hints_shown: Vec::new(),
+        confirm_reset: false,
         message: None,
         opened_at: Instant::now(),
     };
@@ -263,6 +268,16 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         return vec![Effect::Redraw];
     };
     let (lesson_id, question, ex) = (lesson_id.to_string(), question.clone(), ex.clone());
+    if std::mem::take(&mut state.confirm_reset) {
+        if Input::from_key(key).is_some_and(confirm::is_yes) {
+            state.editor = new_editor(&ex.starter);
+            relint(app, state);
+            state.message = Some("Back to the starter file.".into());
+        } else {
+            state.message = Some(confirm::KEPT.into());
+        }
+        return vec![Effect::Redraw];
+    }
     // Typed characters (`?` too) are text here; the key table leaves them to the editor.
     let action = Input::from_key(key).and_then(|i| keys::action_for(Context::Exercise, i));
     let Some(action) = action else {
@@ -277,7 +292,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         Action::Quit => return vec![Effect::Quit],
         Action::ToggleHelp => app.push(Screen::Help(HelpState::default())),
         Action::Back => {
-            save_draft(app, state, &lesson_id, &question.id);
+            save_draft(app, state);
             app.pop();
             return vec![Effect::SaveProgress, Effect::Redraw];
         }
@@ -286,7 +301,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             let passed = state.verdict.passed();
             let progress = app.store.progress_mut();
             progress.record_answer(&lesson_id, &question.id, passed);
-            save_draft(app, state, &lesson_id, &question.id);
+            save_draft(app, state);
             if passed {
                 state.passed = true;
                 state.message = Some(
@@ -339,9 +354,21 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             }
         }
         Action::ResetStarter => {
-            state.editor = new_editor(&ex.starter);
-            relint(app, state);
-            state.message = Some("Back to the starter file.".into());
+            state.confirm_reset = true;
+            state.message = Some(confirm::ask(
+                "Throw your file away and start again from the starter",
+            ));
+        }
+        Action::Undo | Action::Redo => {
+            let changed = if action == Action::Undo {
+                state.editor.undo()
+            } else {
+                state.editor.redo()
+            };
+            if changed {
+                state.lint_due = Some(Instant::now() + DEBOUNCE);
+                state.message = None;
+            }
         }
         Action::ExternalEditor => return vec![Effect::OpenEditor],
         Action::Inspect => super::inspect::open_for_file(app, &text_of(&state.editor)),
@@ -355,17 +382,55 @@ fn reveal(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str
     app.store.progress_mut().record_reveal(lesson, question);
 }
 
-fn save_draft(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
-    let text = text_of(&state.editor);
-    let elapsed = state.opened_at.elapsed();
-    state.opened_at = Instant::now();
+/// Keeps the editor's text as the draft and adds the time spent since the last save.
+fn save_draft(app: &mut App, state: &mut ExerciseState) {
+    let draft = take_draft(state);
+    record_draft(app, draft);
+}
+
+/// Keeps the draft of every exercise open anywhere on the stack (under the help or the
+/// inspect view too): called on every way out of the app, so nothing typed is lost.
+pub fn keep_drafts(app: &mut App) {
+    let drafts: Vec<Draft> = app
+        .screens_mut()
+        .iter_mut()
+        .filter_map(|screen| match screen {
+            Screen::Exercise(state) => Some(take_draft(state)),
+            _ => None,
+        })
+        .collect();
+    for draft in drafts {
+        record_draft(app, draft);
+    }
+}
+
+/// An exercise's text and time, taken from its screen to be written into progress.
+struct Draft {
+    lesson: usize,
+    question: usize,
+    text: String,
+    elapsed: Duration,
+}
+
+fn take_draft(state: &mut ExerciseState) -> Draft {
+    let opened = std::mem::replace(&mut state.opened_at, Instant::now());
+    Draft {
+        lesson: state.lesson,
+        question: state.question,
+        text: text_of(&state.editor),
+        elapsed: opened.elapsed(),
+    }
+}
+
+fn record_draft(app: &mut App, draft: Draft) {
+    let Some((lesson, q, _)) = exercise_at(app, draft.lesson, draft.question) else {
+        return;
+    };
+    let (lesson, question) = (lesson.to_string(), q.id.clone());
     let progress = app.store.progress_mut();
-    progress.add_time(
-        lesson,
-        question,
-        u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
-    );
-    progress.question_mut(lesson, question).draft = Some(text);
+    let millis = u64::try_from(draft.elapsed.as_millis()).unwrap_or(u64::MAX);
+    progress.add_time(&lesson, &question, millis);
+    progress.question_mut(&lesson, &question).draft = Some(draft.text);
 }
 
 // ---------------------------------------------------------------------------------------------

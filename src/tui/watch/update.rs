@@ -7,8 +7,9 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keys::{WatchAction, action_for};
 use super::state::{Panel, Tone, WatchState};
 use crate::quiz::hints::next_hint;
+use crate::tui::confirm;
 use crate::tui::event::Msg;
-use crate::tui::keys::{Input, key};
+use crate::tui::keys::Input;
 use crate::workshop::{Outcome, Status, WatchEvent};
 
 /// Further than any verdict is long.
@@ -110,10 +111,10 @@ fn on_key(state: &mut WatchState, event: KeyEvent) -> Vec<WatchEffect> {
     };
     if state.confirm_reset {
         state.confirm_reset = false;
-        if input == key('y') {
+        if confirm::is_yes(input) {
             return reset(state);
         }
-        state.say(Tone::Info, "Not reset: your file is as it was.");
+        state.say(Tone::Info, confirm::KEPT);
         return vec![WatchEffect::Redraw];
     }
     match action_for(input) {
@@ -161,7 +162,7 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
         WatchAction::Reset => {
             state.confirm_reset = true;
             let folder = &state.workshop.exercises[state.current].folder;
-            let text = format!("Reset {folder}/Dockerfile to the starter? y: yes, other keys: no");
+            let text = confirm::ask(&format!("Reset {folder}/Dockerfile to the starter"));
             state.say(Tone::Bad, text);
         }
         WatchAction::Recheck => return on_change(state, state.current, true),
