@@ -59,9 +59,13 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     let enter = key(KeyCode::Enter);
 
     press(&mut app, [ch('t')]);
-    // single: a hint, a wrong answer, a retry, the right one.
+    // single: a hint, a wrong answer, a retry (practice), the right one.
     press(&mut app, [ch('h'), ch('1'), enter, ch('r'), ch('2'), enter]);
-    assert!(screen_text(&app, 100, 32).contains("Correct"));
+    let text = screen_text(&app, 100, 32);
+    assert!(
+        text.contains("Correct") && text.contains("Practice"),
+        "{text}"
+    );
     press(&mut app, [enter]);
     // multiple: mark 1 and 2.
     press(&mut app, [ch('1'), ch('2'), enter, enter]);
@@ -100,7 +104,7 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     assert!(screen_text(&app, 100, 32).contains("Yours | reference"));
     press(&mut app, [key(KeyCode::Esc), ch('n')]);
     assert!(
-        screen_text(&app, 100, 32).contains("7 of 7 right"),
+        screen_text(&app, 100, 32).contains("6 of 7 right"),
         "{}",
         screen_text(&app, 100, 32)
     );
@@ -110,7 +114,6 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     assert!(notices.is_empty());
     let p = saved.progress();
     for id in [
-        "demo-single",
         "demo-multiple",
         "demo-true-false",
         "demo-short",
@@ -123,18 +126,28 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
             .unwrap_or_else(|| panic!("{id} not saved"));
         assert!(q.answered && q.correct, "{id}: {q:?}");
     }
+    // The retry was practice: the first, wrong answer is what counts.
     let single = p.question("demo", "demo-single").unwrap();
-    assert_eq!((single.attempts, single.hints_used), (2, 1));
+    assert_eq!(
+        (
+            single.answered,
+            single.correct,
+            single.attempts,
+            single.hints_used
+        ),
+        (true, false, 1, 1)
+    );
+    // Checking the untouched starter was no attempt.
     let exercise = p.question("demo", "demo-exercise").unwrap();
     assert_eq!(
         (exercise.attempts, exercise.hints_used, exercise.revealed),
-        (2, 1, false)
+        (1, 1, false)
     );
     assert_eq!(exercise.draft.as_deref().map(str::trim_end), Some(SOLUTION));
 }
 
 #[test]
-fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
+fn failed_attempts_offer_the_solution_and_the_draft_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.json");
     let mut app = app_with_store(&path, 100, 32);
@@ -148,9 +161,14 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
     }
     press(&mut app, [key(KeyCode::Enter)]);
     press(&mut app, typed("# my note\n"));
-    press(&mut app, [ctrl('s'), ctrl('s')]);
+    press(&mut app, [ctrl('s')]);
+    press(&mut app, typed("# and another\n"));
+    press(&mut app, [ctrl('s')]);
     let text = screen_text(&app, 100, 32);
-    assert!(text.contains("A solution"), "{text}");
+    assert!(text.contains("Ctrl-O: a solution"), "offered: {text}");
+    assert!(!text.contains("A solution"), "not forced: {text}");
+    press(&mut app, [ctrl('o')]);
+    assert!(screen_text(&app, 100, 32).contains("A solution"));
     press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
     let exercise = Store::open(&path)
         .unwrap()

@@ -1,8 +1,8 @@
 //! The exercise screen: a Dockerfile editor (ratatui-textarea) with a diagnostics gutter that
 //! follows the learner's typing (debounced, so a keystroke never waits for the validator), the
-//! requirement checklist with reasons and lines, hints, the solution (on request or after
-//! enough failed checks, recorded as revealed), and after a pass a side-by-side diff with the
-//! reference.
+//! requirement checklist with reasons and lines, hints, the solution (on request, offered
+//! after enough failed attempts, recorded as revealed), and after a pass a side-by-side diff
+//! with the reference. What counts toward the score is in docs/scoring.md.
 
 use std::time::{Duration, Instant};
 
@@ -17,6 +17,7 @@ use ratatui_textarea::TextArea;
 use super::quiz::Writer;
 use super::{split_status, status};
 use crate::dockerfile::{Diagnostic, Severity};
+use crate::progress::Help;
 use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
@@ -52,8 +53,10 @@ pub struct ExerciseState {
     pub verdict: Verdict,
     /// When the text changed and has not been checked since: check at this instant.
     pub lint_due: Option<Instant>,
-    /// Checks the learner asked for (Ctrl-S) that failed.
+    /// Checks the learner asked for (Ctrl-S) of changed text that failed.
     pub failed_checks: u32,
+    /// The text as of the last check (the starter before any): checking it again is no attempt.
+    pub last_checked: String,
     pub passed: bool,
     pub panel: Panel,
     pub hints_shown: Vec<usize>,
@@ -131,6 +134,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         .unwrap_or_else(|| ex.starter.clone());
     let passed = saved.is_some_and(|p| p.correct);
     let verdict = judge(&ex.requirements, &text);
+    let last_checked = text_of(&new_editor(&ex.starter));
     let state = ExerciseState {
         lesson,
         question,
@@ -139,6 +143,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         verdict,
         lint_due: None,
         failed_checks: 0,
+        last_checked,
         passed,
         panel: Panel::Checklist,
         hints_shown: Vec::new(),
@@ -298,39 +303,21 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         }
         Action::Check => {
             relint(app, state);
-            let passed = state.verdict.passed();
-            let progress = app.store.progress_mut();
-            progress.record_answer(&lesson_id, &question.id, passed);
             save_draft(app, state);
-            if passed {
-                state.passed = true;
-                state.message = Some(
-                    "✓ Every requirement is met. Ctrl-D compares your file with the reference."
-                        .into(),
-                );
-            } else {
-                state.failed_checks += 1;
-                let failing = state.verdict.checks.iter().filter(|c| !c.met).count();
-                state.message = Some(format!(
-                    "✗ {failing} requirement{} not met yet. Ctrl-G for a hint.",
-                    if failing == 1 { "" } else { "s" }
-                ));
-                if state.failed_checks >= ex.reveal_after && state.panel == Panel::Checklist {
-                    reveal(app, state, &lesson_id, &question.id);
-                    state.message = Some(format!(
-                        "✗ Still failing after {} checks: here is a solution (Ctrl-O hides it).",
-                        state.failed_checks
-                    ));
-                }
-            }
+            check(app, state, &lesson_id, &question.id, ex.reveal_after);
             return vec![Effect::SaveProgress, Effect::Redraw];
+        }
+        Action::Hint if state.panel == Panel::Solution => {
+            state.message = Some("A solution is on screen: Ctrl-O hides it, then Ctrl-G.".into());
         }
         Action::Hint => match next_hint(&question, Some(&state.verdict), &state.hints_shown) {
             Some(i) => {
+                // Hints are drawn with the checklist: show it, so the hint counted is seen.
+                state.panel = Panel::Checklist;
                 state.hints_shown.push(i);
                 app.store
                     .progress_mut()
-                    .record_hint(&lesson_id, &question.id);
+                    .record_help(&lesson_id, &question.id, Help::Hint);
                 state.message = None;
                 return vec![Effect::SaveProgress, Effect::Redraw];
             }
@@ -379,7 +366,50 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
 
 fn reveal(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
     state.panel = Panel::Solution;
-    app.store.progress_mut().record_reveal(lesson, question);
+    app.store
+        .progress_mut()
+        .record_help(lesson, question, Help::Solution);
+}
+
+/// Ctrl-S: an attempt only when the text changed since the last check (docs/scoring.md);
+/// after enough failed attempts, a solution is offered, never forced.
+fn check(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str, offer: u32) {
+    let passed = state.verdict.passed();
+    let text = text_of(&state.editor);
+    let attempt = text != state.last_checked;
+    if attempt {
+        app.store
+            .progress_mut()
+            .record_check(lesson, question, passed);
+        state.last_checked = text;
+    }
+    if passed {
+        state.passed = true;
+        state.message = Some(
+            "✓ Every requirement is met. Ctrl-D compares your file with the reference.".into(),
+        );
+        return;
+    }
+    let failing = state.verdict.checks.iter().filter(|c| !c.met).count();
+    let plural = if failing == 1 { "" } else { "s" };
+    if !attempt {
+        state.message = Some(format!(
+            "✗ {failing} requirement{plural} not met yet. Unchanged since the last check: \
+             not an attempt."
+        ));
+        return;
+    }
+    state.failed_checks += 1;
+    state.message = Some(
+        if state.failed_checks >= offer && state.panel != Panel::Solution {
+            format!(
+                "✗ Still failing after {} attempts. Ctrl-G: a hint; Ctrl-O: a solution.",
+                state.failed_checks
+            )
+        } else {
+            format!("✗ {failing} requirement{plural} not met yet. Ctrl-G for a hint.")
+        },
+    );
 }
 
 /// Keeps the editor's text as the draft and adds the time spent since the last save.

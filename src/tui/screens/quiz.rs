@@ -42,6 +42,8 @@ pub struct QuizState {
     pub text: String,
     /// After Enter: whether the answer was right.
     pub answered: Option<bool>,
+    /// The answer was not recorded: the question had been answered before (a retry).
+    pub practice: bool,
     /// Indices into the question's hints, in the order shown.
     pub hints_shown: Vec<usize>,
     /// When the question was shown, for time spent.
@@ -71,6 +73,7 @@ impl QuizState {
             grabbed: false,
             text: String::new(),
             answered: None,
+            practice: false,
             hints_shown: Vec::new(),
             shown_at: Instant::now(),
             scroll: 0,
@@ -86,6 +89,7 @@ impl QuizState {
         self.grabbed = false;
         self.text.clear();
         self.answered = None;
+        self.practice = false;
         self.hints_shown.clear();
         self.shown_at = Instant::now();
         self.scroll = 0;
@@ -310,7 +314,7 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
     state.answered = Some(correct);
     state.grabbed = false;
     let progress = app.store.progress_mut();
-    progress.record_answer(lesson, &question.id, correct);
+    state.practice = !progress.record_first_answer(lesson, &question.id, correct);
     let ms = u64::try_from(state.shown_at.elapsed().as_millis()).unwrap_or(u64::MAX);
     progress.add_time(lesson, &question.id, ms);
     state.shown_at = Instant::now();
@@ -527,6 +531,12 @@ fn draw_question(
             (" ✗ Not quite. (r: try again)", theme.error)
         };
         out.line(Line::styled(text, style));
+        if state.practice {
+            out.line(Line::styled(
+                " Practice: your first answer to this question is the one that counts.",
+                theme.dim,
+            ));
+        }
         out.prose(&question.explanation, theme);
     }
 }

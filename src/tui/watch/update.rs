@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::{WatchAction, action_for};
 use super::state::{Panel, Tone, WatchState};
+use crate::progress::Help;
 use crate::quiz::hints::next_hint;
 use crate::tui::confirm;
 use crate::tui::event::Msg;
@@ -64,7 +65,7 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<WatchEff
     let outcome = &state.board.outcomes[index];
     if found.new_attempt {
         let progress = state.store.progress_mut();
-        progress.record_answer(&ex.lesson_id, &ex.question.id, outcome.passed());
+        progress.record_check(&ex.lesson_id, &ex.question.id, outcome.passed());
         progress.question_mut(&ex.lesson_id, &ex.question.id).draft =
             outcome.source().map(str::to_string);
         effects.push(WatchEffect::SaveProgress);
@@ -152,10 +153,11 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
                 state.panel = Panel::Solution;
                 state.scroll = 0;
                 let ex = &state.workshop.exercises[state.current];
-                state
-                    .store
-                    .progress_mut()
-                    .record_reveal(&ex.lesson_id, &ex.question.id);
+                state.store.progress_mut().record_help(
+                    &ex.lesson_id,
+                    &ex.question.id,
+                    Help::Solution,
+                );
                 return vec![WatchEffect::SaveProgress, WatchEffect::Redraw];
             }
         }
@@ -192,7 +194,7 @@ fn hint(state: &mut WatchState) -> Vec<WatchEffect> {
             state
                 .store
                 .progress_mut()
-                .record_hint(&ex.lesson_id, &ex.question.id);
+                .record_help(&ex.lesson_id, &ex.question.id, Help::Hint);
             state.panel = Panel::Verdict;
             state.scroll = 0;
             vec![WatchEffect::SaveProgress, WatchEffect::Redraw]
