@@ -69,8 +69,10 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     press(&mut app, [enter]);
     // multiple: mark 1 and 2.
     press(&mut app, [ch('1'), ch('2'), enter, enter]);
-    // true/false: True is first.
-    press(&mut app, [enter, enter]);
+    // true/false: True is first; nothing is chosen until the learner chooses.
+    press(&mut app, [enter]);
+    assert!(!screen_text(&app, 100, 32).contains("Correct"));
+    press(&mut app, [ch('1'), enter, enter]);
     // short: typed, with the case and spaces a learner might use.
     press(&mut app, typed("  Scratch "));
     press(&mut app, [enter, enter]);
@@ -83,8 +85,8 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
         screen_text(&app, 100, 32)
     );
     press(&mut app, [enter]);
-    // spot the bug: line 4.
-    press(&mut app, [ch('j'), ch('j'), ch('j'), enter, enter]);
+    // spot the bug: line 4 (the first move selects line 1).
+    press(&mut app, [ch('j'), ch('j'), ch('j'), ch('j'), enter, enter]);
 
     // The exercise: the starter fails; a hint; then the solution typed in passes.
     press(&mut app, [enter]);
@@ -468,4 +470,36 @@ fn a_question_taller_than_the_screen_scrolls_to_its_explanation() {
     press(&mut app, [key(KeyCode::PageUp)]);
     let screen = screen_text(&app, 60, 9);
     assert!(screen.contains("spot the bug"), "{screen}");
+}
+
+#[test]
+fn a_quiz_resumes_at_the_first_unanswered_question_with_nothing_chosen() {
+    use dockerlings::tui::app::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let mut app = app_with_store(&path, 100, 32);
+    let enter = key(KeyCode::Enter);
+    // demo-single answered wrong, demo-multiple skipped, demo-true-false answered.
+    press(&mut app, [ch('t'), ch('1'), enter, enter]);
+    press(&mut app, [key(KeyCode::Right), ch('1'), enter]);
+    press(&mut app, [key(KeyCode::Esc)]);
+
+    let mut again = app_with_store(&path, 100, 32);
+    press(&mut again, [ch('t')]);
+    let Some(Screen::Quiz(quiz)) = again.screens().last() else {
+        panic!("the quiz is not open")
+    };
+    assert_eq!(quiz.question, 1, "demo-multiple is the first unanswered");
+    // Resumed at demo-multiple, nothing marked: Enter records no answer.
+    press(&mut again, [key(KeyCode::Right)]);
+    let text = screen_text(&again, 100, 32);
+    assert!(!text.contains("(•)"), "a choice is preselected:\n{text}");
+    press(&mut again, [enter]);
+    assert!(!screen_text(&again, 100, 32).contains("Not quite"));
+    let saved = again.store.progress().question("demo", "demo-true-false");
+    assert_eq!(
+        saved.map(|q| q.attempts),
+        Some(1),
+        "Enter did not answer again"
+    );
 }
