@@ -2,7 +2,7 @@
 //! exercise, then the progress file on disk is checked. Snapshots of every question kind and
 //! of the exercise screen with findings and a failing checklist.
 
-use std::path::{Path, PathBuf};
+mod quiz_fixture;
 
 use dockerlings::course::Course;
 use dockerlings::progress::Store;
@@ -11,92 +11,9 @@ use dockerlings::quiz::check::shuffled_order;
 use dockerlings::tui::App;
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens;
-use dockerlings::tui::update::{Effect, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn pack() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz-pack")
-}
-
-fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
-    let course = Course::load_dir(pack()).unwrap();
-    assert!(course.errors.is_empty(), "{:?}", course.errors);
-    let (store, _) = Store::open(progress).unwrap();
-    let mut app = App::new(course).with_store(store);
-    assert!(app.quizzes.errors.is_empty(), "{:?}", app.quizzes.errors);
-    perform(&mut app, Msg::Resize(w, h));
-    app
-}
-
-/// Sends a message and performs its effects the way the run loop does (minus the terminal).
-fn perform(app: &mut App, msg: Msg) {
-    for effect in update(app, msg) {
-        if effect == Effect::SaveProgress {
-            app.store.save().unwrap();
-        }
-    }
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ch(c: char) -> Msg {
-    key(KeyCode::Char(c))
-}
-
-fn ctrl(c: char) -> Msg {
-    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
-    for msg in msgs {
-        perform(app, msg);
-    }
-}
-
-/// From the lesson list to the fixture quiz's exercise, skipping the six questions before it.
-fn open_exercise(app: &mut App) {
-    press(app, [ch('t')]);
-    for _ in 0..6 {
-        press(app, [key(KeyCode::Right)]);
-    }
-    press(app, [key(KeyCode::Enter)]);
-}
-
-fn typed(text: &str) -> Vec<Msg> {
-    text.chars()
-        .map(|c| {
-            if c == '\n' {
-                key(KeyCode::Enter)
-            } else {
-                ch(c)
-            }
-        })
-        .collect()
-}
-
-fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|frame| {
-            let area = frame.area();
-            screens::draw(app, frame.buffer_mut(), area);
-        })
-        .unwrap();
-    terminal
-}
-
-fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let terminal = draw(app, w, h);
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use dockerlings::tui::update::Effect;
+use quiz_fixture::*;
+use ratatui::crossterm::event::KeyCode;
 
 /// Keys that put an order question's shuffled items into the solved order: for each place,
 /// go to the item that belongs there, pick it up, carry it up, put it down.
@@ -142,14 +59,20 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     let enter = key(KeyCode::Enter);
 
     press(&mut app, [ch('t')]);
-    // single: a hint, a wrong answer, a retry, the right one.
+    // single: a hint, a wrong answer, a retry (practice), the right one.
     press(&mut app, [ch('h'), ch('1'), enter, ch('r'), ch('2'), enter]);
-    assert!(screen_text(&app, 100, 32).contains("Correct"));
+    let text = screen_text(&app, 100, 32);
+    assert!(
+        text.contains("Correct") && text.contains("Practice"),
+        "{text}"
+    );
     press(&mut app, [enter]);
     // multiple: mark 1 and 2.
     press(&mut app, [ch('1'), ch('2'), enter, enter]);
-    // true/false: True is first.
-    press(&mut app, [enter, enter]);
+    // true/false: True is first; nothing is chosen until the learner chooses.
+    press(&mut app, [enter]);
+    assert!(!screen_text(&app, 100, 32).contains("Correct"));
+    press(&mut app, [ch('1'), enter, enter]);
     // short: typed, with the case and spaces a learner might use.
     press(&mut app, typed("  Scratch "));
     press(&mut app, [enter, enter]);
@@ -162,8 +85,8 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
         screen_text(&app, 100, 32)
     );
     press(&mut app, [enter]);
-    // spot the bug: line 4.
-    press(&mut app, [ch('j'), ch('j'), ch('j'), enter, enter]);
+    // spot the bug: line 4 (the first move selects line 1).
+    press(&mut app, [ch('j'), ch('j'), ch('j'), ch('j'), enter, enter]);
 
     // The exercise: the starter fails; a hint; then the solution typed in passes.
     press(&mut app, [enter]);
@@ -183,7 +106,7 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     assert!(screen_text(&app, 100, 32).contains("Yours | reference"));
     press(&mut app, [key(KeyCode::Esc), ch('n')]);
     assert!(
-        screen_text(&app, 100, 32).contains("7 of 7 right"),
+        screen_text(&app, 100, 32).contains("6 of 7 right"),
         "{}",
         screen_text(&app, 100, 32)
     );
@@ -193,7 +116,6 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     assert!(notices.is_empty());
     let p = saved.progress();
     for id in [
-        "demo-single",
         "demo-multiple",
         "demo-true-false",
         "demo-short",
@@ -206,18 +128,28 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
             .unwrap_or_else(|| panic!("{id} not saved"));
         assert!(q.answered && q.correct, "{id}: {q:?}");
     }
+    // The retry was practice: the first, wrong answer is what counts.
     let single = p.question("demo", "demo-single").unwrap();
-    assert_eq!((single.attempts, single.hints_used), (2, 1));
+    assert_eq!(
+        (
+            single.answered,
+            single.correct,
+            single.attempts,
+            single.hints_used
+        ),
+        (true, false, 1, 1)
+    );
+    // Checking the untouched starter was no attempt.
     let exercise = p.question("demo", "demo-exercise").unwrap();
     assert_eq!(
         (exercise.attempts, exercise.hints_used, exercise.revealed),
-        (2, 1, false)
+        (1, 1, false)
     );
     assert_eq!(exercise.draft.as_deref().map(str::trim_end), Some(SOLUTION));
 }
 
 #[test]
-fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
+fn failed_attempts_offer_the_solution_and_the_draft_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.json");
     let mut app = app_with_store(&path, 100, 32);
@@ -231,9 +163,14 @@ fn failed_checks_reveal_the_solution_and_the_draft_survives_a_restart() {
     }
     press(&mut app, [key(KeyCode::Enter)]);
     press(&mut app, typed("# my note\n"));
-    press(&mut app, [ctrl('s'), ctrl('s')]);
+    press(&mut app, [ctrl('s')]);
+    press(&mut app, typed("# and another\n"));
+    press(&mut app, [ctrl('s')]);
     let text = screen_text(&app, 100, 32);
-    assert!(text.contains("A solution"), "{text}");
+    assert!(text.contains("Ctrl-O: a solution"), "offered: {text}");
+    assert!(!text.contains("A solution"), "not forced: {text}");
+    press(&mut app, [ctrl('o')]);
+    assert!(screen_text(&app, 100, 32).contains("A solution"));
     press(&mut app, [key(KeyCode::Esc), key(KeyCode::Esc)]);
     let exercise = Store::open(&path)
         .unwrap()
@@ -533,4 +470,36 @@ fn a_question_taller_than_the_screen_scrolls_to_its_explanation() {
     press(&mut app, [key(KeyCode::PageUp)]);
     let screen = screen_text(&app, 60, 9);
     assert!(screen.contains("spot the bug"), "{screen}");
+}
+
+#[test]
+fn a_quiz_resumes_at_the_first_unanswered_question_with_nothing_chosen() {
+    use dockerlings::tui::app::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let mut app = app_with_store(&path, 100, 32);
+    let enter = key(KeyCode::Enter);
+    // demo-single answered wrong, demo-multiple skipped, demo-true-false answered.
+    press(&mut app, [ch('t'), ch('1'), enter, enter]);
+    press(&mut app, [key(KeyCode::Right), ch('1'), enter]);
+    press(&mut app, [key(KeyCode::Esc)]);
+
+    let mut again = app_with_store(&path, 100, 32);
+    press(&mut again, [ch('t')]);
+    let Some(Screen::Quiz(quiz)) = again.screens().last() else {
+        panic!("the quiz is not open")
+    };
+    assert_eq!(quiz.question, 1, "demo-multiple is the first unanswered");
+    // Resumed at demo-multiple, nothing marked: Enter records no answer.
+    press(&mut again, [key(KeyCode::Right)]);
+    let text = screen_text(&again, 100, 32);
+    assert!(!text.contains("(•)"), "a choice is preselected:\n{text}");
+    press(&mut again, [enter]);
+    assert!(!screen_text(&again, 100, 32).contains("Not quite"));
+    let saved = again.store.progress().question("demo", "demo-true-false");
+    assert_eq!(
+        saved.map(|q| q.attempts),
+        Some(1),
+        "Enter did not answer again"
+    );
 }

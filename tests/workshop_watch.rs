@@ -308,3 +308,47 @@ fn watch_refuses_a_folder_that_is_not_a_workshop() {
         .code(2)
         .stderr(predicate::str::contains("does not exist"));
 }
+
+#[test]
+fn saving_a_passed_file_again_keeps_first_try_credit() {
+    let (_tmp, workshop) = workshop();
+    let path = workshop.dockerfile(0);
+    let passing = solution(&workshop, 0);
+    let mut state = state(workshop);
+    // Saves are fed by hand: this is about what is recorded, not about the watcher.
+    let save = |state: &mut WatchState, text: &str| {
+        std::fs::write(&path, text).unwrap();
+        update(state, WatchMsg::File(WatchEvent::Changed(0)));
+    };
+    save(&mut state, &passing);
+    save(
+        &mut state,
+        &format!("{passing}\n# tidied up after passing\n"),
+    );
+    save(&mut state, failing_text());
+    let saved = state
+        .store
+        .progress()
+        .question("multi-stage-basics", "msb-ex-name-the-stages")
+        .cloned()
+        .unwrap();
+    assert_eq!((saved.attempts, saved.correct), (1, true), "{saved:?}");
+    // Help looked at after the pass costs nothing either.
+    let keys = [
+        ratatui::crossterm::event::KeyCode::Char('h'),
+        ratatui::crossterm::event::KeyCode::Char('s'),
+    ];
+    for code in keys {
+        let key = ratatui::crossterm::event::KeyEvent::from(code);
+        update(
+            &mut state,
+            WatchMsg::Ui(dockerlings::tui::event::Msg::Key(key)),
+        );
+    }
+    let saved = state
+        .store
+        .progress()
+        .question("multi-stage-basics", "msb-ex-name-the-stages")
+        .unwrap();
+    assert_eq!((saved.hints_used, saved.revealed), (0, false));
+}

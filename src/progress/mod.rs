@@ -10,5 +10,5 @@ mod moved;
 pub mod store;
 
 pub use location::default_progress_path;
-pub use model::{LessonProgress, Progress, QuestionProgress, SCHEMA_VERSION};
+pub use model::{Help, LessonProgress, Progress, QuestionProgress, SCHEMA_VERSION};
 pub use store::{Notice, Store, StoreError};

@@ -66,6 +66,13 @@ pub struct QuestionProgress {
     pub draft: Option<String>,
 }
 
+/// What an exercise showed the learner to help them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Help {
+    Hint,
+    Solution,
+}
+
 impl Progress {
     pub fn question(&self, lesson: &str, question: &str) -> Option<&QuestionProgress> {
         self.lessons.get(lesson)?.questions.get(question)
@@ -87,6 +94,42 @@ impl Progress {
         q.answered = true;
         q.attempts = q.attempts.saturating_add(1);
         q.correct |= correct;
+    }
+
+    /// Whether the question was answered right (an exercise: its file passed).
+    pub fn is_right(&self, lesson: &str, question: &str) -> bool {
+        self.question(lesson, question).is_some_and(|q| q.correct)
+    }
+
+    /// Records a check of a Dockerfile exercise. Once it has passed, later checks are practice
+    /// and change nothing, so saving a passed file again keeps its first-try credit.
+    pub fn record_check(&mut self, lesson: &str, question: &str, passed: bool) {
+        if !self.is_right(lesson, question) {
+            self.record_answer(lesson, question, passed);
+        }
+    }
+
+    /// Records a quiz answer if it is the question's first, and says whether it did: the first
+    /// answer is the one that counts, and answering again (after the right one was shown) is
+    /// practice.
+    pub fn record_first_answer(&mut self, lesson: &str, question: &str, correct: bool) -> bool {
+        if self.question(lesson, question).is_some_and(|q| q.answered) {
+            return false;
+        }
+        self.record_answer(lesson, question, correct);
+        true
+    }
+
+    /// Records a hint or a solution the learner saw on an exercise, unless it already passed
+    /// (then it can no longer help, so it costs nothing).
+    pub fn record_help(&mut self, lesson: &str, question: &str, help: Help) {
+        if self.is_right(lesson, question) {
+            return;
+        }
+        match help {
+            Help::Hint => self.record_hint(lesson, question),
+            Help::Solution => self.record_reveal(lesson, question),
+        }
     }
 
     pub fn record_hint(&mut self, lesson: &str, question: &str) {
@@ -178,6 +221,42 @@ mod tests {
         p.record_answer("l", "q", false);
         let q = p.question("l", "q").unwrap();
         assert_eq!((q.answered, q.correct, q.attempts), (true, true, 2));
+    }
+
+    #[test]
+    fn checks_after_a_pass_are_practice() {
+        let mut p = Progress::default();
+        p.record_check("l", "ex", true);
+        p.record_check("l", "ex", false);
+        p.record_check("l", "ex", true);
+        let q = p.question("l", "ex").unwrap();
+        assert_eq!((q.correct, q.attempts), (true, 1), "first-try credit stays");
+        p.record_check("l", "other", false);
+        p.record_check("l", "other", true);
+        assert_eq!(p.question("l", "other").unwrap().attempts, 2);
+    }
+
+    #[test]
+    fn help_after_a_pass_costs_nothing() {
+        let mut p = Progress::default();
+        p.record_help("l", "ex", Help::Hint);
+        p.record_check("l", "ex", true);
+        p.record_help("l", "ex", Help::Hint);
+        p.record_help("l", "ex", Help::Solution);
+        let q = p.question("l", "ex").unwrap();
+        assert_eq!((q.hints_used, q.revealed), (1, false));
+    }
+
+    #[test]
+    fn only_a_quizs_first_answer_counts() {
+        let mut p = Progress::default();
+        assert!(p.record_first_answer("l", "q", false));
+        assert!(
+            !p.record_first_answer("l", "q", true),
+            "a retry is practice"
+        );
+        let q = p.question("l", "q").unwrap();
+        assert_eq!((q.answered, q.correct, q.attempts), (true, false, 1));
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub enum Msg {
     Resize(u16, u16),
     /// Time passed without input (the run loop's poll timed out): runs debounced work.
     Tick,
-    /// SIGTERM or SIGHUP: leave now, restoring the terminal.
+    /// SIGTERM, SIGHUP or the end of input: leave now, keeping drafts and restoring the terminal.
     Terminate,
 }
 

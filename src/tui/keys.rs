@@ -78,7 +78,11 @@ pub enum Action {
     Check,
     ShowSolution,
     ShowDiff,
+    /// Exercise: put the starter back, after a confirmation.
     ResetStarter,
+    /// Exercise: take back the last edit, or make it again.
+    Undo,
+    Redo,
     ExternalEditor,
     /// Open the inspect view: stage graph, size estimate, attack surface.
     Inspect,
@@ -470,7 +474,21 @@ pub const BINDINGS: &[Binding] = &[
         C::Exercise,
         &[ctrl('r')],
         A::ResetStarter,
-        "reset the file to the starter",
+        "reset the file to the starter (asks first)",
+        None,
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('z')],
+        A::Undo,
+        "undo the last edit",
+        None,
+    ),
+    bind(
+        C::Exercise,
+        &[ctrl('y')],
+        A::Redo,
+        "redo what was undone",
         None,
     ),
     bind(

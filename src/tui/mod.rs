@@ -6,6 +6,7 @@
 pub mod app;
 pub mod class;
 pub mod code;
+pub mod confirm;
 pub mod event;
 pub mod hl_style;
 pub mod input;

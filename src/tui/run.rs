@@ -69,6 +69,8 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
                 continue;
             }
             Err(RecvTimeoutError::Disconnected) => {
+                // Left like a signal: drafts are kept before progress is written.
+                update(&mut app, Msg::Terminate);
                 save_progress(&mut app);
                 anyhow::bail!("the terminal's input stopped");
             }

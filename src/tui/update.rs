@@ -21,7 +21,16 @@ pub enum Effect {
     OpenEditor,
 }
 
+/// Applies `msg`. Whatever way the app is left, open exercises keep their drafts first.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = dispatch(app, msg);
+    if effects.contains(&Effect::Quit) {
+        screens::exercise::keep_drafts(app);
+    }
+    effects
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     let input = match msg {
         Msg::Terminate => return vec![Effect::Quit],
         Msg::Resize(width, height) => {

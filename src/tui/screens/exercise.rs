@@ -1,8 +1,8 @@
 //! The exercise screen: a Dockerfile editor (ratatui-textarea) with a diagnostics gutter that
 //! follows the learner's typing (debounced, so a keystroke never waits for the validator), the
-//! requirement checklist with reasons and lines, hints, the solution (on request or after
-//! enough failed checks, recorded as revealed), and after a pass a side-by-side diff with the
-//! reference.
+//! requirement checklist with reasons and lines, hints, the solution (on request, offered
+//! after enough failed attempts, recorded as revealed), and after a pass a side-by-side diff
+//! with the reference. What counts toward the score is in docs/scoring.md.
 
 use std::time::{Duration, Instant};
 
@@ -17,6 +17,7 @@ use ratatui_textarea::TextArea;
 use super::quiz::Writer;
 use super::{split_status, status};
 use crate::dockerfile::{Diagnostic, Severity};
+use crate::progress::Help;
 use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
@@ -24,6 +25,7 @@ use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
 use crate::safe_fs::{Kind, read_text, write_atomic};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
+use crate::tui::confirm;
 use crate::tui::keys::{self, Action, Context, Input};
 use crate::tui::text::escape_controls;
 use crate::tui::theme::Theme;
@@ -51,11 +53,15 @@ pub struct ExerciseState {
     pub verdict: Verdict,
     /// When the text changed and has not been checked since: check at this instant.
     pub lint_due: Option<Instant>,
-    /// Checks the learner asked for (Ctrl-S) that failed.
+    /// Checks the learner asked for (Ctrl-S) of changed text that failed.
     pub failed_checks: u32,
+    /// The text as of the last check (the starter before any): checking it again is no attempt.
+    pub last_checked: String,
     pub passed: bool,
     pub panel: Panel,
     pub hints_shown: Vec<usize>,
+    /// Ctrl-R was pressed: the next key confirms (`y`) or keeps the file.
+    pub confirm_reset: bool,
     /// One line of news for the learner (the outcome of the last command).
     pub message: Option<String>,
     pub opened_at: Instant,
@@ -81,7 +87,8 @@ impl PartialEq for ExerciseState {
                 other.passed,
                 other.panel,
             )
-            && (&self.hints_shown, &self.message) == (&other.hints_shown, &other.message)
+            && (&self.hints_shown, &self.message, self.confirm_reset)
+                == (&other.hints_shown, &other.message, other.confirm_reset)
     }
 }
 
@@ -127,6 +134,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         .unwrap_or_else(|| ex.starter.clone());
     let passed = saved.is_some_and(|p| p.correct);
     let verdict = judge(&ex.requirements, &text);
+    let last_checked = text_of(&new_editor(&ex.starter));
     let state = ExerciseState {
         lesson,
         question,
@@ -135,9 +143,11 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         verdict,
         lint_due: None,
         failed_checks: 0,
+        last_checked,
         passed,
         panel: Panel::Checklist,
         hints_shown: Vec::new(),
+        confirm_reset: false,
         message: None,
         opened_at: Instant::now(),
     };
@@ -249,6 +259,16 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         return vec![Effect::Redraw];
     };
     let (lesson_id, question, ex) = (lesson_id.to_string(), question.clone(), ex.clone());
+    if std::mem::take(&mut state.confirm_reset) {
+        if Input::from_key(key).is_some_and(confirm::is_yes) {
+            state.editor = new_editor(&ex.starter);
+            relint(app, state);
+            state.message = Some("Back to the starter file.".into());
+        } else {
+            state.message = Some(confirm::KEPT.into());
+        }
+        return vec![Effect::Redraw];
+    }
     // Typed characters (`?` too) are text here; the key table leaves them to the editor.
     let action = Input::from_key(key).and_then(|i| keys::action_for(Context::Exercise, i));
     let Some(action) = action else {
@@ -263,45 +283,27 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         Action::Quit => return vec![Effect::Quit],
         Action::ToggleHelp => app.push(Screen::Help(HelpState::default())),
         Action::Back => {
-            save_draft(app, state, &lesson_id, &question.id);
+            save_draft(app, state);
             app.pop();
             return vec![Effect::SaveProgress, Effect::Redraw];
         }
         Action::Check => {
             relint(app, state);
-            let passed = state.verdict.passed();
-            let progress = app.store.progress_mut();
-            progress.record_answer(&lesson_id, &question.id, passed);
-            save_draft(app, state, &lesson_id, &question.id);
-            if passed {
-                state.passed = true;
-                state.message = Some(
-                    "✓ Every requirement is met. Ctrl-D compares your file with the reference."
-                        .into(),
-                );
-            } else {
-                state.failed_checks += 1;
-                let failing = state.verdict.checks.iter().filter(|c| !c.met).count();
-                state.message = Some(format!(
-                    "✗ {failing} requirement{} not met yet. Ctrl-G for a hint.",
-                    if failing == 1 { "" } else { "s" }
-                ));
-                if state.failed_checks >= ex.reveal_after && state.panel == Panel::Checklist {
-                    reveal(app, state, &lesson_id, &question.id);
-                    state.message = Some(format!(
-                        "✗ Still failing after {} checks: here is a solution (Ctrl-O hides it).",
-                        state.failed_checks
-                    ));
-                }
-            }
+            save_draft(app, state);
+            check(app, state, &lesson_id, &question.id, ex.reveal_after);
             return vec![Effect::SaveProgress, Effect::Redraw];
+        }
+        Action::Hint if state.panel == Panel::Solution => {
+            state.message = Some("A solution is on screen: Ctrl-O hides it, then Ctrl-G.".into());
         }
         Action::Hint => match next_hint(&question, Some(&state.verdict), &state.hints_shown) {
             Some(i) => {
+                // Hints are drawn with the checklist: show it, so the hint counted is seen.
+                state.panel = Panel::Checklist;
                 state.hints_shown.push(i);
                 app.store
                     .progress_mut()
-                    .record_hint(&lesson_id, &question.id);
+                    .record_help(&lesson_id, &question.id, Help::Hint);
                 state.message = None;
                 return vec![Effect::SaveProgress, Effect::Redraw];
             }
@@ -325,9 +327,21 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             }
         }
         Action::ResetStarter => {
-            state.editor = new_editor(&ex.starter);
-            relint(app, state);
-            state.message = Some("Back to the starter file.".into());
+            state.confirm_reset = true;
+            state.message = Some(confirm::ask(
+                "Throw your file away and start again from the starter",
+            ));
+        }
+        Action::Undo | Action::Redo => {
+            let changed = if action == Action::Undo {
+                state.editor.undo()
+            } else {
+                state.editor.redo()
+            };
+            if changed {
+                state.lint_due = Some(Instant::now() + DEBOUNCE);
+                state.message = None;
+            }
         }
         Action::ExternalEditor => return vec![Effect::OpenEditor],
         Action::Inspect => super::inspect::open_for_file(app, &text_of(&state.editor)),
@@ -338,20 +352,101 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
 
 fn reveal(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
     state.panel = Panel::Solution;
-    app.store.progress_mut().record_reveal(lesson, question);
+    app.store
+        .progress_mut()
+        .record_help(lesson, question, Help::Solution);
 }
 
-fn save_draft(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
+/// Ctrl-S: an attempt only when the text changed since the last check (docs/scoring.md);
+/// after enough failed attempts, a solution is offered, never forced.
+fn check(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str, offer: u32) {
+    let passed = state.verdict.passed();
     let text = text_of(&state.editor);
-    let elapsed = state.opened_at.elapsed();
-    state.opened_at = Instant::now();
-    let progress = app.store.progress_mut();
-    progress.add_time(
-        lesson,
-        question,
-        u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
+    let attempt = text != state.last_checked;
+    if attempt {
+        app.store
+            .progress_mut()
+            .record_check(lesson, question, passed);
+        state.last_checked = text;
+    }
+    if passed {
+        state.passed = true;
+        state.message = Some(
+            "✓ Every requirement is met. Ctrl-D compares your file with the reference.".into(),
+        );
+        return;
+    }
+    let failing = state.verdict.checks.iter().filter(|c| !c.met).count();
+    let plural = if failing == 1 { "" } else { "s" };
+    if !attempt {
+        state.message = Some(format!(
+            "✗ {failing} requirement{plural} not met yet. Unchanged since the last check: \
+             not an attempt."
+        ));
+        return;
+    }
+    state.failed_checks += 1;
+    state.message = Some(
+        if state.failed_checks >= offer && state.panel != Panel::Solution {
+            format!(
+                "✗ Still failing after {} attempts. Ctrl-G: a hint; Ctrl-O: a solution.",
+                state.failed_checks
+            )
+        } else {
+            format!("✗ {failing} requirement{plural} not met yet. Ctrl-G for a hint.")
+        },
     );
-    progress.question_mut(lesson, question).draft = Some(text);
+}
+
+/// Keeps the editor's text as the draft and adds the time spent since the last save.
+fn save_draft(app: &mut App, state: &mut ExerciseState) {
+    let draft = take_draft(state);
+    record_draft(app, draft);
+}
+
+/// Keeps the draft of every exercise open anywhere on the stack (under the help or the
+/// inspect view too): called on every way out of the app, so nothing typed is lost.
+pub fn keep_drafts(app: &mut App) {
+    let drafts: Vec<Draft> = app
+        .screens_mut()
+        .iter_mut()
+        .filter_map(|screen| match screen {
+            Screen::Exercise(state) => Some(take_draft(state)),
+            _ => None,
+        })
+        .collect();
+    for draft in drafts {
+        record_draft(app, draft);
+    }
+}
+
+/// An exercise's text and time, taken from its screen to be written into progress.
+struct Draft {
+    lesson: usize,
+    question: usize,
+    text: String,
+    elapsed: Duration,
+}
+
+fn take_draft(state: &mut ExerciseState) -> Draft {
+    let opened = std::mem::replace(&mut state.opened_at, Instant::now());
+    Draft {
+        lesson: state.lesson,
+        question: state.question,
+        text: text_of(&state.editor),
+        elapsed: opened.elapsed(),
+    }
+}
+
+fn record_draft(app: &mut App, draft: Draft) {
+    let Some((lesson, q, _)) = exercise_at(app, draft.lesson, draft.question) else {
+        return;
+    };
+    let (lesson, question) = (lesson.to_string(), q.id.clone());
+    let progress = app.store.progress_mut();
+    let millis = u64::try_from(draft.elapsed.as_millis()).unwrap_or(u64::MAX);
+    progress.add_time(&lesson, &question, millis);
+    progress.question_mut(&lesson, &question).draft = Some(draft.text);
 }
 
 // ---------------------------------------------------------------------------------------------

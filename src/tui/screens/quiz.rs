@@ -32,6 +32,9 @@ pub struct QuizState {
     pub question: usize,
     /// The highlighted choice, item or line.
     pub cursor: usize,
+    /// Single choice, true/false, spot the bug: the learner has chosen a row. Until then
+    /// nothing is selected, so Enter cannot answer with a choice nobody made.
+    pub picked: bool,
     /// Multiple choice: which choices are marked.
     pub marked: Vec<bool>,
     /// Order: the items as currently arranged (indices into the solved order).
@@ -42,6 +45,8 @@ pub struct QuizState {
     pub text: String,
     /// After Enter: whether the answer was right.
     pub answered: Option<bool>,
+    /// The answer was not recorded: the question had been answered before (a retry).
+    pub practice: bool,
     /// Indices into the question's hints, in the order shown.
     pub hints_shown: Vec<usize>,
     /// When the question was shown, for time spent.
@@ -60,17 +65,20 @@ pub struct Fit {
 }
 
 impl QuizState {
-    /// The quiz of lesson `lesson` at its first question.
+    /// The quiz of lesson `lesson` at its first unanswered question (the first question when
+    /// every one is answered).
     pub fn new(app: &App, lesson: usize) -> QuizState {
         let mut state = QuizState {
             lesson,
-            question: 0,
+            question: first_unanswered(app, lesson),
             cursor: 0,
+            picked: false,
             marked: Vec::new(),
             arrangement: Vec::new(),
             grabbed: false,
             text: String::new(),
             answered: None,
+            practice: false,
             hints_shown: Vec::new(),
             shown_at: Instant::now(),
             scroll: 0,
@@ -83,9 +91,11 @@ impl QuizState {
     /// Resets the per-question fields for the current question.
     fn prepare(&mut self, app: &App) {
         self.cursor = 0;
+        self.picked = false;
         self.grabbed = false;
         self.text.clear();
         self.answered = None;
+        self.practice = false;
         self.hints_shown.clear();
         self.shown_at = Instant::now();
         self.scroll = 0;
@@ -103,6 +113,22 @@ impl QuizState {
             _ => {}
         }
     }
+}
+
+/// Where a quiz resumes: its first question without a saved answer, else its first.
+fn first_unanswered(app: &App, lesson: usize) -> usize {
+    let Some(quiz) = quiz_of(app, lesson) else {
+        return 0;
+    };
+    let progress = app.store.progress();
+    quiz.questions
+        .iter()
+        .position(|q| {
+            !progress
+                .question(&quiz.lesson_id, &q.id)
+                .is_some_and(|p| p.answered)
+        })
+        .unwrap_or(0)
 }
 
 /// The quiz for lesson index `lesson`, if it has one.
@@ -236,9 +262,22 @@ fn rows(question: &Question) -> usize {
     }
 }
 
+/// Questions answered by the row the cursor is on (the others mark or arrange rows).
+fn answers_with_cursor(question: &Question) -> bool {
+    matches!(
+        question.kind,
+        QuestionKind::Single { .. } | QuestionKind::TrueFalse { .. } | QuestionKind::SpotBug { .. }
+    )
+}
+
 fn move_cursor(state: &mut QuizState, question: &Question, up: bool) {
     let count = rows(question);
     if count == 0 {
+        return;
+    }
+    if !state.picked && answers_with_cursor(question) {
+        // The first move selects the first row rather than skipping it.
+        state.picked = true;
         return;
     }
     let next = if up {
@@ -267,12 +306,16 @@ fn pick(state: &mut QuizState, question: &Question, index: usize) {
     }
     state.grabbed = false;
     state.cursor = index;
+    state.picked = true;
     if matches!(question.kind, QuestionKind::Multiple { .. }) {
         toggle(state);
     }
 }
 
 fn answer_of(state: &QuizState, question: &Question) -> Option<Answer> {
+    if answers_with_cursor(question) && !state.picked {
+        return None;
+    }
     Some(match &question.kind {
         QuestionKind::Single { .. } => Answer::Choice(state.cursor),
         QuestionKind::Multiple { .. } => Answer::Choices(
@@ -310,7 +353,7 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
     state.answered = Some(correct);
     state.grabbed = false;
     let progress = app.store.progress_mut();
-    progress.record_answer(lesson, &question.id, correct);
+    state.practice = !progress.record_first_answer(lesson, &question.id, correct);
     let ms = u64::try_from(state.shown_at.elapsed().as_millis()).unwrap_or(u64::MAX);
     progress.add_time(lesson, &question.id, ms);
     state.shown_at = Instant::now();
@@ -410,8 +453,11 @@ fn draw_question(
     out.prose(&question.prompt, theme);
     out.gap();
     let answered = state.answered.is_some();
+    // Nothing looks chosen before the learner chooses.
+    let shown = state.picked || !answers_with_cursor(question);
+    let chosen = |i: usize| shown && i == state.cursor;
     let cursor_style = |i: usize| {
-        if i == state.cursor && !answered {
+        if chosen(i) && !answered {
             theme.selected
         } else {
             Style::new()
@@ -420,8 +466,8 @@ fn draw_question(
     match &question.kind {
         QuestionKind::Single { choices, correct } => {
             for (i, choice) in choices.iter().enumerate() {
-                let mark = if i == state.cursor { "(•)" } else { "( )" };
-                let verdict = mark_pick(answered, i == *correct, i == state.cursor);
+                let mark = if chosen(i) { "(•)" } else { "( )" };
+                let verdict = mark_pick(answered, i == *correct, chosen(i));
                 out.choice(i, mark, choice, cursor_style(i), verdict, theme);
             }
         }
@@ -439,8 +485,8 @@ fn draw_question(
         }
         QuestionKind::TrueFalse { answer } => {
             for (i, label) in ["True", "False"].into_iter().enumerate() {
-                let mark = if i == state.cursor { "(•)" } else { "( )" };
-                let verdict = mark_pick(answered, (i == 0) == *answer, i == state.cursor);
+                let mark = if chosen(i) { "(•)" } else { "( )" };
+                let verdict = mark_pick(answered, (i == 0) == *answer, chosen(i));
                 out.choice(i, mark, label, cursor_style(i), verdict, theme);
             }
         }
@@ -481,7 +527,7 @@ fn draw_question(
             for (i, text) in dockerfile.lines().enumerate() {
                 let verdict = answered
                     .then(|| i + 1 == *bug_line)
-                    .filter(|&b| b || i == state.cursor);
+                    .filter(|&b| b || chosen(i));
                 let number = Span::styled(format!("{:>3} ", i + 1), theme.dim);
                 let mark = match verdict {
                     Some(true) => Span::styled("✓ ", theme.title),
@@ -527,6 +573,12 @@ fn draw_question(
             (" ✗ Not quite. (r: try again)", theme.error)
         };
         out.line(Line::styled(text, style));
+        if state.practice {
+            out.line(Line::styled(
+                " Practice: your first answer to this question is the one that counts.",
+                theme.dim,
+            ));
+        }
         out.prose(&question.explanation, theme);
     }
 }

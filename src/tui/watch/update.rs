@@ -6,9 +6,11 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::{WatchAction, action_for};
 use super::state::{Panel, Tone, WatchState};
+use crate::progress::Help;
 use crate::quiz::hints::next_hint;
+use crate::tui::confirm;
 use crate::tui::event::Msg;
-use crate::tui::keys::{Input, key};
+use crate::tui::keys::Input;
 use crate::workshop::{Outcome, Status, WatchEvent};
 
 /// Further than any verdict is long.
@@ -63,7 +65,7 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<WatchEff
     let outcome = &state.board.outcomes[index];
     if found.new_attempt {
         let progress = state.store.progress_mut();
-        progress.record_answer(&ex.lesson_id, &ex.question.id, outcome.passed());
+        progress.record_check(&ex.lesson_id, &ex.question.id, outcome.passed());
         progress.question_mut(&ex.lesson_id, &ex.question.id).draft =
             outcome.source().map(str::to_string);
         effects.push(WatchEffect::SaveProgress);
@@ -110,10 +112,10 @@ fn on_key(state: &mut WatchState, event: KeyEvent) -> Vec<WatchEffect> {
     };
     if state.confirm_reset {
         state.confirm_reset = false;
-        if input == key('y') {
+        if confirm::is_yes(input) {
             return reset(state);
         }
-        state.say(Tone::Info, "Not reset: your file is as it was.");
+        state.say(Tone::Info, confirm::KEPT);
         return vec![WatchEffect::Redraw];
     }
     match action_for(input) {
@@ -151,17 +153,18 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
                 state.panel = Panel::Solution;
                 state.scroll = 0;
                 let ex = &state.workshop.exercises[state.current];
-                state
-                    .store
-                    .progress_mut()
-                    .record_reveal(&ex.lesson_id, &ex.question.id);
+                state.store.progress_mut().record_help(
+                    &ex.lesson_id,
+                    &ex.question.id,
+                    Help::Solution,
+                );
                 return vec![WatchEffect::SaveProgress, WatchEffect::Redraw];
             }
         }
         WatchAction::Reset => {
             state.confirm_reset = true;
             let folder = &state.workshop.exercises[state.current].folder;
-            let text = format!("Reset {folder}/Dockerfile to the starter? y: yes, other keys: no");
+            let text = confirm::ask(&format!("Reset {folder}/Dockerfile to the starter"));
             state.say(Tone::Bad, text);
         }
         WatchAction::Recheck => return on_change(state, state.current, true),
@@ -191,7 +194,7 @@ fn hint(state: &mut WatchState) -> Vec<WatchEffect> {
             state
                 .store
                 .progress_mut()
-                .record_hint(&ex.lesson_id, &ex.question.id);
+                .record_help(&ex.lesson_id, &ex.question.id, Help::Hint);
             state.panel = Panel::Verdict;
             state.scroll = 0;
             vec![WatchEffect::SaveProgress, WatchEffect::Redraw]

@@ -1,0 +1,115 @@
+//! The fixture quiz pack (tests/fixtures/quiz-pack) driven by key events, as a learner would:
+//! the helpers the quiz, exercise and scoring tests share.
+
+#![allow(dead_code)] // each test file uses part of it
+
+use std::path::{Path, PathBuf};
+
+use dockerlings::course::Course;
+use dockerlings::progress::Store;
+use dockerlings::tui::App;
+use dockerlings::tui::app::Screen;
+use dockerlings::tui::event::Msg;
+use dockerlings::tui::screens;
+use dockerlings::tui::screens::exercise::ExerciseState;
+use dockerlings::tui::update::{Effect, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn pack() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz-pack")
+}
+
+pub fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
+    let course = Course::load_dir(pack()).unwrap();
+    assert!(course.errors.is_empty(), "{:?}", course.errors);
+    let (store, _) = Store::open(progress).unwrap();
+    let mut app = App::new(course).with_store(store);
+    assert!(app.quizzes.errors.is_empty(), "{:?}", app.quizzes.errors);
+    perform(&mut app, Msg::Resize(w, h));
+    app
+}
+
+/// Sends a message and performs its effects the way the run loop does (minus the terminal):
+/// progress is written when asked and when the app ends.
+pub fn perform(app: &mut App, msg: Msg) {
+    for effect in update(app, msg) {
+        if matches!(effect, Effect::SaveProgress | Effect::Quit) {
+            app.store.save().unwrap();
+        }
+    }
+}
+
+pub fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ch(c: char) -> Msg {
+    key(KeyCode::Char(c))
+}
+
+pub fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+pub fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
+    for msg in msgs {
+        perform(app, msg);
+    }
+}
+
+/// From the lesson list to the fixture quiz's exercise, skipping the questions before it.
+pub fn open_exercise(app: &mut App) {
+    press(app, [ch('t')]);
+    // The quiz resumes at its first unanswered question: go on from wherever that is.
+    while let Some(Screen::Quiz(quiz)) = app.screens().last()
+        && quiz.question < EXERCISE
+    {
+        press(app, [key(KeyCode::Right)]);
+    }
+    press(app, [key(KeyCode::Enter)]);
+}
+
+/// The fixture quiz's exercise comes after six questions.
+pub const EXERCISE: usize = 6;
+
+pub fn typed(text: &str) -> Vec<Msg> {
+    text.chars()
+        .map(|c| {
+            if c == '\n' {
+                key(KeyCode::Enter)
+            } else {
+                ch(c)
+            }
+        })
+        .collect()
+}
+
+pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| {
+            let area = frame.area();
+            screens::draw(app, frame.buffer_mut(), area);
+        })
+        .unwrap();
+    terminal
+}
+
+pub fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let terminal = draw(app, w, h);
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The exercise screen on top.
+pub fn exercise(app: &App) -> &ExerciseState {
+    match app.screens().last() {
+        Some(Screen::Exercise(state)) => state,
+        other => panic!("the exercise is not open: {other:?}"),
+    }
+}
