@@ -107,8 +107,8 @@ fn bundled_callout_markers_are_known() {
 #[test]
 fn summary_comes_last_and_old_progress_still_counts() {
     use dockerlings::progress::Progress;
-    use dockerlings::progress::export::collect;
     use dockerlings::quiz::QuizBook;
+    use dockerlings::results::export::collect;
 
     let course = Course::bundled();
     let last = course.lessons.last().expect("the pack has lessons");

@@ -7,7 +7,8 @@ use std::fs;
 use assert_cmd::Command;
 use dockerlings::course::Course;
 use dockerlings::progress::Store;
-use dockerlings::quiz::{QuizBook, Score};
+use dockerlings::quiz::QuizBook;
+use dockerlings::results::Score;
 use dockerlings::workshop::{MANIFEST, Manifest, Workshop};
 
 /// A file as an older dockerlings wrote it: both exercises passed in their old lessons.

@@ -16,7 +16,7 @@ struct Hook {
 fn hooks() -> Vec<Hook> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/.pre-commit-hooks.yaml");
     let text = std::fs::read_to_string(path).expect("read .pre-commit-hooks.yaml");
-    dockerlings::course::yaml::parse(&text).expect("parse .pre-commit-hooks.yaml")
+    dockerlings::yaml::parse(&text).expect("parse .pre-commit-hooks.yaml")
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use dockerlings::dockerfile::config;
+use dockerlings::config;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

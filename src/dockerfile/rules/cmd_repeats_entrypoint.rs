@@ -132,7 +132,8 @@ mod tests {
             d.fix,
             Some(Fix {
                 line: 3,
-                replacement: "CMD [\"server.js\"]".into()
+                replacement: "CMD [\"server.js\"]".into(),
+                safe: false,
             })
         );
     }

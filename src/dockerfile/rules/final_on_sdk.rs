@@ -1,7 +1,7 @@
 //! DK204: the final stage stands on an SDK image (compilers and package managers ship).
 
-use super::text::from_image_span;
 use super::chain::base_name;
+use super::text::from_image_span;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::images::Kind;

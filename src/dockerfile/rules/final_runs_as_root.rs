@@ -1,7 +1,7 @@
 //! DK206: the final stage runs as root (no USER, and the base image's default is root).
 
-use super::text::from_image_span;
 use super::chain::base_name;
+use super::text::from_image_span;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::images::ImageInfo;

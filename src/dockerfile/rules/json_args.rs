@@ -92,11 +92,26 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 ins.keyword
             );
             match exec_form_fix(ctx, st, ins, w) {
+                // Safe when it only quotes the words (none dropped or resolved on the image).
+                Some((line, fixed)) if is_quoting(ctx, w, &fixed) => {
+                    r.safe_fix(ins.span, msg, line, fixed)
+                }
                 Some((line, fixed)) => r.fix(ins.span, msg, line, fixed),
                 None => r.at(ins.span, msg),
             }
         }
     }
+}
+
+/// Whether `fixed` is the line with `w`'s words only quoted into a JSON array.
+fn is_quoting(ctx: &Ctx<'_>, w: &Word, fixed: &str) -> bool {
+    let quoted: Vec<String> = w
+        .text
+        .split_whitespace()
+        .map(|s| format!("\"{s}\""))
+        .collect();
+    replace_in_line(ctx, w.span, &format!("[{}]", quoted.join(", ")))
+        .is_some_and(|(_, plain)| plain == fixed)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::dockerfile::ast::{Instruction, Keyword};
 
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DL4003",
-    aliases: &["MultipleInstructionsDisallowed"],
+    aliases: &[],
     severity: Severity::Warning,
     title: "Several CMD in one stage: only the last one counts",
     explanation: "Only the last CMD of a stage takes effect; the others are dead code and usually a mistake. Keep one.",

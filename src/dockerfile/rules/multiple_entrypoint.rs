@@ -7,7 +7,7 @@ use crate::dockerfile::ast::Keyword;
 
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DL4004",
-    aliases: &["MultipleInstructionsDisallowed"],
+    aliases: &[],
     severity: Severity::Warning,
     title: "Several ENTRYPOINT in one stage: only the last one counts",
     explanation: "Only the last ENTRYPOINT of a stage takes effect. Keep one.",

@@ -7,7 +7,7 @@ use crate::dockerfile::ast::Keyword;
 
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DL3012",
-    aliases: &["MultipleInstructionsDisallowed"],
+    aliases: &[],
     severity: Severity::Warning,
     title: "Several HEALTHCHECK in one stage: only the last one counts",
     explanation: "Only the last HEALTHCHECK of a stage takes effect. Keep one.",

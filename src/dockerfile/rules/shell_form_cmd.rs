@@ -1,8 +1,8 @@
 //! DK202: shell-form CMD, ENTRYPOINT or HEALTHCHECK in an image that has no /bin/sh (by the
 //! build model: a shell copied in counts).
 
-use super::chain::base_name;
 use super::args::healthcheck_shell;
+use super::chain::base_name;
 use super::json_args::exec_form_fix;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
@@ -95,7 +95,8 @@ mod tests {
             d.fix,
             Some(Fix {
                 line: 3,
-                replacement: "CMD [\"/app\", \"--port\", \"8080\"]".into()
+                replacement: "CMD [\"/app\", \"--port\", \"8080\"]".into(),
+                safe: false,
             })
         );
     }
