@@ -147,3 +147,26 @@ fn a_workshop_manifest_naming_the_old_lessons_still_opens() {
         "python-venvs-on-distroless"
     );
 }
+
+#[test]
+fn every_move_lands_on_a_question_of_the_bundled_pack() {
+    let book = QuizBook::for_course(&Course::bundled());
+    for &(question, from, to) in dockerlings::progress::moved::MOVED {
+        assert!(book.question(to, question).is_some(), "{question} in {to}");
+        assert!(
+            book.question(from, question).is_none(),
+            "{question} left {from}"
+        );
+    }
+}
+
+#[test]
+fn only_the_old_lesson_is_redirected() {
+    use dockerlings::progress::moved::moved_to;
+    assert_eq!(
+        moved_to("summary-and-analogy", "sum-ex-java"),
+        Some("java-on-distroless")
+    );
+    assert_eq!(moved_to("java-on-distroless", "sum-ex-java"), None);
+    assert_eq!(moved_to("summary-and-analogy", "sum-ex-non-root"), None);
+}

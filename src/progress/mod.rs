@@ -6,7 +6,7 @@
 pub mod location;
 mod lock;
 pub mod model;
-mod moved;
+pub mod moved;
 pub mod store;
 
 pub use location::default_progress_path;

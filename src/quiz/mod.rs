@@ -12,7 +12,6 @@ pub mod grade;
 pub mod hints;
 pub mod judge;
 pub mod model;
-pub mod moved;
 pub mod pack;
 pub mod verdict;
 pub mod verify;

@@ -7,7 +7,7 @@ use super::WorkshopError;
 use super::files::DOCKERFILE;
 use super::manifest::{EXERCISES, Manifest};
 use crate::course::{Course, Lesson, LoadError};
-use crate::quiz::moved::moved_to;
+use crate::progress::moved::moved_to;
 use crate::quiz::{Exercise, Question, QuestionKind, QuizBook};
 
 /// An opened workshop: everything `watch` needs to judge the exercise files.

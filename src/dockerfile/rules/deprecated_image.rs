@@ -56,7 +56,7 @@ mod tests {
             "FROM gcr.io/distroless/nodejs20-debian12\nCOPY . /app\nCMD [\"/app/server.js\"]\n",
             "DK209",
             (1, 6, 41),
-            "gcr.io/distroless/nodejs20-debian12: distroless nodejs20 was deprecated on 2026-05-01 (Node 20 end of life 2026-04-30); use gcr.io/distroless/nodejs22-debian13",
+            "gcr.io/distroless/nodejs20-debian12: distroless nodejs20 was deprecated on 2026-05-01 (Node 20 end of life 2026-04-30); use gcr.io/distroless/nodejs24-debian13",
         );
         assert!(d.fix.is_none());
     }

@@ -11,7 +11,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     severity: Severity::Warning,
     title: "JAR built by a newer JDK than the runtime's Java",
     explanation: "Class files carry the version of the JDK that compiled them, unless the build sets `--release`/`maven.compiler.release`: a JAR built by JDK 25 on a Java 21 JRE stops with `UnsupportedClassVersionError`. Build with the runtime's major, or set the release to it.",
-    lesson: None,
+    lesson: Some("java-on-distroless/class-versions"),
     runtime: true,
     check,
 };

@@ -13,7 +13,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
     severity: Severity::Error,
     title: "Python venv or packages made for another interpreter than the runtime's",
     explanation: "A venv's `bin/python` is a link to the interpreter that created it (`/usr/local/bin/python` on python:3.x-slim); copied into an image whose Python lives elsewhere (distroless python3: /usr/bin/python3) every venv script fails with `no such file or directory`. Packages are installed under `lib/python3.X/site-packages` for one minor: Python 3.13 does not read 3.12's. Native wheels follow the libc too. Build the venv on an image with the runtime's Python (same path, same minor, same libc).",
-    lesson: None,
+    lesson: Some("python-venvs-on-distroless/why-the-python-slim-venv-breaks"),
     runtime: true,
     check,
 };
