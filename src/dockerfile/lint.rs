@@ -130,7 +130,7 @@ fn check_setup(source: &str, opts: &LintOptions) -> (CheckConfig, Option<Diagnos
 /// The BuildKit check a finding's rule is (by its alias), with whether it is experimental and
 /// where it can be silenced.
 fn buildkit_name(d: &Diagnostic) -> Option<(&'static str, bool, Scope)> {
-    rules::find(d.rule)?
+    rules::by_id(d.rule)?
         .aliases
         .iter()
         .find_map(|a| check_config::buildkit_check(a))
@@ -262,8 +262,8 @@ fn ignored_inline(parse: &ParseResult, d: &Diagnostic) -> bool {
         let ids = c
             .strip_prefix("dockerlings ignore=")
             .or_else(|| c.strip_prefix("hadolint ignore="));
-        let rule = rules::all().iter().find(|r| r.id == d.rule);
         ids.is_some_and(|ids| {
+            let rule = rules::by_id(d.rule);
             ids.split(',')
                 .map(str::trim)
                 .any(|id| rule.is_some_and(|r| r.is_named(id)))

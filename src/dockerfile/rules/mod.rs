@@ -599,6 +599,13 @@ pub fn find(id: &str) -> Option<&'static RuleInfo> {
     all().iter().find(|r| r.is_named(id))
 }
 
+/// The rule with exactly this ID (a finding's `rule`): a binary search, since the list is sorted
+/// by ID and every finding of every file asks.
+pub fn by_id(id: &str) -> Option<&'static RuleInfo> {
+    let all = all();
+    all.binary_search_by(|r| r.id.cmp(id)).ok().map(|i| &all[i])
+}
+
 /// Runs every rule not in `ignore` (IDs or aliases) and returns the findings in source order.
 pub fn run(ctx: &Ctx<'_>, ignore: &[String]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -664,6 +671,14 @@ mod tests {
                 r.id
             );
         }
+    }
+
+    #[test]
+    fn by_id_finds_every_rule_by_its_exact_id_only() {
+        for r in all() {
+            assert_eq!(by_id(r.id).map(|f| f.id), Some(r.id));
+        }
+        assert!(by_id("dl3006").is_none() && by_id("MaintainerDeprecated").is_none());
     }
 
     #[test]
