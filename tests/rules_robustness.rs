@@ -4,19 +4,9 @@ use std::time::Duration;
 
 use dockerlings::dockerfile::lint::{LintOptions, lint};
 
-/// CPU time this thread has used. Unlike wall-clock time it does not grow while the thread
-/// waits for a core, so a busy machine does not change what the test measures.
+mod cputime;
 #[cfg(unix)]
-fn thread_cpu_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec into the value it is given.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
-    assert_eq!(status, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
-}
+use cputime::thread_cpu_time;
 
 /// Findings, and the least CPU time of three runs (the least is the run least disturbed by
 /// cache misses and interrupts).
