@@ -503,3 +503,25 @@ fn a_quiz_resumes_at_the_first_unanswered_question_with_nothing_chosen() {
         "Enter did not answer again"
     );
 }
+
+#[test]
+fn a_long_choice_wraps_at_80_columns_instead_of_being_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(&dir.path().join("progress.json")).unwrap();
+    let mut app = App::new(Course::bundled()).with_store(store);
+    perform(&mut app, Msg::Resize(80, 24));
+    // The pinning lesson is the one before the last; its first question has a long choice.
+    press(&mut app, [ch('G'), ch('k'), key(KeyCode::Enter), ch('t')]);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("What does pinning"),
+        "not the pinning quiz:\n{text}"
+    );
+    let choice = "Every build starts from the very same image bytes until you change the digest";
+    let shown: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = choice.split_whitespace().collect();
+    assert!(
+        shown.windows(words.len()).any(|w| w == words.as_slice()),
+        "the choice is cut:\n{text}"
+    );
+}

@@ -17,6 +17,25 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// `text` (escaped) broken at spaces into rows of at most `max` columns; a word longer than a
+/// row keeps a row of its own (and is cut where it is drawn).
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let text = escape_controls(text);
+    let mut rows = vec![String::new()];
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let row = rows.last_mut().expect("rows starts with one");
+        if !row.is_empty() && width(row) + 1 + width(word) > max {
+            rows.push(word.to_string());
+        } else {
+            if !row.is_empty() {
+                row.push(' ');
+            }
+            row.push_str(word);
+        }
+    }
+    rows
+}
+
 /// `text` (escaped) cut to at most `max` columns, ending in `…` when cut. Cuts between
 /// graphemes, so a wide character is never split.
 pub fn fit(text: &str, max: usize) -> String {
@@ -44,6 +63,22 @@ pub fn fit(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        assert_eq!(
+            wrap("Every build starts from the very same bytes", 20),
+            ["Every build starts", "from the very same", "bytes"]
+        );
+        assert_eq!(wrap("short", 20), ["short"]);
+        assert_eq!(wrap("", 20), [""]);
+        // A word longer than a row gets a row of its own; control characters stay escaped.
+        assert_eq!(
+            wrap("a supercalifragilistic b", 8),
+            ["a", "supercalifragilistic", "b"]
+        );
+        assert!(!wrap("bell\u{7} rings", 40)[0].contains('\u{7}'));
+    }
 
     #[test]
     fn controls_are_escaped_and_clean_text_is_borrowed() {

@@ -717,10 +717,15 @@ impl<'b> Writer<'b> {
             Some(false) => Span::styled(" ✗", theme.error),
             None => Span::raw("  "),
         };
-        self.line(Line::from(vec![
-            verdict,
-            Span::styled(format!(" {} {mark} ", index + 1), theme.dim),
-            Span::styled(crate::escape::line(text).into_owned(), style),
-        ]));
+        // Long choices wrap under their own text, so none is cut at 80 columns.
+        let number = format!(" {} {mark} ", index + 1);
+        let indent = 2 + crate::tui::text::width(&number);
+        let room = usize::from(self.area.width).saturating_sub(indent).max(1);
+        let mut lead = vec![verdict, Span::styled(number, theme.dim)];
+        for row in crate::tui::text::wrap(text, room) {
+            let mut spans = std::mem::replace(&mut lead, vec![Span::raw(" ".repeat(indent))]);
+            spans.push(Span::styled(row, style));
+            self.line(Line::from(spans));
+        }
     }
 }
