@@ -504,14 +504,21 @@ fn a_quiz_resumes_at_the_first_unanswered_question_with_nothing_chosen() {
     );
 }
 
-#[test]
-fn a_long_choice_wraps_at_80_columns_instead_of_being_cut() {
+/// The bundled course at 80x24 with the pinning lesson's quiz open (the lesson before the
+/// last), and the folder its progress goes to.
+fn pinning_quiz_at_80x24() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(&dir.path().join("progress.json")).unwrap();
     let mut app = App::new(Course::bundled()).with_store(store);
     perform(&mut app, Msg::Resize(80, 24));
-    // The pinning lesson is the one before the last; its first question has a long choice.
     press(&mut app, [ch('G'), ch('k'), key(KeyCode::Enter), ch('t')]);
+    (dir, app)
+}
+
+#[test]
+fn a_long_choice_wraps_at_80_columns_instead_of_being_cut() {
+    // Its first question has a long choice.
+    let (_dir, app) = pinning_quiz_at_80x24();
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("What does pinning"),
@@ -523,5 +530,25 @@ fn a_long_choice_wraps_at_80_columns_instead_of_being_cut() {
     assert!(
         shown.windows(words.len()).any(|w| w == words.as_slice()),
         "the choice is cut:\n{text}"
+    );
+}
+
+#[test]
+fn a_long_lesson_title_gives_way_in_the_quiz_header() {
+    // Its title is long; its second question is true or false.
+    let (_dir, mut app) = pinning_quiz_at_80x24();
+    press(
+        &mut app,
+        [ch('1'), key(KeyCode::Enter), key(KeyCode::Enter)],
+    );
+    let text = screen_text(&app, 80, 24);
+    let header = text.lines().next().unwrap_or_default().trim_end();
+    assert!(
+        header.starts_with(" Quiz: Pinning") && header.ends_with("question 2/14 · true or false"),
+        "{header:?}"
+    );
+    assert!(
+        header.contains('…'),
+        "the title is cut, not the place: {header:?}"
     );
 }

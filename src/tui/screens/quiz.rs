@@ -409,16 +409,19 @@ fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> 
     let total = quiz.questions.len();
     match quiz.questions.get(state.question) {
         Some(question) => {
+            let place = format!(
+                "question {}/{total} · {}",
+                state.question + 1,
+                kind_label(question)
+            );
+            // The lesson title gives way first: where you are and what to do must stay whole.
+            let room = usize::from(out.area.width).saturating_sub(
+                crate::tui::text::width(&place) + crate::tui::text::width(" Quiz:  · "),
+            );
+            let title = crate::tui::text::fit(title, room);
             out.line(Line::from(vec![
                 Span::styled(format!(" Quiz: {title} · "), theme.title),
-                Span::styled(
-                    format!(
-                        "question {}/{total} · {}",
-                        state.question + 1,
-                        kind_label(question)
-                    ),
-                    theme.dim,
-                ),
+                Span::styled(place, theme.dim),
             ]));
             out.gap();
             draw_question(app, state, question, out, theme);
