@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::Ctx;
 use super::run_steps::{non_posix, run_of};
+use crate::dockerfile::Severity;
 use crate::dockerfile::ast::{Args, Instruction, Keyword, Span};
 use crate::dockerfile::model::stage::unquote;
 use crate::dockerfile::model::{Base, Stage};
@@ -74,8 +75,22 @@ impl ShScript<'_, '_> {
         value
     }
 
+    /// How sure a finding about a form dash rejects can be: `None` when the script is not run
+    /// by /bin/sh, or /bin/sh is BusyBox (which accepts it); a warning when the image table
+    /// knows /bin/sh is dash; information when it does not know the image.
+    pub fn bashism_severity(&self) -> Option<Severity> {
+        if self.shell != Shell::Sh {
+            return None;
+        }
+        match self.sh_flavour() {
+            Some(ShFlavour::BusyBox) => None,
+            Some(ShFlavour::Dash) => Some(Severity::Warning),
+            None => Some(Severity::Info),
+        }
+    }
+
     /// What `/bin/sh` is in the stage's image, when the image table knows its distribution.
-    pub fn sh_flavour(&self) -> Option<ShFlavour> {
+    fn sh_flavour(&self) -> Option<ShFlavour> {
         let distro = self.stage.image_info.as_ref()?.distro.as_deref()?;
         if distro.starts_with("debian") || distro.starts_with("ubuntu") {
             Some(ShFlavour::Dash)
@@ -89,7 +104,7 @@ impl ShScript<'_, '_> {
 
 /// Which POSIX shell `/bin/sh` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ShFlavour {
+enum ShFlavour {
     /// Debian's and Ubuntu's: strict, few extensions.
     Dash,
     /// Alpine's BusyBox ash: accepts several bash forms (`==` in `[`, `echo -e`).

@@ -1,9 +1,8 @@
 //! DK405: `==` in `[ … ]` or `test` under /bin/sh.
 
-use super::sh_scripts::{ShFlavour, scripts};
+use super::sh_scripts::scripts;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
-use crate::dockerfile::sh::run::Shell;
 
 pub(super) const RULE: RuleInfo = RuleInfo {
     id: "DK405",
@@ -18,13 +17,8 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     for sc in scripts(ctx, |t| t.contains("==")) {
-        if sc.shell != Shell::Sh {
+        let Some(severity) = sc.bashism_severity() else {
             continue;
-        }
-        let severity = match sc.sh_flavour() {
-            Some(ShFlavour::BusyBox) => continue,
-            Some(ShFlavour::Dash) => Severity::Warning,
-            None => Severity::Info,
         };
         sc.list.each_simple(&mut |at| {
             let words = &at.command.words;

@@ -5,6 +5,7 @@ use std::ops::Range;
 use super::sh_scripts::{ShScript, scripts, split_never_meant};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
+use crate::dockerfile::model::PREDEFINED_ARGS;
 use crate::dockerfile::sh::{Command, Kind, Part, Word};
 
 pub(super) const RULE: RuleInfo = RuleInfo {
@@ -71,28 +72,17 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     }
 }
 
-/// BuildKit's automatic platform ARGs: `linux`, `amd64`, `linux/arm64/v8`, never a space.
-const PLATFORM_ARGS: [&str; 8] = [
-    "TARGETPLATFORM",
-    "TARGETOS",
-    "TARGETARCH",
-    "TARGETVARIANT",
-    "BUILDPLATFORM",
-    "BUILDOS",
-    "BUILDARCH",
-    "BUILDVARIANT",
-];
-
 /// Text that neither splits nor globs.
 fn plain(v: &str) -> bool {
     !v.contains(|c: char| c.is_whitespace() || "*?[".contains(c))
 }
 
 /// Whether `name` is known to expand to one word without glob characters: a special
-/// parameter that is a number, a platform ARG, a known ENV/ARG value, or a variable the script
-/// only ever assigns from such words. `depth` bounds the chase through assignments.
+/// parameter that is a number, one of BuildKit's platform ARGs (`linux/arm64/v8`: never a
+/// space), a known ENV/ARG value, or a variable the script only ever assigns from such words.
+/// `depth` bounds the chase through assignments.
 fn one_word(sc: &ShScript<'_, '_>, name: &str, depth: usize) -> bool {
-    if matches!(name, "?" | "#" | "$" | "!" | "-") || PLATFORM_ARGS.contains(&name) {
+    if matches!(name, "?" | "#" | "$" | "!" | "-") || PREDEFINED_ARGS.contains(&name) {
         return true;
     }
     if let Some(v) = sc.known_value(name) {
