@@ -1,7 +1,6 @@
 //! App state: the loaded course, the screen stack and what each screen remembers.
 //! Changed only by [`super::update::update`]; read by the screens to draw.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -13,7 +12,7 @@ use super::progress::ProgressMarks;
 use super::screens::exercise::ExerciseState;
 use super::screens::inspect::InspectState;
 use super::screens::quiz::QuizState;
-use super::screens::reader::{SectionView, view_section};
+use super::screens::reader::{Geometry, SectionView, view_section};
 use super::theme::Theme;
 use crate::course::{Course, Section};
 use crate::progress::Store;
@@ -71,6 +70,10 @@ pub struct HelpState {
     pub scroll: usize,
 }
 
+/// Holds the place of the screen [`App::with_top`] moved out; no real help overlay scrolls
+/// this far.
+const TAKEN: HelpState = HelpState { scroll: usize::MAX };
+
 impl App {
     pub fn new(course: Course) -> Self {
         Self {
@@ -118,6 +121,19 @@ impl App {
         self.screens
             .last_mut()
             .expect("the home screen is never popped")
+    }
+
+    /// Runs `f` on the screen on top, moved out of the stack meanwhile rather than copied:
+    /// `f` gets the whole app and may push or pop screens. The screen goes back in its place
+    /// unless `f` popped it.
+    pub fn with_top<R>(&mut self, f: impl FnOnce(&mut App, &mut Screen) -> R) -> R {
+        let index = self.screens.len() - 1;
+        let mut top = std::mem::replace(&mut self.screens[index], Screen::Help(TAKEN));
+        let out = f(self, &mut top);
+        if let Some(slot @ Screen::Help(TAKEN)) = self.screens.get_mut(index) {
+            *slot = top;
+        }
+        out
     }
 
     pub fn push(&mut self, screen: Screen) {
@@ -169,19 +185,39 @@ impl App {
         self.course.lessons.get(lesson)?.sections.get(section)
     }
 
-    /// The section laid out and styled at `width`, cached per (lesson, section, width).
+    /// The section laid out and styled at `width`: from the cache when [`App::lay_out`] put it
+    /// there (and its colours have not landed since), else laid out now and not kept.
     pub fn section_view(&self, lesson: usize, section: usize, width: u16) -> Rc<SectionView> {
-        let Some(sec) = self.section(lesson, section) else {
-            return Rc::default();
-        };
         let landed = self.landed();
-        // A view drawn while a block was highlighted in the background is built again
-        // once the worker is done, now with the block's colours.
-        let stale = |view: &SectionView| view.waiting_since.is_some_and(|at| at != landed);
-        self.layouts
-            .get_or_insert((lesson, section, width), stale, || {
-                view_section(&sec.doc, width, &self.theme, self.code_colours.as_ref())
-            })
+        match self.layouts.get((lesson, section, width), landed) {
+            Some(view) => view,
+            None => Rc::new(self.view_of(lesson, section, width)),
+        }
+    }
+
+    /// Lays out the open reader's section at the reader's width, and an inspect page on top,
+    /// once, for drawing to read.
+    /// Called by `update`, so drawing never fills a cache that `update` reads.
+    pub fn lay_out(&mut self) {
+        if let Some(Screen::Inspect(state)) = self.screens.last_mut() {
+            super::screens::inspect::lay_out(state, &self.theme, self.area);
+        }
+        let Some(r) = self.reader() else {
+            return;
+        };
+        let key = (r.lesson, r.section, Geometry::new(self.area).text.width);
+        let landed = self.landed();
+        if self.layouts.get(key, landed).is_none() {
+            let view = self.view_of(key.0, key.1, key.2);
+            self.layouts.insert(key, Rc::new(view));
+        }
+    }
+
+    fn view_of(&self, lesson: usize, section: usize, width: u16) -> SectionView {
+        match self.section(lesson, section) {
+            Some(sec) => view_section(&sec.doc, width, &self.theme, self.code_colours.as_ref()),
+            None => SectionView::default(),
+        }
     }
 
     /// Whether code colours finished on a worker thread since the last call: time to draw again.
@@ -201,29 +237,27 @@ impl App {
 /// are dropped then, so the cache never holds more than one width's worth.
 #[derive(Default)]
 struct LayoutCache {
-    entries: RefCell<HashMap<LayoutKey, Rc<SectionView>>>,
+    entries: HashMap<LayoutKey, Rc<SectionView>>,
 }
 
 /// (lesson, section, width).
 type LayoutKey = (usize, usize, u16);
 
 impl LayoutCache {
-    fn get_or_insert(
-        &self,
-        key: LayoutKey,
-        stale: impl Fn(&SectionView) -> bool,
-        make: impl FnOnce() -> SectionView,
-    ) -> Rc<SectionView> {
-        let mut entries = self.entries.borrow_mut();
-        if let Some(lines) = entries.get(&key).filter(|view| !stale(view)) {
-            return lines.clone();
+    /// The view for `key`, unless a block was still being highlighted in the background when
+    /// it was laid out and the worker has landed colours since (`landed`): then it is stale.
+    fn get(&self, key: LayoutKey, landed: u64) -> Option<Rc<SectionView>> {
+        self.entries
+            .get(&key)
+            .filter(|view| view.waiting_since.is_none_or(|at| at == landed))
+            .cloned()
+    }
+
+    fn insert(&mut self, key: LayoutKey, view: Rc<SectionView>) {
+        if self.entries.keys().any(|k| k.2 != key.2) {
+            self.entries.clear();
         }
-        if entries.keys().any(|k| k.2 != key.2) {
-            entries.clear();
-        }
-        let view = Rc::new(make());
-        entries.insert(key, view.clone());
-        view
+        self.entries.insert(key, view);
     }
 }
 
@@ -232,18 +266,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cache_keeps_one_width_and_reuses_entries() {
-        let cache = LayoutCache::default();
-        let fresh = |_: &SectionView| false;
-        let a = cache.get_or_insert((0, 0, 40), fresh, SectionView::default);
-        let again = cache.get_or_insert((0, 0, 40), fresh, || panic!("should be cached"));
-        assert!(Rc::ptr_eq(&a, &again));
-        let rebuilt = cache.get_or_insert((0, 0, 40), |_| true, SectionView::default);
-        assert!(!Rc::ptr_eq(&a, &rebuilt), "a stale view is built again");
-        cache.get_or_insert((0, 1, 40), fresh, SectionView::default);
-        assert_eq!(cache.entries.borrow().len(), 2);
-        cache.get_or_insert((0, 0, 50), fresh, SectionView::default);
-        assert_eq!(cache.entries.borrow().len(), 1);
+    fn cache_keeps_one_width_and_drops_stale_views() {
+        let mut cache = LayoutCache::default();
+        cache.insert((0, 0, 40), Rc::default());
+        assert!(cache.get((0, 0, 40), 5).is_some());
+        let waiting = SectionView {
+            waiting_since: Some(1),
+            ..SectionView::default()
+        };
+        cache.insert((0, 1, 40), Rc::new(waiting));
+        assert!(cache.get((0, 1, 40), 1).is_some());
+        assert!(cache.get((0, 1, 40), 2).is_none(), "colours landed since");
+        assert_eq!(cache.entries.len(), 2);
+        cache.insert((0, 0, 50), Rc::default());
+        assert_eq!(cache.entries.len(), 1);
+    }
+
+    #[test]
+    fn update_lays_out_the_reader_section_and_drawing_reuses_it() {
+        use crate::tui::event::Msg;
+        use crate::tui::update::update;
+        let mut app = App::new(Course::bundled());
+        app.push(Screen::Reader(ReaderState::default()));
+        update(&mut app, Msg::Resize(80, 24));
+        let width = Geometry::new(app.area).text.width;
+        let a = app.section_view(0, 0, width);
+        assert!(
+            Rc::ptr_eq(&a, &app.section_view(0, 0, width)),
+            "cached by update"
+        );
     }
 
     #[test]
@@ -306,6 +357,24 @@ mod tests {
             "{:?}",
             after.styled[0]
         );
+    }
+
+    #[test]
+    fn with_top_puts_the_screen_back_unless_it_was_popped() {
+        let mut app = App::new(Course::default());
+        app.push(Screen::Reader(ReaderState::default()));
+        app.with_top(|app, top| {
+            assert!(matches!(top, Screen::Reader(_)));
+            if let Screen::Reader(r) = top {
+                r.scroll = 7;
+            }
+            app.push(Screen::Help(HelpState::default()));
+        });
+        assert_eq!(app.screens().len(), 3);
+        assert_eq!(app.reader().map(|r| r.scroll), Some(7));
+        app.pop();
+        app.with_top(|app, _| app.pop());
+        assert_eq!(app.context(), Context::Home, "a popped screen stays popped");
     }
 
     #[test]

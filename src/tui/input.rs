@@ -23,6 +23,8 @@ const SLICE: Duration = Duration::from_millis(50);
 pub struct Input {
     paused: Arc<AtomicBool>,
     idle: Arc<AtomicBool>,
+    /// The reader has ended: the terminal's input failed or closed.
+    stopped: Arc<AtomicBool>,
     thread: Thread,
 }
 
@@ -44,35 +46,23 @@ impl Input {
     ) -> Input {
         let paused = Arc::new(AtomicBool::new(false));
         let idle = Arc::new(AtomicBool::new(false));
-        let (p, i) = (paused.clone(), idle.clone());
+        let stopped = Arc::new(AtomicBool::new(false));
+        let (p, i, s) = (paused.clone(), idle.clone(), stopped.clone());
         let handle = thread::spawn(move || {
-            loop {
-                // `idle` is cleared before the flag is read, so `pause` cannot see a stale
-                // `idle` from an earlier pause while this thread goes on reading.
-                i.store(false, Ordering::SeqCst);
-                if p.load(Ordering::SeqCst) {
-                    i.store(true, Ordering::SeqCst);
-                    thread::park_timeout(SLICE);
-                    continue;
-                }
-                match read(SLICE) {
-                    Ok(None) => {}
-                    Ok(Some(event)) => {
-                        if let Some(msg) = Msg::from_event(event)
-                            && tx.send(wrap(msg)).is_err()
-                        {
-                            return;
-                        }
-                    }
-                    Err(_) => return,
-                }
-            }
+            read_until_closed(&p, &i, &mut read, &tx, &wrap);
+            s.store(true, Ordering::SeqCst);
         });
         Input {
             paused,
             idle,
+            stopped,
             thread: handle.thread().clone(),
         }
+    }
+
+    /// Whether the reader has ended (the terminal's input is gone).
+    pub fn stopped(&self) -> bool {
+        self.stopped.load(Ordering::SeqCst)
     }
 
     /// Stops reading; returns once the reader is between reads (at most one [`SLICE`]).
@@ -87,6 +77,37 @@ impl Input {
     pub fn resume(&self) {
         self.paused.store(false, Ordering::SeqCst);
         self.thread.unpark();
+    }
+}
+
+/// The reader's loop: reads until the source fails or nobody listens on `tx`.
+fn read_until_closed<T>(
+    paused: &AtomicBool,
+    idle: &AtomicBool,
+    read: &mut impl FnMut(Duration) -> io::Result<Option<Event>>,
+    tx: &Sender<T>,
+    wrap: &impl Fn(Msg) -> T,
+) {
+    loop {
+        // `idle` is cleared before the flag is read, so `pause` cannot see a stale
+        // `idle` from an earlier pause while this thread goes on reading.
+        idle.store(false, Ordering::SeqCst);
+        if paused.load(Ordering::SeqCst) {
+            idle.store(true, Ordering::SeqCst);
+            thread::park_timeout(SLICE);
+            continue;
+        }
+        match read(SLICE) {
+            Ok(None) => {}
+            Ok(Some(event)) => {
+                if let Some(msg) = Msg::from_event(event)
+                    && tx.send(wrap(msg)).is_err()
+                {
+                    return;
+                }
+            }
+            Err(_) => return,
+        }
     }
 }
 
@@ -121,6 +142,17 @@ mod tests {
         let second = rx.recv_timeout(Duration::from_secs(5)).unwrap();
         assert_eq!(Some(first), Msg::from_event(key('a')));
         assert_eq!(Some(second), Msg::from_event(key('b')));
+    }
+
+    #[test]
+    fn a_failing_source_is_seen_as_stopped() {
+        let (tx, _rx) = mpsc::channel::<Msg>();
+        let input = Input::spawn_with(|_| Err(io::Error::other("gone")), tx, |m| m);
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while !input.stopped() {
+            assert!(std::time::Instant::now() < deadline, "never stopped");
+            thread::sleep(Duration::from_millis(5));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod class;
 pub mod code;
 pub mod confirm;
 pub mod event;
+pub mod external_editor;
 pub mod hl_style;
 pub mod input;
 pub mod inspect;

@@ -19,6 +19,8 @@ pub enum Effect {
     SaveProgress,
     /// Suspend the UI and edit the exercise's Dockerfile in `$EDITOR`.
     OpenEditor,
+    /// Read the program's outside sources again now (the class folder).
+    Reload,
 }
 
 /// Applies `msg`. Whatever way the app is left, open exercises keep their drafts first.
@@ -27,6 +29,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if effects.contains(&Effect::Quit) {
         screens::exercise::keep_drafts(app);
     }
+    app.lay_out();
     effects
 }
 
@@ -228,6 +231,7 @@ fn help_overlay(app: &mut App, action: Action) {
 fn resize(app: &mut App, area: Rect) {
     let before = app.reader().map(|r| (r.scroll, reader_extent(app, r).0));
     app.area = area;
+    app.lay_out();
     let Some(state) = app.reader().cloned() else {
         return;
     };

@@ -11,4 +11,4 @@ pub mod update;
 
 pub use run::run;
 pub use state::ClassState;
-pub use update::{ClassEffect, ClassMsg, update};
+pub use update::{ClassMsg, update};

@@ -1,23 +1,24 @@
-//! The class loop. One channel brings terminal input, new snapshots, the clock and `git pull`
+//! The class screen's sources, run by the one run loop ([`crate::tui::run`]). One channel brings terminal input, new snapshots, the clock and `git pull`
 //! results; the folder is read on a loader thread, so a slow network folder or a big file
 //! never holds up a key press. The loader reads the folder again when the notify watcher
 //! reports a change, and otherwise checks the folder's [`signature`] every [`POLL`]: network
 //! filesystems often deliver no events, and this catches what they miss.
 
+use std::any::Any;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher as _};
+use ratatui::Frame;
 
 use super::state::{ClassState, Status};
-use super::update::{ClassEffect, ClassMsg, update};
+use super::update::{ClassMsg, update};
 use crate::tui::event::Msg;
-use crate::tui::input::Input;
-use crate::tui::run::Exit;
+use crate::tui::run::{Exit, Program, run_program};
 use crate::tui::screens;
-use crate::tui::terminal::{Session, Signals};
+use crate::tui::update::Effect;
 use crate::workshop::class::scan::signature;
 use crate::workshop::class::{Snapshot, git};
 use crate::workshop::report::now_ms;
@@ -25,9 +26,6 @@ use crate::workshop::report::now_ms;
 /// How often the loader looks at the folder without being told of a change (and the stuck
 /// times move on): a save shows within this, even on a filesystem that sends no events.
 pub const POLL: Duration = Duration::from_millis(500);
-
-/// How often the loop looks for a termination signal while nothing happens.
-const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wake {
@@ -39,57 +37,61 @@ pub enum Wake {
 
 /// Runs the class screen until the instructor quits or a signal arrives. `git_pull`: run
 /// `git pull --ff-only` in the folder this often.
-pub fn run(mut state: ClassState, git_pull: Option<Duration>) -> anyhow::Result<Exit> {
-    let (tx, rx) = mpsc::channel::<ClassMsg>();
-    let (wake, woken) = mpsc::channel::<Wake>();
-    let _watcher = match watch_folder(&state.dir, wake.clone()) {
-        Ok(watcher) => Some(watcher),
-        Err(err) => {
-            state.status = Some(Status {
-                text: format!("no change events ({err}); looking every {POLL:?}"),
-                bad: false,
-            });
-            None
-        }
-    };
-    spawn_loader(state.dir.clone(), woken, tx.clone());
-    if let Some(every) = git_pull {
-        spawn_git(state.dir.clone(), every, tx.clone(), wake.clone());
+pub fn run(state: ClassState, git_pull: Option<Duration>) -> anyhow::Result<Exit> {
+    run_program(Class {
+        state,
+        git_pull,
+        wake: None,
+    })
+}
+
+/// The class screen with its sources, as a [`Program`] of the one run loop.
+struct Class {
+    state: ClassState,
+    git_pull: Option<Duration>,
+    /// Wakes the loader; set once the sources run.
+    wake: Option<Sender<Wake>>,
+}
+
+impl Program for Class {
+    type Msg = ClassMsg;
+
+    fn ui(msg: Msg) -> ClassMsg {
+        ClassMsg::Ui(msg)
     }
-    let signals = Signals::watch()?;
-    let mut session = Session::start()?;
-    let size = session.terminal.size()?;
-    update(
-        &mut state,
-        ClassMsg::Ui(Msg::Resize(size.width, size.height)),
-    );
-    let _input = Input::spawn(tx, ClassMsg::Ui);
-    let mut dirty = true;
-    loop {
-        if let Some(signal) = signals.received() {
-            return Ok(Exit::Signal(signal));
-        }
-        if dirty {
-            session
-                .terminal
-                .draw(|frame| screens::class::render(&state, frame))?;
-            dirty = false;
-        }
-        let first = match rx.recv_timeout(SIGNAL_CHECK) {
-            Ok(msg) => msg,
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
-        };
-        for msg in std::iter::once(first).chain(rx.try_iter()) {
-            for effect in update(&mut state, msg) {
-                match effect {
-                    ClassEffect::Quit => return Ok(Exit::Quit),
-                    ClassEffect::Redraw => dirty = true,
-                    ClassEffect::Reload => {
-                        let _ = wake.send(Wake::Reload);
-                    }
-                }
+
+    fn update(&mut self, msg: ClassMsg) -> Vec<Effect> {
+        update(&mut self.state, msg)
+    }
+
+    fn view(&self, frame: &mut Frame) {
+        screens::class::render(&self.state, frame);
+    }
+
+    fn connect(&mut self, tx: Sender<ClassMsg>) -> anyhow::Result<Box<dyn Any>> {
+        let state = &mut self.state;
+        let (wake, woken) = mpsc::channel::<Wake>();
+        let watcher = match watch_folder(&state.dir, wake.clone()) {
+            Ok(watcher) => Some(watcher),
+            Err(err) => {
+                state.status = Some(Status {
+                    text: format!("no change events ({err}); looking every {POLL:?}"),
+                    bad: false,
+                });
+                None
             }
+        };
+        spawn_loader(state.dir.clone(), woken, tx.clone());
+        if let Some(every) = self.git_pull {
+            spawn_git(state.dir.clone(), every, tx, wake.clone());
+        }
+        self.wake = Some(wake);
+        Ok(Box::new(watcher))
+    }
+
+    fn reload(&mut self) {
+        if let Some(wake) = &self.wake {
+            let _ = wake.send(Wake::Reload);
         }
     }
 }

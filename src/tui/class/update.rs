@@ -7,6 +7,7 @@ use super::keys::{ClassAction, action_for};
 use super::state::{ClassState, Status};
 use crate::tui::event::Msg;
 use crate::tui::keys::Input;
+use crate::tui::update::Effect;
 use crate::workshop::class::Snapshot;
 use crate::workshop::class::output::clock;
 
@@ -21,22 +22,14 @@ pub enum ClassMsg {
     Pulled(Result<String, String>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClassEffect {
-    Quit,
-    Redraw,
-    /// Read the folder again now.
-    Reload,
-}
-
-pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<ClassEffect> {
+pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<Effect> {
     match msg {
         ClassMsg::Ui(Msg::Key(event)) => on_key(state, event),
         ClassMsg::Ui(Msg::WheelDown) => act(state, ClassAction::Down),
         ClassMsg::Ui(Msg::WheelUp) => act(state, ClassAction::Up),
         ClassMsg::Ui(Msg::Resize(width, height)) => {
             state.area = ratatui::layout::Rect::new(0, 0, width, height);
-            vec![ClassEffect::Redraw]
+            vec![Effect::Redraw]
         }
         ClassMsg::Ui(Msg::Tick | Msg::Terminate) => Vec::new(),
         ClassMsg::Loaded(Ok(snapshot)) => {
@@ -59,18 +52,18 @@ pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<ClassEffect> {
             {
                 state.status = None;
             }
-            vec![ClassEffect::Redraw]
+            vec![Effect::Redraw]
         }
         ClassMsg::Loaded(Err(err)) => {
             state.status = Some(Status {
                 text: format!("cannot read the class folder: {err}"),
                 bad: true,
             });
-            vec![ClassEffect::Redraw]
+            vec![Effect::Redraw]
         }
         ClassMsg::Clock(now) => {
             state.now_ms = now;
-            vec![ClassEffect::Redraw]
+            vec![Effect::Redraw]
         }
         ClassMsg::Pulled(result) => {
             state.status = Some(match result {
@@ -85,29 +78,29 @@ pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<ClassEffect> {
                     bad: true,
                 },
             });
-            vec![ClassEffect::Redraw]
+            vec![Effect::Redraw]
         }
     }
 }
 
-fn on_key(state: &mut ClassState, event: KeyEvent) -> Vec<ClassEffect> {
+fn on_key(state: &mut ClassState, event: KeyEvent) -> Vec<Effect> {
     match Input::from_key(event).and_then(action_for) {
         Some(action) => act(state, action),
         None => Vec::new(),
     }
 }
 
-fn act(state: &mut ClassState, action: ClassAction) -> Vec<ClassEffect> {
+fn act(state: &mut ClassState, action: ClassAction) -> Vec<Effect> {
     let last = state.snapshot.learners.len().saturating_sub(1);
     match action {
-        ClassAction::Quit => return vec![ClassEffect::Quit],
+        ClassAction::Quit => return vec![Effect::Quit],
         ClassAction::Down => state.selected = (state.selected + 1).min(last),
         ClassAction::Up => state.selected = state.selected.saturating_sub(1),
         ClassAction::First => state.selected = 0,
         ClassAction::Last => state.selected = last,
         ClassAction::Details => state.details = !state.details,
         ClassAction::Skipped => state.skipped = !state.skipped,
-        ClassAction::Reload => return vec![ClassEffect::Reload, ClassEffect::Redraw],
+        ClassAction::Reload => return vec![Effect::Reload, Effect::Redraw],
     }
-    vec![ClassEffect::Redraw]
+    vec![Effect::Redraw]
 }

@@ -22,7 +22,6 @@ use crate::quiz::diff::{RowTag, side_by_side};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
 use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
-use crate::safe_fs::{Kind, read_text, write_atomic};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
 use crate::tui::confirm;
@@ -156,15 +155,10 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
 }
 
 fn with_state<R>(app: &mut App, f: impl FnOnce(&mut App, &mut ExerciseState) -> R) -> Option<R> {
-    let Some(Screen::Exercise(state)) = app.screens().last().cloned() else {
-        return None;
-    };
-    let mut state = *state;
-    let out = f(app, &mut state);
-    if let Some(Screen::Exercise(s)) = app.screens_mut().last_mut() {
-        **s = state;
-    }
-    Some(out)
+    app.with_top(|app, top| match top {
+        Screen::Exercise(state) => Some(f(app, state)),
+        _ => None,
+    })
 }
 
 /// The text in the editor of the exercise on top, for `$EDITOR`.
@@ -187,47 +181,6 @@ pub fn set_editor_text(app: &mut App, text: &str) {
 /// Shows `message` on the exercise screen, if one is open (e.g. a failed save).
 pub fn notify(app: &mut App, message: String) {
     with_state(app, |_, state| state.message = Some(message));
-}
-
-/// Writes `text` to a `Dockerfile` in a fresh temporary folder, runs the learner's editor on
-/// it (`$VISUAL`, then `$EDITOR`, then `vi`; words split on spaces, so `code -w` works) and
-/// returns the saved text.
-pub fn run_external_editor(text: &str) -> std::io::Result<String> {
-    let dir = private_temp_dir()?;
-    let path = dir.path().join("Dockerfile");
-    write_atomic(&path, text.as_bytes())?;
-    let command = std::env::var("VISUAL")
-        .ok()
-        .or_else(|| std::env::var("EDITOR").ok())
-        .filter(|c| !c.trim().is_empty())
-        .unwrap_or_else(|| "vi".into());
-    let mut words = command.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(words)
-        .arg(&path)
-        .status();
-    let result = match status {
-        Ok(s) if s.success() => read_text(&path, Kind::Dockerfile),
-        Ok(s) => Err(std::io::Error::other(format!("{program} exited with {s}"))),
-        Err(e) => Err(std::io::Error::new(
-            e.kind(),
-            format!("cannot run {program}: {e}"),
-        )),
-    };
-    drop(dir);
-    result
-}
-
-/// A new folder under the system's temporary folder, readable by us alone, removed when
-/// dropped. tempfile picks an unpredictable name and creates it exclusively, so the Dockerfile
-/// never lands in a folder someone else planted in a shared /tmp.
-fn private_temp_dir() -> std::io::Result<tempfile::TempDir> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("dockerlings-edit-");
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
-    builder.tempdir()
 }
 
 /// The debounce timer: checks the file once typing has paused.
@@ -756,26 +709,5 @@ fn draw_diff(state: &ExerciseState, ex: &Exercise, out: &mut Writer, width: u16,
             Span::styled("│", theme.dim),
             Span::styled(cell(&row.right), style),
         ]));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_editor_folder_is_new_and_private_each_time() {
-        let a = private_temp_dir().unwrap();
-        let b = private_temp_dir().unwrap();
-        assert_ne!(a.path(), b.path());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(a.path()).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o700);
-        }
-        let kept = a.path().to_path_buf();
-        drop(a);
-        assert!(!kept.exists(), "the folder goes when dropped");
     }
 }

@@ -2,7 +2,6 @@
 //! page that scrolls (see [`crate::tui::inspect::page`]). Opened over the reader (`i`) or an
 //! exercise (Ctrl-T); Esc or `q` goes back to it.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
@@ -35,24 +34,30 @@ impl InspectState {
         }
     }
 
-    /// The page at `width`, drawn once per width: scrolling only copies rows of it.
+    /// The page at `width`: the one [`lay_out`] kept when the width matches (scrolling then
+    /// only copies rows of it), else drawn now.
     pub fn page(&self, theme: &Theme, width: u16) -> Rc<Page> {
-        let mut cache = self.page.0.borrow_mut();
-        match &*cache {
+        match &self.page.0 {
             Some((w, page)) if *w == width => page.clone(),
-            _ => {
-                let page = Rc::new(page::render(&self.view, theme, width));
-                *cache = Some((width, page.clone()));
-                page
-            }
+            _ => Rc::new(page::render(&self.view, theme, width)),
         }
+    }
+}
+
+/// Draws the page once for the screen's width and keeps it. Called by `update`, so drawing
+/// only reads it.
+pub fn lay_out(state: &mut InspectState, theme: &Theme, area: Rect) {
+    let width = body(area).width;
+    if !matches!(&state.page.0, Some((w, _)) if *w == width) {
+        let page = Rc::new(page::render(&state.view, theme, width));
+        state.page.0 = Some((width, page));
     }
 }
 
 /// The last drawn page and its width. Not part of what the learner sees, so it never makes
 /// two states differ.
 #[derive(Default, Clone)]
-struct PageCache(RefCell<Option<(u16, Rc<Page>)>>);
+struct PageCache(Option<(u16, Rc<Page>)>);
 
 impl PartialEq for PageCache {
     fn eq(&self, _: &Self) -> bool {
@@ -323,8 +328,9 @@ mod tests {
 
     #[test]
     fn the_page_is_drawn_once_per_width() {
-        let state = InspectState::new(InspectView::default());
+        let mut state = InspectState::new(InspectView::default());
         let theme = Theme::default();
+        lay_out(&mut state, &theme, Rect::new(0, 0, 80, 24));
         let a = state.page(&theme, 80);
         assert!(Rc::ptr_eq(&a, &state.page(&theme, 80)));
         let b = state.page(&theme, 60);

@@ -2,7 +2,6 @@
 //! and a score at the end. Dockerfile exercises open the exercise screen. Answers are recorded
 //! in the learner's progress as they are given.
 
-use std::cell::Cell;
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
@@ -53,11 +52,9 @@ pub struct QuizState {
     pub shown_at: Instant,
     /// Rows scrolled off the top, for a question (with hints and feedback) taller than the screen.
     pub scroll: u16,
-    /// How the question fitted the screen when it was last drawn.
-    pub fit: Cell<Fit>,
 }
 
-/// The most a question can be scrolled, and one page, as the last frame measured them.
+/// The most a question can be scrolled, and one page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Fit {
     pub max_scroll: u16,
@@ -82,7 +79,6 @@ impl QuizState {
             hints_shown: Vec::new(),
             shown_at: Instant::now(),
             scroll: 0,
-            fit: Cell::default(),
         };
         state.prepare(app);
         state
@@ -157,15 +153,10 @@ pub fn open(app: &mut App, lesson: usize) -> bool {
 /// Handles one key on the quiz screen. Typing in a short answer comes before the key table,
 /// so letters are text there.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(Screen::Quiz(state)) = app.screens().last().cloned() else {
-        return Vec::new();
-    };
-    let mut state = state;
-    let effects = handle(app, &mut state, key);
-    if let Some(Screen::Quiz(s)) = app.screens_mut().last_mut() {
-        *s = state;
-    }
-    effects
+    app.with_top(|app, top| match top {
+        Screen::Quiz(state) => handle(app, state, key),
+        _ => Vec::new(),
+    })
 }
 
 fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
@@ -222,10 +213,12 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Submit => return submit(app, state, question, &lesson),
         Action::PageDown => {
-            let fit = state.fit.get();
+            let fit = fit(app, state, app.area);
             state.scroll = state.scroll.saturating_add(fit.page).min(fit.max_scroll);
         }
-        Action::PageUp => state.scroll = state.scroll.saturating_sub(state.fit.get().page),
+        Action::PageUp => {
+            state.scroll = state.scroll.saturating_sub(fit(app, state, app.area).page)
+        }
         _ if state.answered.is_some() => {}
         Action::Up | Action::Down => move_cursor(state, question, action == Action::Up),
         Action::Toggle => toggle(state),
@@ -363,20 +356,30 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
+/// How the question fits `area` (the whole screen): measured by laying it out into no rows,
+/// for drawing and for paging alike, so drawing need not remember it for `update`.
+fn fit(app: &App, state: &QuizState, area: Rect) -> Fit {
+    let (body, _) = split_status(area);
+    let Some(quiz) = quiz_of(app, state.lesson) else {
+        return Fit::default();
+    };
+    let mut scratch = Buffer::empty(area);
+    let mut measure = Writer::new(&mut scratch, Rect { height: 0, ..body });
+    draw_content(app, state, quiz, &mut measure);
+    Fit {
+        max_scroll: measure.rows().saturating_sub(body.height),
+        page: body.height.saturating_sub(2).max(1),
+    }
+}
+
 pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let (body, status_row) = split_status(area);
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return;
     };
-    // Measured first (into no rows), so that the scroll stays within the content.
-    let mut measure = Writer::new(buf, Rect { height: 0, ..body });
-    draw_content(app, state, quiz, &mut measure);
-    let fit = Fit {
-        max_scroll: measure.rows().saturating_sub(body.height),
-        page: body.height.saturating_sub(2).max(1),
-    };
-    state.fit.set(fit);
+    // Measured first, so that the scroll stays within the content.
+    let fit = fit(app, state, area);
     let scroll = state.scroll.min(fit.max_scroll);
     let mut out = Writer::new(buf, body).skipping(scroll);
     let mut position = draw_content(app, state, quiz, &mut out);

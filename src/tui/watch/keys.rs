@@ -21,6 +21,8 @@ pub enum WatchAction {
     Reset,
     /// Read and judge the file again now.
     Recheck,
+    /// Open the current exercise's Dockerfile in `$VISUAL`/`$EDITOR`.
+    Edit,
     PageDown,
     PageUp,
     /// Show or hide the list of keys.
@@ -98,6 +100,12 @@ pub const WATCH_KEYS: &[WatchBinding] = &[
         Some("r reset"),
     ),
     bind(&[key('c')], A::Recheck, "check the file again now", None),
+    bind(
+        &[key('e')],
+        A::Edit,
+        "open this exercise's Dockerfile in $VISUAL or $EDITOR (default vi)",
+        Some("e edit"),
+    ),
     bind(
         &[special(KeyCode::PageDown), key(' ')],
         A::PageDown,

@@ -11,4 +11,4 @@ pub mod update;
 
 pub use run::run;
 pub use state::WatchState;
-pub use update::{WatchEffect, WatchMsg, update};
+pub use update::{WatchMsg, update};

@@ -1,90 +1,69 @@
-//! The watch loop: one channel carries both the terminal's input (read on its own thread) and
-//! the file watcher's events, so the loop sleeps until either arrives; it wakes at least every
-//! [`SIGNAL_CHECK`] only to notice SIGTERM/SIGHUP.
+//! The watch screen as a [`Program`] of the one run loop: the file watcher's events share
+//! the channel with the terminal's input, so the loop sleeps until either arrives.
 
-use std::sync::mpsc;
-use std::time::Duration;
+use std::any::Any;
+use std::sync::mpsc::Sender;
+
+use ratatui::Frame;
 
 use super::state::{Tone, WatchState};
-use super::update::{WatchEffect, WatchMsg, update};
+use super::update::{WatchMsg, update};
 use crate::tui::event::Msg;
-use crate::tui::input::Input;
-use crate::tui::run::Exit;
+use crate::tui::external_editor;
+use crate::tui::run::{Exit, Program, run_program};
 use crate::tui::screens;
-use crate::tui::terminal::{Session, Signals};
+use crate::tui::update::Effect;
 use crate::workshop::Watcher;
 use crate::workshop::report::now_ms;
 
-/// How often the loop looks for a termination signal while nothing happens.
-const SIGNAL_CHECK: Duration = Duration::from_millis(200);
-
 /// Runs the watch screen on the real terminal until the learner quits or a signal arrives.
-pub fn run(mut state: WatchState) -> anyhow::Result<Exit> {
-    let (tx, rx) = mpsc::channel::<WatchMsg>();
-    let files = tx.clone();
-    let _watcher = Watcher::start(&state.workshop, move |event| {
-        let _ = files.send(WatchMsg::File(event));
-    })?;
-    let signals = Signals::watch()?;
-    let mut session = Session::start()?;
-    let size = session.terminal.size()?;
-    update(
-        &mut state,
-        WatchMsg::Ui(Msg::Resize(size.width, size.height)),
-    );
-    let _input = Input::spawn(tx, WatchMsg::Ui);
-    // The instructor sees the learner arrive before the first save.
-    state.report(now_ms());
-    let mut dirty = true;
-    loop {
-        if let Some(signal) = signals.received() {
-            save_progress(&mut state);
-            return Ok(Exit::Signal(signal));
-        }
-        if dirty {
-            session
-                .terminal
-                .draw(|frame| screens::watch::render(&state, frame))?;
-            dirty = false;
-        }
-        let first = match rx.recv_timeout(SIGNAL_CHECK) {
-            Ok(msg) => msg,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
-        };
-        // Take everything already queued (a burst of saves or wheel notches) before drawing.
-        let mut report = false;
-        for msg in std::iter::once(first).chain(rx.try_iter()) {
-            let from_file = matches!(msg, WatchMsg::File(_));
-            let effects = update(&mut state, msg);
-            report |= !effects.is_empty() && from_file;
-            for effect in effects {
-                match effect {
-                    WatchEffect::Quit => {
-                        save_progress(&mut state);
-                        return Ok(Exit::Quit);
-                    }
-                    WatchEffect::Redraw => dirty = true,
-                    WatchEffect::SaveProgress => {
-                        save_progress(&mut state);
-                        report = true;
-                    }
-                }
-            }
-        }
-        if report {
-            state.report(now_ms());
-            dirty = true;
-        }
-    }
+pub fn run(state: WatchState) -> anyhow::Result<Exit> {
+    run_program(state)
 }
 
-/// Saves progress; a failure is shown on screen, never lost silently.
-fn save_progress(state: &mut WatchState) {
-    if state.store.read_only_reason().is_some() {
-        return;
+impl Program for WatchState {
+    type Msg = WatchMsg;
+
+    fn ui(msg: Msg) -> WatchMsg {
+        WatchMsg::Ui(msg)
     }
-    if let Err(err) = state.store.save() {
-        state.say(Tone::Bad, format!("✗ progress not saved: {err}"));
+
+    fn update(&mut self, msg: WatchMsg) -> Vec<Effect> {
+        update(self, msg)
+    }
+
+    fn view(&self, frame: &mut Frame) {
+        screens::watch::render(self, frame);
+    }
+
+    fn connect(&mut self, tx: Sender<WatchMsg>) -> anyhow::Result<Box<dyn Any>> {
+        let watcher = Watcher::start(&self.workshop, move |event| {
+            let _ = tx.send(WatchMsg::File(event));
+        })?;
+        Ok(Box::new(watcher))
+    }
+
+    /// The instructor sees the learner arrive before the first save.
+    fn started(&mut self) {
+        self.report(now_ms());
+    }
+
+    /// Progress, then the live results for the class; a failure is shown on screen.
+    fn save(&mut self) {
+        if self.store.read_only_reason().is_none()
+            && let Err(err) = self.store.save()
+        {
+            self.say(Tone::Bad, format!("✗ progress not saved: {err}"));
+        }
+        self.report(now_ms());
+    }
+
+    /// `$VISUAL`/`$EDITOR` on the current exercise's Dockerfile, in place: the watcher
+    /// sees the save like any other.
+    fn edit_externally(&mut self) -> Option<WatchMsg> {
+        let index = self.current;
+        let path = self.workshop.dockerfile(index);
+        let result = external_editor::edit_file(&path).map_err(|e| e.to_string());
+        Some(WatchMsg::Edited(index, result))
     }
 }

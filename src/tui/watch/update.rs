@@ -11,6 +11,7 @@ use crate::quiz::hints::next_hint;
 use crate::tui::confirm;
 use crate::tui::event::Msg;
 use crate::tui::keys::Input;
+use crate::tui::update::Effect;
 use crate::workshop::{Outcome, Status, WatchEvent};
 
 /// Further than any verdict is long.
@@ -22,17 +23,11 @@ pub enum WatchMsg {
     /// Terminal input, resize, tick.
     Ui(Msg),
     File(WatchEvent),
+    /// `$EDITOR` closed on exercise `.0`'s Dockerfile, or could not run.
+    Edited(usize, Result<(), String>),
 }
 
-/// What the run loop must do after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WatchEffect {
-    Quit,
-    Redraw,
-    SaveProgress,
-}
-
-pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<WatchEffect> {
+pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<Effect> {
     match msg {
         WatchMsg::File(WatchEvent::Changed(index)) if index < state.board.outcomes.len() => {
             on_change(state, index, false)
@@ -40,14 +35,22 @@ pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<WatchEffect> {
         WatchMsg::File(WatchEvent::Changed(_)) => Vec::new(),
         WatchMsg::File(WatchEvent::Error(err)) => {
             state.say(Tone::Bad, format!("✗ {err} (still watching)"));
-            vec![WatchEffect::Redraw]
+            vec![Effect::Redraw]
+        }
+        WatchMsg::Edited(index, Ok(())) if index < state.board.outcomes.len() => {
+            on_change(state, index, true)
+        }
+        WatchMsg::Edited(_, Ok(())) => Vec::new(),
+        WatchMsg::Edited(_, Err(err)) => {
+            state.say(Tone::Bad, format!("✗ $EDITOR: {err}"));
+            vec![Effect::Redraw]
         }
         WatchMsg::Ui(Msg::Key(event)) => on_key(state, event),
         WatchMsg::Ui(Msg::WheelDown) => act(state, WatchAction::Down),
         WatchMsg::Ui(Msg::WheelUp) => act(state, WatchAction::Up),
         WatchMsg::Ui(Msg::Resize(width, height)) => {
             state.area = ratatui::layout::Rect::new(0, 0, width, height);
-            vec![WatchEffect::Redraw]
+            vec![Effect::Redraw]
         }
         WatchMsg::Ui(Msg::Tick | Msg::Terminate) => Vec::new(),
     }
@@ -55,12 +58,12 @@ pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<WatchEffect> {
 
 /// A save touched exercise `index`: judge it again, record a new attempt, tell the learner
 /// (when something changed, or `always` when the learner asked for the check).
-fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<WatchEffect> {
+fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<Effect> {
     let found = state.board.recheck(&state.workshop, index);
     if !found.changed && !always {
         return Vec::new();
     }
-    let mut effects = vec![WatchEffect::Redraw];
+    let mut effects = vec![Effect::Redraw];
     let ex = &state.workshop.exercises[index];
     let outcome = &state.board.outcomes[index];
     if found.new_attempt {
@@ -68,7 +71,7 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<WatchEff
         progress.record_check(&ex.lesson_id, &ex.question.id, outcome.passed());
         progress.question_mut(&ex.lesson_id, &ex.question.id).draft =
             outcome.source().map(str::to_string);
-        effects.push(WatchEffect::SaveProgress);
+        effects.push(Effect::SaveProgress);
     }
     let folder = ex.folder.clone();
     let newly_passed = found.now == Status::Passed && found.before != Status::Passed;
@@ -106,7 +109,7 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<WatchEff
     effects
 }
 
-fn on_key(state: &mut WatchState, event: KeyEvent) -> Vec<WatchEffect> {
+fn on_key(state: &mut WatchState, event: KeyEvent) -> Vec<Effect> {
     let Some(input) = Input::from_key(event) else {
         return Vec::new();
     };
@@ -116,7 +119,7 @@ fn on_key(state: &mut WatchState, event: KeyEvent) -> Vec<WatchEffect> {
             return reset(state);
         }
         state.say(Tone::Info, confirm::KEPT);
-        return vec![WatchEffect::Redraw];
+        return vec![Effect::Redraw];
     }
     match action_for(input) {
         Some(action) => act(state, action),
@@ -124,11 +127,11 @@ fn on_key(state: &mut WatchState, event: KeyEvent) -> Vec<WatchEffect> {
     }
 }
 
-fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
+fn act(state: &mut WatchState, action: WatchAction) -> Vec<Effect> {
     let last = state.workshop.exercises.len() - 1;
     let half_page = (state.area.height / 2).max(1);
     match action {
-        WatchAction::Quit => return vec![WatchEffect::Quit],
+        WatchAction::Quit => return vec![Effect::Quit],
         WatchAction::Down => select(state, (state.current + 1).min(last)),
         WatchAction::Up => select(state, state.current.saturating_sub(1)),
         WatchAction::First => select(state, 0),
@@ -158,7 +161,7 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
                     &ex.question.id,
                     Help::Solution,
                 );
-                return vec![WatchEffect::SaveProgress, WatchEffect::Redraw];
+                return vec![Effect::SaveProgress, Effect::Redraw];
             }
         }
         WatchAction::Reset => {
@@ -168,11 +171,12 @@ fn act(state: &mut WatchState, action: WatchAction) -> Vec<WatchEffect> {
             state.say(Tone::Bad, text);
         }
         WatchAction::Recheck => return on_change(state, state.current, true),
+        WatchAction::Edit => return vec![Effect::OpenEditor],
         // Capped, so PgUp after holding PgDn comes back without a long wait.
         WatchAction::PageDown => state.scroll = (state.scroll + half_page).min(MAX_SCROLL),
         WatchAction::PageUp => state.scroll = state.scroll.saturating_sub(half_page),
     }
-    vec![WatchEffect::Redraw]
+    vec![Effect::Redraw]
 }
 
 fn select(state: &mut WatchState, index: usize) {
@@ -184,7 +188,7 @@ fn select(state: &mut WatchState, index: usize) {
     }
 }
 
-fn hint(state: &mut WatchState) -> Vec<WatchEffect> {
+fn hint(state: &mut WatchState) -> Vec<Effect> {
     let index = state.current;
     let ex = &state.workshop.exercises[index];
     let verdict = state.board.outcomes[index].verdict();
@@ -197,20 +201,20 @@ fn hint(state: &mut WatchState) -> Vec<WatchEffect> {
                 .record_help(&ex.lesson_id, &ex.question.id, Help::Hint);
             state.panel = Panel::Verdict;
             state.scroll = 0;
-            vec![WatchEffect::SaveProgress, WatchEffect::Redraw]
+            vec![Effect::SaveProgress, Effect::Redraw]
         }
         None => {
             state.say(Tone::Info, "No more hints for this exercise.");
-            vec![WatchEffect::Redraw]
+            vec![Effect::Redraw]
         }
     }
 }
 
-fn reset(state: &mut WatchState) -> Vec<WatchEffect> {
+fn reset(state: &mut WatchState) -> Vec<Effect> {
     let index = state.current;
     if let Err(err) = state.workshop.reset(index) {
         state.say(Tone::Bad, format!("✗ {err}"));
-        return vec![WatchEffect::Redraw];
+        return vec![Effect::Redraw];
     }
     let effects = on_change(state, index, true);
     let folder = &state.workshop.exercises[index].folder;
