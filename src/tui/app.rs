@@ -8,10 +8,10 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 
 use super::code::CodeColours;
+use super::inspect::InspectState;
 use super::keys::Context;
 use super::progress::ProgressMarks;
 use super::screens::exercise::ExerciseState;
-use super::screens::inspect::InspectState;
 use super::screens::quiz::QuizState;
 use super::screens::reader::{SectionView, view_section};
 use super::theme::Theme;
