@@ -143,7 +143,7 @@ fn inspect_scroll_frame(bencher: divan::Bencher, stages: usize) {
     let mut app = bundled_app();
     update(&mut app, Msg::Resize(WIDTH, HEIGHT));
     let view = dockerlings::tui::inspect::from_report::view_of(&text, "bench");
-    screens::inspect::open(&mut app, view);
+    dockerlings::tui::inspect::open(&mut app, view);
     let mut terminal = terminal();
     let mut down = true;
     bencher.bench_local(|| {

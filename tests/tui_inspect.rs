@@ -1,6 +1,7 @@
-//! The inspect view (stage graph, size chart, attack-surface table): snapshots of the notes'
-//! four example Dockerfiles, a broken file, a 30-stage graph that scrolls, terminals down to a
-//! few columns, and the keys that open it from the reader and from an exercise.
+//! The inspect view (run verdict, stage graph, paths, size chart, attack-surface table):
+//! snapshots of the notes' four example Dockerfiles, a broken file, images that would not
+//! start, a 30-stage graph that scrolls, terminals down to a few columns, and the keys that
+//! open it from the reader and from an exercise.
 //! Review changes with `cargo insta review` or `INSTA_UPDATE=always cargo test --test tui_inspect`.
 
 mod tui_fixture;
@@ -11,9 +12,10 @@ use dockerlings::course::Course;
 use dockerlings::tui::App;
 use dockerlings::tui::app::Screen;
 use dockerlings::tui::event::Msg;
+use dockerlings::tui::inspect;
+use dockerlings::tui::inspect::draw::page;
 use dockerlings::tui::inspect::from_report::view_of;
-use dockerlings::tui::inspect::page;
-use dockerlings::tui::screens::inspect;
+use dockerlings::tui::inspect::pick::code_blocks;
 use dockerlings::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -231,8 +233,10 @@ fn the_help_lists_the_inspect_keys() {
 fn n_and_p_jump_between_the_parts() {
     let mut app = app_with_view(&thirty_stages(), 80, 24);
     send(&mut app, [ch('n')]);
-    assert!(screen_text(&app)[0].contains("Stage graph"));
+    assert!(screen_text(&app)[0].contains("Would it start"));
     send(&mut app, [ch('n')]);
+    assert!(screen_text(&app)[0].contains("Stage graph"));
+    send(&mut app, [ch('n'), ch('n')]);
     assert!(
         screen_text(&app)[0].contains("Image size"),
         "{:?}",
@@ -243,7 +247,7 @@ fn n_and_p_jump_between_the_parts() {
     assert!(at_end.iter().any(|l| l.contains("Attack surface")));
     send(&mut app, [ch('p')]);
     assert!(screen_text(&app)[0].contains("Image size"));
-    send(&mut app, [ch('p'), ch('p')]);
+    send(&mut app, [ch('p'), ch('p'), ch('p'), ch('p')]);
     assert!(screen_text(&app)[0].contains("Inspect: test"));
 }
 
@@ -267,7 +271,7 @@ fn every_bundled_example_can_be_inspected() {
     let mut seen = 0;
     for lesson in &course.lessons {
         for section in &lesson.sections {
-            for (lang, code) in inspect::code_blocks(&section.doc) {
+            for (lang, code) in code_blocks(&section.doc) {
                 if !dockerlings::tui::code::is_dockerfile(lang) {
                     continue;
                 }
@@ -288,4 +292,75 @@ fn every_bundled_example_can_be_inspected() {
         }
     }
     assert!(seen >= 8, "the lessons show their Dockerfiles ({seen})");
+}
+
+fn runs_fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/runs")
+        .join(format!("{name}.Dockerfile"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// An image that cannot start says so on the first screen, with the library's reason and its
+/// chain of lines (where the program is named, what the stage has, where it came from).
+#[test]
+fn an_image_that_cannot_start_shows_its_chain_with_line_numbers() {
+    let file = runs_fixture("fail/entrypoint-path-never-copied");
+    let app = app_with_view(&file, 80, 24);
+    let screen = screen_text(&app).join("\n");
+    assert!(screen.contains("Would it start? no"), "{screen}");
+    assert!(
+        screen.contains("Runs: /out/hello (line 9, in /)"),
+        "{screen}"
+    );
+    // The reason wraps at 80 columns; joined, it is the rule's whole message.
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for chain in [
+        "✗ line 9: DK214 ENTRYPOINT (line 9) runs `/out/hello`",
+        "(scratch, line 7)",
+        "there is a hello at /hello (line 8)",
+    ] {
+        assert!(flat.contains(chain), "{chain:?} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("cannot_start_80x24", draw(&app).backend());
+    // Further down: where the binary came from.
+    let page = page_text(&file, 120);
+    assert!(
+        page.contains("/hello ← stage build /out/hello, line 8: Go binary, static"),
+        "{page}"
+    );
+    let app = app_with_view(&file, 120, 40);
+    insta::assert_snapshot!("cannot_start_120x40", draw(&app).backend());
+}
+
+/// Warnings only: "probably not", with the chain through both stages' FROM lines.
+#[test]
+fn an_image_that_likely_fails_says_probably_not() {
+    let page = page_text(&runs_fixture("fail/node-modules-musl-into-glibc"), 100);
+    assert!(page.contains("Would it start? probably not"), "{page}");
+    let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("! line 9: DK216 line 9 copies node_modules (/app/node_modules) installed on musl (node:24-alpine, line 2)"),
+        "{page}"
+    );
+    assert!(flat.contains("Runs: /nodejs/bin/node server.js (the image's own, in /app)"));
+}
+
+/// The TUI words the verdict as the library does for every runs fixture: no second judgement.
+#[test]
+fn the_verdict_is_the_librarys_for_every_runs_fixture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/runs");
+    let mut seen = 0;
+    for sub in ["ok", "fail"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let report = dockerlings::inspect::inspect(&text);
+            let view = view_of(&text, "fixture");
+            assert_eq!(view.run.verdict, report.run.verdict_text());
+            assert_eq!(view.run.reasons.len(), report.run.reasons.len());
+            assert_eq!(sub == "ok", view.run.reasons.is_empty(), "{text}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 20, "{seen}");
 }

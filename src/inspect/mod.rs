@@ -83,6 +83,13 @@ impl Report {
         build::report(result)
     }
 
+    /// How paths and origins name stage `i`: `stage deps`, `stage 1`.
+    pub fn stage_label(&self, i: usize) -> String {
+        self.stages
+            .get(i)
+            .map_or_else(|| format!("stage {i}"), |s| format!("stage {}", s.label))
+    }
+
     /// The final stage's entry, if there is one.
     pub fn final_stage(&self) -> Option<&StageReport> {
         self.final_stage.map(|i| &self.stages[i])

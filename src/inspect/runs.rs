@@ -24,6 +24,52 @@ pub struct RunReport {
     pub reasons: Vec<Diagnostic>,
 }
 
+impl RunReport {
+    /// "/app/server (line 12, in /app)": the command, where it is named and where it starts;
+    /// the text form and the TUI both say it this way.
+    pub fn command_text(&self) -> String {
+        match &self.argv {
+            Some(argv) => {
+                let at = self
+                    .program_line
+                    .map_or_else(|| "the image's own".to_string(), |l| format!("line {l}"));
+                let dir = self.workdir.as_deref().unwrap_or("/");
+                format!("{} ({at}, in {dir})", argv.join(" "))
+            }
+            None => "cannot tell (the base image's command is unknown)".into(),
+        }
+    }
+
+    /// The answer to "would it start", worded by how sure the model is.
+    pub fn verdict_text(&self) -> &'static str {
+        match self.outcome {
+            Outcome::Runs => "yes, as far as the model can tell",
+            Outcome::LikelyFails => "probably not",
+            Outcome::Fails => "no",
+        }
+    }
+
+    /// Each reason as "line 9: DK216 line 9 copies …": the rule's message tells the chain.
+    pub fn reason_texts(&self) -> Vec<String> {
+        self.reasons
+            .iter()
+            .map(|d| format!("line {}: {} {}", d.location.line, d.rule, d.message))
+            .collect()
+    }
+}
+
+impl PathReport {
+    /// "/app/node_modules ← stage deps /app/node_modules/, line 9: node_modules for musl, …";
+    /// `label` names a stage by its index.
+    pub fn text(&self, label: impl Fn(usize) -> String) -> String {
+        let from = origin_text(&self.origin, label);
+        match &self.artifact {
+            Some(a) => format!("{} ← {from}: {}", self.path, describe(a)),
+            None => format!("{} ← {from}", self.path),
+        }
+    }
+}
+
 /// One path of a stage worth showing: copied in, or made by a step the model read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathReport {
@@ -104,7 +150,7 @@ pub(super) fn stage_paths(
 }
 
 /// "Go binary, static (CGO_ENABLED=0); made at line 4 on golang:1.26".
-pub(super) fn describe(a: &Artifact) -> String {
+fn describe(a: &Artifact) -> String {
     use crate::dockerfile::build::{ArtifactKind, Linkage};
     use crate::dockerfile::images::Libc;
     let libc = |l: &Option<Libc>| match l {
@@ -158,7 +204,7 @@ pub(super) fn describe(a: &Artifact) -> String {
 }
 
 /// "stage build /out/app, line 7" / "build context, line 3" / "RUN, line 4".
-pub(super) fn origin_text(o: &Origin, label: impl Fn(usize) -> String) -> String {
+fn origin_text(o: &Origin, label: impl Fn(usize) -> String) -> String {
     match o {
         Origin::Base => "base image".into(),
         Origin::Context { line } => format!("build context, line {line}"),

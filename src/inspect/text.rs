@@ -94,45 +94,18 @@ pub fn render(report: &Report, style: &TextStyle) -> String {
 /// What the final image runs, whether it would start and why not; then per stage the paths
 /// that matter and where each came from.
 fn runs(out: &mut String, report: &Report, style: &TextStyle) {
-    use crate::dockerfile::lint::Outcome;
     let run = &report.run;
-    match &run.argv {
-        Some(argv) => {
-            let at = run
-                .program_line
-                .map_or_else(|| "the image's own".to_string(), |l| format!("line {l}"));
-            let _ = writeln!(
-                out,
-                "{} {} ({at}, in {})",
-                style.heading("Runs:"),
-                argv.join(" "),
-                run.workdir.as_deref().unwrap_or("/")
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "{} cannot tell (the base image's command is unknown)",
-                style.heading("Runs:")
-            );
-        }
-    }
-    let verdict = match run.outcome {
-        Outcome::Runs => "yes, as far as the model can tell",
-        Outcome::LikelyFails => "probably not",
-        Outcome::Fails => "no",
-    };
-    let _ = writeln!(out, "{} {verdict}", style.heading("Would start:"));
-    for d in &run.reasons {
-        let _ = writeln!(out, "  line {}: {} {}", d.location.line, d.rule, d.message);
+    let _ = writeln!(out, "{} {}", style.heading("Runs:"), run.command_text());
+    let _ = writeln!(
+        out,
+        "{} {}",
+        style.heading("Would start:"),
+        run.verdict_text()
+    );
+    for reason in run.reason_texts() {
+        let _ = writeln!(out, "  {reason}");
     }
     out.push('\n');
-    let label = |i: usize| {
-        report
-            .stages
-            .get(i)
-            .map_or_else(|| format!("stage {i}"), |s| format!("stage {}", s.label))
-    };
     let mut any = false;
     for st in &report.stages {
         if st.paths.is_empty() {
@@ -144,15 +117,7 @@ fn runs(out: &mut String, report: &Report, style: &TextStyle) {
         }
         let _ = writeln!(out, "  {}", st.label);
         for p in &st.paths {
-            let from = super::runs::origin_text(&p.origin, label);
-            match &p.artifact {
-                Some(a) => {
-                    let _ = writeln!(out, "    {} ← {from}: {}", p.path, super::runs::describe(a));
-                }
-                None => {
-                    let _ = writeln!(out, "    {} ← {from}", p.path);
-                }
-            }
+            let _ = writeln!(out, "    {}", p.text(|i| report.stage_label(i)));
         }
         if st.more_paths > 0 {
             let _ = writeln!(out, "    … and {} more", st.more_paths);

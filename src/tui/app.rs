@@ -7,10 +7,10 @@ use std::rc::Rc;
 use ratatui::layout::Rect;
 
 use super::code::CodeColours;
+use super::inspect::InspectState;
 use super::keys::Context;
 use super::progress::ProgressMarks;
 use super::screens::exercise::ExerciseState;
-use super::screens::inspect::InspectState;
 use super::screens::quiz::QuizState;
 use super::screens::reader::{Geometry, SectionView, view_section};
 use super::theme::Theme;
@@ -200,7 +200,7 @@ impl App {
     /// Called by `update`, so drawing never fills a cache that `update` reads.
     pub fn lay_out(&mut self) {
         if let Some(Screen::Inspect(state)) = self.screens.last_mut() {
-            super::screens::inspect::lay_out(state, &self.theme, self.area);
+            super::inspect::state::lay_out(state, &self.theme, self.area);
         }
         let Some(r) = self.reader() else {
             return;

@@ -70,7 +70,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Screen::Reader(_) => read(app, action),
         Screen::Help(_) => help_overlay(app, action),
         Screen::Inspect(_) if action == Action::ToggleHelp => toggle_help(app),
-        Screen::Inspect(_) => screens::inspect::on_action(app, action),
+        Screen::Inspect(_) => super::inspect::on_action(app, action),
         Screen::Quiz(_) | Screen::Exercise(_) => {}
     }
     vec![Effect::Redraw]
@@ -159,7 +159,7 @@ fn read(app: &mut App, action: Action) {
             screens::quiz::open(app, state.lesson);
             return;
         }
-        Action::Inspect => return screens::inspect::open_from_reader(app, &state),
+        Action::Inspect => return super::inspect::open_from_reader(app, &state),
         Action::NextSection => return go_to(app, next_section(app, &state)),
         Action::PrevSection => return go_to(app, prev_section(app, &state)),
         Action::Up => scroll.saturating_sub(1),

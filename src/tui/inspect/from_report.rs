@@ -1,8 +1,10 @@
 //! The engine's [`Report`] mapped onto the view's types: the one place that knows both.
 
 use super::view::{
-    BaseKind, EdgeKind, EdgeView, InspectView, SizeBar, StageRole, StageView, SurfaceRow,
+    BaseKind, EdgeKind, EdgeView, InspectView, RunOutcome, RunView, SizeBar, StagePaths, StageRole,
+    StageView, SurfaceRow,
 };
+use crate::dockerfile::lint::Outcome;
 use crate::dockerfile::model::EdgeKind as ModelEdge;
 use crate::inspect::{self, EdgeSource, Fact, Figure, Report, Role};
 
@@ -96,11 +98,43 @@ pub fn view_of_report(report: &Report, source: &str) -> InspectView {
                 libc: fact(&s.surface.libc),
             })
             .collect(),
+        // A finding that stops the container is said once, under the verdict.
         errors: report
             .errors
             .iter()
+            .filter(|d| !report.run.reasons.contains(d))
             .map(|d| format!("line {}: {}", d.location.line, d.message))
             .collect(),
+        run: run(report),
+        paths: report
+            .stages
+            .iter()
+            .filter(|s| !s.paths.is_empty())
+            .map(|s| StagePaths {
+                stage: s.label.clone(),
+                paths: s
+                    .paths
+                    .iter()
+                    .map(|p| p.text(|i| report.stage_label(i)))
+                    .collect(),
+                more: s.more_paths,
+            })
+            .collect(),
+    }
+}
+
+/// The verdict as the library words it: the view adds no judgement of its own.
+fn run(report: &Report) -> RunView {
+    let run = &report.run;
+    RunView {
+        command: run.command_text(),
+        outcome: match run.outcome {
+            Outcome::Runs => RunOutcome::Runs,
+            Outcome::LikelyFails => RunOutcome::LikelyFails,
+            Outcome::Fails => RunOutcome::Fails,
+        },
+        verdict: run.verdict_text().into(),
+        reasons: run.reason_texts(),
     }
 }
 

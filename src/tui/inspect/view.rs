@@ -18,6 +18,42 @@ pub struct InspectView {
     pub surface: Vec<SurfaceRow>,
     /// Problems in the file (`line 3: …`); everything else shows what could be understood.
     pub errors: Vec<String>,
+    /// What the final image runs and whether it would start.
+    pub run: RunView,
+    /// Per stage, the paths that matter and where each came from (stages with none left out).
+    pub paths: Vec<StagePaths>,
+}
+
+/// The library's would-run verdict, worded as the text form words it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunView {
+    /// `/app/server (line 12, in /app)`.
+    pub command: String,
+    pub outcome: RunOutcome,
+    /// `yes, as far as the model can tell`, `probably not`, `no`.
+    pub verdict: String,
+    /// Why not, each with its chain of lines (`line 9: DK216 line 9 copies …`).
+    pub reasons: Vec<String>,
+}
+
+/// How sure the model is that the image would not start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RunOutcome {
+    #[default]
+    Runs,
+    /// Warnings only.
+    LikelyFails,
+    /// The model knows it fails.
+    Fails,
+}
+
+/// One stage's paths that matter: `/app/server ← stage build /out/server, line 9: …`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StagePaths {
+    pub stage: String,
+    pub paths: Vec<String>,
+    /// How many more there are.
+    pub more: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -297,7 +297,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             }
         }
         Action::ExternalEditor => return vec![Effect::OpenEditor],
-        Action::Inspect => super::inspect::open_for_file(app, &text_of(&state.editor)),
+        Action::Inspect => crate::tui::inspect::open_for_file(app, &text_of(&state.editor)),
         _ => return Vec::new(),
     }
     vec![Effect::Redraw]

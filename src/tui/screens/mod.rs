@@ -5,10 +5,9 @@ pub mod class;
 pub mod exercise;
 pub mod help;
 pub mod home;
-pub mod inspect;
 pub mod quiz;
 pub mod reader;
-mod status;
+pub(in crate::tui) mod status;
 pub mod watch;
 
 use ratatui::Frame;
@@ -40,14 +39,14 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Screen::Reader(state) => reader::draw(app, state, buf, area),
             Screen::Quiz(state) => quiz::draw(app, state, buf, area),
             Screen::Exercise(state) => exercise::draw(app, state, buf, area),
-            Screen::Inspect(state) => inspect::draw(app, state, buf, area),
+            Screen::Inspect(state) => crate::tui::inspect::draw(app, state, buf, area),
             Screen::Help(state) => help::draw(app, state, buf, area),
         }
     }
 }
 
 /// Splits off the last row for the status bar when there is room for anything else.
-fn split_status(area: Rect) -> (Rect, Option<Rect>) {
+pub(in crate::tui) fn split_status(area: Rect) -> (Rect, Option<Rect>) {
     if area.height < 2 {
         return (area, None);
     }

@@ -130,7 +130,7 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
             (state.section + 1).min(sections),
             percent(scroll, lines.len(), text.height)
         );
-        let hints = super::inspect::reader_hints(section.map(|s| &s.doc));
+        let hints = crate::tui::inspect::pick::reader_hints(section.map(|s| &s.doc));
         status::draw(buf, row, &position, &hints, theme);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Direction, Rect};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 
-use super::view::SizeBar;
+use crate::tui::inspect::view::SizeBar;
 use crate::tui::text::width;
 use crate::tui::theme::Theme;
 

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Widget};
 
 use super::layout::{Link, NodeText, Placement, place};
-use super::view::{BaseKind, EdgeKind, InspectView, StageRole};
+use crate::tui::inspect::view::{BaseKind, EdgeKind, InspectView, StageRole};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 

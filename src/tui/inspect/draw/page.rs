@@ -1,5 +1,6 @@
 //! The inspect view as one page, drawn into a buffer as tall as it needs: problems first
-//! (when the file has any), then the stage graph, the size chart and the attack-surface table.
+//! (when the file has any), then what the final image runs and whether it would start, the
+//! stage graph, the paths that matter, the size chart and the attack-surface table.
 //! The screen shows a window of it and scrolls, so a graph of 30 stages stays readable at any
 //! terminal height and the chart and table never get squeezed.
 
@@ -9,10 +10,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::graph::StageGraph;
-use super::view::InspectView;
 use super::{sizes, surface};
 use crate::course::doc::{Block, Doc, Inline};
 use crate::course::layout::layout;
+use crate::tui::inspect::view::{InspectView, RunOutcome};
 use crate::tui::theme::Theme;
 
 /// One column of margin each side.
@@ -91,6 +92,10 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
         }
     }
 
+    if !view.stages.is_empty() {
+        run(&mut items, view, width, theme);
+    }
+
     items.push(Item::Gap);
     items.push(Item::Part);
     items.push(heading("Stage graph"));
@@ -117,6 +122,22 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
         }
     }
 
+    if !view.paths.is_empty() {
+        items.push(Item::Gap);
+        items.push(Item::Part);
+        items.push(heading("Paths that matter"));
+        for stage in &view.paths {
+            marked(&mut items, "", &stage.stage, width, theme.title);
+            for path in &stage.paths {
+                marked(&mut items, "  ", path, width, Style::new());
+            }
+            if stage.more > 0 {
+                let more = format!("… and {} more", stage.more);
+                marked(&mut items, "  ", &more, width, theme.dim);
+            }
+        }
+    }
+
     if !view.sizes.is_empty() {
         items.push(Item::Gap);
         items.push(Item::Part);
@@ -136,7 +157,28 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
     items
 }
 
-/// The page drawn, and the first row of each of its parts (problems, graph, size, surface).
+/// What `docker run` starts and the library's verdict, each reason with its chain of lines.
+fn run(items: &mut Vec<Item>, view: &InspectView, width: u16, theme: &Theme) {
+    let run = &view.run;
+    let (mark, style) = match run.outcome {
+        RunOutcome::Runs => ("✓ ", theme.title),
+        RunOutcome::LikelyFails => ("! ", theme.marker),
+        RunOutcome::Fails => ("✗ ", theme.error),
+    };
+    items.push(Item::Gap);
+    items.push(Item::Part);
+    items.push(Item::Line(Line::from(vec![
+        Span::styled("Would it start? ", theme.heading(2)),
+        Span::styled(run.verdict.clone(), style),
+    ])));
+    marked(items, "Runs: ", &run.command, width, Style::new());
+    for reason in &run.reasons {
+        marked(items, mark, reason, width, style);
+    }
+}
+
+/// The page drawn, and the first row of each of its parts (problems, run, graph, paths, size,
+/// surface).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub buf: Buffer,
@@ -242,6 +284,9 @@ mod tests {
         };
         assert!(at("Problems (1)") < at("Stage graph"));
         assert!(at("✗ line 3: unknown instruction FORM") < at("Stage graph"));
+        assert!(
+            at("Problems (1)") < at("Would it start") && at("Would it start") < at("Stage graph")
+        );
         assert!(at("Stage graph") < at("Image size") && at("Image size") < at("Attack surface"));
         assert!(page[at("final image")].contains("unknown"));
         let starts: Vec<usize> = rendered.parts.iter().map(|&y| usize::from(y)).collect();
@@ -249,6 +294,7 @@ mod tests {
             starts,
             [
                 at("Problems (1)"),
+                at("Would it start"),
                 at("Stage graph"),
                 at("Image size"),
                 at("Attack surface")

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row, Table, Widget};
 
-use super::view::SurfaceRow;
+use crate::tui::inspect::view::SurfaceRow;
 use crate::tui::text::width;
 use crate::tui::theme::Theme;
 
