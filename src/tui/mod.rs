@@ -12,7 +12,6 @@ pub mod hl_style;
 pub mod input;
 pub mod inspect;
 pub mod keys;
-pub mod progress;
 pub mod run;
 pub mod screens;
 pub mod terminal;

@@ -6,9 +6,12 @@ pub mod exercise;
 pub mod help;
 pub mod home;
 pub mod inspect;
+pub mod journey;
+mod offer;
 pub mod quiz;
 pub mod reader;
 mod status;
+pub mod summary;
 pub mod watch;
 
 use ratatui::Frame;
