@@ -188,7 +188,11 @@ fn missed_questions_come_back_after_one_three_and_seven_days() {
     let path = dir.path().join("p.json");
     let mut app = app_with_store(&path, 80, 24);
     two_wrong(&mut app);
-    press(&mut app, [key(KeyCode::Enter)]);
+    // Back on the list, and the lesson read.
+    press(
+        &mut app,
+        [key(KeyCode::Enter), key(KeyCode::Enter), ch('q')],
+    );
     assert!(
         !screen_text(&app, 80, 24).contains("to review"),
         "not today"
@@ -197,6 +201,7 @@ fn missed_questions_come_back_after_one_three_and_seven_days() {
     app.clock.advance(DAY_MS);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("r: 2 to review"), "{text}");
+    assert!(text.contains("c: continue “A demo lesson”"), "{text}");
     insta::assert_snapshot!(
         "home_continue_and_review_80x24",
         quiz_fixture::draw(&app, 80, 24).backend()
@@ -204,6 +209,11 @@ fn missed_questions_come_back_after_one_three_and_seven_days() {
     let before = saved_score(&app);
     press(&mut app, [ch('r')]);
     assert_eq!(quiz(&app).round, Round::Review);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains(" Review: A demo lesson · question 1/2"),
+        "{text}"
+    );
     // The first right, the second wrong again.
     press(
         &mut app,

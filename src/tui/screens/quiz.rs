@@ -487,26 +487,27 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
 fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> String {
     let theme = &app.theme;
     let title = lesson_title(app, state.lesson);
-    let total = quiz.questions.len();
+    // Practice counts through its own list, across lessons in a review.
+    let (label, number, total) = match state.round {
+        Round::Lesson => ("Quiz", state.question + 1, quiz.questions.len()),
+        Round::Retry => ("Practice", state.at + 1, state.queue.len()),
+        Round::Review => ("Review", state.at + 1, state.queue.len()),
+    };
     match quiz.questions.get(state.question).filter(|_| !state.done) {
         Some(question) => {
-            let place = format!(
-                "question {}/{total} · {}",
-                state.question + 1,
-                kind_label(question)
-            );
+            let place = format!("question {number}/{total} · {}", kind_label(question));
             // The lesson title gives way first: where you are and what to do must stay whole.
-            let room = usize::from(out.area.width).saturating_sub(
-                crate::tui::text::width(&place) + crate::tui::text::width(" Quiz:  · "),
-            );
+            let lead = format!(" {label}:  · ");
+            let room = usize::from(out.area.width)
+                .saturating_sub(crate::tui::text::width(&place) + crate::tui::text::width(&lead));
             let title = crate::tui::text::fit(title, room);
             out.line(Line::from(vec![
-                Span::styled(format!(" Quiz: {title} · "), theme.title),
+                Span::styled(format!(" {label}: {title} · "), theme.title),
                 Span::styled(place, theme.dim),
             ]));
             out.gap();
             draw_question(app, state, question, out, theme);
-            format!("quiz {}/{total}", state.question + 1)
+            format!("{} {number}/{total}", label.to_lowercase())
         }
         None => summary::draw(app, state, out),
     }
