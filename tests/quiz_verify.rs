@@ -182,3 +182,23 @@ fn end_of_life_images_are_warnings_at_their_lines() {
             "ok: 1 lessons, 1 questions, 1 Dockerfile exercises (3 end-of-life warnings, judged on the image table's date 2026-12-03)",
         ));
 }
+
+#[test]
+fn a_question_naming_no_section_of_its_lesson_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = fixture("quiz-pack");
+    for name in ["01-demo.md", "01-demo.quiz.yaml"] {
+        let text = std::fs::read_to_string(pack.join(name)).unwrap();
+        let text = text.replace("section: Stages", "section: Nowhere");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let (_, problems) = verify_pack(Some(dir.path())).unwrap();
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].contains("01-demo.quiz.yaml:3:")
+            && text[0].contains("section `Nowhere` is not a section of its lesson"),
+        "{}",
+        text[0]
+    );
+}

@@ -3,12 +3,12 @@
 
 mod tui_fixture;
 
+use dockerlings::results::LessonStatus;
 use dockerlings::tui::App;
 use dockerlings::tui::app::{ReaderState, Screen};
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::keys::Context;
-use dockerlings::tui::progress::LessonStatus;
-use dockerlings::tui::screens::reader::Geometry;
+use dockerlings::tui::screens::reader::{Geometry, Offer};
 use dockerlings::tui::update::Effect;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_fixture::{app, ch, key, send};
@@ -55,16 +55,10 @@ fn home_selection_moves_within_bounds() {
 fn enter_opens_the_selected_lesson_and_q_goes_back_to_it() {
     let mut app = app(80, 24);
     let effects = send(&mut app, [ch('j'), key(KeyCode::Enter)]);
-    assert_eq!(effects, [Effect::Redraw]);
+    assert_eq!(effects, [Effect::SaveProgress, Effect::Redraw]);
     assert_eq!(app.context(), Context::Reader);
-    assert_eq!(
-        reader(&app),
-        ReaderState {
-            lesson: 1,
-            section: 0,
-            scroll: 0
-        }
-    );
+    let r = reader(&app);
+    assert_eq!((r.lesson, r.section, r.scroll, r.offer), (1, 0, 0, None));
     send(&mut app, [ch('n'), ch('q')]);
     assert_eq!(app.context(), Context::Home);
     assert_eq!(app.home_mut().selected, 1);
@@ -138,6 +132,13 @@ fn sections_continue_across_lessons_and_stop_at_the_ends() {
         (2, 0),
         "nothing after the last"
     );
+    assert_eq!(
+        reader(&app).offer,
+        Some(Offer::CourseEnd),
+        "but its summary"
+    );
+    send(&mut app, [key(KeyCode::Left)]);
+    assert_eq!(reader(&app).offer, None, "back to the text");
     send(&mut app, [key(KeyCode::Left)]);
     assert_eq!((reader(&app).lesson, reader(&app).section), (1, 2));
 }
@@ -148,14 +149,11 @@ fn reading_marks_progress_for_the_home_screen() {
     send(&mut app, [key(KeyCode::Enter), ch('n')]);
     let basics = &app.course.lessons[0];
     assert_eq!(
-        app.progress.status(basics),
-        LessonStatus::Reading { seen: 2, of: 3 }
+        app.status(basics),
+        LessonStatus::InProgress { seen: 2, of: 3 }
     );
     send(&mut app, [ch('n')]);
-    assert_eq!(
-        app.progress.status(&app.course.lessons[0]),
-        LessonStatus::Done
-    );
+    assert_eq!(app.status(&app.course.lessons[0]), LessonStatus::Read);
 }
 
 #[test]

@@ -7,8 +7,12 @@ pub mod location;
 mod lock;
 pub mod model;
 pub mod moved;
+pub mod review;
 pub mod store;
 
 pub use location::default_progress_path;
-pub use model::{Help, LessonProgress, Progress, QuestionProgress, SCHEMA_VERSION};
+pub use model::{
+    Help, LessonProgress, Position, Progress, QuestionProgress, Review, SCHEMA_VERSION,
+};
+pub use review::Clock;
 pub use store::{Notice, Store, StoreError};

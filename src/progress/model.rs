@@ -1,12 +1,14 @@
 //! What the learner has done: per lesson, per question. Pure data, serialised as JSON.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 /// The schema this build writes. A file with a larger number came from a newer dockerlings:
 /// it is left untouched and nothing is saved (see [`super::store`]).
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2 added where the learner is in each lesson, the sections seen, the last lesson read and
+/// the review schedule; every one of them defaults, so a version 1 file loads as it is.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole progress file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +21,9 @@ pub struct Progress {
     /// Keyed by lesson ID.
     #[serde(default)]
     pub lessons: BTreeMap<String, LessonProgress>,
+    /// The lesson read last, which Continue reopens (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_lesson: Option<String>,
 }
 
 impl Default for Progress {
@@ -27,6 +32,7 @@ impl Default for Progress {
             schema_version: SCHEMA_VERSION,
             revision: 0,
             lessons: BTreeMap::new(),
+            last_lesson: None,
         }
     }
 }
@@ -37,6 +43,12 @@ pub struct LessonProgress {
     /// Time spent reading the lesson's sections (questions keep their own time).
     #[serde(default)]
     pub reading_ms: u64,
+    /// Where the reader was left (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// The sections opened, by index (schema 2).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub sections_seen: BTreeSet<usize>,
     /// Keyed by question ID.
     #[serde(default)]
     pub questions: BTreeMap<String, QuestionProgress>,
@@ -64,6 +76,27 @@ pub struct QuestionProgress {
     /// The learner's latest Dockerfile for an exercise, so coming back resumes the draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<String>,
+    /// A quiz question whose first answer was wrong comes back for review (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// A place in a lesson: the section and the first line shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub section: usize,
+    pub scroll: usize,
+}
+
+/// When a missed question is due again (see [`super::review`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Days since 1970-01-01 (UTC) on which it is due.
+    pub due_day: u64,
+    /// The wait that led to this review, in days.
+    pub interval_days: u32,
 }
 
 /// What an exercise showed the learner to help them.
@@ -152,6 +185,9 @@ impl Progress {
     /// answers are lost: counters add up, flags we newly set are set, our newer draft wins.
     /// A lesson the other process reset keeps only what we did since `base`.
     pub fn merge_from(&mut self, base: &Progress, mine: &Progress) {
+        if mine.last_lesson != base.last_lesson {
+            self.last_lesson.clone_from(&mine.last_lesson);
+        }
         for (lesson_id, my_lesson) in &mine.lessons {
             let base_lesson = base.lessons.get(lesson_id);
             let theirs = self.lessons.entry(lesson_id.clone()).or_default();
@@ -159,6 +195,12 @@ impl Progress {
             theirs.reading_ms = theirs
                 .reading_ms
                 .saturating_add(my_lesson.reading_ms.saturating_sub(base_reading));
+            if my_lesson.position != base_lesson.and_then(|l| l.position) {
+                theirs.position = my_lesson.position;
+            }
+            theirs
+                .sections_seen
+                .extend(my_lesson.sections_seen.iter().copied());
             for (question_id, my_q) in &my_lesson.questions {
                 let empty = QuestionProgress::default();
                 let base_q = base_lesson
@@ -176,13 +218,35 @@ impl Progress {
         }
     }
 
+    /// Records where the reader is in a lesson: the section is seen, the place is kept, and
+    /// the lesson becomes the one Continue reopens.
+    pub fn record_position(&mut self, lesson: &str, position: Position) {
+        let l = self.lessons.entry(lesson.to_string()).or_default();
+        l.position = Some(position);
+        l.sections_seen.insert(position.section);
+        if self.last_lesson.as_deref() != Some(lesson) {
+            self.last_lesson = Some(lesson.to_string());
+        }
+    }
+
+    pub fn add_reading(&mut self, lesson: &str, ms: u64) {
+        let l = self.lessons.entry(lesson.to_string()).or_default();
+        l.reading_ms = l.reading_ms.saturating_add(ms);
+    }
+
     /// Forgets one lesson, or everything.
     pub fn reset(&mut self, lesson: Option<&str>) {
         match lesson {
             Some(id) => {
                 self.lessons.remove(id);
+                if self.last_lesson.as_deref() == Some(id) {
+                    self.last_lesson = None;
+                }
             }
-            None => self.lessons.clear(),
+            None => {
+                self.lessons.clear();
+                self.last_lesson = None;
+            }
         }
     }
 }
@@ -206,6 +270,9 @@ impl QuestionProgress {
             .saturating_add(mine.time_spent_ms.saturating_sub(base.time_spent_ms));
         if mine.draft != base.draft {
             self.draft.clone_from(&mine.draft);
+        }
+        if mine.review != base.review {
+            self.review = mine.review;
         }
     }
 }

@@ -2,7 +2,7 @@
 //! another lesson ([`MOVED`]) is carried to its new lesson whenever a file is
 //! read: an old progress file keeps loading, and its answers keep counting.
 
-use super::model::{Progress, QuestionProgress};
+use super::model::{LessonProgress, Progress, QuestionProgress};
 
 // Question ids are forever, but progress files and workshop manifests name a question by
 // lesson and id: this table lets both find a question that has moved since they were written.
@@ -40,7 +40,7 @@ fn follow(progress: &mut Progress, moves: &[(&str, &str, &str)]) {
         let Some(old) = old_lesson.questions.remove(question) else {
             continue;
         };
-        if old_lesson.questions.is_empty() && old_lesson.reading_ms == 0 {
+        if old_lesson.questions.is_empty() && *old_lesson == LessonProgress::default() {
             progress.lessons.remove(from);
         }
         absorb(progress.question_mut(to, question), old);
@@ -59,6 +59,9 @@ fn absorb(new: &mut QuestionProgress, old: QuestionProgress) {
     new.time_spent_ms = new.time_spent_ms.saturating_add(old.time_spent_ms);
     if new.draft.is_none() {
         new.draft = old.draft;
+    }
+    if new.review.is_none() {
+        new.review = old.review;
     }
 }
 

@@ -116,6 +116,7 @@ mod tests {
             explanation: "e".into(),
             hints: vec![],
             kind,
+            section: None,
             line: 1,
         }
     }

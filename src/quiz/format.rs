@@ -34,6 +34,7 @@ struct RawQuestion {
     explanation: String,
     #[serde(default)]
     hints: Vec<RawHint>,
+    section: Option<String>,
     choices: Option<Vec<String>>,
     correct: Option<OneOrMany>,
     answer: Option<bool>,
@@ -275,6 +276,7 @@ fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question,
         explanation: raw.explanation,
         hints,
         kind,
+        section: raw.section.map(|s| s.trim().to_string()),
         line,
     })
 }

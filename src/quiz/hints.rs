@@ -46,6 +46,7 @@ mod tests {
                 hint("rule", Some(HintTrigger::Rule("DL3006".into()))),
             ],
             kind: QuestionKind::TrueFalse { answer: true },
+            section: None,
             line: 1,
         }
     }

@@ -22,6 +22,8 @@ pub struct Question {
     pub explanation: String,
     pub hints: Vec<Hint>,
     pub kind: QuestionKind,
+    /// The title of the lesson section that teaches it, for the quiz summary's links.
+    pub section: Option<String>,
     /// Line of the question's `id:` in its file, for authors' messages.
     pub line: usize,
 }

@@ -38,6 +38,12 @@ pub fn verify(course: &Course, book: &QuizBook) -> (Checked, Vec<LoadError>) {
                     check_rule(id, &mut report);
                 }
             }
+            if let Some(title) = &question.section {
+                let lesson = course.lessons.iter().find(|l| l.id == quiz.lesson_id);
+                if !lesson.is_some_and(|l| l.sections.iter().any(|s| &s.title == title)) {
+                    report(format!("section `{title}` is not a section of its lesson"));
+                }
+            }
             if let QuestionKind::Dockerfile(ex) = &question.kind {
                 checked.exercises += 1;
                 check_exercise(quiz, question, ex, &mut problems);

@@ -7,7 +7,7 @@ use super::schema::{
 use crate::course::Course;
 use crate::progress::{Progress, QuestionProgress};
 use crate::quiz::{QuestionKind, Quiz, QuizBook};
-use crate::results::Score;
+use crate::results::{LessonStatus, Score};
 
 /// The environment variable a workshop can set so every export carries the learner's name.
 pub const NAME_VAR: &str = "DOCKERLINGS_NAME";
@@ -44,9 +44,11 @@ pub fn collect(
             Some(quiz) => lesson_result(quiz, progress),
             None => {
                 let reading_ms = progress.lessons.get(&lesson.id).map_or(0, |l| l.reading_ms);
+                // Without a quiz, a lesson is done once every section was read.
+                let done = LessonStatus::of(lesson, None, progress) == LessonStatus::Read;
                 LessonResult {
                     id: lesson.id.clone(),
-                    done: reading_ms > 0,
+                    done,
                     time_spent_ms: reading_ms,
                     ..LessonResult::default()
                 }
@@ -189,7 +191,8 @@ questions:
         progress.record_reveal("a", "q-ex");
         progress.add_time("a", "q-ex", 30_000);
         progress.record_answer("a", "gone-from-the-pack", true);
-        progress.lessons.entry("b".into()).or_default().reading_ms = 5_000;
+        progress.add_reading("b", 5_000);
+        progress.record_position("b", crate::progress::Position::default());
 
         let results = collect(&course, &book, &progress, "ada", "demo");
         assert_eq!(results.pack.lessons, 2);

@@ -9,7 +9,9 @@ pub mod export;
 pub mod live;
 pub mod schema;
 pub mod score;
+pub mod status;
 
 pub use class::Class;
 pub use schema::{Encoding, Results};
 pub use score::Score;
+pub use status::LessonStatus;

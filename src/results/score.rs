@@ -3,6 +3,9 @@
 use crate::progress::Progress;
 use crate::quiz::{QuestionKind, Quiz};
 
+/// The share of right answers that passes a quiz.
+pub const PASS_PERCENT: usize = 70;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Score {
     pub total: usize,
@@ -38,5 +41,32 @@ impl Score {
 
     pub fn complete(&self) -> bool {
         self.total > 0 && self.correct == self.total
+    }
+
+    /// Every question answered and at least [`PASS_PERCENT`] of them right: the lesson list's
+    /// "quiz passed". Not all: the first answer counts, so one slip must not bar a pass forever.
+    pub fn passed(&self) -> bool {
+        self.total > 0
+            && self.answered == self.total
+            && self.correct * 100 >= self.total * PASS_PERCENT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pass_needs_every_answer_and_seven_in_ten_right() {
+        let score = |answered, correct| Score {
+            total: 10,
+            answered,
+            correct,
+            ..Score::default()
+        };
+        assert!(score(10, 7).passed());
+        assert!(!score(10, 6).passed());
+        assert!(!score(9, 9).passed(), "a question left");
+        assert!(!Score::default().passed());
     }
 }

@@ -9,18 +9,21 @@ use ratatui::layout::Rect;
 use super::code::CodeColours;
 use super::inspect::InspectState;
 use super::keys::Context;
-use super::progress::ProgressMarks;
 use super::screens::exercise::ExerciseState;
+pub use super::screens::home::HomeState;
 use super::screens::quiz::QuizState;
+pub use super::screens::reader::ReaderState;
 use super::screens::reader::{Geometry, SectionView, view_section};
 use super::theme::Theme;
-use crate::course::{Course, Section};
-use crate::progress::Store;
+use crate::course::{Course, Lesson, Section};
+use crate::progress::{Clock, Store};
 use crate::quiz::QuizBook;
+use crate::results::LessonStatus;
 
 pub struct App {
     pub course: Course,
-    pub progress: ProgressMarks,
+    /// Now: reading time, and when missed questions are due (tests fix it).
+    pub clock: Clock,
     /// The course's quizzes and the learner's saved answers.
     pub quizzes: QuizBook,
     pub store: Store,
@@ -52,20 +55,6 @@ pub enum Screen {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HomeState {
-    /// Index into `course.lessons`.
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReaderState {
-    pub lesson: usize,
-    pub section: usize,
-    /// First shown line of the laid-out section.
-    pub scroll: usize,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HelpState {
     pub scroll: usize,
 }
@@ -81,7 +70,7 @@ impl App {
             store: Store::unsaved("no progress file given"),
             notices: Vec::new(),
             course,
-            progress: ProgressMarks::default(),
+            clock: Clock::default(),
             theme: Theme::default(),
             code_colours: None,
             screens: vec![Screen::Home(HomeState::default())],
@@ -179,6 +168,12 @@ impl App {
             Screen::Inspect(_) => Context::Inspect,
             Screen::Help(_) => Context::Help,
         }
+    }
+
+    /// Where the learner stands in `lesson`, from the saved progress.
+    pub fn status(&self, lesson: &Lesson) -> LessonStatus {
+        let quiz = self.quizzes.for_lesson(&lesson.id);
+        LessonStatus::of(lesson, quiz, self.store.progress())
     }
 
     pub fn section(&self, lesson: usize, section: usize) -> Option<&Section> {

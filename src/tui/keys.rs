@@ -86,6 +86,13 @@ pub enum Action {
     ExternalEditor,
     /// Open the inspect view: stage graph, size estimate, attack surface.
     Inspect,
+    /// Home: reopen the last lesson read where it was left.
+    Continue,
+    /// Go to the first thing in the course not done yet: a section not read, a question not
+    /// answered.
+    NextUnfinished,
+    /// Home: answer the missed questions that are due again.
+    Review,
 }
 
 /// One input the table can bind: a key (with or without Ctrl) or a mouse-wheel notch.
@@ -249,7 +256,6 @@ pub const BINDINGS: &[Binding] = &[
         "open the selected lesson",
         Some("Enter open"),
     ),
-    bind(C::Home, &[key('q')], A::Quit, "quit", Some("q quit")),
     bind(
         C::Home,
         &[key('t')],
@@ -257,6 +263,28 @@ pub const BINDINGS: &[Binding] = &[
         "take the selected lesson's quiz",
         None,
     ),
+    bind(
+        C::Home,
+        &[key('c')],
+        A::Continue,
+        "continue the last lesson where you left it",
+        None,
+    ),
+    bind(
+        C::Home,
+        &[key('u')],
+        A::NextUnfinished,
+        "the next unread section or unfinished quiz",
+        Some("u next"),
+    ),
+    bind(
+        C::Home,
+        &[key('r')],
+        A::Review,
+        "review the missed questions that are due",
+        None,
+    ),
+    bind(C::Home, &[key('q')], A::Quit, "quit", Some("q quit")),
     bind(
         C::Reader,
         &[key('j'), special(KeyCode::Down)],
@@ -343,6 +371,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Reader,
+        &[key('u')],
+        A::NextUnfinished,
+        "the next unread section or unfinished quiz",
+        None,
+    ),
+    bind(
+        C::Reader,
         &[key('i')],
         A::Inspect,
         "inspect the Dockerfile on screen",
@@ -376,7 +411,7 @@ pub const BINDINGS: &[Binding] = &[
             key('9'),
         ],
         A::Digit,
-        "pick that row (multiple: mark it)",
+        "pick that row (multiple: mark it; summary: read that section)",
         Some("1-9 pick"),
     ),
     bind(
@@ -418,7 +453,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Quiz,
         &[key('r')],
         A::Retry,
-        "try a wrong answer again",
+        "try a wrong answer again; on the summary, the missed ones",
         None,
     ),
     bind(
@@ -731,7 +766,10 @@ mod tests {
 
     #[test]
     fn hints_come_from_the_table() {
-        assert_eq!(hints(Context::Home), ["Enter open", "q quit", "? help"]);
+        assert_eq!(
+            hints(Context::Home),
+            ["Enter open", "u next", "q quit", "? help"]
+        );
         assert_eq!(
             hints(Context::Reader),
             ["j/k scroll", "n/p section", "q back", "i inspect", "? help"]

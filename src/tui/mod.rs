@@ -13,7 +13,6 @@ pub mod hl_style;
 pub mod input;
 pub mod inspect;
 pub mod keys;
-pub mod progress;
 pub mod run;
 pub mod screens;
 pub mod terminal;

@@ -3,10 +3,10 @@
 
 use ratatui::layout::Rect;
 
-use super::app::{App, HelpState, ReaderState, Screen};
+use super::app::{App, HelpState, Screen};
 use super::event::Msg;
 use super::keys::{self, Action, Input};
-use super::screens::{self, help, reader};
+use super::screens::{self, help, home, reader};
 
 /// Work for the run loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +28,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let effects = dispatch(app, msg);
     if effects.contains(&Effect::Quit) {
         screens::exercise::keep_drafts(app);
+        reader::count_reading(app);
     }
     app.lay_out();
     effects
@@ -37,7 +38,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     let input = match msg {
         Msg::Terminate => return vec![Effect::Quit],
         Msg::Resize(width, height) => {
-            resize(app, Rect::new(0, 0, width, height));
+            reader::resize(app, Rect::new(0, 0, width, height));
             return vec![Effect::Redraw];
         }
         Msg::WheelUp => Some(Input::WheelUp),
@@ -65,11 +66,14 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     if action == Action::Quit {
         return vec![Effect::Quit];
     }
+    if action == Action::ToggleHelp {
+        toggle_help(app);
+        return vec![Effect::Redraw];
+    }
     match app.top() {
-        Screen::Home(_) => home(app, action),
-        Screen::Reader(_) => read(app, action),
+        Screen::Home(_) => return home::update(app, action),
+        Screen::Reader(_) => return reader::update(app, action),
         Screen::Help(_) => help_overlay(app, action),
-        Screen::Inspect(_) if action == Action::ToggleHelp => toggle_help(app),
         Screen::Inspect(_) => super::inspect::on_action(app, action),
         Screen::Quiz(_) | Screen::Exercise(_) => {}
     }
@@ -84,133 +88,6 @@ fn toggle_help(app: &mut App) {
     }
 }
 
-fn home(app: &mut App, action: Action) {
-    let count = app.course.lessons.len();
-    let last = count.saturating_sub(1);
-    let selected = app.home_mut().selected;
-    let next = match action {
-        Action::ToggleHelp => return toggle_help(app),
-        Action::Open => {
-            if count > 0 {
-                open(app, selected, 0);
-            }
-            return;
-        }
-        Action::StartQuiz => {
-            screens::quiz::open(app, selected);
-            return;
-        }
-        Action::Up | Action::WheelUp | Action::PageUp => selected.saturating_sub(1),
-        Action::Down | Action::WheelDown | Action::PageDown => (selected + 1).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => selected,
-    };
-    app.home_mut().selected = next;
-}
-
-/// Opens the reader on a section and marks it seen.
-fn open(app: &mut App, lesson: usize, section: usize) {
-    app.push(Screen::Reader(ReaderState {
-        lesson,
-        section,
-        scroll: 0,
-    }));
-    mark_seen(app, lesson, section);
-}
-
-fn mark_seen(app: &mut App, lesson: usize, section: usize) {
-    if let Some(l) = app.course.lessons.get(lesson)
-        && section < l.sections.len()
-    {
-        let id = l.id.clone();
-        app.progress.mark_seen(&id, section);
-    }
-}
-
-/// Line count and geometry of the section the reader shows, at the current terminal size.
-fn reader_extent(app: &App, state: &ReaderState) -> (usize, reader::Geometry) {
-    let geo = reader::Geometry::new(app.area);
-    let lines = if geo.text.width > 0 {
-        app.section_view(state.lesson, state.section, geo.text.width)
-            .lines
-            .len()
-    } else {
-        0
-    };
-    (lines, geo)
-}
-
-fn read(app: &mut App, action: Action) {
-    let Screen::Reader(state) = app.top().clone() else {
-        return;
-    };
-    let (lines, geo) = reader_extent(app, &state);
-    let max = reader::max_scroll(lines, geo.text.height);
-    let scroll = state.scroll.min(max);
-    let new_scroll = match action {
-        Action::ToggleHelp => return toggle_help(app),
-        Action::Back => {
-            app.pop();
-            app.home_mut().selected = state.lesson;
-            return;
-        }
-        Action::StartQuiz => {
-            screens::quiz::open(app, state.lesson);
-            return;
-        }
-        Action::Inspect => return super::inspect::open_from_reader(app, &state),
-        Action::NextSection => return go_to(app, next_section(app, &state)),
-        Action::PrevSection => return go_to(app, prev_section(app, &state)),
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll + 1,
-        Action::WheelUp => scroll.saturating_sub(3),
-        Action::WheelDown => scroll + 3,
-        Action::PageUp => scroll.saturating_sub(geo.page()),
-        Action::PageDown => scroll + geo.page(),
-        Action::Top => 0,
-        Action::Bottom => max,
-        _ => scroll,
-    };
-    if let Some(r) = app.reader_mut() {
-        r.scroll = new_scroll.min(max);
-    }
-}
-
-/// The section after the reader's, continuing into the next lesson; `None` at the course's end.
-fn next_section(app: &App, state: &ReaderState) -> Option<(usize, usize)> {
-    let lessons = &app.course.lessons;
-    let sections = lessons.get(state.lesson)?.sections.len();
-    if state.section + 1 < sections {
-        return Some((state.lesson, state.section + 1));
-    }
-    (state.lesson + 1 < lessons.len()).then_some((state.lesson + 1, 0))
-}
-
-/// The section before the reader's, continuing into the previous lesson's last section.
-fn prev_section(app: &App, state: &ReaderState) -> Option<(usize, usize)> {
-    if state.section > 0 {
-        return Some((state.lesson, state.section - 1));
-    }
-    let lesson = state.lesson.checked_sub(1)?;
-    let sections = app.course.lessons.get(lesson)?.sections.len();
-    Some((lesson, sections.saturating_sub(1)))
-}
-
-fn go_to(app: &mut App, target: Option<(usize, usize)>) {
-    let Some((lesson, section)) = target else {
-        return;
-    };
-    if let Some(r) = app.reader_mut() {
-        *r = ReaderState {
-            lesson,
-            section,
-            scroll: 0,
-        };
-    }
-    mark_seen(app, lesson, section);
-}
-
 fn help_overlay(app: &mut App, action: Action) {
     let max = help::max_scroll(app.area);
     let Screen::Help(state) = app.top_mut() else {
@@ -223,24 +100,5 @@ fn help_overlay(app: &mut App, action: Action) {
         Action::Up => state.scroll = state.scroll.min(max).saturating_sub(1),
         Action::Down => state.scroll = (state.scroll + 1).min(max),
         _ => {}
-    }
-}
-
-/// Takes the new terminal size. The reader keeps its relative position in the section,
-/// since the same text re-wraps to a different number of lines.
-fn resize(app: &mut App, area: Rect) {
-    let before = app.reader().map(|r| (r.scroll, reader_extent(app, r).0));
-    app.area = area;
-    app.lay_out();
-    let Some(state) = app.reader().cloned() else {
-        return;
-    };
-    let (lines, geo) = reader_extent(app, &state);
-    let kept = match before {
-        Some((scroll, old)) if old > 0 => scroll * lines / old,
-        _ => 0,
-    };
-    if let Some(r) = app.reader_mut() {
-        r.scroll = kept.min(reader::max_scroll(lines, geo.text.height));
     }
 }

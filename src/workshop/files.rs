@@ -176,6 +176,7 @@ mod tests {
             explanation: String::new(),
             hints: vec![],
             kind: QuestionKind::Dockerfile(Box::new(exercise.clone())),
+            section: None,
             line: 1,
         };
         let lesson = Lesson {

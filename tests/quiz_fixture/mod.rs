@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use dockerlings::course::Course;
-use dockerlings::progress::Store;
+use dockerlings::progress::{Clock, Store};
 use dockerlings::tui::App;
 use dockerlings::tui::app::Screen;
 use dockerlings::tui::event::Msg;
@@ -21,11 +21,15 @@ pub fn pack() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz-pack")
 }
 
+/// The fixed time the tests' apps start at (2026-05-28): reading time and reviews depend on it.
+pub const NOW_MS: u64 = 1_780_000_000_000;
+
 pub fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
     let course = Course::load_dir(pack()).unwrap();
     assert!(course.errors.is_empty(), "{:?}", course.errors);
     let (store, _) = Store::open(progress).unwrap();
     let mut app = App::new(course).with_store(store);
+    app.clock = Clock::fixed(NOW_MS);
     assert!(app.quizzes.errors.is_empty(), "{:?}", app.quizzes.errors);
     perform(&mut app, Msg::Resize(w, h));
     app

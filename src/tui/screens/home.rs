@@ -1,17 +1,66 @@
-//! Home: the lessons with title, summary, section count, reading progress and quiz score, then
-//! the lesson files that failed to load and why.
+//! Home: Continue and the reviews due, the lessons with title, summary, section count, a mark
+//! for where the learner stands and the quiz score, then the lesson files that failed to load.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{split_status, status};
+use super::journey::{self, continue_target, due_reviews};
+use super::{quiz, reader, split_status, status};
 use crate::course::{Lesson, LoadError};
-use crate::results::Score;
-use crate::tui::app::{App, HomeState};
-use crate::tui::keys::{self, Context};
-use crate::tui::progress::LessonStatus;
+use crate::results::{LessonStatus, Score};
+use crate::tui::app::App;
+use crate::tui::keys::{self, Action, Context};
 use crate::tui::text::{escape_controls, fit, width};
 use crate::tui::theme::Theme;
+use crate::tui::update::Effect;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeState {
+    /// Index into `course.lessons`.
+    pub selected: usize,
+}
+
+/// The marks, explained under the list so they read without colour.
+const LEGEND: &str = "[ ] not started  [~] in progress  [x] read  [✓] quiz passed";
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let count = app.course.lessons.len();
+    let last = count.saturating_sub(1);
+    let selected = app.home_mut().selected;
+    let next = match action {
+        Action::Open if count > 0 => {
+            reader::open_saved(app, selected);
+            return vec![Effect::SaveProgress, Effect::Redraw];
+        }
+        Action::StartQuiz => {
+            quiz::open(app, selected);
+            return vec![Effect::Redraw];
+        }
+        Action::Continue => {
+            if let Some((lesson, at)) = continue_target(app) {
+                reader::open(app, lesson, at);
+            }
+            return vec![Effect::Redraw];
+        }
+        Action::NextUnfinished => {
+            if let Some(target) = journey::next_unfinished(app) {
+                journey::go(app, target);
+            }
+            return vec![Effect::Redraw];
+        }
+        Action::Review => {
+            quiz::open_review(app, due_reviews(app));
+            return vec![Effect::Redraw];
+        }
+        Action::Up | Action::WheelUp | Action::PageUp => selected.saturating_sub(1),
+        Action::Down | Action::WheelDown | Action::PageDown => (selected + 1).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    };
+    app.home_mut().selected = next;
+    vec![Effect::Redraw]
+}
 
 const TITLE: &str = "dockerlings";
 const TAGLINE: &str = "multi-stage Docker builds and distroless images";
@@ -28,6 +77,15 @@ pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
     let banner = draw_banner(app, buf, body);
     body.y += banner;
     body.height -= banner;
+    let next = draw_next(app, buf, body);
+    body.y += next;
+    body.height -= next;
+    // The legend only where it costs the list no lesson.
+    if body.height >= 10 && !app.course.lessons.is_empty() {
+        body.height -= 1;
+        let w = usize::from(body.width.saturating_sub(1));
+        buf.set_stringn(body.x + 1, body.bottom(), fit(LEGEND, w), w, theme.dim);
+    }
     let errors = &app.course.errors;
     let error_rows = error_rows(errors.len(), body.height);
     let list = Rect {
@@ -94,6 +152,39 @@ fn draw_banner(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
     }
     let used = lines.len() as u16;
     (used + 1).min(area.height)
+}
+
+/// The line of what to do next: Continue (the last lesson read and where) and the reviews due;
+/// returns the rows used, a blank one after it included.
+fn draw_next(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
+    let mut parts = Vec::new();
+    if let Some((lesson, at)) = continue_target(app) {
+        let l = &app.course.lessons[lesson];
+        parts.push(format!(
+            "c: continue “{}” at section {}/{}",
+            l.title,
+            (at.section + 1).min(l.sections.len()),
+            l.sections.len()
+        ));
+    }
+    let due = due_reviews(app).len();
+    if due > 0 {
+        parts.push(format!("r: {due} to review"));
+    }
+    if parts.is_empty() || area.height < 6 {
+        return 0;
+    }
+    let w = usize::from(area.width.saturating_sub(1));
+    let review = parts.len() > 1;
+    // The review count stays whole; the lesson title gives way.
+    let line = if review {
+        let tail = format!(" · {}", parts[1]);
+        format!("{}{tail}", fit(&parts[0], w.saturating_sub(width(&tail))))
+    } else {
+        fit(&parts[0], w)
+    };
+    buf.set_stringn(area.x + 1, area.y, fit(&line, w), w, app.theme.title);
+    2
 }
 
 /// Words filled into lines of at most `max` columns; a word longer than a line is cut.
@@ -174,7 +265,7 @@ fn draw_item(
 ) {
     let theme = &app.theme;
     let w = usize::from(area.width);
-    let status = app.progress.status(lesson);
+    let status = app.status(lesson);
     let cursor = if selected { '>' } else { ' ' };
     let lead = format!("{cursor} {} {:>2}. ", mark(status), index + 1);
     let right = progress_text(status, lesson.sections.len());
@@ -222,8 +313,9 @@ fn draw_item(
 fn mark(status: LessonStatus) -> &'static str {
     match status {
         LessonStatus::NotStarted => "[ ]",
-        LessonStatus::Reading { .. } => "[~]",
-        LessonStatus::Done => "[x]",
+        LessonStatus::InProgress { .. } => "[~]",
+        LessonStatus::Read => "[x]",
+        LessonStatus::QuizPassed => "[✓]",
     }
 }
 
@@ -231,8 +323,8 @@ fn progress_text(status: LessonStatus, sections: usize) -> String {
     let noun = if sections == 1 { "section" } else { "sections" };
     match status {
         LessonStatus::NotStarted => format!("{sections} {noun}"),
-        LessonStatus::Reading { seen, of } => format!("{seen}/{of} {noun} read"),
-        LessonStatus::Done => format!("{sections} {noun}, done"),
+        LessonStatus::InProgress { seen, of } => format!("{seen}/{of} {noun} read"),
+        LessonStatus::Read | LessonStatus::QuizPassed => format!("{sections} {noun}, read"),
     }
 }
 
@@ -311,10 +403,19 @@ mod tests {
 
     #[test]
     fn progress_reads_without_colour() {
-        assert_eq!(mark(LessonStatus::Done), "[x]");
+        assert_eq!(mark(LessonStatus::Read), "[x]");
+        assert_eq!(mark(LessonStatus::QuizPassed), "[✓]");
+        for status in [
+            LessonStatus::NotStarted,
+            LessonStatus::InProgress { seen: 1, of: 2 },
+            LessonStatus::Read,
+            LessonStatus::QuizPassed,
+        ] {
+            assert!(LEGEND.contains(mark(status)), "{status:?} is explained");
+        }
         assert_eq!(progress_text(LessonStatus::NotStarted, 1), "1 section");
         assert_eq!(
-            progress_text(LessonStatus::Reading { seen: 2, of: 5 }, 5),
+            progress_text(LessonStatus::InProgress { seen: 2, of: 5 }, 5),
             "2/5 sections read"
         );
     }

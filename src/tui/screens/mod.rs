@@ -5,9 +5,12 @@ pub mod class;
 pub mod exercise;
 pub mod help;
 pub mod home;
+pub mod journey;
+mod offer;
 pub mod quiz;
 pub mod reader;
 pub(in crate::tui) mod status;
+pub mod summary;
 pub mod watch;
 
 use ratatui::Frame;

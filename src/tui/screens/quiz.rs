@@ -10,13 +10,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{exercise, reader, split_status, status};
+use super::{exercise, reader, split_status, status, summary};
 use crate::course::layout::layout;
 use crate::course::markdown::to_doc;
 use crate::quiz::check::shuffled_order;
 use crate::quiz::hints::next_hint;
 use crate::quiz::{Answer, Question, QuestionKind, Quiz, is_correct};
-use crate::results::Score;
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::keys::{self, Action, Context, Input};
 use crate::tui::theme::Theme;
@@ -52,6 +51,27 @@ pub struct QuizState {
     pub shown_at: Instant,
     /// Rows scrolled off the top, for a question (with hints and feedback) taller than the screen.
     pub scroll: u16,
+    /// What this sitting is: the lesson's quiz, or practice on a list of questions.
+    pub round: Round,
+    /// Retry and review: the questions to go through, as (lesson, question) indices.
+    pub queue: Vec<(usize, usize)>,
+    /// Retry and review: the place in `queue`.
+    pub at: usize,
+    /// Every question gone through: the summary is shown.
+    pub done: bool,
+    /// This sitting's answers: (lesson, question) and whether it was right.
+    pub tally: Vec<((usize, usize), bool)>,
+}
+
+/// What a sitting of the quiz screen is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    /// A lesson's quiz, in order, from its first unanswered question.
+    Lesson,
+    /// The questions missed in a lesson's quiz, again: practice, the score keeps the first answer.
+    Retry,
+    /// The missed questions due today, from any lesson (see [`crate::progress::review`]).
+    Review,
 }
 
 /// The most a question can be scrolled, and one page.
@@ -79,9 +99,52 @@ impl QuizState {
             hints_shown: Vec::new(),
             shown_at: Instant::now(),
             scroll: 0,
+            round: Round::Lesson,
+            queue: Vec::new(),
+            at: 0,
+            done: false,
+            tally: Vec::new(),
         };
         state.prepare(app);
         state
+    }
+
+    /// A practice sitting over `queue` (not empty).
+    fn practice(app: &App, round: Round, queue: Vec<(usize, usize)>) -> QuizState {
+        let (lesson, question) = queue[0];
+        let mut state = QuizState::new(app, lesson);
+        state.question = question;
+        state.round = round;
+        state.queue = queue;
+        state.prepare(app);
+        state
+    }
+
+    /// A retry of `queue`, the questions missed; `None` when nothing was.
+    pub(super) fn retry(app: &App, queue: Vec<(usize, usize)>) -> Option<QuizState> {
+        (!queue.is_empty()).then(|| QuizState::practice(app, Round::Retry, queue))
+    }
+
+    /// On to the next question of the sitting, or to the summary after the last.
+    fn advance(&mut self, app: &App) {
+        match self.round {
+            Round::Lesson => {
+                self.question += 1;
+                let count = quiz_of(app, self.lesson).map_or(0, |q| q.questions.len());
+                self.done = self.question >= count;
+            }
+            Round::Retry | Round::Review => {
+                self.at += 1;
+                match self.queue.get(self.at) {
+                    Some(&(lesson, question)) => {
+                        self.lesson = lesson;
+                        self.question = question;
+                    }
+                    None => self.done = true,
+                }
+            }
+        }
+        self.prepare(app);
     }
 
     /// Resets the per-question fields for the current question.
@@ -140,6 +203,13 @@ fn lesson_id(app: &App, lesson: usize) -> String {
         .unwrap_or_default()
 }
 
+pub(super) fn lesson_title(app: &App, lesson: usize) -> &str {
+    app.course
+        .lessons
+        .get(lesson)
+        .map_or("", |l| l.title.as_str())
+}
+
 /// Opens the quiz of lesson `lesson`, if it has questions.
 pub fn open(app: &mut App, lesson: usize) -> bool {
     if quiz_of(app, lesson).is_none_or(|q| q.questions.is_empty()) {
@@ -148,6 +218,14 @@ pub fn open(app: &mut App, lesson: usize) -> bool {
     let state = QuizState::new(app, lesson);
     app.push(Screen::Quiz(state));
     true
+}
+
+/// Opens a review of `due` (lesson, question) pairs, if there are any.
+pub fn open_review(app: &mut App, due: Vec<(usize, usize)>) {
+    if !due.is_empty() {
+        let state = QuizState::practice(app, Round::Review, due);
+        app.push(Screen::Quiz(state));
+    }
 }
 
 /// Handles one key on the quiz screen. Typing in a short answer comes before the key table,
@@ -164,12 +242,9 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
         app.pop();
         return vec![Effect::Redraw];
     };
-    let Some(question) = quiz.questions.get(state.question) else {
-        // The score page: any of Enter, Esc, q leaves.
-        if matches!(key.code, KeyCode::Enter | KeyCode::Esc | KeyCode::Char('q')) {
-            app.pop();
-        }
-        return vec![Effect::Redraw];
+    let question = match quiz.questions.get(state.question) {
+        Some(question) if !state.done => question,
+        _ => return summary::on_key(app, state, key),
     };
     if typing(question, state) && key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
         match key.code {
@@ -202,10 +277,7 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
                 return vec![Effect::SaveProgress, Effect::Redraw];
             }
         }
-        Action::Next => {
-            state.question += 1;
-            state.prepare(app);
-        }
+        Action::Next => state.advance(app),
         Action::Retry if state.answered == Some(false) => {
             let question_index = state.question;
             state.prepare(app);
@@ -331,8 +403,7 @@ fn answer_of(state: &QuizState, question: &Question) -> Option<Answer> {
 
 fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &str) -> Vec<Effect> {
     if state.answered.is_some() {
-        state.question += 1;
-        state.prepare(app);
+        state.advance(app);
         return vec![Effect::Redraw];
     }
     if is_exercise(question) {
@@ -345,8 +416,16 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
     let correct = is_correct(question, &answer);
     state.answered = Some(correct);
     state.grabbed = false;
+    let today = app.clock.today();
     let progress = app.store.progress_mut();
     state.practice = !progress.record_first_answer(lesson, &question.id, correct);
+    if !state.practice && !correct {
+        progress.schedule_review(lesson, &question.id, today);
+    }
+    if state.round == Round::Review {
+        progress.record_review(lesson, &question.id, correct, today);
+    }
+    state.tally.push(((state.lesson, state.question), correct));
     let ms = u64::try_from(state.shown_at.elapsed().as_millis()).unwrap_or(u64::MAX);
     progress.add_time(lesson, &question.id, ms);
     state.shown_at = Instant::now();
@@ -389,6 +468,12 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
         position.push_str(" · PgUp");
     }
     let hints: Vec<String> = match quiz.questions.get(state.question) {
+        // The summary writes its own keys; the bar keeps the ways out.
+        _ if state.done => keys::bindings(Context::Quiz)
+            .chain(keys::bindings(Context::Global))
+            .filter(|b| matches!(b.action, Action::Back | Action::ToggleHelp))
+            .filter_map(|b| b.hint.map(String::from))
+            .collect(),
         Some(question) if typing(question, state) => keys::typing_hints(Context::Quiz),
         _ => keys::hints(Context::Quiz)
             .into_iter()
@@ -404,36 +489,30 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
 /// The question (or the score page), top to bottom; returns the status bar's position text.
 fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> String {
     let theme = &app.theme;
-    let title = app
-        .course
-        .lessons
-        .get(state.lesson)
-        .map_or("", |l| l.title.as_str());
-    let total = quiz.questions.len();
-    match quiz.questions.get(state.question) {
+    let title = lesson_title(app, state.lesson);
+    // Practice counts through its own list, across lessons in a review.
+    let (label, number, total) = match state.round {
+        Round::Lesson => ("Quiz", state.question + 1, quiz.questions.len()),
+        Round::Retry => ("Practice", state.at + 1, state.queue.len()),
+        Round::Review => ("Review", state.at + 1, state.queue.len()),
+    };
+    match quiz.questions.get(state.question).filter(|_| !state.done) {
         Some(question) => {
-            let place = format!(
-                "question {}/{total} · {}",
-                state.question + 1,
-                kind_label(question)
-            );
+            let place = format!("question {number}/{total} · {}", kind_label(question));
             // The lesson title gives way first: where you are and what to do must stay whole.
-            let room = usize::from(out.area.width).saturating_sub(
-                crate::tui::text::width(&place) + crate::tui::text::width(" Quiz:  · "),
-            );
+            let lead = format!(" {label}:  · ");
+            let room = usize::from(out.area.width)
+                .saturating_sub(crate::tui::text::width(&place) + crate::tui::text::width(&lead));
             let title = crate::tui::text::fit(title, room);
             out.line(Line::from(vec![
-                Span::styled(format!(" Quiz: {title} · "), theme.title),
+                Span::styled(format!(" {label}: {title} · "), theme.title),
                 Span::styled(place, theme.dim),
             ]));
             out.gap();
             draw_question(app, state, question, out, theme);
-            format!("quiz {}/{total}", state.question + 1)
+            format!("{} {number}/{total}", label.to_lowercase())
         }
-        None => {
-            draw_score(app, quiz, out, theme, title);
-            "quiz done".to_string()
-        }
+        None => summary::draw(app, state, out),
     }
 }
 
@@ -611,22 +690,6 @@ fn mark_pick(answered: bool, right: bool, picked: bool) -> Option<bool> {
     }
 }
 
-fn draw_score(app: &App, quiz: &Quiz, out: &mut Writer, theme: &Theme, title: &str) {
-    let score = Score::of(quiz, app.store.progress());
-    out.line(Line::styled(format!(" Quiz done: {title}"), theme.title));
-    out.gap();
-    out.line(Line::raw(format!(
-        " {} of {} right ({} on the first try), {} answered.",
-        score.correct, score.total, score.first_try, score.answered
-    )));
-    if let Some(reason) = app.store.read_only_reason() {
-        out.gap();
-        out.prose(&format!("Not saved: {reason}"), theme);
-    }
-    out.gap();
-    out.line(Line::styled(" Enter: back", theme.dim));
-}
-
 /// Writes lines top to bottom into an area, dropping what does not fit.
 pub(super) struct Writer<'b> {
     buf: &'b mut Buffer,
@@ -654,6 +717,10 @@ impl<'b> Writer<'b> {
     }
 
     /// Rows written or passed so far (after the skipped ones), however many fitted.
+    pub(super) fn width(&self) -> u16 {
+        self.area.width
+    }
+
     pub(super) fn rows(&self) -> u16 {
         self.y - self.area.y
     }

@@ -6,16 +6,46 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{split_status, status};
+use super::{journey, offer, quiz, split_status, status};
 use crate::course::doc::{Callout, Doc};
 use crate::course::layout::{LaidLine, SpanStyle, layout};
-use crate::tui::app::{App, ReaderState};
+use crate::progress::Position;
+use crate::tui::app::{App, Screen};
 use crate::tui::code::CodeColours;
+use crate::tui::keys::Action;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
+use crate::tui::update::Effect;
 
 /// Lines longer than this are hard to read; wider terminals get margins instead.
 pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// Reading time counts at most this long after a key: past it, the learner has gone away.
+pub const IDLE_CAP_MS: u64 = 90_000;
+
+/// `active_at` while another screen is above the reader: time there is not reading.
+const PAUSED: u64 = u64::MAX;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderState {
+    pub lesson: usize,
+    pub section: usize,
+    /// First shown line of the laid-out section.
+    pub scroll: usize,
+    /// What comes next, shown over the text after the lesson's last section.
+    pub offer: Option<Offer>,
+    /// When the learner last pressed a key here (the app clock's milliseconds).
+    pub active_at: u64,
+}
+
+/// Offered after a lesson's last section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// The lesson's quiz (`n` goes on to the next lesson instead).
+    Quiz,
+    /// The course is over: a summary of it.
+    CourseEnd,
+}
 
 /// Where the reader's parts go in `area`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +151,10 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
         buf.set_line(text.x, text.y + row as u16, line, text.width);
     }
 
+    if let Some(kind) = state.offer {
+        offer::draw(app, state.lesson, kind, buf, text);
+    }
+
     if let Some(row) = geo.status {
         let lessons = app.course.lessons.len();
         let sections = lesson.map_or(0, |l| l.sections.len());
@@ -134,6 +168,236 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
         status::draw(buf, row, &position, &hints, theme);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Update
+
+/// Opens `lesson` where the learner left it (its start if never opened).
+pub fn open_saved(app: &mut App, lesson: usize) {
+    let saved = app
+        .course
+        .lessons
+        .get(lesson)
+        .and_then(|l| app.store.progress().lessons.get(&l.id)?.position)
+        .unwrap_or_default();
+    open(app, lesson, saved);
+}
+
+/// Opens the reader at a place in `lesson` and records it.
+pub fn open(app: &mut App, lesson: usize, at: Position) {
+    let Some(sections) = app.course.lessons.get(lesson).map(|l| l.sections.len()) else {
+        return;
+    };
+    let mut state = ReaderState {
+        lesson,
+        section: at.section.min(sections.saturating_sub(1)),
+        scroll: 0,
+        offer: None,
+        active_at: app.clock.now_ms(),
+    };
+    let (lines, geo) = extent(app, &state);
+    state.scroll = at.scroll.min(max_scroll(lines, geo.text.height));
+    app.push(Screen::Reader(state));
+    remember(app);
+}
+
+/// Handles a key on the reader. Every key counts the reading time since the last one.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    count_reading(app);
+    let Some(state) = app.reader().cloned() else {
+        return Vec::new();
+    };
+    let leave = vec![Effect::SaveProgress, Effect::Redraw];
+    if state.offer.is_some() {
+        match action {
+            Action::NextSection => {
+                go_on(app, &state);
+                return vec![Effect::Redraw];
+            }
+            Action::PrevSection => {
+                set(app, |r| r.offer = None);
+                return vec![Effect::Redraw];
+            }
+            Action::StartQuiz | Action::Back | Action::NextUnfinished => {}
+            // Any other key goes back to the text, and does what it does there.
+            _ => set(app, |r| r.offer = None),
+        }
+    }
+    let (lines, geo) = extent(app, &state);
+    let max = max_scroll(lines, geo.text.height);
+    let scroll = state.scroll.min(max);
+    let new_scroll = match action {
+        Action::Back => {
+            app.pop();
+            app.home_mut().selected = state.lesson;
+            return leave;
+        }
+        Action::StartQuiz => {
+            if quiz::open(app, state.lesson) {
+                pause(app);
+            }
+            return leave;
+        }
+        Action::NextUnfinished => {
+            if let Some(target) = journey::next_unfinished(app) {
+                app.pop();
+                journey::go(app, target);
+            }
+            return leave;
+        }
+        Action::Inspect => {
+            crate::tui::inspect::open_from_reader(app, &state);
+            pause(app);
+            return vec![Effect::Redraw];
+        }
+        Action::NextSection => {
+            go_on(app, &state);
+            return vec![Effect::Redraw];
+        }
+        Action::PrevSection => {
+            go_to(app, prev_section(app, &state));
+            return vec![Effect::Redraw];
+        }
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::WheelUp => scroll.saturating_sub(3),
+        Action::WheelDown => scroll + 3,
+        Action::PageUp => scroll.saturating_sub(geo.page()),
+        Action::PageDown => scroll + geo.page(),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => scroll,
+    };
+    set(app, |r| r.scroll = new_scroll.min(max));
+    remember(app);
+    vec![Effect::Redraw]
+}
+
+/// Adds the time since the open reader's last key (at most [`IDLE_CAP_MS`]) to its lesson's
+/// reading time; called on every reader key and when the app is left.
+pub fn count_reading(app: &mut App) {
+    let now = app.clock.now_ms();
+    let Some(r) = app.reader_mut() else {
+        return;
+    };
+    let ms = now.saturating_sub(r.active_at).min(IDLE_CAP_MS);
+    r.active_at = now;
+    let lesson = r.lesson;
+    if let Some(id) = app.course.lessons.get(lesson).map(|l| l.id.clone()) {
+        app.store.progress_mut().add_reading(&id, ms);
+    }
+}
+
+/// Stops the reading clock while another screen is opened over the reader.
+fn pause(app: &mut App) {
+    if let Some(r) = app.reader_mut() {
+        r.active_at = PAUSED;
+    }
+}
+
+fn set(app: &mut App, change: impl FnOnce(&mut ReaderState)) {
+    if let Some(r) = app.reader_mut() {
+        change(r);
+    }
+}
+
+/// Saves where the open reader is: the section is seen, and Continue comes back here.
+fn remember(app: &mut App) {
+    let Some(r) = app.reader() else {
+        return;
+    };
+    let at = Position {
+        section: r.section,
+        scroll: r.scroll,
+    };
+    let Some(lesson) = app.course.lessons.get(r.lesson) else {
+        return;
+    };
+    if at.section < lesson.sections.len() {
+        let id = lesson.id.clone();
+        app.store.progress_mut().record_position(&id, at);
+    }
+}
+
+/// Line count and geometry of the section the reader shows, at the current terminal size.
+fn extent(app: &App, state: &ReaderState) -> (usize, Geometry) {
+    let geo = Geometry::new(app.area);
+    let lines = if geo.text.width > 0 {
+        app.section_view(state.lesson, state.section, geo.text.width)
+            .lines
+            .len()
+    } else {
+        0
+    };
+    (lines, geo)
+}
+
+/// `n`: the next section; after a lesson's last, its quiz is offered first (then `n` again
+/// goes on), and after the course's last, its summary.
+fn go_on(app: &mut App, state: &ReaderState) {
+    let lessons = app.course.lessons.len();
+    let sections = app
+        .course
+        .lessons
+        .get(state.lesson)
+        .map_or(0, |l| l.sections.len());
+    if state.offer.is_none() && state.section + 1 < sections {
+        return go_to(app, Some((state.lesson, state.section + 1)));
+    }
+    let has_quiz = quiz::quiz_of(app, state.lesson).is_some_and(|q| !q.questions.is_empty());
+    if state.offer.is_none() && has_quiz {
+        set(app, |r| r.offer = Some(Offer::Quiz));
+    } else if state.lesson + 1 < lessons {
+        go_to(app, Some((state.lesson + 1, 0)));
+    } else {
+        set(app, |r| r.offer = Some(Offer::CourseEnd));
+    }
+}
+
+/// The section before the reader's, continuing into the previous lesson's last section.
+fn prev_section(app: &App, state: &ReaderState) -> Option<(usize, usize)> {
+    if state.section > 0 {
+        return Some((state.lesson, state.section - 1));
+    }
+    let lesson = state.lesson.checked_sub(1)?;
+    let sections = app.course.lessons.get(lesson)?.sections.len();
+    Some((lesson, sections.saturating_sub(1)))
+}
+
+fn go_to(app: &mut App, target: Option<(usize, usize)>) {
+    let Some((lesson, section)) = target else {
+        return;
+    };
+    set(app, |r| {
+        r.lesson = lesson;
+        r.section = section;
+        r.scroll = 0;
+        r.offer = None;
+    });
+    remember(app);
+}
+
+/// Takes the new terminal size. The reader keeps its relative position in the section,
+/// since the same text re-wraps to a different number of lines.
+pub fn resize(app: &mut App, area: Rect) {
+    let before = app.reader().map(|r| (r.scroll, extent(app, r).0));
+    app.area = area;
+    app.lay_out();
+    let Some(state) = app.reader().cloned() else {
+        return;
+    };
+    let (lines, geo) = extent(app, &state);
+    let kept = match before {
+        Some((scroll, old)) if old > 0 => scroll * lines / old,
+        _ => 0,
+    };
+    set(app, |r| {
+        r.scroll = kept.min(max_scroll(lines, geo.text.height))
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing helpers
 
 /// A section as the reader shows it: laid out to a width and styled, ready to draw.
 #[derive(Debug, Default)]
