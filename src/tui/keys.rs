@@ -345,7 +345,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Reader,
         &[key('n'), special(KeyCode::Right), special(KeyCode::Tab)],
         A::NextSection,
-        "next section (then next lesson)",
+        "next section; at the end, the quiz offer",
         Some("n/p section"),
     ),
     bind(
