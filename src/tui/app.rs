@@ -14,6 +14,7 @@ use super::screens::exercise::ExerciseState;
 use super::screens::inspect::InspectState;
 use super::screens::quiz::QuizState;
 use super::screens::reader::{SectionView, view_section};
+use super::search::Search;
 use super::theme::Theme;
 use crate::course::{Course, Section};
 use crate::progress::Store;
@@ -33,6 +34,8 @@ pub struct App {
     pub code_colours: Option<CodeColours>,
     /// Never empty; the home screen is always at the bottom.
     screens: Vec<Screen>,
+    /// The `/` search: its prompt, its query and the match last gone to.
+    pub search: Search,
     /// The terminal's area as last reported.
     pub area: Rect,
     layouts: LayoutCache,
@@ -82,6 +85,7 @@ impl App {
             theme: Theme::default(),
             code_colours: None,
             screens: vec![Screen::Home(HomeState::default())],
+            search: Search::default(),
             area: Rect::new(0, 0, 80, 24),
             layouts: LayoutCache::default(),
             colours_seen: 0,
@@ -155,7 +159,11 @@ impl App {
 
     /// Which part of the key table applies now.
     pub fn context(&self) -> Context {
+        if self.search.prompting() {
+            return Context::SearchPrompt;
+        }
         match self.top() {
+            Screen::Reader(_) if self.search.showing() => Context::Found,
             Screen::Home(_) => Context::Home,
             Screen::Reader(_) => Context::Reader,
             Screen::Quiz(_) => Context::Quiz,

@@ -7,6 +7,7 @@ use super::app::{App, HelpState, ReaderState, Screen};
 use super::event::Msg;
 use super::keys::{self, Action, Input};
 use super::screens::{self, help, reader};
+use super::search;
 
 /// Work for the run loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +24,11 @@ pub enum Effect {
 
 /// Applies `msg`. Whatever way the app is left, open exercises keep their drafts first.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = dispatch(app, msg);
+    let cleared = matches!(msg, Msg::Key(_)) && search::forget_message(app);
+    let mut effects = dispatch(app, msg);
+    if cleared && !effects.contains(&Effect::Redraw) {
+        effects.push(Effect::Redraw);
+    }
     if effects.contains(&Effect::Quit) {
         screens::exercise::keep_drafts(app);
     }
@@ -39,6 +44,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::WheelUp => Some(Input::WheelUp),
         Msg::WheelDown => Some(Input::WheelDown),
+        Msg::Click { column, row } => return super::mouse::click(app, column, row),
         Msg::Tick => {
             let mut effects = screens::exercise::on_tick(app, std::time::Instant::now());
             // A long code block's colours arrive from a worker thread between keys.
@@ -47,7 +53,9 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             return effects;
         }
-        // The quiz and exercise screens take keys first: typed text is text there.
+        // The search prompt, then the quiz and exercise screens take keys first: typed text
+        // is text there.
+        Msg::Key(key) if app.search.prompting() => return search::on_prompt_key(app, key),
         Msg::Key(key) if matches!(app.top(), Screen::Quiz(_)) => {
             return screens::quiz::on_key(app, key);
         }
@@ -61,6 +69,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     };
     if action == Action::Quit {
         return vec![Effect::Quit];
+    }
+    if action == Action::Search {
+        search::start(app);
+        return vec![Effect::Redraw];
+    }
+    if search::on_found_action(app, action) {
+        return vec![Effect::Redraw];
     }
     match app.top() {
         Screen::Home(_) => home(app, action),
@@ -107,7 +122,7 @@ fn home(app: &mut App, action: Action) {
 }
 
 /// Opens the reader on a section and marks it seen.
-fn open(app: &mut App, lesson: usize, section: usize) {
+pub(super) fn open(app: &mut App, lesson: usize, section: usize) {
     app.push(Screen::Reader(ReaderState {
         lesson,
         section,
@@ -194,7 +209,7 @@ fn prev_section(app: &App, state: &ReaderState) -> Option<(usize, usize)> {
     Some((lesson, sections.saturating_sub(1)))
 }
 
-fn go_to(app: &mut App, target: Option<(usize, usize)>) {
+pub(super) fn go_to(app: &mut App, target: Option<(usize, usize)>) {
     let Some((lesson, section)) = target else {
         return;
     };

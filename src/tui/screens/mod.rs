@@ -8,6 +8,7 @@ pub mod home;
 pub mod inspect;
 pub mod quiz;
 pub mod reader;
+pub mod search;
 mod status;
 pub mod watch;
 
@@ -44,6 +45,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Screen::Help(state) => help::draw(app, state, buf, area),
         }
     }
+    search::draw_bar(app, buf, area);
 }
 
 /// Splits off the last row for the status bar when there is room for anything else.

@@ -363,23 +363,64 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
-pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
-    let theme = &app.theme;
-    let (body, status_row) = split_status(area);
-    let Some(quiz) = quiz_of(app, state.lesson) else {
-        return;
-    };
-    // Measured first (into no rows), so that the scroll stays within the content.
+/// Lays the question out into `buf` (measured first, into no rows, so that the scroll stays
+/// within the content): the writer after it, the fit and the position text.
+fn lay_out<'b>(
+    app: &App,
+    state: &QuizState,
+    quiz: &Quiz,
+    buf: &'b mut Buffer,
+    body: Rect,
+) -> (Writer<'b>, Fit, String) {
     let mut measure = Writer::new(buf, Rect { height: 0, ..body });
     draw_content(app, state, quiz, &mut measure);
     let fit = Fit {
         max_scroll: measure.rows().saturating_sub(body.height),
         page: body.height.saturating_sub(2).max(1),
     };
+    let mut out = Writer::new(buf, body).skipping(state.scroll.min(fit.max_scroll));
+    let position = draw_content(app, state, quiz, &mut out);
+    (out, fit, position)
+}
+
+/// The choice, item or line drawn at row `y` of `area`, found by laying the question out
+/// again (into a scratch buffer: drawing keeps no state for clicks to read).
+pub fn row_at(app: &App, state: &QuizState, area: Rect, y: u16) -> Option<usize> {
+    let (body, _) = split_status(area);
+    let quiz = quiz_of(app, state.lesson)?;
+    let mut scratch = Buffer::empty(body);
+    let (out, _, _) = lay_out(app, state, quiz, &mut scratch, body);
+    out.picks.iter().find(|(row, _)| *row == y).map(|&(_, i)| i)
+}
+
+/// A click on row `index` of the question's answer: picks it, as its digit would.
+pub fn click(app: &mut App, index: usize) -> Vec<Effect> {
+    let Some(Screen::Quiz(mut state)) = app.screens().last().cloned() else {
+        return Vec::new();
+    };
+    let Some(question) = quiz_of(app, state.lesson).and_then(|q| q.questions.get(state.question))
+    else {
+        return Vec::new();
+    };
+    if state.answered.is_some() {
+        return Vec::new();
+    }
+    pick(&mut state, question, index);
+    if let Some(Screen::Quiz(s)) = app.screens_mut().last_mut() {
+        *s = state;
+    }
+    vec![Effect::Redraw]
+}
+
+pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let (body, status_row) = split_status(area);
+    let Some(quiz) = quiz_of(app, state.lesson) else {
+        return;
+    };
+    let (_, fit, mut position) = lay_out(app, state, quiz, buf, body);
     state.fit.set(fit);
     let scroll = state.scroll.min(fit.max_scroll);
-    let mut out = Writer::new(buf, body).skipping(scroll);
-    let mut position = draw_content(app, state, quiz, &mut out);
     if scroll < fit.max_scroll {
         position.push_str(" · more: PgDn");
     } else if scroll > 0 {
@@ -538,6 +579,7 @@ fn draw_question(
                     None => Span::raw("  "),
                 };
                 let code = Span::styled(text.to_string(), cursor_style(i).patch(theme.code_block));
+                out.pick_row(i);
                 out.line(Line::from(vec![mark, number, code]));
             }
         }
@@ -631,6 +673,9 @@ pub(super) struct Writer<'b> {
     y: u16,
     /// Rows still to leave out at the top (scrolled off).
     skip: u16,
+    /// The screen row of each visible row of a choice, item or line, with its index: where a
+    /// click lands.
+    picks: Vec<(u16, usize)>,
 }
 
 impl<'b> Writer<'b> {
@@ -641,6 +686,7 @@ impl<'b> Writer<'b> {
             area,
             y,
             skip: 0,
+            picks: Vec::new(),
         }
     }
 
@@ -687,6 +733,13 @@ impl<'b> Writer<'b> {
         }
     }
 
+    /// Notes that the next line belongs to row `index` of the answer (a choice, an item).
+    fn pick_row(&mut self, index: usize) {
+        if self.skip == 0 && self.y < self.area.bottom() {
+            self.picks.push((self.y, index));
+        }
+    }
+
     pub(super) fn gap(&mut self) {
         if self.skip > 0 {
             self.skip -= 1;
@@ -728,6 +781,7 @@ impl<'b> Writer<'b> {
         for row in crate::tui::text::wrap(text, room) {
             let mut spans = std::mem::replace(&mut lead, vec![Span::raw(" ".repeat(indent))]);
             spans.push(Span::styled(row, style));
+            self.pick_row(index);
             self.line(Line::from(spans));
         }
     }

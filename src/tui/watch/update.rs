@@ -49,7 +49,7 @@ pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<WatchEffect> {
             state.area = ratatui::layout::Rect::new(0, 0, width, height);
             vec![WatchEffect::Redraw]
         }
-        WatchMsg::Ui(Msg::Tick | Msg::Terminate) => Vec::new(),
+        WatchMsg::Ui(Msg::Tick | Msg::Terminate | Msg::Click { .. }) => Vec::new(),
     }
 }
 
