@@ -40,3 +40,15 @@ impl Score {
         self.total > 0 && self.correct == self.total
     }
 }
+
+/// Where a quiz resumes: its first question without a saved answer, else its first.
+pub fn first_unanswered(quiz: &Quiz, progress: &Progress) -> usize {
+    quiz.questions
+        .iter()
+        .position(|q| {
+            !progress
+                .question(&quiz.lesson_id, &q.id)
+                .is_some_and(|p| p.answered)
+        })
+        .unwrap_or(0)
+}

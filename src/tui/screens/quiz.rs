@@ -117,18 +117,9 @@ impl QuizState {
 
 /// Where a quiz resumes: its first question without a saved answer, else its first.
 fn first_unanswered(app: &App, lesson: usize) -> usize {
-    let Some(quiz) = quiz_of(app, lesson) else {
-        return 0;
-    };
-    let progress = app.store.progress();
-    quiz.questions
-        .iter()
-        .position(|q| {
-            !progress
-                .question(&quiz.lesson_id, &q.id)
-                .is_some_and(|p| p.answered)
-        })
-        .unwrap_or(0)
+    quiz_of(app, lesson).map_or(0, |quiz| {
+        crate::results::score::first_unanswered(quiz, app.store.progress())
+    })
 }
 
 /// The quiz for lesson index `lesson`, if it has one.
@@ -453,7 +444,7 @@ fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> 
             let place = format!(
                 "question {}/{total} · {}",
                 state.question + 1,
-                kind_label(question)
+                question.kind.task()
             );
             // The lesson title gives way first: where you are and what to do must stay whole.
             let room = usize::from(out.area.width).saturating_sub(
@@ -472,18 +463,6 @@ fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> 
             draw_score(app, quiz, out, theme, title);
             "quiz done".to_string()
         }
-    }
-}
-
-fn kind_label(question: &Question) -> &'static str {
-    match question.kind {
-        QuestionKind::Single { .. } => "pick one",
-        QuestionKind::Multiple { .. } => "pick all that apply",
-        QuestionKind::TrueFalse { .. } => "true or false",
-        QuestionKind::Short { .. } => "type the answer",
-        QuestionKind::Order { .. } => "put in order",
-        QuestionKind::SpotBug { .. } => "spot the bug",
-        QuestionKind::Dockerfile(_) => "write a Dockerfile",
     }
 }
 
