@@ -12,7 +12,8 @@
 //!   [`results`]: what is made from both (score, exported results, a class's table).
 //! - [`report`]: `check` output formats; [`inspect`]: what a Dockerfile ships;
 //!   [`config`]: `.dockerlings.yaml` (ignores, fail level, theme); [`workshop`]: a class's files.
-//! - [`tui`]: screens over all of the above; [`cli`]: argument parsing and dispatch.
+//! - [`tui`]: screens over all of the above; [`plain`]: the same course line by line
+//!   (`--plain`); [`cli`]: argument parsing and dispatch.
 
 pub mod cli;
 pub mod config;
@@ -21,6 +22,7 @@ pub mod dockerfile;
 pub mod escape;
 pub mod highlight;
 pub mod inspect;
+pub mod plain;
 pub mod progress;
 pub mod quiz;
 pub mod report;

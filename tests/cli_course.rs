@@ -215,9 +215,11 @@ fn a_bad_theme_in_the_config_is_reported_before_the_course_opens() {
 fn without_a_terminal_the_course_says_so_instead_of_drawing_into_the_pipe() {
     let dir = tempfile::tempdir().unwrap();
     // stdout is a pipe here; the run must end (not wait for keys) with a message saying why.
+    // (TERM=dumb would choose plain mode instead.)
     dockerlings()
         .arg("--progress-file")
         .arg(dir.path().join("p.json"))
+        .env("TERM", "xterm")
         .timeout(std::time::Duration::from_secs(20))
         .write_stdin("")
         .assert()
@@ -225,7 +227,8 @@ fn without_a_terminal_the_course_says_so_instead_of_drawing_into_the_pipe() {
         .stdout("")
         .stderr(predicate::str::contains(
             "the interactive screens need a terminal",
-        ));
+        ))
+        .stderr(predicate::str::contains("--plain"));
 }
 
 /// Whether process `pid` is still running (a zombie left for a reaper counts as ended).

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Modules under the screens and the command line; neither of those may be named by these.
+/// Modules under the screens, plain mode and the command line; none of those may be named by
+/// these.
 const CORE: [&str; 13] = [
     "config",
     "course",
@@ -145,9 +146,24 @@ fn assert_none(found: Vec<String>, rule: &str) {
 fn no_core_module_names_the_screens_or_the_command_line() {
     let found = CORE
         .iter()
-        .flat_map(|module| crossings(module, |m| m != "tui" && m != "cli"))
+        .flat_map(|module| crossings(module, |m| !UIS.contains(&m) && m != "cli"))
         .collect();
-    assert_none(found, "core modules must not depend on tui or cli");
+    assert_none(found, "core modules must not depend on tui, plain or cli");
+}
+
+/// The two ways of showing the course: siblings, neither built on the other.
+const UIS: [&str; 2] = ["tui", "plain"];
+
+#[test]
+fn the_full_screen_and_the_plain_ui_know_nothing_of_each_other_or_the_command_line() {
+    let found = UIS
+        .iter()
+        .flat_map(|ui| crossings(ui, |m| m == *ui || (!UIS.contains(&m) && m != "cli")))
+        .collect();
+    assert_none(
+        found,
+        "tui and plain share the library, not each other's code",
+    );
 }
 
 #[test]
@@ -188,7 +204,7 @@ fn highlight_names_no_terminal_or_argument_library() {
 
 #[test]
 fn only_the_yaml_module_names_the_yaml_crate() {
-    let found: Vec<String> = [CORE.as_slice(), &["tui", "cli"]]
+    let found: Vec<String> = [CORE.as_slice(), &UIS, &["cli"]]
         .concat()
         .into_iter()
         .filter(|&m| m != "yaml")

@@ -1,9 +1,11 @@
 //! The top-level command: open a course (bundled or from a folder) in the terminal UI.
 
+use std::io;
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::course::Course;
+use crate::plain;
 use crate::progress::Store;
 use crate::tui::{self, App, CodeColours, Exit};
 
@@ -14,12 +16,8 @@ pub fn open(
     progress_file: Option<&Path>,
     colours: CodeColours,
 ) -> ExitCode {
-    let course = match super::lessons::load_pack(lessons) {
-        Ok(course) => course,
-        Err(err) => {
-            eprintln!("dockerlings: {}", super::shown(&err));
-            return ExitCode::from(2);
-        }
+    let Some(course) = load(lessons) else {
+        return ExitCode::from(2);
     };
     let (store, notices) = super::progress::open_store_quietly(progress_file);
     let code = run_app(
@@ -33,6 +31,36 @@ pub fn open(
         eprintln!("dockerlings: {}", super::shown(&notice));
     }
     code
+}
+
+/// Opens the course like [`open`], line by line on stdin and stdout (`--plain`). Exit status
+/// 0 when the learner quits or the input ends, 1 when stdout fails.
+pub fn open_plain(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+    let Some(course) = load(lessons) else {
+        return ExitCode::from(2);
+    };
+    let (mut store, notices) = super::progress::open_store_quietly(progress_file);
+    // Nothing hides stderr here, so the notices are said once, before the course.
+    for notice in notices {
+        eprintln!("dockerlings: {}", super::shown(&notice));
+    }
+    let (width, height) = plain::size();
+    let mut console = plain::Console::new(io::stdin().lock(), io::stdout().lock(), width, height);
+    match plain::run(&course, &mut store, &mut console) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("dockerlings: {}", super::shown(&err));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The bundled course or the pack in `lessons`; `None` (said on stderr) when it cannot be opened.
+fn load(lessons: Option<&Path>) -> Option<Course> {
+    super::lessons::load_pack(lessons)
+        .map_err(|err| eprintln!("dockerlings: {}", super::shown(&err)))
+        .ok()
 }
 
 /// Runs the terminal UI on `course`. Exit status: 0 on quit, 128 + the signal's number when

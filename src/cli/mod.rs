@@ -50,6 +50,11 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub theme: Option<Theme>,
 
+    /// Show the course line by line, for screen readers and dumb terminals: no full-screen
+    /// drawing, no colour; answers are typed. Chosen without asking when TERM=dumb.
+    #[arg(long)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -130,6 +135,9 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        None if cli.plain || crate::plain::terminal_is_dumb() => {
+            course::open_plain(cli.lessons.as_deref(), cli.progress_file.as_deref())
+        }
         None => with_colours(&cli, |colours| {
             course::open(
                 cli.lessons.as_deref(),

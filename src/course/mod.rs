@@ -1,5 +1,6 @@
 //! Lesson packs: the data model, the loader (bundled or on disk), Markdown → [`doc::Doc`],
-//! layout of a `Doc` into width-wrapped lines, and the plain-text notes import.
+//! layout of a `Doc` into width-wrapped lines, search over that text, and the plain-text notes
+//! import.
 //! Knows nothing of the terminal.
 
 pub mod doc;
@@ -10,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod mojibake;
 pub mod notes;
+pub mod search;
 
 pub use loader::PackError;
 pub use model::{Course, Lesson, LoadError, Section, SectionKind};

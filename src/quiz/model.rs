@@ -88,6 +88,19 @@ impl QuestionKind {
         }
     }
 
+    /// What the learner is asked to do, as the quiz screens say it.
+    pub fn task(&self) -> &'static str {
+        match self {
+            QuestionKind::Single { .. } => "pick one",
+            QuestionKind::Multiple { .. } => "pick all that apply",
+            QuestionKind::TrueFalse { .. } => "true or false",
+            QuestionKind::Short { .. } => "type the answer",
+            QuestionKind::Order { .. } => "put in order",
+            QuestionKind::SpotBug { .. } => "spot the bug",
+            QuestionKind::Dockerfile(_) => "write a Dockerfile",
+        }
+    }
+
     pub const NAMES: [&'static str; 7] = [
         "single",
         "multiple",

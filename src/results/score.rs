@@ -70,3 +70,15 @@ mod tests {
         assert!(!Score::default().passed());
     }
 }
+
+/// Where a quiz resumes: its first question without a saved answer, else its first.
+pub fn first_unanswered(quiz: &Quiz, progress: &Progress) -> usize {
+    quiz.questions
+        .iter()
+        .position(|q| {
+            !progress
+                .question(&quiz.lesson_id, &q.id)
+                .is_some_and(|p| p.answered)
+        })
+        .unwrap_or(0)
+}

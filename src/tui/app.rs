@@ -14,6 +14,7 @@ pub use super::screens::home::HomeState;
 use super::screens::quiz::QuizState;
 pub use super::screens::reader::ReaderState;
 use super::screens::reader::{Geometry, SectionView, view_section};
+use super::search::Search;
 use super::theme::Theme;
 use crate::course::{Course, Lesson, Section};
 use crate::progress::{Clock, Store};
@@ -35,6 +36,8 @@ pub struct App {
     pub code_colours: Option<CodeColours>,
     /// Never empty; the home screen is always at the bottom.
     screens: Vec<Screen>,
+    /// The `/` search: its prompt, its query and the match last gone to.
+    pub search: Search,
     /// The terminal's area as last reported.
     pub area: Rect,
     layouts: LayoutCache,
@@ -74,6 +77,7 @@ impl App {
             theme: Theme::default(),
             code_colours: None,
             screens: vec![Screen::Home(HomeState::default())],
+            search: Search::default(),
             area: Rect::new(0, 0, 80, 24),
             layouts: LayoutCache::default(),
             colours_seen: 0,
@@ -160,7 +164,11 @@ impl App {
 
     /// Which part of the key table applies now.
     pub fn context(&self) -> Context {
+        if self.search.prompting() {
+            return Context::SearchPrompt;
+        }
         match self.top() {
+            Screen::Reader(_) if self.search.showing() => Context::Found,
             Screen::Home(_) => Context::Home,
             Screen::Reader(_) => Context::Reader,
             Screen::Quiz(_) => Context::Quiz,

@@ -13,14 +13,20 @@ pub enum Context {
     Exercise,
     Inspect,
     Help,
+    /// Typing a search after `/`.
+    SearchPrompt,
+    /// The reader while a search's matches are shown; other reader keys still apply.
+    Found,
 }
 
 impl Context {
     /// In the order the help overlay lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 9] = [
         Self::Global,
         Self::Home,
         Self::Reader,
+        Self::SearchPrompt,
+        Self::Found,
         Self::Quiz,
         Self::Exercise,
         Self::Inspect,
@@ -36,12 +42,19 @@ impl Context {
             Self::Exercise => "Dockerfile exercise (other keys edit)",
             Self::Inspect => "Inspect view (stage graph, size, attack surface)",
             Self::Help => "This help",
+            Self::SearchPrompt => "Typing a search (after /)",
+            Self::Found => "Reader after a search (reader keys still work)",
         }
     }
 
     /// Screens where printable characters are text the learner types, never commands.
     pub fn types_text(self) -> bool {
-        self == Self::Exercise
+        matches!(self, Self::Exercise | Self::SearchPrompt)
+    }
+
+    /// The context whose bindings apply next, before the global ones.
+    fn parent(self) -> Option<Context> {
+        (self == Self::Found).then_some(Self::Reader)
     }
 }
 
@@ -93,6 +106,14 @@ pub enum Action {
     NextUnfinished,
     /// Home: answer the missed questions that are due again.
     Review,
+    /// Start typing a search of the course.
+    Search,
+    /// Search prompt: delete the last character typed.
+    Erase,
+    NextMatch,
+    PrevMatch,
+    /// Stop showing the search's matches.
+    ClearSearch,
 }
 
 /// One input the table can bind: a key (with or without Ctrl) or a mouse-wheel notch.
@@ -263,6 +284,7 @@ pub const BINDINGS: &[Binding] = &[
         "take the selected lesson's quiz",
         None,
     ),
+    bind(C::Home, &[key('/')], A::Search, "search the course", None),
     bind(
         C::Home,
         &[key('c')],
@@ -382,6 +404,55 @@ pub const BINDINGS: &[Binding] = &[
         A::Inspect,
         "inspect the Dockerfile on screen",
         Some("i inspect"),
+    ),
+    bind(
+        C::Reader,
+        &[key('/')],
+        A::Search,
+        "search the course (like less)",
+        None,
+    ),
+    bind(
+        C::SearchPrompt,
+        &[special(KeyCode::Enter)],
+        A::Submit,
+        "go to the first match from here",
+        Some("Enter search"),
+    ),
+    bind(
+        C::SearchPrompt,
+        &[special(KeyCode::Backspace)],
+        A::Erase,
+        "delete the last character",
+        None,
+    ),
+    bind(
+        C::SearchPrompt,
+        &[special(KeyCode::Esc)],
+        A::Back,
+        "cancel the search",
+        Some("Esc cancel"),
+    ),
+    bind(
+        C::Found,
+        &[key('n')],
+        A::NextMatch,
+        "next match (wraps to the course's start)",
+        Some("n/N match"),
+    ),
+    bind(
+        C::Found,
+        &[key('N')],
+        A::PrevMatch,
+        "previous match (wraps to the end)",
+        None,
+    ),
+    bind(
+        C::Found,
+        &[special(KeyCode::Esc)],
+        A::ClearSearch,
+        "stop showing matches (n is next section again)",
+        Some("Esc clear"),
     ),
     bind(
         C::Quiz,
@@ -631,6 +702,13 @@ pub const BINDINGS: &[Binding] = &[
         "close this help",
         Some("Esc close"),
     ),
+    bind(
+        C::Help,
+        &[key('/')],
+        A::Search,
+        "close this help and search the course",
+        None,
+    ),
 ];
 
 /// The action `input` triggers in `context`: the screen's own bindings first, then the global ones.
@@ -639,12 +717,15 @@ pub fn action_for(context: Context, input: Input) -> Option<Action> {
     if context.types_text() && input.is_text() {
         return None;
     }
-    [context, Context::Global].into_iter().find_map(|ctx| {
-        BINDINGS
-            .iter()
-            .find(|b| b.context == ctx && b.inputs.contains(&input))
-            .map(|b| b.action)
-    })
+    [Some(context), context.parent(), Some(Context::Global)]
+        .into_iter()
+        .flatten()
+        .find_map(|ctx| {
+            BINDINGS
+                .iter()
+                .find(|b| b.context == ctx && b.inputs.contains(&input))
+                .map(|b| b.action)
+        })
 }
 
 /// The bindings listed under `context`, in table order.
@@ -657,13 +738,24 @@ pub fn hints(context: Context) -> Vec<&'static str> {
     status_bindings(context).filter_map(|b| b.hint).collect()
 }
 
-/// The bindings a screen's status bar may hint at: its own, then the global ones it does not
-/// rebind.
+/// The bindings a screen's status bar may hint at: its own, its parent's (the reader's, after a
+/// search) that it does not rebind, then the global ones nobody rebinds.
 fn status_bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let rebound = move |b: &&Binding| bindings(context).any(|own| own.action == b.action);
+    let own = move || bindings(context).chain(context.parent().into_iter().flat_map(bindings));
+    let rebound = move |b: &&Binding| own().any(|o| o.action == b.action);
+    let parents = context
+        .parent()
+        .into_iter()
+        .flat_map(bindings)
+        .filter(move |b| !bindings(context).any(|o| shares_input(o, b)));
     let globals =
         bindings(Context::Global).filter(move |b| context == Context::Global || !rebound(b));
-    bindings(context).chain(globals)
+    bindings(context).chain(parents).chain(globals)
+}
+
+/// Whether two bindings share an input (the child's then hides the parent's there).
+fn shares_input(a: &Binding, b: &Binding) -> bool {
+    a.inputs.iter().any(|i| b.inputs.contains(i))
 }
 
 /// Status-bar hints for a screen while the learner types text into it (a short answer):
@@ -773,6 +865,32 @@ mod tests {
         assert_eq!(
             hints(Context::Reader),
             ["j/k scroll", "n/p section", "q back", "i inspect", "? help"]
+        );
+        // After a search, n is the next match; Esc stops showing matches, and the reader's
+        // other keys still work.
+        assert_eq!(
+            hints(Context::Found),
+            [
+                "n/N match",
+                "Esc clear",
+                "j/k scroll",
+                "i inspect",
+                "? help"
+            ]
+        );
+        assert_eq!(
+            action_for(Context::Found, key('n')),
+            Some(Action::NextMatch)
+        );
+        assert_eq!(action_for(Context::Found, key('q')), Some(Action::Back));
+        assert_eq!(
+            action_for(Context::Found, key('p')),
+            Some(Action::PrevSection)
+        );
+        assert_eq!(
+            action_for(Context::SearchPrompt, key('q')),
+            None,
+            "q is typed"
         );
         assert_eq!(
             hints(Context::Inspect),

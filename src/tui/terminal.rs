@@ -15,7 +15,8 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 
 /// Why the interactive screens cannot start, with what still works without a terminal.
 const NOT_A_TERMINAL: &str = "the interactive screens need a terminal; without one, use \
-     `dockerlings lessons`, `check`, `inspect`, `rules` or `explain` (see `dockerlings --help`)";
+     `dockerlings --plain` (the course line by line), `lessons`, `check`, `inspect`, `rules` or \
+     `explain` (see `dockerlings --help`)";
 
 /// The terminal in raw mode on the alternate screen with mouse capture; restored on drop.
 pub struct Session {

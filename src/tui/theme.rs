@@ -21,6 +21,8 @@ pub struct Theme {
     pub marker: Style,
     pub table_border: Style,
     pub rule: Style,
+    /// A `/` search's matches: reversed as well, so they show without colour too.
+    pub found: Style,
 }
 
 impl Default for Theme {
@@ -46,6 +48,9 @@ impl Default for Theme {
             marker: Style::new().fg(Color::Blue),
             table_border: Style::new().add_modifier(Modifier::DIM),
             rule: Style::new().add_modifier(Modifier::DIM),
+            found: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::REVERSED),
         }
     }
 }
@@ -122,6 +127,7 @@ mod tests {
             t.marker,
             t.table_border,
             t.rule,
+            t.found,
         ];
         styles.extend(t.heading);
         styles.extend(

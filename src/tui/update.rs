@@ -7,6 +7,7 @@ use super::app::{App, HelpState, Screen};
 use super::event::Msg;
 use super::keys::{self, Action, Input};
 use super::screens::{self, help, home, reader};
+use super::search;
 
 /// Work for the run loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +26,11 @@ pub enum Effect {
 
 /// Applies `msg`. Whatever way the app is left, open exercises keep their drafts first.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = dispatch(app, msg);
+    let cleared = matches!(msg, Msg::Key(_)) && search::forget_message(app);
+    let mut effects = dispatch(app, msg);
+    if cleared && !effects.contains(&Effect::Redraw) {
+        effects.push(Effect::Redraw);
+    }
     if effects.contains(&Effect::Quit) {
         screens::exercise::keep_drafts(app);
         reader::count_reading(app);
@@ -43,6 +48,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::WheelUp => Some(Input::WheelUp),
         Msg::WheelDown => Some(Input::WheelDown),
+        Msg::Click { column, row } => return super::mouse::click(app, column, row),
         Msg::Tick => {
             let mut effects = screens::exercise::on_tick(app, std::time::Instant::now());
             // A long code block's colours arrive from a worker thread between keys.
@@ -51,7 +57,9 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             return effects;
         }
-        // The quiz and exercise screens take keys first: typed text is text there.
+        // The search prompt, then the quiz and exercise screens take keys first: typed text
+        // is text there.
+        Msg::Key(key) if app.search.prompting() => return search::on_prompt_key(app, key),
         Msg::Key(key) if matches!(app.top(), Screen::Quiz(_)) => {
             return screens::quiz::on_key(app, key);
         }
@@ -68,6 +76,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
     if action == Action::ToggleHelp {
         toggle_help(app);
+        return vec![Effect::Redraw];
+    }
+    if action == Action::Search {
+        search::start(app);
+        return vec![Effect::Redraw];
+    }
+    if search::on_found_action(app, action) {
         return vec![Effect::Redraw];
     }
     match app.top() {

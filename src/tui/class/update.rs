@@ -31,7 +31,7 @@ pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<Effect> {
             state.area = ratatui::layout::Rect::new(0, 0, width, height);
             vec![Effect::Redraw]
         }
-        ClassMsg::Ui(Msg::Tick | Msg::Terminate) => Vec::new(),
+        ClassMsg::Ui(Msg::Tick | Msg::Terminate | Msg::Click { .. }) => Vec::new(),
         ClassMsg::Loaded(Ok(snapshot)) => {
             // The selection stays on the same learner's file as the rows move.
             let file = state

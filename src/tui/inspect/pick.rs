@@ -59,8 +59,8 @@ pub fn has_dockerfile(doc: &Doc) -> bool {
 }
 
 /// The reader's status-bar hints; the inspect hint only where there is something to inspect.
-pub fn reader_hints(doc: Option<&Doc>) -> Vec<&'static str> {
-    let mut hints = keys::hints(Context::Reader);
+pub fn reader_hints(context: Context, doc: Option<&Doc>) -> Vec<&'static str> {
+    let mut hints = keys::hints(context);
     if !doc.is_some_and(has_dockerfile) {
         let inspect = keys::bindings(Context::Reader)
             .find(|b| b.action == Action::Inspect)

@@ -65,40 +65,104 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 const TITLE: &str = "dockerlings";
 const TAGLINE: &str = "multi-stage Docker builds and distroless images";
 
-pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
-    let theme = &app.theme;
-    let (mut body, status_row) = split_status(area);
+/// Where the home screen's parts go in `area`; drawing and mouse clicks both use it.
+struct Parts {
+    header: Option<Rect>,
+    banner: Rect,
+    /// The banner's text, wrapped.
+    notices: Vec<String>,
+    /// What to do next (Continue, reviews due), when there is something.
+    next: Rect,
+    next_line: Option<String>,
+    legend: Option<Rect>,
+    list: Rect,
+    errors: Rect,
+}
 
-    if body.height >= 6 {
-        draw_header(buf, body, theme);
+fn parts(app: &App, area: Rect) -> Parts {
+    let (mut body, _) = split_status(area);
+    let header = (body.height >= 6).then_some(body);
+    if header.is_some() {
         body.y += 2;
         body.height -= 2;
     }
-    let banner = draw_banner(app, buf, body);
-    body.y += banner;
-    body.height -= banner;
-    let next = draw_next(app, buf, body);
-    body.y += next;
-    body.height -= next;
-    // The legend only where it costs the list no lesson.
-    if body.height >= 10 && !app.course.lessons.is_empty() {
-        body.height -= 1;
-        let w = usize::from(body.width.saturating_sub(1));
-        buf.set_stringn(body.x + 1, body.bottom(), fit(LEGEND, w), w, theme.dim);
+    let notices = banner_lines(app, body);
+    let banner_rows = match notices.len() as u16 {
+        0 => 0,
+        lines => (lines + 1).min(body.height),
+    };
+    let banner = Rect {
+        height: banner_rows,
+        ..body
+    };
+    body.y += banner_rows;
+    body.height -= banner_rows;
+    let error_rows = error_rows(app.course.errors.len(), body.height);
+    let next_line = next_line(app, body);
+    let next = Rect {
+        height: if next_line.is_some() { 1 } else { 0 },
+        ..body
+    };
+    if next_line.is_some() {
+        body.y += 2;
+        body.height -= 2;
     }
-    let errors = &app.course.errors;
-    let error_rows = error_rows(errors.len(), body.height);
+    // The legend only where it costs the list no lesson.
+    let legend = (body.height >= 10 && !app.course.lessons.is_empty()).then(|| {
+        body.height -= 1;
+        Rect {
+            y: body.bottom(),
+            height: 1,
+            ..body
+        }
+    });
     let list = Rect {
         height: body.height - error_rows,
         ..body
     };
-    let error_area = Rect {
+    let errors = Rect {
         y: list.bottom(),
         height: error_rows,
         ..body
     };
-    draw_lessons(app, state.selected, buf, list);
-    draw_errors(errors, buf, error_area, theme);
+    Parts {
+        header,
+        banner,
+        notices,
+        next,
+        next_line,
+        legend,
+        list,
+        errors,
+    }
+}
+
+/// The lesson drawn at column `x`, row `y` of `area`, if any.
+pub fn lesson_at(app: &App, state: &HomeState, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let list = parts(app, area).list;
+    lesson_rows(app.course.lessons.len(), state.selected, list)
+        .find(|(_, item)| item.contains(ratatui::layout::Position { x, y }))
+        .map(|(i, _)| i)
+}
+
+pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
+    let theme = &app.theme;
+    let (_, status_row) = split_status(area);
+    let parts = parts(app, area);
+    if let Some(header) = parts.header {
+        draw_header(buf, header, theme);
+    }
+    draw_banner(app, buf, parts.banner, &parts.notices);
+    if let Some(line) = &parts.next_line {
+        let w = usize::from(parts.next.width.saturating_sub(1));
+        buf.set_stringn(parts.next.x + 1, parts.next.y, line, w, theme.title);
+    }
+    if let Some(legend) = parts.legend {
+        let w = usize::from(legend.width.saturating_sub(1));
+        buf.set_stringn(legend.x + 1, legend.y, fit(LEGEND, w), w, theme.dim);
+    }
+    draw_lessons(app, state.selected, buf, parts.list);
+    draw_errors(&app.course.errors, buf, parts.errors, theme);
 
     if let Some(row) = status_row {
         let count = app.course.lessons.len();
@@ -125,11 +189,20 @@ fn draw_header(buf: &mut Buffer, area: Rect, theme: &Theme) {
     }
 }
 
-/// The progress notices, word-wrapped, in at most a third of the body (at least one row);
-/// returns the rows used, a blank one after the text included.
-fn draw_banner(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
+fn draw_banner(app: &App, buf: &mut Buffer, area: Rect, lines: &[String]) {
+    let w = usize::from(area.width).saturating_sub(4).max(1);
+    for (i, line) in lines.iter().enumerate() {
+        let y = area.y + i as u16;
+        if y < area.bottom() {
+            buf.set_stringn(area.x + 1, y, line, w + 2, app.theme.error);
+        }
+    }
+}
+
+/// The progress notices, word-wrapped, in at most a third of the body (at least one row).
+fn banner_lines(app: &App, area: Rect) -> Vec<String> {
     if app.notices.is_empty() || area.height < 2 {
-        return 0;
+        return Vec::new();
     }
     let w = usize::from(area.width).saturating_sub(4).max(1);
     let mut lines = Vec::new();
@@ -146,17 +219,12 @@ fn draw_banner(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
             }
         }
     }
-    for (i, line) in lines.iter().enumerate() {
-        let y = area.y + i as u16;
-        buf.set_stringn(area.x + 1, y, line, w + 2, app.theme.error);
-    }
-    let used = lines.len() as u16;
-    (used + 1).min(area.height)
+    lines
 }
 
 /// The line of what to do next: Continue (the last lesson read and where) and the reviews due;
-/// returns the rows used, a blank one after it included.
-fn draw_next(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
+/// `None` when there is nothing to say or no room for it and a blank row after it.
+fn next_line(app: &App, area: Rect) -> Option<String> {
     let mut parts = Vec::new();
     if let Some((lesson, at)) = continue_target(app) {
         let l = &app.course.lessons[lesson];
@@ -172,19 +240,17 @@ fn draw_next(app: &App, buf: &mut Buffer, area: Rect) -> u16 {
         parts.push(format!("r: {due} to review"));
     }
     if parts.is_empty() || area.height < 6 {
-        return 0;
+        return None;
     }
     let w = usize::from(area.width.saturating_sub(1));
-    let review = parts.len() > 1;
     // The review count stays whole; the lesson title gives way.
-    let line = if review {
+    let line = if parts.len() > 1 {
         let tail = format!(" · {}", parts[1]);
         format!("{}{tail}", fit(&parts[0], w.saturating_sub(width(&tail))))
     } else {
         fit(&parts[0], w)
     };
-    buf.set_stringn(area.x + 1, area.y, fit(&line, w), w, app.theme.title);
-    2
+    Some(fit(&line, w))
 }
 
 /// Words filled into lines of at most `max` columns; a word longer than a line is cut.
@@ -234,25 +300,35 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
         buf.set_stringn(area.x + 1, area.y, msg, usize::from(area.width), theme.dim);
         return;
     }
-    // Each lesson takes two rows (title, summary), plus a gap row when all of them fit so.
-    let per = if usize::from(area.height) >= lessons.len() * 3 {
+    let selected = selected.min(lessons.len() - 1);
+    for (i, item) in lesson_rows(lessons.len(), selected, area) {
+        draw_item(app, i, &lessons[i], i == selected, buf, item);
+    }
+}
+
+/// Each shown lesson and its rows in the list `area`: two rows (title, summary), plus a gap
+/// row when all of them fit so; scrolled so the selected one shows.
+fn lesson_rows(count: usize, selected: usize, area: Rect) -> impl Iterator<Item = (usize, Rect)> {
+    let per = if usize::from(area.height) >= count * 3 {
         3
     } else {
         2
     };
     let visible = (usize::from(area.height) / per).max(1);
-    let selected = selected.min(lessons.len() - 1);
+    let selected = selected.min(count.saturating_sub(1));
     let first = (selected + 1).saturating_sub(visible);
-    for (i, lesson) in lessons.iter().enumerate().skip(first).take(visible) {
-        let y = area.y + ((i - first) * per) as u16;
-        let rows = 2.min(area.bottom() - y);
-        let item = Rect {
-            y,
-            height: rows,
-            ..area
-        };
-        draw_item(app, i, lesson, i == selected, buf, item);
-    }
+    (first..count)
+        .take(visible)
+        .filter(move |_| !area.is_empty())
+        .map(move |i| {
+            let y = area.y + ((i - first) * per) as u16;
+            let item = Rect {
+                y,
+                height: 2.min(area.bottom() - y),
+                ..area
+            };
+            (i, item)
+        })
 }
 
 fn draw_item(

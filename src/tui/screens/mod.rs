@@ -11,6 +11,7 @@ pub mod quiz;
 pub mod reader;
 pub(in crate::tui) mod status;
 pub mod summary;
+pub mod search;
 pub mod watch;
 
 use ratatui::Frame;
@@ -46,6 +47,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
             Screen::Help(state) => help::draw(app, state, buf, area),
         }
     }
+    search::draw_bar(app, buf, area);
 }
 
 /// Splits off the last row for the status bar when there is room for anything else.

@@ -176,18 +176,9 @@ impl QuizState {
 
 /// Where a quiz resumes: its first question without a saved answer, else its first.
 fn first_unanswered(app: &App, lesson: usize) -> usize {
-    let Some(quiz) = quiz_of(app, lesson) else {
-        return 0;
-    };
-    let progress = app.store.progress();
-    quiz.questions
-        .iter()
-        .position(|q| {
-            !progress
-                .question(&quiz.lesson_id, &q.id)
-                .is_some_and(|p| p.answered)
-        })
-        .unwrap_or(0)
+    quiz_of(app, lesson).map_or(0, |quiz| {
+        crate::results::score::first_unanswered(quiz, app.store.progress())
+    })
 }
 
 /// The quiz for lesson index `lesson`, if it has one.
@@ -435,20 +426,64 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
 // ---------------------------------------------------------------------------------------------
 // Drawing
 
-/// How the question fits `area` (the whole screen): measured by laying it out into no rows,
-/// for drawing and for paging alike, so drawing need not remember it for `update`.
+/// How the question fits `area` (the whole screen): measured by laying it out into a scratch
+/// buffer, for paging, so drawing need not remember it for `update`.
 fn fit(app: &App, state: &QuizState, area: Rect) -> Fit {
     let (body, _) = split_status(area);
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return Fit::default();
     };
     let mut scratch = Buffer::empty(area);
-    let mut measure = Writer::new(&mut scratch, Rect { height: 0, ..body });
+    lay_out(app, state, quiz, &mut scratch, body).1
+}
+
+/// Lays the question out into `buf` (measured first, into no rows, so that the scroll stays
+/// within the content): the writer after it, the fit and the position text.
+fn lay_out<'b>(
+    app: &App,
+    state: &QuizState,
+    quiz: &Quiz,
+    buf: &'b mut Buffer,
+    body: Rect,
+) -> (Writer<'b>, Fit, String) {
+    let mut measure = Writer::new(buf, Rect { height: 0, ..body });
     draw_content(app, state, quiz, &mut measure);
-    Fit {
+    let fit = Fit {
         max_scroll: measure.rows().saturating_sub(body.height),
         page: body.height.saturating_sub(2).max(1),
-    }
+    };
+    let mut out = Writer::new(buf, body).skipping(state.scroll.min(fit.max_scroll));
+    let position = draw_content(app, state, quiz, &mut out);
+    (out, fit, position)
+}
+
+/// The choice, item or line drawn at row `y` of `area`, found by laying the question out
+/// again (into a scratch buffer: drawing keeps no state for clicks to read).
+pub fn row_at(app: &App, state: &QuizState, area: Rect, y: u16) -> Option<usize> {
+    let (body, _) = split_status(area);
+    let quiz = quiz_of(app, state.lesson)?;
+    let mut scratch = Buffer::empty(body);
+    let (out, _, _) = lay_out(app, state, quiz, &mut scratch, body);
+    out.picks.iter().find(|(row, _)| *row == y).map(|&(_, i)| i)
+}
+
+/// A click on row `index` of the question's answer: picks it, as its digit would.
+pub fn click(app: &mut App, index: usize) -> Vec<Effect> {
+    app.with_top(|app, top| {
+        let Screen::Quiz(state) = top else {
+            return Vec::new();
+        };
+        let Some(question) =
+            quiz_of(app, state.lesson).and_then(|q| q.questions.get(state.question))
+        else {
+            return Vec::new();
+        };
+        if state.answered.is_some() {
+            return Vec::new();
+        }
+        pick(state, question, index);
+        vec![Effect::Redraw]
+    })
 }
 
 pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
@@ -457,11 +492,8 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return;
     };
-    // Measured first, so that the scroll stays within the content.
-    let fit = fit(app, state, area);
+    let (_, fit, mut position) = lay_out(app, state, quiz, buf, body);
     let scroll = state.scroll.min(fit.max_scroll);
-    let mut out = Writer::new(buf, body).skipping(scroll);
-    let mut position = draw_content(app, state, quiz, &mut out);
     if scroll < fit.max_scroll {
         position.push_str(" · more: PgDn");
     } else if scroll > 0 {
@@ -498,7 +530,7 @@ fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> 
     };
     match quiz.questions.get(state.question).filter(|_| !state.done) {
         Some(question) => {
-            let place = format!("question {number}/{total} · {}", kind_label(question));
+            let place = format!("question {number}/{total} · {}", question.kind.task());
             // The lesson title gives way first: where you are and what to do must stay whole.
             let lead = format!(" {label}:  · ");
             let room = usize::from(out.area.width)
@@ -513,18 +545,6 @@ fn draw_content(app: &App, state: &QuizState, quiz: &Quiz, out: &mut Writer) -> 
             format!("{} {number}/{total}", label.to_lowercase())
         }
         None => summary::draw(app, state, out),
-    }
-}
-
-fn kind_label(question: &Question) -> &'static str {
-    match question.kind {
-        QuestionKind::Single { .. } => "pick one",
-        QuestionKind::Multiple { .. } => "pick all that apply",
-        QuestionKind::TrueFalse { .. } => "true or false",
-        QuestionKind::Short { .. } => "type the answer",
-        QuestionKind::Order { .. } => "put in order",
-        QuestionKind::SpotBug { .. } => "spot the bug",
-        QuestionKind::Dockerfile(_) => "write a Dockerfile",
     }
 }
 
@@ -620,6 +640,7 @@ fn draw_question(
                     None => Span::raw("  "),
                 };
                 let code = Span::styled(text.to_string(), cursor_style(i).patch(theme.code_block));
+                out.pick_row(i);
                 out.line(Line::from(vec![mark, number, code]));
             }
         }
@@ -697,6 +718,9 @@ pub(super) struct Writer<'b> {
     y: u16,
     /// Rows still to leave out at the top (scrolled off).
     skip: u16,
+    /// The screen row of each visible row of a choice, item or line, with its index: where a
+    /// click lands.
+    picks: Vec<(u16, usize)>,
 }
 
 impl<'b> Writer<'b> {
@@ -707,6 +731,7 @@ impl<'b> Writer<'b> {
             area,
             y,
             skip: 0,
+            picks: Vec::new(),
         }
     }
 
@@ -757,6 +782,13 @@ impl<'b> Writer<'b> {
         }
     }
 
+    /// Notes that the next line belongs to row `index` of the answer (a choice, an item).
+    fn pick_row(&mut self, index: usize) {
+        if self.skip == 0 && self.y < self.area.bottom() {
+            self.picks.push((self.y, index));
+        }
+    }
+
     pub(super) fn gap(&mut self) {
         if self.skip > 0 {
             self.skip -= 1;
@@ -798,6 +830,7 @@ impl<'b> Writer<'b> {
         for row in crate::tui::text::wrap(text, room) {
             let mut spans = std::mem::replace(&mut lead, vec![Span::raw(" ".repeat(indent))]);
             spans.push(Span::styled(row, style));
+            self.pick_row(index);
             self.line(Line::from(spans));
         }
     }

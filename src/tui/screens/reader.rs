@@ -6,13 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{journey, offer, quiz, split_status, status};
+use super::{journey, offer, quiz, search, split_status, status};
+use crate::course::Lesson;
 use crate::course::doc::{Callout, Doc};
 use crate::course::layout::{LaidLine, SpanStyle, layout};
+use crate::course::search::find_in_line;
 use crate::progress::Position;
 use crate::tui::app::{App, Screen};
 use crate::tui::code::CodeColours;
-use crate::tui::keys::Action;
+use crate::tui::keys::{Action, Context};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
@@ -128,6 +130,15 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
                 buf.set_stringn(x, geo.header.y + 1, kind, w - used, theme.dim);
             }
         }
+        for tab in lesson.map(|l| section_tabs(l, w)).unwrap_or_default() {
+            let style = if tab.section == state.section {
+                theme.selected
+            } else {
+                theme.dim
+            };
+            let x = geo.text.x + tab.x;
+            buf.set_stringn(x, geo.header.y + 2, &tab.label, tab.label.len(), style);
+        }
     }
 
     let text = geo.text;
@@ -142,13 +153,22 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
             buf.set_stringn(text.x, text.y, fit(note, w), w, theme.dim);
         }
     }
+    let query = app.search.query();
     for (row, line) in lines
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(usize::from(text.height))
+        .map(|(i, line)| match (query, view.lines.get(i)) {
+            (Some(q), Some(laid)) => {
+                let found = find_in_line(&laid.text(), q);
+                search::highlight(line, &found, theme.found)
+            }
+            _ => line.clone(),
+        })
         .enumerate()
     {
-        buf.set_line(text.x, text.y + row as u16, line, text.width);
+        buf.set_line(text.x, text.y + row as u16, &line, text.width);
     }
 
     if let Some(kind) = state.offer {
@@ -164,7 +184,12 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
             (state.section + 1).min(sections),
             percent(scroll, lines.len(), text.height)
         );
-        let hints = crate::tui::inspect::pick::reader_hints(section.map(|s| &s.doc));
+        let context = if app.search.showing() {
+            Context::Found
+        } else {
+            Context::Reader
+        };
+        let hints = crate::tui::inspect::pick::reader_hints(context, section.map(|s| &s.doc));
         status::draw(buf, row, &position, &hints, theme);
     }
 }
@@ -364,7 +389,7 @@ fn prev_section(app: &App, state: &ReaderState) -> Option<(usize, usize)> {
     Some((lesson, sections.saturating_sub(1)))
 }
 
-fn go_to(app: &mut App, target: Option<(usize, usize)>) {
+pub(in crate::tui) fn go_to(app: &mut App, target: Option<(usize, usize)>) {
     let Some((lesson, section)) = target else {
         return;
     };
@@ -398,6 +423,58 @@ pub fn resize(app: &mut App, area: Rect) {
 
 // ---------------------------------------------------------------------------------------------
 // Drawing helpers
+
+/// One of the section tabs under the section title, which a click opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub section: usize,
+    /// Columns from the text column's left edge.
+    pub x: u16,
+    pub label: String,
+}
+
+/// The lesson's sections as tabs in `width` columns: ` 1 concept ` and so on, or just the
+/// numbers when the names do not fit, or none when not even those fit.
+pub fn section_tabs(lesson: &Lesson, width: usize) -> Vec<Tab> {
+    let named = |i: usize, s: &crate::course::Section| format!(" {} {} ", i + 1, s.kind.name());
+    let numbered = |i: usize, _: &crate::course::Section| format!(" {} ", i + 1);
+    for label in [named, numbered] {
+        let labels: Vec<String> = lesson
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| label(i, s))
+            .collect();
+        let total: usize = labels.iter().map(|l| l.len() + 1).sum();
+        if total <= width + 1 {
+            let mut x = 0;
+            return labels
+                .into_iter()
+                .enumerate()
+                .map(|(section, label)| {
+                    let tab = Tab { section, x, label };
+                    x += tab.label.len() as u16 + 1;
+                    tab
+                })
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// The section whose tab is at column `x`, row `y` of `area`, for a click.
+pub fn section_at(app: &App, state: &ReaderState, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let geo = Geometry::new(area);
+    if geo.header.height < 3 || y != geo.header.y + 2 || x < geo.text.x {
+        return None;
+    }
+    let lesson = app.course.lessons.get(state.lesson)?;
+    let offset = x - geo.text.x;
+    section_tabs(lesson, usize::from(geo.text.width))
+        .into_iter()
+        .find(|t| (t.x..t.x + t.label.len() as u16).contains(&offset))
+        .map(|t| t.section)
+}
 
 /// A section as the reader shows it: laid out to a width and styled, ready to draw.
 #[derive(Debug, Default)]

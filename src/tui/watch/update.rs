@@ -52,7 +52,7 @@ pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<Effect> {
             state.area = ratatui::layout::Rect::new(0, 0, width, height);
             vec![Effect::Redraw]
         }
-        WatchMsg::Ui(Msg::Tick | Msg::Terminate) => Vec::new(),
+        WatchMsg::Ui(Msg::Tick | Msg::Terminate | Msg::Click { .. }) => Vec::new(),
     }
 }
 
