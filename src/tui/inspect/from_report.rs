@@ -220,3 +220,26 @@ fn size_notes(report: &Report) -> Vec<String> {
     }
     notes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_that_stops_the_container_is_listed_once_under_the_verdict() {
+        let view = view_of(
+            "FROM golang:1.26 AS build\nRUN CGO_ENABLED=0 go build -o /out/hello .\n\
+             FROM scratch\nCOPY --from=build /out/hello /hello\nENTRYPOINT [\"/out/hello\"]\n\
+             FORM typo\n",
+            "t",
+        );
+        assert_eq!(view.run.outcome, RunOutcome::Fails);
+        assert_eq!(view.run.verdict, "no");
+        assert_eq!(view.run.reasons.len(), 1, "{:?}", view.run.reasons);
+        assert!(view.run.reasons[0].starts_with("line 5: DK214 "));
+        // The parse error stays a problem; the DK214 error is not repeated there.
+        assert_eq!(view.errors.len(), 1, "{:?}", view.errors);
+        assert!(view.errors[0].starts_with("line 6: "), "{:?}", view.errors);
+        assert!(view.paths.iter().any(|p| p.stage == "stage 1"));
+    }
+}
