@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use super::WorkshopError;
 use super::files::DOCKERFILE;
 use super::manifest::{EXERCISES, Manifest};
-use crate::course::{Course, Lesson, LoadError};
+use crate::course::{Course, Lesson};
 use crate::progress::moved::moved_to;
 use crate::quiz::{Exercise, Question, QuestionKind, QuizBook};
 
@@ -44,11 +44,6 @@ impl Pack {
         };
         let book = QuizBook::for_course(&course);
         Ok(Pack { course, book })
-    }
-
-    /// Problems in the pack's lessons or quizzes; the rest of the pack still works.
-    pub fn errors(&self) -> impl Iterator<Item = &LoadError> {
-        self.course.errors.iter().chain(&self.book.errors)
     }
 
     /// Only the lessons and questions of `workshop`'s exercises: a workshop's scores count
