@@ -311,3 +311,90 @@ fn context_names_that_cannot_be_files_are_refused_before_any_write() {
             .stdout(predicate::str::contains(problem));
     }
 }
+
+#[test]
+fn a_pack_that_fails_verify_lessons_is_refused_and_nothing_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_with_context(tmp.path(), "context: [main.go, go.mod]");
+    let quiz = pack.join("01-demo.quiz.yaml");
+    let text = std::fs::read_to_string(&quiz).unwrap();
+    assert!(text.contains("min_stages: 2"));
+    // The reference solution has two stages: it now fails its own requirement.
+    std::fs::write(&quiz, text.replace("min_stages: 2", "min_stages: 3")).unwrap();
+    let dir = tmp.path().join("class");
+    init(&dir)
+        .arg("--lessons")
+        .arg(&pack)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("nothing was written"))
+        .stderr(predicate::str::contains(
+            "reference solution 1 fails `min_stages`",
+        ));
+    assert!(!dir.exists(), "no partial workshop");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine\n").unwrap();
+    let before = tree(&dir);
+    init(&dir).arg("--lessons").arg(&pack).assert().code(1);
+    assert_eq!(tree(&dir), before, "an existing folder is left as it was");
+}
+
+#[test]
+fn folder_names_stay_put_when_the_pack_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_with_context(tmp.path(), "context: [main.go, go.mod]");
+    let quiz = pack.join("01-demo.quiz.yaml");
+    let text = std::fs::read_to_string(&quiz).unwrap();
+    let at = text.find("  - id: demo-exercise\n").unwrap();
+    let (head, first) = text.split_at(at);
+    let second = first.replace("id: demo-exercise\n", "id: demo-exercise-two\n");
+    let third = first.replace("id: demo-exercise\n", "id: demo-exercise-three\n");
+    let folders = |dir: &Path| -> Vec<(String, String)> {
+        Manifest::read(dir)
+            .unwrap()
+            .exercises
+            .into_iter()
+            .map(|e| (e.question, e.folder))
+            .collect()
+    };
+    let dir = tmp.path().join("class");
+    std::fs::write(&quiz, format!("{head}{first}\n{second}")).unwrap();
+    init(&dir).arg("--lessons").arg(&pack).assert().success();
+    let pair = |q: &str, f: &str| (q.to_string(), f.to_string());
+    assert_eq!(
+        folders(&dir),
+        [
+            pair("demo-exercise", "01-demo-exercise"),
+            pair("demo-exercise-two", "02-demo-exercise-two")
+        ]
+    );
+    // The first exercise goes: the second keeps its folder (not renumbered to 01), so the
+    // learner's work stays in the one folder that is watched.
+    std::fs::write(&quiz, format!("{head}{second}")).unwrap();
+    init(&dir).arg("--lessons").arg(&pack).assert().success();
+    assert_eq!(
+        folders(&dir),
+        [pair("demo-exercise-two", "02-demo-exercise-two")]
+    );
+    // A new one comes before it and takes its place's number, which no folder has now.
+    std::fs::write(&quiz, format!("{head}{third}\n{second}")).unwrap();
+    init(&dir).arg("--lessons").arg(&pack).assert().success();
+    assert_eq!(
+        folders(&dir),
+        [
+            pair("demo-exercise-three", "01-demo-exercise-three"),
+            pair("demo-exercise-two", "02-demo-exercise-two")
+        ]
+    );
+    // Run again: nothing moves.
+    init(&dir).arg("--lessons").arg(&pack).assert().success();
+    assert_eq!(folders(&dir)[0].1, "01-demo-exercise-three");
+    let workshop = Workshop::open(&dir, None).unwrap();
+    let watched: Vec<&str> = workshop
+        .exercises
+        .iter()
+        .map(|e| e.folder.as_str())
+        .collect();
+    assert_eq!(watched, ["01-demo-exercise-three", "02-demo-exercise-two"]);
+}

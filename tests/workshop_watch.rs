@@ -352,3 +352,69 @@ fn saving_a_passed_file_again_keeps_first_try_credit() {
         .unwrap();
     assert_eq!((saved.hints_used, saved.revealed), (0, false));
 }
+
+#[test]
+fn a_save_selects_its_exercise_and_active_time_is_counted_for_it() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use dockerlings::tui::event::Msg;
+    use dockerlings::tui::watch::state::IDLE_MS;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+    let (_tmp, workshop) = workshop();
+    let (_watcher, rx) = start(&workshop);
+    let path = workshop.dockerfile(2);
+    let (lesson, question) = {
+        let ex = &workshop.exercises[2];
+        (ex.lesson_id.clone(), ex.question.id.clone())
+    };
+    let now = Rc::new(Cell::new(1_000_u64));
+    let clock = Rc::clone(&now);
+    let mut state = state(workshop).with_clock(move || clock.get());
+    assert_eq!(state.current, 0);
+    let spent = |state: &WatchState| {
+        state
+            .store
+            .progress()
+            .question(&lesson, &question)
+            .map_or(0, |q| q.time_spent_ms)
+    };
+
+    // A minute in the learner's editor, then a save in the third exercise's folder.
+    now.set(61_000);
+    std::fs::write(&path, failing_text()).unwrap();
+    feed(&mut state, &rx, 2, |s| s.current == 2);
+    assert_eq!(state.current, 2, "the saved exercise is selected");
+    assert!(
+        message(&state).contains("not met yet"),
+        "{}",
+        message(&state)
+    );
+    assert_eq!(spent(&state), 60_000);
+
+    // An hour away counts as at most IDLE_MS of work.
+    now.set(61_000 + 3_600_000);
+    update(
+        &mut state,
+        WatchMsg::Ui(Msg::Key(KeyEvent::from(KeyCode::Char('?')))),
+    );
+    assert_eq!(spent(&state), 60_000 + IDLE_MS);
+}
+
+#[test]
+fn e_asks_for_the_editor_and_its_failure_is_shown() {
+    use dockerlings::tui::event::Msg;
+    use dockerlings::tui::update::Effect;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+    let (_tmp, workshop) = workshop();
+    let mut state = state(workshop);
+    let effects = update(
+        &mut state,
+        WatchMsg::Ui(Msg::Key(KeyEvent::from(KeyCode::Char('e')))),
+    );
+    assert_eq!(effects, [Effect::OpenEditor]);
+    update(&mut state, WatchMsg::Edited(0, Err("cannot run vi".into())));
+    assert_eq!(message(&state), "✗ $EDITOR: cannot run vi");
+}

@@ -22,8 +22,8 @@ pub enum WorkshopCommand {
     },
 }
 
-/// Exit status: 0 written, 1 refused (edited files, without --force), 2 the pack or folder
-/// cannot be used.
+/// Exit status: 0 written, 1 refused (edited files without --force, or a pack that fails
+/// `verify-lessons`), 2 the pack or folder cannot be used.
 pub fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
     match command {
         WorkshopCommand::Init { dir, force } => match init(&dir, lessons, force) {
@@ -48,7 +48,7 @@ pub fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
                 ));
                 ExitCode::SUCCESS
             }
-            Err(err @ WorkshopError::Edited(_)) => {
+            Err(err @ (WorkshopError::Edited(_) | WorkshopError::Invalid(_))) => {
                 eprintln!("dockerlings: {}", super::shown(&err));
                 ExitCode::FAILURE
             }

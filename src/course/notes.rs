@@ -214,6 +214,12 @@ fn blocks(lines: &[&str]) -> Vec<Block> {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             i += 1;
+        } else if let Some((code, next)) = staged_run(lines, i) {
+            out.push(Block::Code {
+                lang: Some("dockerfile".into()),
+                code: clean_code(&code),
+            });
+            i = next;
         } else if is_instruction(trimmed) {
             let (code, next) = code_run(lines, i);
             out.push(Block::Code {
@@ -300,6 +306,41 @@ fn code_run(lines: &[&str], start: usize) -> (String, usize) {
     (code, end)
 }
 
+/// `Stage 1: …` + its instructions, `Stage 2: …` + its instructions, …: the stages of one
+/// multi-stage example, joined into one Dockerfile with each caption as a comment above its
+/// stage, so the whole build is one block (inspected as a whole). `None` unless at least two
+/// captioned stages follow each other from `start`.
+fn staged_run(lines: &[&str], start: usize) -> Option<(String, usize)> {
+    let mut stages = Vec::new();
+    let mut i = start;
+    let mut end = start;
+    loop {
+        let caption = lines.get(i).map(|l| l.trim()).filter(|t| is_stage(t));
+        let code_at = caption.and_then(|_| next_text(lines, i + 1));
+        let Some(at) = code_at.filter(|&at| is_instruction(lines[at].trim())) else {
+            break;
+        };
+        let (code, next) = code_run(lines, at);
+        stages.push(format!("# {}\n{code}", lines[i].trim()));
+        end = next;
+        match next_text(lines, next) {
+            Some(n) => i = n,
+            None => break,
+        }
+    }
+    (stages.len() >= 2).then(|| (stages.join("\n\n"), end))
+}
+
+/// `Stage N: …`.
+fn is_stage(line: &str) -> bool {
+    is_caption(line) && line.starts_with("Stage")
+}
+
+/// The first line at or after `from` with text on it.
+fn next_text(lines: &[&str], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&n| !lines[n].trim().is_empty())
+}
+
 /// Wrapped prose lines → one paragraph. A line that ends in two spaces keeps its break
 /// (the Markdown convention the notes follow, e.g. for their ✅ lists).
 fn paragraph(lines: &[&str]) -> Vec<Inline> {
@@ -380,6 +421,37 @@ mod tests {
         );
         assert_eq!(code, "FROM a AS b\nRUN x \\\n  && y\n\nFROM c");
         assert_eq!(end, 5);
+    }
+
+    fn code_blocks(lesson: &Lesson) -> Vec<&str> {
+        let blocks = lesson.sections.iter().flat_map(|s| &s.doc.blocks);
+        blocks
+            .filter_map(|b| match b {
+                Block::Code { code, .. } => Some(code.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_stages_of_one_example_are_one_dockerfile() {
+        let lesson = import(
+            "1. Example:\n\nStage 1: Build\n\nFROM golang AS build\nRUN go build\n\n\
+             Stage 2: Run\n\nFROM alpine\nCOPY --from=build /app /app\n\nThe end.\n\n\
+             Stage 1: Alone\n\nFROM scratch\n",
+            "n.txt",
+        );
+        assert_eq!(
+            code_blocks(&lesson),
+            [
+                "# Stage 1: Build\nFROM golang AS build\nRUN go build\n\n\
+                 # Stage 2: Run\nFROM alpine\nCOPY --from=build /app /app",
+                "FROM scratch",
+            ]
+        );
+        // A lone stage keeps its caption as a caption.
+        let last = lesson.sections[0].doc.blocks.iter().rev().nth(1).unwrap();
+        assert!(matches!(last, Block::Paragraph(_)), "{last:?}");
     }
 
     #[test]

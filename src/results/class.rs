@@ -73,9 +73,18 @@ impl Class {
         // Problems are reported in the order the files were given.
         let mut problems: Vec<(usize, FileProblem)> = Vec::new();
         let mut decoded = Vec::new();
+        let mut copies = Copies::default();
         for (index, (path, text)) in files.into_iter().enumerate() {
             match text.and_then(|t| Results::decode(&t).map_err(|e| e.to_string())) {
-                Ok(results) => decoded.push((index, LearnerFile { path, results })),
+                Ok(results) => {
+                    let file = LearnerFile { path, results };
+                    // Counted once, and before the majority pack is chosen, which a copy
+                    // must not sway.
+                    match copies.first_of(&file) {
+                        Some(remark) => class.remarks.push(remark),
+                        None => decoded.push((index, file)),
+                    }
+                }
                 Err(message) => problems.push((index, FileProblem { path, message })),
             }
         }
@@ -344,6 +353,42 @@ fn majority<T, K: PartialEq>(items: impl Iterator<Item = T>, key: impl Fn(&T) ->
         .map(|(_, item, _)| item)
 }
 
+/// The files merged so far, to find a file given twice or a copy of the same learner's same
+/// results (looked up, so ten thousand files stay quick).
+#[derive(Default)]
+struct Copies {
+    /// Each file's path with links and `..` resolved (as given when that fails).
+    paths: HashMap<PathBuf, PathBuf>,
+    /// Each file's results, encoded one way whatever way the file was in.
+    contents: HashMap<String, PathBuf>,
+}
+
+impl Copies {
+    /// Why `file` repeats an earlier file, if it does; else it is noted as seen.
+    fn first_of(&mut self, file: &LearnerFile) -> Option<String> {
+        let real = file
+            .path
+            .canonicalize()
+            .unwrap_or_else(|_| file.path.clone());
+        let content = file.results.encode(super::schema::Encoding::Json);
+        let (what, copy) = match (self.paths.get(&real), self.contents.get(&content)) {
+            (Some(copy), _) => ("the same file as", copy),
+            (None, Some(copy)) => ("the same results as", copy),
+            (None, None) => {
+                self.paths.insert(real, file.path.clone());
+                self.contents.insert(content, file.path.clone());
+                return None;
+            }
+        };
+        Some(format!(
+            "{} is {what} {} (learner `{}`); counted once",
+            file.path.display(),
+            copy.display(),
+            display_name(&file.results.learner),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,16 +488,56 @@ mod tests {
 
     #[test]
     fn the_same_learner_twice_is_remarked_and_kept() {
-        let ada = learner("ada", 4, PACK);
         let class = Class::merge([
-            file("ada.json", &ada, Encoding::Json),
-            file("ada.csv", &ada, Encoding::Csv),
+            file("ada.json", &learner("ada", 4, PACK), Encoding::Json),
+            file("ada-later.csv", &learner("ada", 3, PACK), Encoding::Csv),
         ]);
         assert_eq!(class.learners.len(), 2);
         assert!(class.problems.is_empty());
         assert_eq!(
             class.remarks,
-            ["learner `ada` appears in both ada.json and ada.csv; both are shown"]
+            ["learner `ada` appears in both ada.json and ada-later.csv; both are shown"]
+        );
+    }
+
+    #[test]
+    fn the_same_results_or_the_same_file_twice_count_once() {
+        let ada = learner("ada", 4, PACK);
+        let class = Class::merge([
+            file("ada.json", &ada, Encoding::Json),
+            file("ada.csv", &ada, Encoding::Csv),
+            file("bob.json", &learner("bob", 2, PACK), Encoding::Json),
+            file("bob.json", &learner("bob", 2, PACK), Encoding::Json),
+        ]);
+        let names: Vec<&str> = class
+            .learners
+            .iter()
+            .map(|l| l.results.learner.as_str())
+            .collect();
+        assert_eq!(names, ["ada", "bob"]);
+        assert!(class.problems.is_empty());
+        assert_eq!(
+            class.remarks,
+            [
+                "ada.csv is the same results as ada.json (learner `ada`); counted once",
+                "bob.json is the same file as bob.json (learner `bob`); counted once",
+            ]
+        );
+        assert!(class.table().contains("2 learners"), "{}", class.table());
+    }
+
+    #[test]
+    fn the_same_file_under_two_names_counts_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("ada.json");
+        std::fs::write(&path, learner("ada", 4, PACK).encode(Encoding::Json)).unwrap();
+        let other = tmp.path().join(".").join("ada.json");
+        let class = Class::read(&[path, other]);
+        assert_eq!(class.learners.len(), 1);
+        assert!(
+            class.remarks[0].contains("the same file as"),
+            "{:?}",
+            class.remarks
         );
     }
 
@@ -485,9 +570,11 @@ average         0.5/1  3.0/4   75%      0.5/1       5.0    1.0       0.0  1m 30s
         let mut big = learner("big", 4, PACK);
         big.lessons[0].attempts = u64::MAX;
         big.totals = Totals::of(&big.lessons);
+        let mut other = big.clone();
+        other.learner = "other".into();
         let class = Class::merge([
             file("a", &big, Encoding::Json),
-            file("b", &big, Encoding::Csv),
+            file("b", &other, Encoding::Csv),
         ]);
         assert!(class.problems.is_empty(), "{:?}", class.problems);
         assert!(class.table().contains(&u64::MAX.to_string()));

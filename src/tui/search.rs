@@ -117,9 +117,9 @@ pub fn on_found_action(app: &mut App, action: Action) -> bool {
     true
 }
 
-/// Goes to the match of `query` the direction names, from the match last gone to when the
-/// reader still shows its section, else from the top of what the reader shows (from home:
-/// the selected lesson). Opens the reader when it is not open.
+/// Goes to the match of `query` the direction names: a new search from the top of what the
+/// reader shows (from home: the selected lesson), `n` and `N` from the match last gone to while
+/// the reader still shows its section. Opens the reader when it is not open.
 fn go(app: &mut App, query: String, direction: Direction) {
     let width = reader::Geometry::new(app.area).text.width;
     let hits = search(&app.course, &query, width);
@@ -150,10 +150,15 @@ fn start_place(app: &App, direction: Direction) -> (Place, Direction) {
         };
         return (place(lesson, 0, 0), Direction::FromHere);
     };
-    match app.search.at {
-        Some(at) if (at.lesson, at.section) == (r.lesson, r.section) => (at.place(), direction),
-        _ if direction == Direction::Backward => (place(r.lesson, r.section, r.scroll), direction),
-        _ => (place(r.lesson, r.section, r.scroll), Direction::FromHere),
+    let top = place(r.lesson, r.section, r.scroll);
+    match (app.search.at, direction) {
+        // A new search starts from what the reader shows.
+        (_, Direction::FromHere) => (top, direction),
+        (Some(at), _) if (at.lesson, at.section) == (r.lesson, r.section) => {
+            (at.place(), direction)
+        }
+        (_, Direction::Backward) => (top, direction),
+        _ => (top, Direction::FromHere),
     }
 }
 

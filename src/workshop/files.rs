@@ -2,6 +2,9 @@
 //! task names (the author's contents, or a small plausible file when the quiz gives only a
 //! name), and a `README.md` with the task and the requirements.
 
+use std::collections::{BTreeSet, HashMap};
+
+use super::manifest::Entry;
 use crate::course::Lesson;
 use crate::quiz::context::{RESERVED, name_problem};
 use crate::quiz::{ContextFile, Exercise, Question};
@@ -16,9 +19,38 @@ pub struct ExerciseFile {
     pub contents: String,
 }
 
-/// The folder name of the `number`th exercise (1-based): `01-<question id>`.
-pub fn folder_name(number: usize, question: &Question) -> String {
-    format!("{number:02}-{}", question.id)
+/// The folder of each exercise (by question id, in pack order). One the workshop had
+/// (`previous`) keeps its folder, so a changed pack never moves an exercise the learners may
+/// have started; a new one is `NN-<question id>`, NN its place in the pack (1-based) unless
+/// a folder has that number, then the next number no folder has.
+pub fn folder_names<'a>(ids: impl IntoIterator<Item = &'a str>, previous: &[Entry]) -> Vec<String> {
+    let kept: HashMap<&str, &str> = previous
+        .iter()
+        .map(|e| (e.question.as_str(), e.folder.as_str()))
+        .collect();
+    let mut used: BTreeSet<usize> = previous
+        .iter()
+        .filter_map(|e| folder_number(&e.folder))
+        .collect();
+    let mut names = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if let Some(folder) = kept.get(id) {
+            names.push(folder.to_string());
+            continue;
+        }
+        let number = match used.last() {
+            Some(&last) if used.contains(&(i + 1)) => last + 1,
+            _ => i + 1,
+        };
+        used.insert(number);
+        names.push(format!("{number:02}-{id}"));
+    }
+    names
+}
+
+/// The number an exercise folder's name starts with (`07-…` is 7).
+pub fn folder_number(folder: &str) -> Option<usize> {
+    folder.split_once('-')?.0.parse().ok()
 }
 
 /// Every file of the exercise, the Dockerfile first; `skipped` gets a message for each
@@ -207,7 +239,33 @@ mod tests {
         assert!(readme.contains("Split it into **two** stages."));
         assert!(readme.contains("- at least 2 stages\n- runs as a non-root user\n"));
         assert!(readme.contains("- `go.mod`\n"));
-        assert_eq!(folder_name(3, &question), "03-go-ex");
+    }
+
+    fn entry(folder: &str, question: &str) -> Entry {
+        Entry {
+            folder: folder.into(),
+            lesson: "l".into(),
+            question: question.into(),
+            written: Default::default(),
+        }
+    }
+
+    #[test]
+    fn folder_names_are_places_at_first_and_stay_put_after() {
+        assert_eq!(folder_names(["a", "b", "c"], &[]), ["01-a", "02-b", "03-c"]);
+        // `a` was dropped from the pack and `d` is new: `b` and `c` keep their folders, and
+        // `d` takes a number no folder has.
+        let previous = [entry("01-a", "a"), entry("02-b", "b"), entry("03-c", "c")];
+        assert_eq!(
+            folder_names(["b", "d", "c"], &previous),
+            ["02-b", "04-d", "03-c"]
+        );
+        assert_eq!(
+            folder_names(["b", "c", "e"], &previous),
+            ["02-b", "03-c", "04-e"]
+        );
+        assert_eq!(folder_number("12-x-y"), Some(12));
+        assert_eq!(folder_number("x"), None);
     }
 
     #[test]

@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::WorkshopError;
-use super::files::{exercise_files, folder_name};
+use super::files::{exercise_files, folder_names, folder_number};
 use super::manifest::{BUNDLED, EXERCISES, Entry, FORMAT, MANIFEST, Manifest, fingerprint};
 use super::open::Pack;
 use crate::quiz::context;
+use crate::quiz::verify::verify;
 use crate::safe_fs::{
     Kind, check_folder_inside, check_inside, read_limited, write_atomic, write_inside,
 };
@@ -56,10 +57,7 @@ pub struct InitReport {
 /// existing one each file is replaced atomically and the manifest comes last.
 pub fn init(dir: &Path, lessons: Option<&Path>, force: bool) -> Result<InitReport, WorkshopError> {
     let pack = Pack::load(lessons)?;
-    let mut report = InitReport {
-        warnings: pack.errors().map(ToString::to_string).collect(),
-        ..InitReport::default()
-    };
+    let mut report = InitReport::default();
     let exercises = pack.exercises();
     if exercises.is_empty() {
         return Err(WorkshopError::NoExercises);
@@ -75,16 +73,27 @@ pub fn init(dir: &Path, lessons: Option<&Path>, force: bool) -> Result<InitRepor
     if !unwritable.is_empty() {
         return Err(WorkshopError::Context(unwritable));
     }
+    // A broken quiz would hand out a partial workshop that a fixed pack later renumbers.
+    let (_, problems) = verify(&pack.course, &pack.book);
+    if !problems.is_empty() {
+        return Err(WorkshopError::Invalid(
+            problems.iter().map(ToString::to_string).collect(),
+        ));
+    }
     // Without a readable manifest every existing file that differs counts as the learner's.
     let previous = Manifest::read(dir).ok();
+    let folders = folder_names(
+        exercises.iter().map(|(_, q, _)| q.id.as_str()),
+        previous.as_ref().map_or(&[][..], |m| &m.exercises),
+    );
     let mut entries = Vec::new();
     let mut writes: Vec<(PathBuf, String)> = Vec::new();
     let mut edited = Vec::new();
-    for (i, (lesson, question, exercise)) in exercises.into_iter().enumerate() {
-        let folder = folder_name(i + 1, question);
+    for ((lesson, question, exercise), folder) in exercises.into_iter().zip(folders) {
         let before = previous.as_ref().and_then(|m| m.entry(&folder));
         let mut written = BTreeMap::new();
-        for file in exercise_files(i + 1, lesson, question, exercise, &mut report.warnings) {
+        let number = folder_number(&folder).unwrap_or_default();
+        for file in exercise_files(number, lesson, question, exercise, &mut report.warnings) {
             let rel = Path::new(EXERCISES).join(&folder).join(&file.name);
             let path = dir.join(&rel);
             check_inside(dir, &rel).map_err(|e| WorkshopError::io(&path, e))?;

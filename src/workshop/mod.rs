@@ -58,6 +58,12 @@ pub enum WorkshopError {
     )]
     Context(Vec<String>),
     #[error(
+        "nothing was written: the lesson pack has {} problem(s) (`dockerlings verify-lessons` lists them too):\n{}",
+        .0.len(),
+        .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    Invalid(Vec<String>),
+    #[error(
         "not overwriting {} file(s) edited since the workshop was written (--force overwrites them):\n{}",
         .0.len(),
         .0.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n")

@@ -1,12 +1,13 @@
 //! Opening a workshop folder: its manifest, the lesson pack it names, and for each exercise
 //! folder the question whose requirements judge it.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::WorkshopError;
 use super::files::DOCKERFILE;
 use super::manifest::{EXERCISES, Manifest};
-use crate::course::{Course, Lesson, LoadError};
+use crate::course::{Course, Lesson};
 use crate::progress::moved::moved_to;
 use crate::quiz::{Exercise, Question, QuestionKind, QuizBook};
 
@@ -45,9 +46,25 @@ impl Pack {
         Ok(Pack { course, book })
     }
 
-    /// Problems in the pack's lessons or quizzes; the rest of the pack still works.
-    pub fn errors(&self) -> impl Iterator<Item = &LoadError> {
-        self.course.errors.iter().chain(&self.book.errors)
+    /// Only the lessons and questions of `workshop`'s exercises: a workshop's scores count
+    /// its exercises ("3/5"), not every question of the pack ("1/56").
+    pub fn narrowed_to(mut self, workshop: &Workshop) -> Pack {
+        let wanted: HashSet<(&str, &str)> = workshop
+            .exercises
+            .iter()
+            .map(|e| (e.lesson_id.as_str(), e.question.id.as_str()))
+            .collect();
+        for quiz in &mut self.book.quizzes {
+            let lesson = quiz.lesson_id.as_str();
+            quiz.questions
+                .retain(|q| wanted.contains(&(lesson, q.id.as_str())));
+        }
+        self.book.quizzes.retain(|q| !q.questions.is_empty());
+        let book = &self.book;
+        self.course
+            .lessons
+            .retain(|l| book.for_lesson(&l.id).is_some());
+        self
     }
 
     /// Every Dockerfile exercise, in lesson order then question order.

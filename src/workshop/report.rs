@@ -65,7 +65,7 @@ impl Reporter {
         let pack_dir = lessons
             .map(Path::to_path_buf)
             .or_else(|| workshop.manifest.pack_dir(&workshop.root));
-        let pack = Pack::load(pack_dir.as_deref())?;
+        let pack = Pack::load(pack_dir.as_deref())?.narrowed_to(workshop);
         let pack_name = match &pack_dir {
             None => BUNDLED.to_string(),
             Some(dir) => {
@@ -294,6 +294,37 @@ mod tests {
         // A new session carries the times on from the file.
         let again = Reporter::new(&workshop, None, &class, "Ada").unwrap();
         assert_eq!(again.tracks[0].first_save_ms, Some(2_000));
+    }
+
+    #[test]
+    fn scores_count_the_workshops_exercises_not_the_whole_pack() {
+        let tmp = tempfile::tempdir().unwrap();
+        init(&tmp.path().join("w"), None, false).unwrap();
+        let workshop = Workshop::open(&tmp.path().join("w"), None).unwrap();
+        let class = tmp.path().join("class");
+        std::fs::create_dir(&class).unwrap();
+        let mut reporter = Reporter::new(&workshop, None, &class, "ada").unwrap();
+        let mut progress = Progress::default();
+        let first = &workshop.exercises[0];
+        progress.record_check(&first.lesson_id, &first.question.id, true);
+        let (results, _) = reporter.observe(&workshop, &Board::scan(&workshop), &progress, 1);
+        let count = workshop.exercises.len() as u32;
+        assert_eq!(
+            (results.pack.questions, results.pack.exercises),
+            (count, count)
+        );
+        assert_eq!(results.totals.correct, 1);
+        let whole = export::collect(
+            &Pack::load(None).unwrap().course,
+            &Pack::load(None).unwrap().book,
+            &progress,
+            "ada",
+            BUNDLED,
+        );
+        assert!(
+            whole.pack.questions > count,
+            "the pack has quiz questions too"
+        );
     }
 
     #[cfg(unix)]

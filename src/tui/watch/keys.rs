@@ -103,8 +103,8 @@ pub const WATCH_KEYS: &[WatchBinding] = &[
     bind(
         &[key('e')],
         A::Edit,
-        "open this exercise's Dockerfile in $VISUAL or $EDITOR (default vi)",
-        Some("e edit"),
+        "edit the Dockerfile in $VISUAL/$EDITOR",
+        None,
     ),
     bind(
         &[special(KeyCode::PageDown), key(' ')],

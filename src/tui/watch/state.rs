@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::progress::Store;
 use crate::tui::theme::Theme;
+use crate::workshop::report::now_ms;
 use crate::workshop::{Board, Reporter, Workshop};
 
 /// What the right-hand panel shows.
@@ -51,7 +52,14 @@ pub struct WatchState {
     pub area: Rect,
     /// Writes the learner's live results into the class folder (`--report-to`, `report_to:`).
     pub reporter: Option<Reporter>,
+    /// Unix ms now ([`WatchState::with_clock`] sets another, for tests).
+    clock: Box<dyn Fn() -> u64>,
+    /// When the learner last did something (Unix ms): the time since is work on an exercise.
+    last_active_ms: u64,
 }
+
+/// The longest pause counted as work: a learner away longer was not working on the exercise.
+pub const IDLE_MS: u64 = 5 * 60 * 1000;
 
 impl WatchState {
     /// Checks every file, and starts on the first exercise that does not pass yet.
@@ -72,6 +80,29 @@ impl WatchState {
             message: None,
             area: Rect::new(0, 0, 80, 24),
             reporter: None,
+            clock: Box::new(now_ms),
+            last_active_ms: now_ms(),
+        }
+    }
+
+    /// Reads the time from `clock` (Unix ms) from now on.
+    pub fn with_clock(mut self, clock: impl Fn() -> u64 + 'static) -> WatchState {
+        self.last_active_ms = clock();
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// Counts the time since the learner's last activity, up to [`IDLE_MS`], as time spent on
+    /// exercise `index` (in the progress file, where results and the class table read it).
+    pub fn clock_in(&mut self, index: usize) {
+        let now = (self.clock)();
+        let since = now.saturating_sub(std::mem::replace(&mut self.last_active_ms, now));
+        let Some(ex) = self.workshop.exercises.get(index) else {
+            return;
+        };
+        if since > 0 {
+            let saved = (self.store.progress_mut()).question_mut(&ex.lesson_id, &ex.question.id);
+            saved.time_spent_ms = saved.time_spent_ms.saturating_add(since.min(IDLE_MS));
         }
     }
 

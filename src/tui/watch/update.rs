@@ -12,7 +12,7 @@ use crate::tui::confirm;
 use crate::tui::event::Msg;
 use crate::tui::keys::Input;
 use crate::tui::update::Effect;
-use crate::workshop::{Outcome, Status, WatchEvent};
+use crate::workshop::{Outcome, WatchEvent};
 
 /// Further than any verdict is long.
 const MAX_SCROLL: u16 = 200;
@@ -28,6 +28,9 @@ pub enum WatchMsg {
 }
 
 pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<Effect> {
+    if let Some(index) = worked_on(state, &msg) {
+        state.clock_in(index);
+    }
     match msg {
         WatchMsg::File(WatchEvent::Changed(index)) if index < state.board.outcomes.len() => {
             on_change(state, index, false)
@@ -56,6 +59,16 @@ pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<Effect> {
     }
 }
 
+/// The exercise a message shows the learner at work on: the one saved or edited, else the
+/// one on screen for a key or the wheel; `None` for what the learner did not do.
+fn worked_on(state: &WatchState, msg: &WatchMsg) -> Option<usize> {
+    match msg {
+        WatchMsg::File(WatchEvent::Changed(index)) | WatchMsg::Edited(index, _) => Some(*index),
+        WatchMsg::Ui(Msg::Key(_) | Msg::WheelUp | Msg::WheelDown) => Some(state.current),
+        _ => None,
+    }
+}
+
 /// A save touched exercise `index`: judge it again, record a new attempt, tell the learner
 /// (when something changed, or `always` when the learner asked for the check).
 fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<Effect> {
@@ -63,6 +76,8 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<Effect> 
     if !found.changed && !always {
         return Vec::new();
     }
+    // Like rustlings: the exercise just saved is the one the learner works on.
+    select(state, index);
     let mut effects = vec![Effect::Redraw];
     let ex = &state.workshop.exercises[index];
     let outcome = &state.board.outcomes[index];
@@ -74,16 +89,6 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<Effect> 
         effects.push(Effect::SaveProgress);
     }
     let folder = ex.folder.clone();
-    let newly_passed = found.now == Status::Passed && found.before != Status::Passed;
-    if index != state.current {
-        if newly_passed {
-            state.say(
-                Tone::Good,
-                format!("✓ {folder} passes (saved from another exercise)"),
-            );
-        }
-        return effects;
-    }
     match outcome {
         Outcome::Unjudged(problem) => state.say(Tone::Bad, format!("! {}", problem.message())),
         Outcome::Judged { verdict, .. } if verdict.passed() => {
