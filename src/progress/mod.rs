@@ -3,11 +3,11 @@
 //! What is made from it for others (score, exported results, a class's table) is in
 //! [`crate::results`].
 
-pub mod location;
+pub(crate) mod location;
 mod lock;
-pub mod model;
+pub(crate) mod model;
 pub mod moved;
-pub mod store;
+pub(crate) mod store;
 
 pub use location::default_progress_path;
 pub use model::{Help, LessonProgress, Progress, QuestionProgress, SCHEMA_VERSION};

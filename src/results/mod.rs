@@ -3,12 +3,12 @@
 //! a class's merged table ([`class`]). Apart from storage ([`crate::progress`]) so that quiz
 //! and progress need not know each other.
 
-pub mod class;
+pub(crate) mod class;
 pub(crate) mod csv_cell;
 pub mod export;
 pub mod live;
 pub mod schema;
-pub mod score;
+pub(crate) mod score;
 
 pub use class::Class;
 pub use schema::{Encoding, Results};

@@ -4,9 +4,9 @@
 pub mod class;
 pub mod exercise;
 pub mod help;
-pub mod home;
+pub(crate) mod home;
 pub mod inspect;
-pub mod quiz;
+pub(crate) mod quiz;
 pub mod reader;
 mod status;
 pub mod watch;

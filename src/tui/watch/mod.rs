@@ -4,9 +4,9 @@
 //! [`crate::tui::screens::watch`], the engine (files, watcher, verdicts) in
 //! [`crate::workshop`].
 
-pub mod keys;
-pub mod run;
-pub mod state;
+pub(crate) mod keys;
+pub(crate) mod run;
+pub(crate) mod state;
 pub mod update;
 
 pub use run::run;
