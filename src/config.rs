@@ -170,14 +170,6 @@ impl Finder {
         Ok(loaded)
     }
 
-    pub fn for_file(&mut self, file: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
-        let dir = match file.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        self.for_dir(dir)
-    }
-
     fn load(&mut self, path: PathBuf) -> Result<Arc<Loaded>, ConfigError> {
         if let Some(loaded) = self.by_file.get(&path) {
             return Ok(loaded.clone());
@@ -277,7 +269,7 @@ mod tests {
         std::fs::write(root.path().join(".dockerlings.yaml"), "ignore: [X1]\n").unwrap();
         std::fs::write(root.path().join("a/.dockerlings.yml"), "ignore: [X2]\n").unwrap();
         let mut finder = Finder::default();
-        let found = finder.for_file(&inner.join("Dockerfile")).unwrap().unwrap();
+        let found = finder.for_dir(&inner).unwrap().unwrap();
         assert_eq!(found.config.ignore, ["X2"]);
         let found = finder.for_dir(root.path()).unwrap().unwrap();
         assert_eq!(found.config.ignore, ["X1"]);

@@ -91,8 +91,9 @@ impl EditorHighlight {
         self.theme
     }
 
-    /// How many lines the last call highlighted afresh.
-    pub fn fresh_lines(&self) -> usize {
+    /// How many lines the last call highlighted afresh (the tests' view of the reuse).
+    #[cfg(test)]
+    pub(crate) fn fresh_lines(&self) -> usize {
         self.fresh
     }
 

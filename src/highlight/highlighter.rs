@@ -12,7 +12,7 @@ use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, syntax_set, theme_set};
 use super::escape_directive::declares_backtick_escape;
 use super::model_refs::stage_refs;
 use super::stages::{StageRef, overlay_stages};
-use super::style::{HighlightedLines, HlColor, HlStyle, StyledSpan, push_span};
+use super::style::{HighlightedLines, HlStyle, StyledSpan, push_span};
 use super::theme::Theme;
 
 /// Blocks kept before the cache is emptied; a course has far fewer code blocks than this.
@@ -48,12 +48,6 @@ impl Highlighter {
 
     pub fn theme(&self) -> Theme {
         self.theme
-    }
-
-    /// The theme's background for code blocks: `None` for `ansi` (the terminal's own).
-    pub fn block_background(&self) -> Option<HlColor> {
-        let theme = theme_set().themes.get(self.theme.name())?;
-        theme.settings.background.and_then(HlColor::from_theme)
     }
 
     /// Styled lines, one per source line (split at `\n`, a trailing `\r` dropped). `lang` is
@@ -423,14 +417,5 @@ mod tests {
         assert!(lines[3][0].style.bold, "{:?}", lines[3]);
         let plain = hl.highlight(&code.replace("# escape=`\n", ""), Some("dockerfile"));
         assert!(!plain[2][0].style.bold, "{:?}", plain[2]);
-    }
-
-    #[test]
-    fn rgb_themes_have_a_background_and_ansi_does_not() {
-        assert_eq!(Highlighter::new(Theme::Ansi).block_background(), None);
-        assert!(matches!(
-            Highlighter::new(Theme::Dark).block_background(),
-            Some(HlColor::Rgb(..))
-        ));
     }
 }
