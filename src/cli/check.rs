@@ -20,7 +20,7 @@ use clap::ValueEnum;
 use crate::config::{self, FailLevel};
 use crate::dockerfile::check_config::CheckConfig;
 use crate::dockerfile::{Severity, fix, lint};
-use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
+use crate::highlight::{CodeTheme, ColorChoice, ColorDepth, Highlighter};
 use crate::report::{self, FileError, FileReport, Outcome};
 use crate::safe_fs::write_atomic;
 use discover::Input;
@@ -114,7 +114,7 @@ enum Source {
     Read(Result<String, FileError>),
 }
 
-pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCode {
+pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<CodeTheme>) -> ExitCode {
     let jobs = match plan(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
@@ -357,7 +357,7 @@ fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {
 /// colour depth.
 fn human_colours(
     choice: ColorChoice,
-    theme: Option<Theme>,
+    theme: Option<CodeTheme>,
     no_config: bool,
 ) -> Result<Option<(Highlighter, ColorDepth)>, ExitCode> {
     let depth = ColorDepth::detect(choice, std::io::stdout().is_terminal());

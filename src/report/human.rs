@@ -377,9 +377,9 @@ mod tests {
 
     #[test]
     fn quoted_lines_are_highlighted_and_the_rest_is_unchanged() {
-        use crate::highlight::Theme;
+        use crate::highlight::CodeTheme;
         let reports = fixtures::reports();
-        let highlighter = Highlighter::new(Theme::Ansi);
+        let highlighter = Highlighter::new(CodeTheme::Ansi);
         let colours = SourceColours {
             highlighter: &highlighter,
             depth: ColorDepth::Ansi16,
