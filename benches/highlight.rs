@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use divan::counter::ItemsCount;
-use dockerlings::highlight::{Highlighter, Theme, load_syntax_set, load_theme_set, warm_up};
+use dockerlings::highlight::{CodeTheme, Highlighter, load_syntax_set, load_theme_set, warm_up};
 use syntect::easy::HighlightLines;
 
 fn main() {
@@ -68,14 +68,14 @@ fn first_highlight_cold(bencher: divan::Bencher) {
 fn first_highlight_after_warm_up(bencher: divan::Bencher) {
     warm_up();
     bencher
-        .with_inputs(|| Highlighter::new(Theme::Ansi))
+        .with_inputs(|| Highlighter::new(CodeTheme::Ansi))
         .bench_local_refs(|hl| hl.highlight(EXAMPLE, Some("dockerfile")));
 }
 
 /// A block already highlighted: the reader's per-frame cost if it forgot to keep the result.
 #[divan::bench]
 fn cached_highlight(bencher: divan::Bencher) {
-    let hl = Highlighter::new(Theme::Ansi);
+    let hl = Highlighter::new(CodeTheme::Ansi);
     hl.highlight(EXAMPLE, Some("dockerfile"));
     bencher.bench_local(|| hl.highlight(EXAMPLE, Some("dockerfile")));
 }
@@ -87,7 +87,7 @@ fn corpus_throughput(bencher: divan::Bencher) {
     let lines: usize = CORPUS.iter().map(|t| t.lines().count()).sum();
     bencher
         .counter(ItemsCount::new(lines))
-        .with_inputs(|| Highlighter::new(Theme::Ansi))
+        .with_inputs(|| Highlighter::new(CodeTheme::Ansi))
         .bench_local_refs(|hl| {
             for text in CORPUS.iter() {
                 divan::black_box(hl.highlight(text, Some("dockerfile")));

@@ -16,7 +16,7 @@ const THEMES: &str = "assets/themes";
 /// The grammar's escape-character variable, rewritten for the backtick variant.
 const ESC_LINE: &str = "  esc: '\\\\'";
 
-pub fn precompile() {
+pub(crate) fn precompile() {
     println!("cargo::rerun-if-changed=assets/syntaxes");
     println!("cargo::rerun-if-changed=assets/themes");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

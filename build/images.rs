@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
-#[allow(dead_code)] // the build only needs `parse`
+// The build only needs `parse`; the `pub` items are the library's API, not this script's.
+#[allow(dead_code, unreachable_pub)]
 #[path = "../src/yaml.rs"]
 mod yaml;
 
-pub fn convert() {
+pub(crate) fn convert() {
     println!("cargo::rerun-if-changed=assets/images.yaml");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let source = Path::new(&root).join("assets/images.yaml");

@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-pub fn embed() {
+pub(crate) fn embed() {
     embed_files(".md", "bundled_lessons.rs");
 }
 
 /// Embeds the quizzes beside the lessons, `lessons/*.quiz.yaml`, the same way, into
 /// `$OUT_DIR/bundled_quizzes.rs` (read by src/quiz/pack.rs).
-pub fn embed_quizzes() {
+pub(crate) fn embed_quizzes() {
     embed_files(".quiz.yaml", "bundled_quizzes.rs");
 }
 

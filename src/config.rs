@@ -18,7 +18,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::dockerfile::Severity;
-use crate::highlight::Theme;
+use crate::highlight::CodeTheme;
 use crate::safe_fs::{Kind, read_text};
 
 /// Names looked for in each directory, in this order.
@@ -56,7 +56,7 @@ pub struct Config {
     pub ignore: Vec<String>,
     pub fail_level: Option<FailLevel>,
     pub severity: BTreeMap<String, Severity>,
-    pub theme: Option<Theme>,
+    pub theme: Option<CodeTheme>,
 }
 
 /// A configuration file that could not be read or understood.
@@ -114,7 +114,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     let theme = match raw.theme {
         None => None,
         Some(name) => Some(
-            name.parse::<Theme>()
+            name.parse::<CodeTheme>()
                 .map_err(|err| error(None, err.to_string()))?,
         ),
     };
@@ -127,7 +127,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
 }
 
 /// The `theme` of the configuration file found upward from the current directory, if any.
-pub fn theme_here() -> Result<Option<Theme>, ConfigError> {
+pub fn theme_here() -> Result<Option<CodeTheme>, ConfigError> {
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     Ok(Finder::default()
         .for_dir(&here)?
@@ -170,14 +170,6 @@ impl Finder {
         Ok(loaded)
     }
 
-    pub fn for_file(&mut self, file: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
-        let dir = match file.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        self.for_dir(dir)
-    }
-
     fn load(&mut self, path: PathBuf) -> Result<Arc<Loaded>, ConfigError> {
         if let Some(loaded) = self.by_file.get(&path) {
             return Ok(loaded.clone());
@@ -213,7 +205,7 @@ mod tests {
         assert_eq!(config.ignore, ["DL3008", "apt-pin"]);
         assert_eq!(config.fail_level, Some(FailLevel::At(Severity::Warning)));
         assert_eq!(config.severity["DL3006"], Severity::Error);
-        assert_eq!(config.theme, Some(Theme::Dark));
+        assert_eq!(config.theme, Some(CodeTheme::Dark));
     }
 
     #[test]
@@ -245,7 +237,7 @@ mod tests {
     fn theme_is_read_and_checked() {
         assert_eq!(
             parse_ok("theme: high-contrast\n").theme,
-            Some(Theme::HighContrast)
+            Some(CodeTheme::HighContrast)
         );
         assert_eq!(parse_ok("ignore: []\n").theme, None);
         let err = parse("theme: neon\n", Path::new("c")).unwrap_err();
@@ -277,7 +269,7 @@ mod tests {
         std::fs::write(root.path().join(".dockerlings.yaml"), "ignore: [X1]\n").unwrap();
         std::fs::write(root.path().join("a/.dockerlings.yml"), "ignore: [X2]\n").unwrap();
         let mut finder = Finder::default();
-        let found = finder.for_file(&inner.join("Dockerfile")).unwrap().unwrap();
+        let found = finder.for_dir(&inner).unwrap().unwrap();
         assert_eq!(found.config.ignore, ["X2"]);
         let found = finder.for_dir(root.path()).unwrap().unwrap();
         assert_eq!(found.config.ignore, ["X1"]);

@@ -3,7 +3,7 @@
 //! colours are visible in the .snap files.
 
 use dockerlings::highlight::{
-    ColorDepth, HighlightedLines, Highlighter, LineSpan, StageRef, Theme,
+    CodeTheme, ColorDepth, HighlightedLines, Highlighter, LineSpan, StageRef,
 };
 use dockerlings::tui::line_to_ratatui;
 use ratatui::Terminal;
@@ -37,7 +37,7 @@ fn render(lines: &HighlightedLines, depth: ColorDepth) -> String {
 
 #[test]
 fn ansi_theme_at_every_depth() {
-    let lines = Highlighter::new(Theme::Ansi).highlight(EXAMPLE, Some("dockerfile"));
+    let lines = Highlighter::new(CodeTheme::Ansi).highlight(EXAMPLE, Some("dockerfile"));
     // Named colours look the same at every depth, so one snapshot covers three.
     let truecolor = render(&lines, ColorDepth::TrueColor);
     assert_eq!(truecolor, render(&lines, ColorDepth::Ansi256));
@@ -48,7 +48,7 @@ fn ansi_theme_at_every_depth() {
 
 #[test]
 fn dark_theme_at_every_depth() {
-    let lines = Highlighter::new(Theme::Dark).highlight(EXAMPLE, Some("dockerfile"));
+    let lines = Highlighter::new(CodeTheme::Dark).highlight(EXAMPLE, Some("dockerfile"));
     for (name, depth) in [
         ("dark_truecolor", ColorDepth::TrueColor),
         ("dark_256", ColorDepth::Ansi256),
@@ -90,7 +90,7 @@ fn stage_overlay_colours_each_stage_and_underlines_undefined_ones() {
             defined: true,
         },
     ];
-    let hl = Highlighter::new(Theme::Ansi);
+    let hl = Highlighter::new(CodeTheme::Ansi);
     let lines = hl.highlight_with_stages(code, Some("dockerfile"), &refs);
     // `build` on lines 0, 2 and 4 shares one colour; `test` has another.
     let style_of = |line: usize, text: &str| {
@@ -112,7 +112,7 @@ fn stage_model_drives_the_overlay_end_to_end() {
     let code = include_str!("fixtures/highlight/multistage.Dockerfile");
     let refs = dockerlings::highlight::stage_refs(code);
     let lines =
-        Highlighter::new(Theme::Dark).highlight_with_stages(code, Some("dockerfile"), &refs);
+        Highlighter::new(CodeTheme::Dark).highlight_with_stages(code, Some("dockerfile"), &refs);
     // Every occurrence of a stage's name, defined or referenced, in that stage's colour.
     let colours_of = |name: &str| {
         let mut found: Vec<_> = lines

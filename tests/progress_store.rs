@@ -36,7 +36,8 @@ fn assert_moved_aside_intact(dir: &Path, path: &Path, damaged: &[u8]) {
             .unwrap()
             .to_string_lossy()
             .starts_with("progress.json.corrupt-"),
-        "{moved_to:?}"
+        "{}",
+        moved_to.display()
     );
     assert_eq!(fs::read(moved_to).unwrap(), damaged, "kept byte for byte");
     assert!(store.progress().lessons.is_empty());

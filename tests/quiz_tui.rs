@@ -245,7 +245,7 @@ fn question_mark_is_typed_in_the_editor_and_f1_opens_help() {
 
 #[test]
 fn exercise_editor_is_highlighted_snapshot() {
-    use dockerlings::highlight::{ColorDepth, Highlighter, Theme};
+    use dockerlings::highlight::{CodeTheme, ColorDepth, Highlighter};
     use dockerlings::tui::code::CodeColours;
     use ratatui::style::{Color, Modifier};
     use std::sync::Arc;
@@ -263,7 +263,7 @@ fn exercise_editor_is_highlighted_snapshot() {
     edit(&mut plain);
     let mut app = app_with_store(&dir.path().join("b.json"), 100, 30);
     app.code_colours = Some(CodeColours {
-        highlighter: Arc::new(Highlighter::new(Theme::Ansi)),
+        highlighter: Arc::new(Highlighter::new(CodeTheme::Ansi)),
         depth: ColorDepth::Ansi16,
     });
     edit(&mut app);

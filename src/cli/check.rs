@@ -18,9 +18,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use clap::ValueEnum;
 
 use crate::config::{self, FailLevel};
-use crate::dockerfile::check_config::CheckConfig;
+use crate::dockerfile::check_config::{CheckConfig, CheckOptionError};
 use crate::dockerfile::{Severity, fix, lint};
-use crate::highlight::{ColorChoice, ColorDepth, Highlighter, Theme};
+use crate::highlight::{CodeTheme, ColorChoice, ColorDepth, Highlighter};
 use crate::report::{self, FileError, FileReport, Outcome};
 use crate::safe_fs::write_atomic;
 use discover::Input;
@@ -67,19 +67,32 @@ enum FixMode {
     Diff,
 }
 
+/// A `check` option value clap refuses with this message.
+#[derive(Debug, thiserror::Error)]
+enum ArgError {
+    #[error("`{0}` is not NAME=VALUE")]
+    NotNameValue(String),
+    #[error(
+        "`{0}`: only {CHECK_BUILD_ARG} is read (the validator does not evaluate other build arguments)",
+        CHECK_BUILD_ARG = CHECK_BUILD_ARG
+    )]
+    OtherBuildArg(String),
+    #[error("failed to parse {CHECK_BUILD_ARG}: {0}", CHECK_BUILD_ARG = CHECK_BUILD_ARG)]
+    CheckOption(#[from] CheckOptionError),
+    #[error("`{0}` is not one of info, style, warning, error, none")]
+    FailLevel(String),
+}
+
 /// The value of `BUILDKIT_DOCKERFILE_CHECK=…`, checked as BuildKit checks it.
-fn parse_build_arg(arg: &str) -> Result<String, String> {
+fn parse_build_arg(arg: &str) -> Result<String, ArgError> {
     let Some((name, value)) = arg.split_once('=') else {
-        return Err(format!("`{arg}` is not NAME=VALUE"));
+        return Err(ArgError::NotNameValue(arg.to_string()));
     };
     if name != CHECK_BUILD_ARG {
-        return Err(format!(
-            "`{name}`: only {CHECK_BUILD_ARG} is read (the validator does not evaluate other build arguments)"
-        ));
+        return Err(ArgError::OtherBuildArg(name.to_string()));
     }
-    CheckConfig::parse(value)
-        .map(|_| value.to_string())
-        .map_err(|err| format!("failed to parse {CHECK_BUILD_ARG}: {err}"))
+    CheckConfig::parse(value)?;
+    Ok(value.to_string())
 }
 
 const CHECK_BUILD_ARG: &str = "BUILDKIT_DOCKERFILE_CHECK";
@@ -93,9 +106,8 @@ enum Format {
     Gitlab,
 }
 
-fn parse_fail_level(name: &str) -> Result<FailLevel, String> {
-    FailLevel::from_name(name)
-        .ok_or_else(|| format!("`{name}` is not one of info, style, warning, error, none"))
+fn parse_fail_level(name: &str) -> Result<FailLevel, ArgError> {
+    FailLevel::from_name(name).ok_or_else(|| ArgError::FailLevel(name.to_string()))
 }
 
 const EXIT_FINDINGS: u8 = 1;
@@ -114,7 +126,7 @@ enum Source {
     Read(Result<String, FileError>),
 }
 
-pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<Theme>) -> ExitCode {
+pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<CodeTheme>) -> ExitCode {
     let jobs = match plan(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
@@ -357,7 +369,7 @@ fn exit_status(jobs: &[Job], reports: &[FileReport]) -> u8 {
 /// colour depth.
 fn human_colours(
     choice: ColorChoice,
-    theme: Option<Theme>,
+    theme: Option<CodeTheme>,
     no_config: bool,
 ) -> Result<Option<(Highlighter, ColorDepth)>, ExitCode> {
     let depth = ColorDepth::detect(choice, std::io::stdout().is_terminal());

@@ -12,7 +12,7 @@ use clap::ValueEnum;
 
 use super::check::input;
 use crate::dockerfile::lint::LintOptions;
-use crate::highlight::{ColorChoice, ColorDepth, Theme};
+use crate::highlight::{CodeTheme, ColorChoice, ColorDepth};
 use crate::inspect::{self, Report, text::TextStyle};
 
 #[derive(Debug, clap::Args)]
@@ -38,7 +38,7 @@ enum Format {
 const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
-pub fn run(args: InspectArgs, color: ColorChoice, theme: Theme) -> ExitCode {
+pub fn run(args: InspectArgs, color: ColorChoice, theme: CodeTheme) -> ExitCode {
     let source = match input::read_named(&args.file) {
         Ok(source) => source,
         Err(message) => {

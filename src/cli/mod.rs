@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::highlight::{ColorChoice, Theme};
+use crate::highlight::{CodeTheme, ColorChoice};
 use crate::tui::CodeColours;
 
 /// A terminal course on multi-stage Docker builds and distroless images.
@@ -48,7 +48,7 @@ pub struct Cli {
     /// Colours for Dockerfiles: ansi (the default) follows your terminal's own palette.
     /// Wins over `theme:` in .dockerlings.yaml.
     #[arg(long, value_enum, global = true)]
-    pub theme: Option<Theme>,
+    pub theme: Option<CodeTheme>,
 
     /// Show the course line by line, for screen readers and dumb terminals: no full-screen
     /// drawing, no colour; answers are typed. Chosen without asking when TERM=dumb.
@@ -189,7 +189,7 @@ fn with_colours(cli: &Cli, open: impl FnOnce(CodeColours) -> ExitCode) -> ExitCo
 
 /// Runs `run` with the theme (`flag`, else the config's; see [`theme`]), or exits 2 when the
 /// config cannot be read.
-fn with_theme(flag: Option<Theme>, run: impl FnOnce(Theme) -> ExitCode) -> ExitCode {
+fn with_theme(flag: Option<CodeTheme>, run: impl FnOnce(CodeTheme) -> ExitCode) -> ExitCode {
     match theme(flag, true) {
         Ok(theme) => run(theme),
         Err(code) => code,
@@ -198,12 +198,12 @@ fn with_theme(flag: Option<Theme>, run: impl FnOnce(Theme) -> ExitCode) -> ExitC
 
 /// `--theme`, else the `theme` of the .dockerlings.yaml found upward from the current directory
 /// (when `use_config`), else `ansi`. A config file that cannot be read is an error (exit 2).
-fn theme(flag: Option<Theme>, use_config: bool) -> Result<Theme, ExitCode> {
+fn theme(flag: Option<CodeTheme>, use_config: bool) -> Result<CodeTheme, ExitCode> {
     if let Some(theme) = flag {
         return Ok(theme);
     }
     if !use_config {
-        return Ok(Theme::default());
+        return Ok(CodeTheme::default());
     }
     match crate::config::theme_here() {
         Ok(theme) => Ok(theme.unwrap_or_default()),

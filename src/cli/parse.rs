@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::check::input;
-use crate::dockerfile::parse_bytes;
 use crate::dockerfile::parser::buildkit_view::{BuildkitInstruction, BuildkitParse};
+use crate::dockerfile::{ParseError, parse_bytes};
 
 #[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
 pub enum Format {
@@ -44,10 +44,10 @@ pub fn run(file: &Path, format: Format) -> ExitCode {
 }
 
 /// The output for a file's bytes, or BuildKit's error (`dockerfile parse error on line N: …`).
-fn render(bytes: &[u8], format: Format) -> Result<String, String> {
-    let result = parse_bytes(bytes).map_err(|e| e.to_string())?;
+fn render(bytes: &[u8], format: Format) -> Result<String, ParseError> {
+    let result = parse_bytes(bytes)?;
     if let Some(e) = result.errors.first() {
-        return Err(e.to_string());
+        return Err(e.clone());
     }
     let view = BuildkitParse::from_result(&result);
     Ok(match format {
@@ -136,7 +136,9 @@ mod tests {
 
     #[test]
     fn rejected_input_gives_buildkits_error() {
-        let e = render(b"FROM a\nCMD [\"sleep\", 1]\n", Format::Json).unwrap_err();
+        let e = render(b"FROM a\nCMD [\"sleep\", 1]\n", Format::Json)
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             e,
             "dockerfile parse error on line 2: when using JSON array syntax, arrays must be comprised of strings only"
@@ -144,11 +146,13 @@ mod tests {
         assert!(
             render(b"", Format::Text)
                 .unwrap_err()
+                .to_string()
                 .ends_with("file with no instructions")
         );
         assert!(
             render(b"FROM a\nRUN \xff\n", Format::Text)
                 .unwrap_err()
+                .to_string()
                 .contains("not valid UTF-8")
         );
     }

@@ -4,7 +4,7 @@
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
-use crate::highlight::{ColorChoice, Theme};
+use crate::highlight::{CodeTheme, ColorChoice};
 
 impl ValueEnum for ColorChoice {
     fn value_variants<'a>() -> &'a [Self] {
@@ -24,9 +24,9 @@ impl ValueEnum for ColorChoice {
     }
 }
 
-impl ValueEnum for Theme {
+impl ValueEnum for CodeTheme {
     fn value_variants<'a>() -> &'a [Self] {
-        &Theme::ALL
+        &CodeTheme::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -40,9 +40,9 @@ mod tests {
 
     #[test]
     fn every_variant_has_the_name_the_config_uses() {
-        for theme in Theme::ALL {
+        for theme in CodeTheme::ALL {
             assert_eq!(
-                <Theme as ValueEnum>::from_str(theme.name(), false),
+                <CodeTheme as ValueEnum>::from_str(theme.name(), false),
                 Ok(theme)
             );
         }

@@ -28,9 +28,11 @@ impl Report<'_> {
         else {
             return;
         };
-        let started = learner_name(self.name, |var| std::env::var(var).ok()).and_then(|name| {
-            Reporter::new(workshop, lessons, &dir, &name).map_err(|e| e.to_string())
-        });
+        let started = learner_name(self.name, |var| std::env::var(var).ok())
+            .map_err(|e| e.to_string())
+            .and_then(|name| {
+                Reporter::new(workshop, lessons, &dir, &name).map_err(|e| e.to_string())
+            });
         match started {
             Ok(reporter) => {
                 let text = format!(

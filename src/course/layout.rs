@@ -119,7 +119,7 @@ fn lay_blocks(
                 lines.extend(lay_quote(*callout, blocks, width, list_depth, code_blocks))
             }
             Block::Code { lang, code } => {
-                lines.extend(lay_code(lang, code, width, *code_blocks));
+                lines.extend(lay_code(lang.as_ref(), code, width, *code_blocks));
                 *code_blocks += 1;
             }
             Block::Table {
@@ -245,11 +245,13 @@ fn lay_quote(
     prefixed(inner, &bar, &bar, width)
 }
 
-fn lay_code(lang: &Option<String>, code: &str, width: usize, block: usize) -> Vec<LaidLine> {
+fn lay_code(lang: Option<&String>, code: &str, width: usize, block: usize) -> Vec<LaidLine> {
     // A small indent sets code apart from prose when there is room for it.
     let indent = if width >= 24 { "  " } else { "" };
     let width = width - indent.len();
-    let style = SpanStyle::Code { lang: lang.clone() };
+    let style = SpanStyle::Code {
+        lang: lang.cloned(),
+    };
     let mut lines = Vec::new();
     for (line_no, source) in code.split('\n').enumerate() {
         let code_ref = Some(CodeRef {

@@ -303,7 +303,8 @@ fn split_sections(body: &str, lesson_title: &str) -> Result<Vec<Section>, (usize
     for (i, heading) in headings.iter().enumerate() {
         line += memchr::memchr_iter(b'\n', &body.as_bytes()[counted_to..heading.start]).count();
         counted_to = heading.start;
-        let (title, kind) = title_and_kind(&heading.title).map_err(|message| (line, message))?;
+        let (title, kind) =
+            title_and_kind(&heading.title).map_err(|err| (line, err.to_string()))?;
         let text_end = headings.get(i + 1).map_or(body.len(), |next| next.start);
         let text = &body[heading.end.min(text_end)..text_end];
         sections.push(Section {
@@ -352,24 +353,34 @@ fn find_h2(body: &str) -> Vec<HeadingAt> {
     found
 }
 
+/// A section heading the loader cannot use.
+#[derive(Debug, thiserror::Error)]
+enum HeadingError {
+    #[error(
+        "unknown section kind `{{{kind}}}` in heading `{heading}`: use {{concept}}, \
+         {{example}}, {{analogy}} or {{summary}}"
+    )]
+    UnknownKind { kind: String, heading: String },
+    #[error("section heading `{0}` has no title")]
+    NoTitle(String),
+}
+
 /// Splits `Title {kind}` into the title and the kind (concept when no `{…}` ends the heading).
-fn title_and_kind(heading: &str) -> Result<(String, SectionKind), String> {
+fn title_and_kind(heading: &str) -> Result<(String, SectionKind), HeadingError> {
     let heading = heading.trim();
     let (title, kind) = match heading.strip_suffix('}').and_then(|h| h.rsplit_once('{')) {
         Some((title, word)) => {
-            let kind = SectionKind::from_name(word.trim()).ok_or_else(|| {
-                format!(
-                    "unknown section kind `{{{}}}` in heading `{heading}`: use {{concept}}, \
-                     {{example}}, {{analogy}} or {{summary}}",
-                    word.trim()
-                )
-            })?;
+            let kind =
+                SectionKind::from_name(word.trim()).ok_or_else(|| HeadingError::UnknownKind {
+                    kind: word.trim().to_string(),
+                    heading: heading.to_string(),
+                })?;
             (title.trim(), kind)
         }
         None => (heading, SectionKind::Concept),
     };
     if title.is_empty() {
-        return Err(format!("section heading `{heading}` has no title"));
+        return Err(HeadingError::NoTitle(heading.to_string()));
     }
     Ok((clean_prose(title).into_owned(), kind))
 }

@@ -7,9 +7,9 @@ pub mod doc;
 pub mod hygiene;
 pub mod layout;
 pub mod loader;
-pub mod markdown;
-pub mod model;
-pub mod mojibake;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod mojibake;
 pub mod notes;
 pub mod search;
 

@@ -9,6 +9,17 @@
 
 use crate::dockerfile::parser::directives::{DirectiveLine, DirectiveScanner, split_directive};
 
+/// A check configuration value BuildKit would reject (its wording).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckOptionError {
+    /// A part without `=`, or a key other than skip, experimental and error.
+    #[error("invalid check option \"{0}\"")]
+    Invalid(String),
+    /// `error=` with a value Go's strconv.ParseBool refuses.
+    #[error("failed to parse check option \"{0}\": invalid syntax")]
+    NotABool(String),
+}
+
 /// Where a check's findings can be silenced by a comment above one instruction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -63,7 +74,7 @@ pub struct CheckConfig {
 
 impl CheckConfig {
     /// Parses a value the way BuildKit's `ParseLintOptions` does (at most three `;` parts).
-    pub fn parse(value: &str) -> Result<Self, String> {
+    pub fn parse(value: &str) -> Result<Self, CheckOptionError> {
         let value = value.trim();
         let mut config = CheckConfig::default();
         if value.is_empty() {
@@ -73,7 +84,7 @@ impl CheckConfig {
             |v: &str| -> Vec<String> { v.split(',').map(|n| n.trim().to_string()).collect() };
         for part in value.splitn(3, ';') {
             let Some((key, v)) = part.split_once('=') else {
-                return Err(format!("invalid check option \"{part}\""));
+                return Err(CheckOptionError::Invalid(part.to_string()));
             };
             let v = v.trim();
             match key.trim() {
@@ -82,11 +93,10 @@ impl CheckConfig {
                 "experimental" if v == "all" => config.experimental_all = true,
                 "experimental" => config.experimental = names(v),
                 "error" => {
-                    config.error = go_bool(v).ok_or_else(|| {
-                        format!("failed to parse check option \"{part}\": invalid syntax")
-                    })?
+                    config.error =
+                        go_bool(v).ok_or_else(|| CheckOptionError::NotABool(part.to_string()))?
                 }
-                other => return Err(format!("invalid check option \"{other}\"")),
+                other => return Err(CheckOptionError::Invalid(other.to_string())),
             }
         }
         Ok(config)
@@ -184,15 +194,15 @@ mod tests {
         assert!(c.skip_all && c.experimental_all && !c.error);
         assert_eq!(CheckConfig::parse("").unwrap(), CheckConfig::default());
         assert_eq!(
-            CheckConfig::parse("skip").unwrap_err(),
+            CheckConfig::parse("skip").unwrap_err().to_string(),
             "invalid check option \"skip\""
         );
         assert_eq!(
-            CheckConfig::parse("skip=all;").unwrap_err(),
+            CheckConfig::parse("skip=all;").unwrap_err().to_string(),
             "invalid check option \"\""
         );
         assert_eq!(
-            CheckConfig::parse("ignore=A").unwrap_err(),
+            CheckConfig::parse("ignore=A").unwrap_err().to_string(),
             "invalid check option \"ignore\""
         );
         assert!(CheckConfig::parse("error=yes").is_err());

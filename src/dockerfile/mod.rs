@@ -11,17 +11,17 @@
 pub mod ast;
 pub mod build;
 pub mod check_config;
-pub mod diagnostic;
-pub mod dockerignore;
+pub(crate) mod diagnostic;
+pub(crate) mod dockerignore;
 pub mod fix;
 pub mod images;
 pub mod lint;
 pub mod model;
-pub mod options;
+pub(crate) mod options;
 pub mod parser;
 pub mod rules;
 pub mod sh;
-pub mod shell;
+pub(crate) mod shell;
 
 pub use ast::{Dockerfile, Instruction, Keyword, ParseError, ParseResult};
 pub use diagnostic::{Diagnostic, Fix, Location, Severity};

@@ -12,7 +12,7 @@ use super::highlighter::{LineState, LineStyler, plain_line};
 use super::model_refs::stage_refs;
 use super::stages::{StageRef, overlay_stages};
 use super::style::StyledSpan;
-use super::theme::Theme;
+use super::theme::CodeTheme;
 
 /// One highlighted line with the grammar state before and after it.
 struct Line {
@@ -24,7 +24,7 @@ struct Line {
 
 /// Incremental highlighting of one editor's Dockerfile, with the stage-aware overlay.
 pub struct EditorHighlight {
-    theme: Theme,
+    theme: CodeTheme,
     styler: Option<LineStyler>,
     /// Whether `styler` is the backtick-escape variant of the grammar.
     backtick: bool,
@@ -49,7 +49,7 @@ impl std::fmt::Debug for EditorHighlight {
 }
 
 impl EditorHighlight {
-    pub fn new(theme: Theme) -> EditorHighlight {
+    pub fn new(theme: CodeTheme) -> EditorHighlight {
         EditorHighlight {
             theme,
             styler: None,
@@ -87,12 +87,13 @@ impl EditorHighlight {
         overlay_stages(&window, &refs, self.theme.stage_palette())
     }
 
-    pub fn theme(&self) -> Theme {
+    pub fn theme(&self) -> CodeTheme {
         self.theme
     }
 
-    /// How many lines the last call highlighted afresh.
-    pub fn fresh_lines(&self) -> usize {
+    /// How many lines the last call highlighted afresh (the tests' view of the reuse).
+    #[cfg(test)]
+    pub(crate) fn fresh_lines(&self) -> usize {
         self.fresh
     }
 
@@ -179,14 +180,14 @@ mod tests {
     /// The whole-text highlighter's colours with the stage overlay: what the editor must match.
     fn reference(text: &str) -> Vec<Vec<StyledSpan>> {
         let refs = stage_refs(text);
-        Highlighter::new(Theme::Ansi).highlight_with_stages(text, Some("dockerfile"), &refs)
+        Highlighter::new(CodeTheme::Ansi).highlight_with_stages(text, Some("dockerfile"), &refs)
     }
 
     const FILE: &str = "FROM golang:1.25 AS build\nRUN go build \\\n    -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /out/app /app\nCMD [\"/app\"]";
 
     #[test]
     fn colours_match_highlighting_the_whole_text() {
-        let mut hl = EditorHighlight::new(Theme::Ansi);
+        let mut hl = EditorHighlight::new(CodeTheme::Ansi);
         let text = lines(FILE);
         assert_eq!(hl.styled_rows(&text, 0..99), reference(FILE));
         assert_eq!(hl.styled_rows(&text, 2..4), reference(FILE)[2..4].to_vec());
@@ -194,7 +195,7 @@ mod tests {
 
     #[test]
     fn an_edit_rehighlights_only_the_changed_line() {
-        let mut hl = EditorHighlight::new(Theme::Ansi);
+        let mut hl = EditorHighlight::new(CodeTheme::Ansi);
         hl.styled_rows(&lines(FILE), 0..6);
         assert_eq!(hl.fresh_lines(), 6);
         let edited = FILE.replace("/out/app /app", "/out/app /bin/app");
@@ -211,7 +212,7 @@ mod tests {
 
     #[test]
     fn a_change_of_state_flows_down_until_it_settles() {
-        let mut hl = EditorHighlight::new(Theme::Ansi);
+        let mut hl = EditorHighlight::new(CodeTheme::Ansi);
         hl.styled_rows(&lines(FILE), 0..6);
         // Removing the continuation changes how line 3 starts: it is redone, and so on.
         let broken = FILE.replace("build \\", "build");
@@ -222,7 +223,7 @@ mod tests {
 
     #[test]
     fn the_escape_directive_switches_the_grammar() {
-        let mut hl = EditorHighlight::new(Theme::Ansi);
+        let mut hl = EditorHighlight::new(CodeTheme::Ansi);
         let text = "RUN dir `\n  c:\\\nUSER x";
         hl.styled_rows(&lines(text), 0..3);
         let backtick = format!("# escape=`\n{text}");
@@ -234,7 +235,7 @@ mod tests {
 
     #[test]
     fn rows_past_the_text_and_empty_text_are_fine() {
-        let mut hl = EditorHighlight::new(Theme::Ansi);
+        let mut hl = EditorHighlight::new(CodeTheme::Ansi);
         assert_eq!(hl.styled_rows(&lines("FROM x"), 5..9), Vec::<Vec<_>>::new());
         assert_eq!(hl.styled_rows(&[], 0..9), Vec::<Vec<_>>::new());
         assert_eq!(hl.styled_rows(&[String::new()], 0..1), vec![Vec::new()]);

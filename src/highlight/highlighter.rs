@@ -12,8 +12,8 @@ use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, syntax_set, theme_set};
 use super::escape_directive::declares_backtick_escape;
 use super::model_refs::stage_refs;
 use super::stages::{StageRef, overlay_stages};
-use super::style::{HighlightedLines, HlColor, HlStyle, StyledSpan, push_span};
-use super::theme::Theme;
+use super::style::{HighlightedLines, HlStyle, StyledSpan, push_span};
+use super::theme::CodeTheme;
 
 /// Blocks kept before the cache is emptied; a course has far fewer code blocks than this.
 const CACHE_CAPACITY: usize = 512;
@@ -28,7 +28,7 @@ const DOCKERFILE_NAMES: [&str; 3] = ["dockerfile", "docker", "containerfile"];
 /// Highlights code blocks with one theme. Cheap to share (`Arc<Highlighter>`); results are
 /// cached per (language, text), so asking again for the same block costs a hash.
 pub struct Highlighter {
-    theme: Theme,
+    theme: CodeTheme,
     cache: Mutex<HashMap<u64, Arc<HighlightedLines>>>,
     /// Blocks being highlighted on worker threads, by cache key.
     pending: Mutex<HashSet<u64>>,
@@ -37,7 +37,7 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
-    pub fn new(theme: Theme) -> Highlighter {
+    pub fn new(theme: CodeTheme) -> Highlighter {
         Highlighter {
             theme,
             cache: Mutex::new(HashMap::new()),
@@ -46,14 +46,8 @@ impl Highlighter {
         }
     }
 
-    pub fn theme(&self) -> Theme {
+    pub fn theme(&self) -> CodeTheme {
         self.theme
-    }
-
-    /// The theme's background for code blocks: `None` for `ansi` (the terminal's own).
-    pub fn block_background(&self) -> Option<HlColor> {
-        let theme = theme_set().themes.get(self.theme.name())?;
-        theme.settings.background.and_then(HlColor::from_theme)
     }
 
     /// Styled lines, one per source line (split at `\n`, a trailing `\r` dropped). `lang` is
@@ -199,7 +193,7 @@ pub(super) struct LineStyler {
 
 impl LineStyler {
     /// The styler for `code` in fence language `lang`; `None` means plain text.
-    pub(super) fn new(code: &str, lang: Option<&str>, theme: Theme) -> Option<LineStyler> {
+    pub(super) fn new(code: &str, lang: Option<&str>, theme: CodeTheme) -> Option<LineStyler> {
         let syntax = syntax_for(code, lang)?;
         let theme = theme_set().themes.get(theme.name())?;
         Some(LineStyler {
@@ -245,7 +239,7 @@ impl LineStyler {
 
 impl Default for Highlighter {
     fn default() -> Highlighter {
-        Highlighter::new(Theme::default())
+        Highlighter::new(CodeTheme::default())
     }
 }
 
@@ -298,7 +292,7 @@ CMD [\"/app\"]\n";
 /// never stalls:
 /// `std::thread::spawn(dockerlings::highlight::warm_up);`
 pub fn warm_up() {
-    let _ = Highlighter::new(Theme::Ansi).highlight(WARM_UP_SAMPLE, Some("dockerfile"));
+    let _ = Highlighter::new(CodeTheme::Ansi).highlight(WARM_UP_SAMPLE, Some("dockerfile"));
 }
 
 #[cfg(test)]
@@ -423,14 +417,5 @@ mod tests {
         assert!(lines[3][0].style.bold, "{:?}", lines[3]);
         let plain = hl.highlight(&code.replace("# escape=`\n", ""), Some("dockerfile"));
         assert!(!plain[2][0].style.bold, "{:?}", plain[2]);
-    }
-
-    #[test]
-    fn rgb_themes_have_a_background_and_ansi_does_not() {
-        assert_eq!(Highlighter::new(Theme::Ansi).block_background(), None);
-        assert!(matches!(
-            Highlighter::new(Theme::Dark).block_background(),
-            Some(HlColor::Rgb(..))
-        ));
     }
 }

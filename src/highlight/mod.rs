@@ -33,4 +33,4 @@ pub use model_refs::stage_refs;
 pub use palette::{at_depth, rgb_to_ansi16, rgb_to_xterm256, xterm256_to_rgb};
 pub use stages::{LineSpan, StageRef, overlay_stages};
 pub use style::{AnsiColor, HighlightedLines, HlColor, HlStyle, StyledSpan};
-pub use theme::{Theme, UnknownTheme};
+pub use theme::{CodeTheme, UnknownTheme};

@@ -1,17 +1,18 @@
-//! Theme selection (`--theme NAME` or the config) and each theme's stage palette.
+//! The code colour scheme (`--theme NAME` or the config) and each scheme's stage palette.
 
 use std::fmt;
 use std::str::FromStr;
 
 use super::style::{AnsiColor, HlColor};
 
-/// A highlighting theme. `Ansi` (the default) uses the terminal's named colours, so it follows
+/// The colour scheme for code (Dockerfiles, fenced blocks): a syntect theme. The TUI's own
+/// styles are `tui::theme::Theme`. `Ansi` (the default) uses the terminal's named colours, so it follows
 /// the user's scheme at any colour depth; the others are RGB themes, downsampled as needed.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "kebab-case")]
-pub enum Theme {
+pub enum CodeTheme {
     #[default]
     Ansi,
     Dark,
@@ -19,16 +20,21 @@ pub enum Theme {
     HighContrast,
 }
 
-impl Theme {
-    pub const ALL: [Theme; 4] = [Theme::Ansi, Theme::Dark, Theme::Light, Theme::HighContrast];
+impl CodeTheme {
+    pub const ALL: [CodeTheme; 4] = [
+        CodeTheme::Ansi,
+        CodeTheme::Dark,
+        CodeTheme::Light,
+        CodeTheme::HighContrast,
+    ];
 
     /// The name used on the command line, in the config and in `assets/themes/NAME.tmTheme`.
     pub fn name(self) -> &'static str {
         match self {
-            Theme::Ansi => "ansi",
-            Theme::Dark => "dark",
-            Theme::Light => "light",
-            Theme::HighContrast => "high-contrast",
+            CodeTheme::Ansi => "ansi",
+            CodeTheme::Dark => "dark",
+            CodeTheme::Light => "light",
+            CodeTheme::HighContrast => "high-contrast",
         }
     }
 
@@ -37,7 +43,7 @@ impl Theme {
         use AnsiColor::*;
         use HlColor::{Named, Rgb};
         match self {
-            Theme::Ansi => &[
+            CodeTheme::Ansi => &[
                 Named(BrightYellow),
                 Named(BrightCyan),
                 Named(BrightMagenta),
@@ -45,7 +51,7 @@ impl Theme {
                 Named(BrightBlue),
                 Named(BrightRed),
             ],
-            Theme::Dark => &[
+            CodeTheme::Dark => &[
                 Rgb(0xff, 0xcb, 0x6b),
                 Rgb(0x5f, 0xd7, 0xff),
                 Rgb(0xff, 0x87, 0xd7),
@@ -53,7 +59,7 @@ impl Theme {
                 Rgb(0xff, 0x9e, 0x64),
                 Rgb(0xb3, 0x9d, 0xff),
             ],
-            Theme::Light => &[
+            CodeTheme::Light => &[
                 Rgb(0x9a, 0x67, 0x00),
                 Rgb(0x00, 0x6d, 0x9c),
                 Rgb(0xa3, 0x1f, 0x7a),
@@ -61,7 +67,7 @@ impl Theme {
                 Rgb(0xc2, 0x41, 0x0c),
                 Rgb(0x5b, 0x3f, 0xc4),
             ],
-            Theme::HighContrast => &[
+            CodeTheme::HighContrast => &[
                 Rgb(0xff, 0xff, 0x00),
                 Rgb(0x00, 0xff, 0xff),
                 Rgb(0xff, 0x80, 0xff),
@@ -73,7 +79,7 @@ impl Theme {
     }
 }
 
-impl fmt::Display for Theme {
+impl fmt::Display for CodeTheme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
@@ -84,12 +90,12 @@ impl fmt::Display for Theme {
 #[error("unknown theme `{0}`: choose one of ansi, dark, light, high-contrast")]
 pub struct UnknownTheme(pub String);
 
-impl FromStr for Theme {
+impl FromStr for CodeTheme {
     type Err = UnknownTheme;
 
-    fn from_str(name: &str) -> Result<Theme, UnknownTheme> {
+    fn from_str(name: &str) -> Result<CodeTheme, UnknownTheme> {
         let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
-        Theme::ALL
+        CodeTheme::ALL
             .into_iter()
             .find(|t| t.name() == wanted)
             .ok_or_else(|| UnknownTheme(name.to_owned()))
@@ -102,25 +108,28 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_unknown_names_are_reported() {
-        for theme in Theme::ALL {
-            assert_eq!(theme.name().parse::<Theme>(), Ok(theme));
+        for theme in CodeTheme::ALL {
+            assert_eq!(theme.name().parse::<CodeTheme>(), Ok(theme));
         }
-        assert_eq!("High_Contrast".parse::<Theme>(), Ok(Theme::HighContrast));
-        let err = "solarized".parse::<Theme>().unwrap_err();
+        assert_eq!(
+            "High_Contrast".parse::<CodeTheme>(),
+            Ok(CodeTheme::HighContrast)
+        );
+        let err = "solarized".parse::<CodeTheme>().unwrap_err();
         assert!(err.to_string().contains("`solarized`"), "{err}");
     }
 
     #[test]
     fn config_files_use_the_same_names() {
-        let theme: Theme = serde_json::from_str("\"high-contrast\"").unwrap();
-        assert_eq!(theme, Theme::HighContrast);
-        assert_eq!(serde_json::to_string(&Theme::Dark).unwrap(), "\"dark\"");
-        assert!(serde_json::from_str::<Theme>("\"neon\"").is_err());
+        let theme: CodeTheme = serde_json::from_str("\"high-contrast\"").unwrap();
+        assert_eq!(theme, CodeTheme::HighContrast);
+        assert_eq!(serde_json::to_string(&CodeTheme::Dark).unwrap(), "\"dark\"");
+        assert!(serde_json::from_str::<CodeTheme>("\"neon\"").is_err());
     }
 
     #[test]
     fn every_theme_has_a_palette_of_distinct_colours() {
-        for theme in Theme::ALL {
+        for theme in CodeTheme::ALL {
             let palette = theme.stage_palette();
             assert!(palette.len() >= 4, "{theme}");
             for (i, c) in palette.iter().enumerate() {

@@ -9,20 +9,20 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{EdgeReport, EdgeSource, Estimate, Figure, Report, Role, StageReport};
 use crate::dockerfile::model::EdgeKind;
-use crate::highlight::{ColorDepth, HlStyle, StyledSpan, Theme, line_to_ansi};
+use crate::highlight::{CodeTheme, ColorDepth, HlStyle, StyledSpan, line_to_ansi};
 
 /// How to colour the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextStyle {
     pub depth: ColorDepth,
-    pub theme: Theme,
+    pub theme: CodeTheme,
 }
 
 impl TextStyle {
     /// No escapes at all.
     pub const PLAIN: TextStyle = TextStyle {
         depth: ColorDepth::None,
-        theme: Theme::Ansi,
+        theme: CodeTheme::Ansi,
     };
 
     fn paint(&self, text: &str, style: HlStyle) -> String {
@@ -464,7 +464,7 @@ mod tests {
                 },
             )
         };
-        assert!(coloured(Theme::Ansi).contains('\x1b'));
-        assert_ne!(coloured(Theme::Dark), coloured(Theme::Light));
+        assert!(coloured(CodeTheme::Ansi).contains('\x1b'));
+        assert_ne!(coloured(CodeTheme::Dark), coloured(CodeTheme::Light));
     }
 }

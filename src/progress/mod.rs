@@ -3,9 +3,9 @@
 //! What is made from it for others (score, exported results, a class's table) is in
 //! [`crate::results`].
 
-pub mod location;
+pub(crate) mod location;
 mod lock;
-pub mod model;
+pub(crate) mod model;
 pub mod moved;
 pub mod review;
 pub mod store;

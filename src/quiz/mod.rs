@@ -2,18 +2,18 @@
 //! judged on the validator's model, hints and scores. Knows nothing of the terminal.
 
 pub mod check;
-pub mod context;
-pub mod diff;
+pub(crate) mod context;
+pub(crate) mod diff;
 pub mod eol;
-pub mod facts;
-pub mod format;
+pub(crate) mod facts;
+pub(crate) mod format;
 mod glob;
-pub mod grade;
-pub mod hints;
+pub(crate) mod grade;
+pub(crate) mod hints;
 pub mod judge;
-pub mod model;
-pub mod pack;
-pub mod verdict;
+pub(crate) mod model;
+pub(crate) mod pack;
+pub(crate) mod verdict;
 pub mod verify;
 
 pub use check::{Answer, is_correct, normalise};

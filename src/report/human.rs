@@ -55,22 +55,18 @@ fn render_with(reports: &[FileReport], color: bool, colours: Option<&SourceColou
                 let index = LineIndex::new(source);
                 let highlighted =
                     colours.map(|c| (highlight(source, &index, diagnostics, c), c.depth));
-                for diagnostic in diagnostics {
-                    let quoted = highlighted.as_ref().map(|(lines, depth)| Quoted {
+                let file = FileView {
+                    path: &report.path,
+                    source,
+                    index: &index,
+                    quoted: highlighted.as_ref().map(|(lines, depth)| Quoted {
                         index: &index,
                         lines,
                         depth: *depth,
-                    });
-                    write_diagnostic(
-                        &mut out,
-                        &report.path,
-                        &index,
-                        source,
-                        diagnostic,
-                        &renderer,
-                        paint,
-                        quoted,
-                    );
+                    }),
+                };
+                for diagnostic in diagnostics {
+                    write_diagnostic(&mut out, &file, diagnostic, &renderer, paint);
                 }
             }
             Outcome::Failed(error) => write_file_error(&mut out, &report.path, error, paint),
@@ -200,17 +196,28 @@ fn strip_escapes(text: &str) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A checked file with findings, as each finding is written.
+struct FileView<'a> {
+    path: &'a str,
+    source: &'a str,
+    index: &'a LineIndex<'a>,
+    /// Its quoted lines in colour, when the report is highlighted.
+    quoted: Option<Quoted<'a>>,
+}
+
 fn write_diagnostic(
     out: &mut String,
-    path: &str,
-    index: &LineIndex<'_>,
-    source: &str,
+    file: &FileView<'_>,
     diagnostic: &Diagnostic,
     renderer: &Renderer,
     paint: Painter,
-    quoted: Option<Quoted<'_>>,
 ) {
+    let FileView {
+        path,
+        source,
+        index,
+        quoted,
+    } = *file;
     let loc = diagnostic.location;
     let _ = writeln!(
         out,
@@ -370,9 +377,9 @@ mod tests {
 
     #[test]
     fn quoted_lines_are_highlighted_and_the_rest_is_unchanged() {
-        use crate::highlight::Theme;
+        use crate::highlight::CodeTheme;
         let reports = fixtures::reports();
-        let highlighter = Highlighter::new(Theme::Ansi);
+        let highlighter = Highlighter::new(CodeTheme::Ansi);
         let colours = SourceColours {
             highlighter: &highlighter,
             depth: ColorDepth::Ansi16,

@@ -2,11 +2,11 @@
 //! JSON, SARIF 2.1.0, GitHub workflow commands and GitLab's code-quality report. Each format is a pure function of the
 //! checked files, so the CLI, the tests and the benches print the same bytes.
 
-pub mod github;
-pub mod gitlab;
-pub mod human;
-pub mod json;
-pub mod sarif;
+pub(crate) mod github;
+pub(crate) mod gitlab;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod sarif;
 mod source_lines;
 
 use crate::dockerfile::{Diagnostic, Severity};

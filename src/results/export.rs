@@ -18,15 +18,20 @@ pub const NAME_VAR: &str = "DOCKERLINGS_NAME";
 pub fn learner_name(
     given: Option<&str>,
     env: impl Fn(&str) -> Option<String>,
-) -> Result<String, String> {
+) -> Result<String, NoLearnerName> {
     given
         .map(str::to_string)
         .into_iter()
         .chain([NAME_VAR, "USER", "USERNAME"].into_iter().filter_map(&env))
         .map(|name| name.trim().to_string())
         .find(|name| !name.is_empty())
-        .ok_or_else(|| format!("no learner name: pass --name NAME or set {NAME_VAR}"))
+        .ok_or(NoLearnerName)
 }
+
+/// No `--name` and no name in the environment.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no learner name: pass --name NAME or set {NAME_VAR}", NAME_VAR = NAME_VAR)]
+pub struct NoLearnerName;
 
 /// One learner's results on `course`. `pack_name` is for people (the folder's name, or
 /// `bundled`); the fingerprint identifies the pack.
@@ -272,7 +277,7 @@ questions:
             learner_name(None, env(&[("USERNAME", "A")])),
             Ok("A".into())
         );
-        let err = learner_name(None, env(&[])).unwrap_err();
+        let err = learner_name(None, env(&[])).unwrap_err().to_string();
         assert!(err.contains("--name") && err.contains(NAME_VAR), "{err}");
     }
 }

@@ -3,7 +3,7 @@
 //! a class's merged table ([`class`]). Apart from storage ([`crate::progress`]) so that quiz
 //! and progress need not know each other.
 
-pub mod class;
+pub(crate) mod class;
 pub(crate) mod csv_cell;
 pub mod export;
 pub mod live;

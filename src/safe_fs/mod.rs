@@ -8,11 +8,11 @@
 //!
 //! Knows nothing of the terminal; callers decide how to show the errors.
 
-pub mod read;
-pub mod write;
+pub(crate) mod read;
+pub(crate) mod write;
 
 pub use read::{Kind, read_limited, read_stream, read_text};
-pub use write::{check_folder_inside, check_inside, ensure_plain, write_atomic, write_inside};
+pub use write::{check_folder_inside, check_inside, write_atomic, write_inside};
 
 use std::fs::FileType;
 

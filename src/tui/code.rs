@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthChar;
 use super::hl_style::to_ratatui;
 use crate::course::layout::{LaidLine, SpanStyle};
 use crate::highlight::{
-    ColorChoice, ColorDepth, EditorHighlight, HighlightedLines, Highlighter, StyledSpan, Theme,
+    CodeTheme, ColorChoice, ColorDepth, EditorHighlight, HighlightedLines, Highlighter, StyledSpan,
 };
 
 /// The highlighter and the colour depth to draw it at.
@@ -45,7 +45,7 @@ impl CodeColours {
     /// `theme` at the terminal's colour depth as `choice` resolves it (`NO_COLOR` and
     /// `TERM=dumb` respected under `auto`). The run loop compiles the grammars on a background
     /// thread once the first frame is out ([`crate::tui::run`]).
-    pub fn for_terminal(choice: ColorChoice, theme: Theme) -> CodeColours {
+    pub fn for_terminal(choice: ColorChoice, theme: CodeTheme) -> CodeColours {
         CodeColours {
             highlighter: Arc::new(Highlighter::new(theme)),
             depth: ColorDepth::detect(choice, true),
@@ -210,11 +210,11 @@ mod tests {
     use super::*;
     use crate::course::doc::{Block, Doc};
     use crate::course::layout::layout;
-    use crate::highlight::{BACKGROUND_LINES, Theme};
+    use crate::highlight::{BACKGROUND_LINES, CodeTheme};
 
     fn colours() -> CodeColours {
         CodeColours {
-            highlighter: Arc::new(Highlighter::new(Theme::Ansi)),
+            highlighter: Arc::new(Highlighter::new(CodeTheme::Ansi)),
             depth: ColorDepth::Ansi16,
         }
     }

@@ -6,7 +6,7 @@
 pub mod app;
 pub mod class;
 pub mod code;
-pub mod confirm;
+pub(crate) mod confirm;
 pub mod event;
 pub mod external_editor;
 pub mod hl_style;
@@ -18,7 +18,7 @@ pub mod run;
 pub mod screens;
 pub mod search;
 pub mod terminal;
-pub mod text;
+pub(crate) mod text;
 pub mod theme;
 pub mod update;
 pub mod watch;

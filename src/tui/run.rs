@@ -19,7 +19,7 @@ use super::input::Input;
 use super::screens;
 use super::terminal::{Session, Signals};
 use super::update::{Effect, update};
-use crate::highlight::{ColorChoice, Theme};
+use crate::highlight::{CodeTheme, ColorChoice};
 
 /// How long to wait for input before checking for signals again.
 const POLL: Duration = Duration::from_millis(150);
@@ -67,7 +67,7 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
     if app.code_colours.is_none() {
         app.code_colours = Some(CodeColours::for_terminal(
             ColorChoice::Auto,
-            Theme::default(),
+            CodeTheme::default(),
         ));
     }
     run_program(app)

@@ -4,15 +4,15 @@
 //! every exercise's latest outcome, [`watcher`] reports saves over a channel.
 //! Knows nothing of the terminal.
 
-pub mod board;
-pub mod check;
+pub(crate) mod board;
+pub(crate) mod check;
 pub mod class;
-pub mod files;
+pub(crate) mod files;
 pub mod init;
-pub mod manifest;
-pub mod open;
-pub mod report;
-pub mod watcher;
+pub(crate) mod manifest;
+pub(crate) mod open;
+pub(crate) mod report;
+pub(crate) mod watcher;
 
 use std::path::{Path, PathBuf};
 

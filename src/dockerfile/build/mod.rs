@@ -8,10 +8,10 @@
 //! What the model cannot read stays unknown: an unread command (`make install`, `./build.sh`)
 //! may create anything, so "missing" conclusions below it become silence.
 
-pub mod effects;
-pub mod fs;
-pub mod launch;
-pub mod run;
+pub(crate) mod effects;
+pub(crate) mod fs;
+pub(crate) mod launch;
+pub(crate) mod run;
 
 pub use fs::{Artifact, ArtifactKind, Certainty, Entry, Fs, Linkage, Open, Origin, Presence};
 pub use launch::{Launch, Resolved};

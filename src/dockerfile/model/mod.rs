@@ -5,11 +5,11 @@
 //! reports problems: the model records what it found (an unresolved `${VAR}`, a `--from` naming
 //! a later stage…) and the rules turn that into diagnostics.
 
-pub mod expand;
-pub mod graph;
-pub mod image_ref;
-pub mod meta_args;
-pub mod stage;
+pub(crate) mod expand;
+pub(crate) mod graph;
+pub(crate) mod image_ref;
+pub(crate) mod meta_args;
+pub(crate) mod stage;
 
 pub use graph::{Edge, EdgeKind, EdgeTarget};
 pub use image_ref::{ImageRef, RefError};

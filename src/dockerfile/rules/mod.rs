@@ -123,7 +123,7 @@ mod zypper_clean;
 mod zypper_dist_upgrade;
 mod zypper_pin;
 mod zypper_yes;
-pub use crate::dockerfile::shell;
+use crate::dockerfile::shell;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -4,9 +4,9 @@
 //! `git pull` timer); drawing is in [`crate::tui::screens::class`], the table itself in
 //! [`crate::workshop::class`].
 
-pub mod keys;
+pub(crate) mod keys;
 pub mod run;
-pub mod state;
+pub(crate) mod state;
 pub mod update;
 
 pub use run::run;

@@ -4,8 +4,8 @@
 //! [`crate::tui::screens::watch`], the engine (files, watcher, verdicts) in
 //! [`crate::workshop`].
 
-pub mod keys;
-pub mod run;
+pub(crate) mod keys;
+pub(crate) mod run;
 pub mod state;
 pub mod update;
 

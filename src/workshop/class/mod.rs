@@ -4,9 +4,9 @@
 //! scripts ([`output`]) and the optional `git pull` ([`git`]). Terminal-free; the screen is in
 //! [`crate::tui::class`]. Nothing here writes into the folder.
 
-pub mod git;
+pub(crate) mod git;
 pub mod output;
 pub mod scan;
-pub mod snapshot;
+pub(crate) mod snapshot;
 
 pub use snapshot::{ExerciseCount, LearnerRow, Snapshot, Stuck};
