@@ -183,3 +183,22 @@ fn slash_in_the_help_or_on_home_searches_the_course() {
     send(&mut app, [ch('q')]);
     assert_eq!(app.context(), Context::Home);
 }
+
+#[test]
+fn a_new_search_starts_from_what_the_reader_shows_not_from_the_last_match() {
+    let mut app = app(80, 24);
+    send(&mut app, [ch('j'), key(KeyCode::Enter), ch('n'), ch('n')]);
+    find(&mut app, "paragraph");
+    assert_eq!(app.search.current().map(|h| h.line), Some(0));
+    // Reader keys still scroll while matches are shown.
+    send(&mut app, [key(KeyCode::PageDown), key(KeyCode::PageDown)]);
+    let scroll = app.reader().unwrap().scroll;
+    assert!(scroll > 20);
+    find(&mut app, "paragraph");
+    let line = app.search.current().unwrap().line;
+    assert!(
+        line >= scroll,
+        "match on line {line}, the view began at {scroll}"
+    );
+    assert!(line < scroll + 4, "the first match in view");
+}

@@ -418,3 +418,16 @@ fn e_asks_for_the_editor_and_its_failure_is_shown() {
     update(&mut state, WatchMsg::Edited(0, Err("cannot run vi".into())));
     assert_eq!(message(&state), "✗ $EDITOR: cannot run vi");
 }
+
+#[test]
+fn a_changed_outcome_without_an_attempt_is_saved_and_so_reported() {
+    use dockerlings::tui::update::Effect;
+
+    let (_tmp, workshop) = workshop();
+    let path = workshop.dockerfile(1);
+    let mut state = state(workshop);
+    std::fs::remove_file(&path).unwrap();
+    let effects = update(&mut state, WatchMsg::File(WatchEvent::Changed(1)));
+    assert!(effects.contains(&Effect::SaveProgress), "{effects:?}");
+    assert_eq!(state.current, 1);
+}

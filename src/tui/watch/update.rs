@@ -86,6 +86,9 @@ fn on_change(state: &mut WatchState, index: usize, always: bool) -> Vec<Effect> 
         progress.record_check(&ex.lesson_id, &ex.question.id, outcome.passed());
         progress.question_mut(&ex.lesson_id, &ex.question.id).draft =
             outcome.source().map(str::to_string);
+    }
+    // Saving also sends the class report, which shows any changed outcome (a deleted file).
+    if found.new_attempt || found.changed {
         effects.push(Effect::SaveProgress);
     }
     let folder = ex.folder.clone();
