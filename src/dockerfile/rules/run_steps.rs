@@ -14,32 +14,52 @@ use crate::dockerfile::model::graph::mount_option;
 pub(super) fn runs<'c, 'a>(
     ctx: &'c Ctx<'a>,
 ) -> impl Iterator<Item = (usize, usize, &'c Instruction, Cow<'c, RunScript<'a>>)> + 'c {
-    ctx.model.stages.iter().flat_map(move |st| {
-        ctx.stage_body(st)
-            .filter_map(|(idx, i)| run_of(i).map(|r| (idx, r)))
-            .map(move |(idx, i)| (st.index, idx, i, ctx.script(i)))
+    ctx.run_indexes().iter().filter_map(move |&(stage, idx)| {
+        let run = run_of(ctx.ins(idx))?;
+        Some((stage, idx, run, ctx.script(run)))
     })
+}
+
+/// The [`runs`] where some command may run one of `programs` (see [`RunScript::may_call`]),
+/// for a rule that finds nothing in the others.
+pub(super) fn runs_calling<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+    programs: &'c [&'c str],
+) -> impl Iterator<Item = (usize, usize, &'c Instruction, Cow<'c, RunScript<'a>>)> + 'c {
+    runs(ctx).filter(move |(_, _, _, run)| run.may_call(programs))
 }
 
 /// Each RUN with the first of its commands that `bad` picks. A rule reports the RUN once, as
 /// hadolint does, even when several of its commands match (`apt install a && apt install b`).
+/// `bad` only picks commands that run one of `programs` (by [`Command::is`]; empty: any
+/// program), so RUNs that run none of them are skipped unread.
 pub(super) fn runs_with<'c>(
     ctx: &'c Ctx<'_>,
+    programs: &'c [&'c str],
     bad: impl Fn(&Command<'_>) -> bool + 'c,
 ) -> impl Iterator<Item = &'c Instruction> + 'c {
     runs(ctx)
-        .filter(move |(_, _, _, run)| run.script.commands.iter().any(&bad))
+        .filter(move |(_, _, _, run)| {
+            let may = programs.is_empty() || run.may_call(programs);
+            // Tests check the promise: a skipped RUN has no command `bad` picks.
+            debug_assert!(
+                may || !run.script.commands.iter().any(&bad),
+                "a command outside {programs:?} matched"
+            );
+            may && run.script.commands.iter().any(&bad)
+        })
         .map(|(_, _, ins, _)| ins)
 }
 
-/// Reports `message` once on each RUN where some command is `bad`.
+/// Reports `message` once on each RUN where some command is `bad` (see [`runs_with`]).
 pub(super) fn report_runs(
     ctx: &Ctx<'_>,
     r: &mut Report,
+    programs: &[&str],
     bad: impl Fn(&Command<'_>) -> bool,
     message: &str,
 ) {
-    for ins in runs_with(ctx, bad) {
+    for ins in runs_with(ctx, programs, bad) {
         r.at(ins.span, message);
     }
 }
