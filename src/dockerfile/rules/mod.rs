@@ -153,8 +153,8 @@ pub struct Ctx<'a> {
     sh: Vec<OnceCell<RunScripts<'a>>>,
     /// The RUNs read as sh syntax, with their shells (six rules ask).
     sh_runs: OnceCell<Vec<sh_scripts::ShRun>>,
-    /// Every RUN of a stage as (stage, instruction index), found once: thirty rules ask.
-    runs: OnceCell<Vec<(usize, usize)>>,
+    /// Every RUN of a stage, found once: thirty rules ask.
+    runs: OnceCell<Vec<RunRef>>,
     /// The `# hadolint shell=` pragma, read once.
     pragma_shell: OnceCell<Option<&'a str>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
@@ -168,7 +168,7 @@ pub struct Ctx<'a> {
 pub struct RunScript<'a> {
     pub text: Cow<'a, str>,
     pub script: shell::Script<'a>,
-    /// A one-word Bloom filter of the programs its commands run (see [`RunScript::may_call`]).
+    /// A one-word Bloom filter of the programs its commands run (see [`RunRef::may_call`]).
     calls: u64,
 }
 
@@ -190,20 +190,30 @@ impl<'a> RunScript<'a> {
     }
 
     fn new(text: Cow<'a, str>, script: shell::Script<'a>) -> Self {
-        let calls = script
-            .commands
-            .iter()
-            .filter_map(|c| c.without_wrappers().first())
-            .fold(0, |bits, w| {
-                bits | program_bit(w.rsplit('/').next().unwrap_or(w))
-            });
+        // The program after any wrappers (`Command::is`), and the first word (`sudo`).
+        let bit = |w: &Cow<'_, str>| program_bit(w.rsplit('/').next().unwrap_or(w));
+        let calls = script.commands.iter().fold(0, |bits, c| {
+            let first = c.words.first().map_or(0, bit);
+            bits | first | c.without_wrappers().first().map_or(0, bit)
+        });
         RunScript {
             text,
             script,
             calls,
         }
     }
+}
 
+/// A RUN (or ONBUILD RUN) of a stage: its stage, its instruction's index, and the filter of
+/// the programs its commands run (see [`RunRef::may_call`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RunRef {
+    pub stage: usize,
+    pub index: usize,
+    calls: u64,
+}
+
+impl RunRef {
     /// Whether some command may run one of `programs` (bare names, as [`shell::Command::is`]
     /// takes them): `false` means none does. Thirty RUN rules each look for one program,
     /// and most RUNs run none of them; this lets a rule skip those without reading them.
@@ -212,7 +222,7 @@ impl<'a> RunScript<'a> {
     }
 }
 
-/// A program name's bit in [`RunScript::may_call`]'s filter (FNV-1a, folded to 6 bits).
+/// A program name's bit in [`RunRef::may_call`]'s filter (FNV-1a, folded to 6 bits).
 fn program_bit(name: &str) -> u64 {
     let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
@@ -283,14 +293,18 @@ impl<'a> Ctx<'a> {
         self.sh[i].get_or_init(|| RunScripts::of(run))
     }
 
-    /// Every RUN (or ONBUILD RUN) in a stage, as (stage, instruction index), in file order.
-    pub(crate) fn run_indexes(&self) -> &[(usize, usize)] {
+    /// Every RUN (or ONBUILD RUN) in a stage, in file order.
+    pub(crate) fn run_refs(&self) -> &[RunRef] {
         self.runs.get_or_init(|| {
             let mut out = Vec::new();
             for st in &self.model.stages {
-                for (i, ins) in self.stage_body(st) {
-                    if run_steps::run_of(ins).is_some() {
-                        out.push((st.index, i));
+                for (index, ins) in self.stage_body(st) {
+                    if let Some(run) = run_steps::run_of(ins) {
+                        out.push(RunRef {
+                            stage: st.index,
+                            index,
+                            calls: self.script(run).calls,
+                        });
                     }
                 }
             }
