@@ -128,6 +128,36 @@ mod tests {
         assert_eq!(findings(src, "DL3027").len(), 1);
     }
 
+    /// The RUNs `runs_with` picks on `src` for `programs`, as their first lines.
+    fn picked(src: &str, programs: &[&str], bad: fn(&super::Command<'_>) -> bool) -> Vec<u32> {
+        use crate::dockerfile::{model::Model, parser};
+        let parse = parser::parse(src);
+        let model = Model::build(&parse.dockerfile, None);
+        let ctx = super::Ctx::new(src, &parse, &model);
+        let lines = super::runs_with(&ctx, programs, bad).map(|i| i.start_line);
+        lines.collect()
+    }
+
+    #[test]
+    fn the_program_filter_sees_through_paths_and_wrappers() {
+        let src = "FROM debian:12\nRUN /usr/bin/apt-get install -y curl\nRUN echo hi\n\
+                   RUN sudo env A=1 apt-get update\nRUN cd /x && ls\n";
+        let apt = |c: &super::Command<'_>| c.is("apt-get", &[]);
+        assert_eq!(picked(src, &["apt-get"], apt), [2, 4]);
+        let sudo = |c: &super::Command<'_>| c.words.first().is_some_and(|w| w == "sudo");
+        assert_eq!(picked(src, &["sudo"], sudo), [4]);
+        assert_eq!(picked(src, &[], |c| c.program() == Some("cd")), [5]);
+        assert!(picked(src, &["apk"], |c| c.is("apk", &[])).is_empty());
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "a command outside")]
+    fn a_rule_naming_the_wrong_program_fails_in_tests() {
+        let src = "FROM debian:12\nRUN apt-get install -y curl\n";
+        picked(src, &["apk"], |c| c.is("apt-get", &["install"]));
+    }
+
     #[test]
     fn within_compares_whole_path_segments() {
         assert!(super::within("/var/lib/apt/lists", "/var/lib/apt/"));
