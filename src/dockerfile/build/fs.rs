@@ -379,24 +379,35 @@ pub fn resolve(cwd: &str, path: &str) -> String {
         j.push_str(path);
         j
     };
-    // Most paths are already normal: keep them as they are (this runs for every path).
-    if !joined.contains("//")
-        && !joined.contains("/.")
-        && (joined.len() == 1 || !joined.ends_with('/'))
-    {
+    // Most paths are already normal: keep them as they are (this runs for every path). An
+    // absolute path is normal unless a segment is empty, `.` or `..` (`/app/.npmrc` is).
+    let dots = if joined.starts_with('/') {
+        joined.contains("/./")
+            || joined.contains("/../")
+            || joined.ends_with("/.")
+            || joined.ends_with("/..")
+    } else {
+        joined.contains("/.")
+    };
+    if !joined.contains("//") && !dots && (joined.len() == 1 || !joined.ends_with('/')) {
         return joined;
     }
-    let mut parts: Vec<&str> = Vec::new();
+    // One pass, one allocation: each segment is pushed as `/seg`, `..` cuts the last one.
+    let mut out = String::with_capacity(joined.len() + 1);
     for p in joined.split('/') {
         match p {
             "" | "." => {}
-            ".." => {
-                parts.pop();
+            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
+            p => {
+                out.push('/');
+                out.push_str(p);
             }
-            p => parts.push(p),
         }
     }
-    format!("/{}", parts.join("/"))
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -417,6 +428,11 @@ mod tests {
         assert_eq!(resolve("/app/", "../x"), "/x");
         assert_eq!(resolve("/", "x//y/"), "/x/y");
         assert_eq!(resolve("/a", "/b"), "/b");
+        assert_eq!(resolve("/app", ".npmrc"), "/app/.npmrc");
+        assert_eq!(resolve("/app", "x/.."), "/app");
+        assert_eq!(resolve("/app", "../../.."), "/");
+        assert_eq!(resolve("/app/", "."), "/app");
+        assert_eq!(resolve("", "a/.b"), "/a/.b");
     }
 
     #[test]

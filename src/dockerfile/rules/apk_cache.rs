@@ -18,7 +18,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     let caches = |c: &Command<'_>| c.is("apk", &["add"]) && !c.has_flag(&["--no-cache"]);
-    for ins in runs_with(ctx, caches) {
+    for ins in runs_with(ctx, &["apk"], caches) {
         if !scratch_mount(ins, "/var/cache/apk") {
             r.at(ins.span, "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages");
         }

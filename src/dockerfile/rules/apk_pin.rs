@@ -26,6 +26,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["apk"],
         unpinned,
         "Pin versions in apk add: `apk add <package>=<version>`",
     );

@@ -1,6 +1,6 @@
 //! DL3009: Delete the apt lists after installing.
 
-use super::run_steps::{removes, runs, scratch_mount};
+use super::run_steps::{removes, runs_calling, scratch_mount};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -31,7 +31,7 @@ fn bases(ctx: &Ctx<'_>) -> Vec<bool> {
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     let bases = bases(ctx);
-    for (stage, _, ins, run) in runs(ctx) {
+    for (stage, _, ins, run) in runs_calling(ctx, &["apt-get"]) {
         let script = &run.script;
         // Only layers that live on matter: the final stage's and those of stages built upon.
         if Some(stage) != ctx.model.final_stage && !bases[stage] {

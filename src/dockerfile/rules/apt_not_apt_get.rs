@@ -19,6 +19,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["apt"],
         |c| c.is("apt", &[]),
         "Do not use apt as it is meant to be an end-user tool: use apt-get or apt-cache",
     );

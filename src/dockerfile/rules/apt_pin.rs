@@ -25,6 +25,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["apt-get"],
         unpinned,
         "Pin versions in apt-get install: `apt-get install <package>=<version>`",
     );

@@ -27,6 +27,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["apt-get"],
         recommends,
         "Avoid additional packages by specifying `--no-install-recommends`",
     );

@@ -28,6 +28,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["apt-get"],
         asks,
         "Use the -y switch to avoid manual input: `apt-get install -y <package>`",
     );

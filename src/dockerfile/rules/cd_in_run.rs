@@ -19,6 +19,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["cd"],
         |c| c.program() == Some("cd"),
         "Use WORKDIR to switch to a directory: `cd` only lasts for this RUN",
     );

@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        DNF.programs,
         |c| DNF.unpinned(c),
         "Specify version with `dnf install -y <package>-<version>`",
     );

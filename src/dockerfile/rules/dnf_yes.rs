@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        DNF.programs,
         |c| DNF.asks(c),
         "Use the -y switch to avoid manual input: `dnf install -y <package>`",
     );

@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["gem"],
         unpinned,
         "Pin versions in gem install: `gem install <gem>:<version>`",
     );

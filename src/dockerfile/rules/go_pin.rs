@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["go"],
         unpinned,
         "Pin versions in go: `go install <package>@<version>`",
     );

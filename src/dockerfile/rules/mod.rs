@@ -153,6 +153,8 @@ pub struct Ctx<'a> {
     sh: Vec<OnceCell<RunScripts<'a>>>,
     /// The RUNs read as sh syntax, with their shells (six rules ask).
     sh_runs: OnceCell<Vec<sh_scripts::ShRun>>,
+    /// Every RUN of a stage, found once: thirty rules ask.
+    runs: OnceCell<Vec<RunRef>>,
     /// The `# hadolint shell=` pragma, read once.
     pragma_shell: OnceCell<Option<&'a str>>,
     /// The build model, evaluated on first use (only the model-based rules need it).
@@ -166,6 +168,8 @@ pub struct Ctx<'a> {
 pub struct RunScript<'a> {
     pub text: Cow<'a, str>,
     pub script: shell::Script<'a>,
+    /// A one-word Bloom filter of the programs its commands run (see [`RunRef::may_call`]).
+    calls: u64,
 }
 
 impl<'a> RunScript<'a> {
@@ -174,10 +178,7 @@ impl<'a> RunScript<'a> {
     fn of(ins: &'a Instruction) -> Self {
         if ins.heredocs.is_empty() && !matches!(ins.args, Args::Exec { .. }) {
             let text = ins.args_text.text.as_str();
-            return RunScript {
-                text: Cow::Borrowed(text),
-                script: shell::parse(text),
-            };
+            return Self::new(Cow::Borrowed(text), shell::parse(text));
         }
         Self::owned(ins)
     }
@@ -185,11 +186,48 @@ impl<'a> RunScript<'a> {
     fn owned(ins: &Instruction) -> RunScript<'static> {
         let text = script_text(ins);
         let script = shell::parse(&text).into_owned();
+        RunScript::new(Cow::Owned(text), script)
+    }
+
+    fn new(text: Cow<'a, str>, script: shell::Script<'a>) -> Self {
+        // The program after any wrappers (`Command::is`), and the first word (`sudo`).
+        let bit = |w: &Cow<'_, str>| program_bit(w.rsplit('/').next().unwrap_or(w));
+        let calls = script.commands.iter().fold(0, |bits, c| {
+            let first = c.words.first().map_or(0, bit);
+            bits | first | c.without_wrappers().first().map_or(0, bit)
+        });
         RunScript {
-            text: Cow::Owned(text),
+            text,
             script,
+            calls,
         }
     }
+}
+
+/// A RUN (or ONBUILD RUN) of a stage: its stage, its instruction's index, and the filter of
+/// the programs its commands run (see [`RunRef::may_call`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RunRef {
+    pub stage: usize,
+    pub index: usize,
+    calls: u64,
+}
+
+impl RunRef {
+    /// Whether some command may run one of `programs` (bare names, as [`shell::Command::is`]
+    /// takes them): `false` means none does. Thirty RUN rules each look for one program,
+    /// and most RUNs run none of them; this lets a rule skip those without reading them.
+    pub fn may_call(&self, programs: &[&str]) -> bool {
+        programs.iter().any(|p| self.calls & program_bit(p) != 0)
+    }
+}
+
+/// A program name's bit in [`RunRef::may_call`]'s filter (FNV-1a, folded to 6 bits).
+fn program_bit(name: &str) -> u64 {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    1 << (hash % 64)
 }
 
 impl<'a> Ctx<'a> {
@@ -206,6 +244,7 @@ impl<'a> Ctx<'a> {
                 .map(|_| OnceCell::new())
                 .collect(),
             sh_runs: OnceCell::new(),
+            runs: OnceCell::new(),
             pragma_shell: OnceCell::new(),
             build: OnceCell::new(),
             dockerignore: None,
@@ -252,6 +291,25 @@ impl<'a> Ctx<'a> {
     /// of the `ONBUILD RUN` at `i`.
     pub fn sh(&self, i: usize, run: &'a Instruction) -> &RunScripts<'a> {
         self.sh[i].get_or_init(|| RunScripts::of(run))
+    }
+
+    /// Every RUN (or ONBUILD RUN) in a stage, in file order.
+    pub(crate) fn run_refs(&self) -> &[RunRef] {
+        self.runs.get_or_init(|| {
+            let mut out = Vec::new();
+            for st in &self.model.stages {
+                for (index, ins) in self.stage_body(st) {
+                    if let Some(run) = run_steps::run_of(ins) {
+                        out.push(RunRef {
+                            stage: st.index,
+                            index,
+                            calls: self.script(run).calls,
+                        });
+                    }
+                }
+            }
+            out
+        })
     }
 
     /// The RUNs read as sh syntax and their shells (see [`sh_scripts::run_shells`]).

@@ -32,6 +32,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["npm"],
         unpinned,
         "Pin versions in npm: `npm install <package>@<version>`",
     );

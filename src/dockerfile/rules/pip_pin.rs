@@ -36,6 +36,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &[],
         unpinned,
         "Pin versions in pip: `pip install <package>==<version>`",
     );

@@ -1,6 +1,6 @@
 //! DL3001: a command that means nothing in a build step.
 
-use super::run_steps::runs;
+use super::run_steps::runs_calling;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -21,7 +21,7 @@ const POINTLESS: &[&str] = &[
 ];
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, _, ins, run) in runs(ctx) {
+    for (_, _, ins, run) in runs_calling(ctx, POINTLESS) {
         let found = run
             .script
             .commands

@@ -14,32 +14,55 @@ use crate::dockerfile::model::graph::mount_option;
 pub(super) fn runs<'c, 'a>(
     ctx: &'c Ctx<'a>,
 ) -> impl Iterator<Item = (usize, usize, &'c Instruction, Cow<'c, RunScript<'a>>)> + 'c {
-    ctx.model.stages.iter().flat_map(move |st| {
-        ctx.stage_body(st)
-            .filter_map(|(idx, i)| run_of(i).map(|r| (idx, r)))
-            .map(move |(idx, i)| (st.index, idx, i, ctx.script(i)))
-    })
+    runs_calling(ctx, &[])
+}
+
+/// The [`runs`] where some command may run one of `programs` (see [`super::RunRef::may_call`];
+/// empty: every RUN), for a rule that finds nothing in the others: those are skipped unread.
+pub(super) fn runs_calling<'c, 'a>(
+    ctx: &'c Ctx<'a>,
+    programs: &'c [&'c str],
+) -> impl Iterator<Item = (usize, usize, &'c Instruction, Cow<'c, RunScript<'a>>)> + 'c {
+    ctx.run_refs()
+        .iter()
+        .filter(move |r| programs.is_empty() || r.may_call(programs))
+        .filter_map(move |r| {
+            let run = run_of(ctx.ins(r.index))?;
+            Some((r.stage, r.index, run, ctx.script(run)))
+        })
 }
 
 /// Each RUN with the first of its commands that `bad` picks. A rule reports the RUN once, as
 /// hadolint does, even when several of its commands match (`apt install a && apt install b`).
+/// `bad` only picks commands that run one of `programs` (by [`Command::is`]; empty: any
+/// program), so RUNs that run none of them are skipped unread.
 pub(super) fn runs_with<'c>(
     ctx: &'c Ctx<'_>,
+    programs: &'c [&'c str],
     bad: impl Fn(&Command<'_>) -> bool + 'c,
 ) -> impl Iterator<Item = &'c Instruction> + 'c {
-    runs(ctx)
-        .filter(move |(_, _, _, run)| run.script.commands.iter().any(&bad))
-        .map(|(_, _, ins, _)| ins)
+    ctx.run_refs().iter().filter_map(move |r| {
+        let may = programs.is_empty() || r.may_call(programs);
+        // Tests read the skipped RUNs too, to check the promise: none has a command `bad` picks.
+        if !may && !cfg!(debug_assertions) {
+            return None;
+        }
+        let run = run_of(ctx.ins(r.index))?;
+        let hit = ctx.script(run).script.commands.iter().any(&bad);
+        debug_assert!(may || !hit, "a command outside {programs:?} matched");
+        (may && hit).then_some(run)
+    })
 }
 
-/// Reports `message` once on each RUN where some command is `bad`.
+/// Reports `message` once on each RUN where some command is `bad` (see [`runs_with`]).
 pub(super) fn report_runs(
     ctx: &Ctx<'_>,
     r: &mut Report,
+    programs: &[&str],
     bad: impl Fn(&Command<'_>) -> bool,
     message: &str,
 ) {
-    for ins in runs_with(ctx, bad) {
+    for ins in runs_with(ctx, programs, bad) {
         r.at(ins.span, message);
     }
 }
@@ -103,6 +126,36 @@ mod tests {
     fn a_run_is_reported_once_however_many_commands_match() {
         let src = "FROM debian:12\nRUN apt update && apt install -y curl && apt clean\n";
         assert_eq!(findings(src, "DL3027").len(), 1);
+    }
+
+    /// The RUNs `runs_with` picks on `src` for `programs`, as their first lines.
+    fn picked(src: &str, programs: &[&str], bad: fn(&super::Command<'_>) -> bool) -> Vec<u32> {
+        use crate::dockerfile::{model::Model, parser};
+        let parse = parser::parse(src);
+        let model = Model::build(&parse.dockerfile, None);
+        let ctx = super::Ctx::new(src, &parse, &model);
+        let lines = super::runs_with(&ctx, programs, bad).map(|i| i.start_line);
+        lines.collect()
+    }
+
+    #[test]
+    fn the_program_filter_sees_through_paths_and_wrappers() {
+        let src = "FROM debian:12\nRUN /usr/bin/apt-get install -y curl\nRUN echo hi\n\
+                   RUN sudo env A=1 apt-get update\nRUN cd /x && ls\n";
+        let apt = |c: &super::Command<'_>| c.is("apt-get", &[]);
+        assert_eq!(picked(src, &["apt-get"], apt), [2, 4]);
+        let sudo = |c: &super::Command<'_>| c.words.first().is_some_and(|w| w == "sudo");
+        assert_eq!(picked(src, &["sudo"], sudo), [4]);
+        assert_eq!(picked(src, &[], |c| c.program() == Some("cd")), [5]);
+        assert!(picked(src, &["apk"], |c| c.is("apk", &[])).is_empty());
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "a command outside")]
+    fn a_rule_naming_the_wrong_program_fails_in_tests() {
+        let src = "FROM debian:12\nRUN apt-get install -y curl\n";
+        picked(src, &["apk"], |c| c.is("apt-get", &["install"]));
     }
 
     #[test]

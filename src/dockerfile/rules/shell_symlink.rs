@@ -21,7 +21,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     // An exec-form RUN (`RUN ["/busybox/ln", …]`) runs in an image that has no shell yet: the
     // link gives it one rather than replacing one.
     let shell_form = |ins: &&Instruction| !matches!(ins.args, Args::Exec { .. });
-    for ins in runs_with(ctx, links_sh).filter(shell_form) {
+    for ins in runs_with(ctx, &["ln"], links_sh).filter(shell_form) {
         r.at(
             ins.span,
             "Use SHELL to change the default shell: `SHELL [\"/bin/bash\", \"-c\"]` instead of linking /bin/sh",

@@ -19,6 +19,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["sudo"],
         |c| c.words.first().is_some_and(|w| w == "sudo"),
         "Do not use sudo: builds run as root unless USER says otherwise",
     );

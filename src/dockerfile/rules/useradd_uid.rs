@@ -23,6 +23,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["useradd"],
         bloats,
         "useradd with a high uid and without -l (--no-log-init) writes large sparse log files into the layer: `useradd -l -u <uid>`",
     );

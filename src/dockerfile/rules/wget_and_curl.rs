@@ -1,6 +1,6 @@
 //! DL4001: both wget and curl in one stage.
 
-use super::run_steps::runs;
+use super::run_steps::runs_calling;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -18,7 +18,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
     // (stage, wget used, curl used) so far.
     let mut seen = (usize::MAX, false, false);
-    for (stage, _, ins, run) in runs(ctx) {
+    for (stage, _, ins, run) in runs_calling(ctx, &["wget", "curl"]) {
         if seen.0 != stage {
             seen = (stage, false, false);
         }

@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["wget"],
         verbose_wget,
         "wget without --progress floods the build log: use `wget --progress=dot:giga <url>`, or `-q`/`-nv`",
     );

@@ -1,6 +1,6 @@
 //! DL3060: `yarn install` without `yarn cache clean`.
 
-use super::run_steps::{runs, scratch_mount};
+use super::run_steps::{runs_calling, scratch_mount};
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -19,7 +19,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 const CACHES: &[&str] = &["/usr/local/share/.cache/yarn", "/root/.cache/yarn"];
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, _, ins, run) in runs(ctx) {
+    for (_, _, ins, run) in runs_calling(ctx, &["yarn"]) {
         let script = &run.script;
         if script.any("yarn", &["install"])
             && !script.any("yarn", &["cache"])

@@ -1,7 +1,7 @@
 //! DL3032: `yum clean all` missing after yum install.
 
 use super::rpm_tools::YUM;
-use super::run_steps::runs;
+use super::run_steps::runs_calling;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -17,7 +17,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, _, ins, run) in runs(ctx) {
+    for (_, _, ins, run) in runs_calling(ctx, YUM.programs) {
         if YUM.leaves_cache(ins, &run.script) {
             r.at(
                 ins.span,

@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        YUM.programs,
         |c| YUM.unpinned(c),
         "Specify version with `yum install -y <package>-<version>`",
     );

@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        YUM.programs,
         |c| YUM.asks(c),
         "Use the -y switch to avoid manual input: `yum install -y <package>`",
     );

@@ -1,7 +1,7 @@
 //! DL3036: `zypper clean` missing after zypper install.
 
 use super::rpm_tools::zypper_leaves_cache;
-use super::run_steps::runs;
+use super::run_steps::runs_calling;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 
@@ -17,7 +17,7 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for (_, _, ins, run) in runs(ctx) {
+    for (_, _, ins, run) in runs_calling(ctx, &["zypper"]) {
         if zypper_leaves_cache(ins, &run.script) {
             r.at(ins.span, "Clean the zypper cache in the same RUN: `zypper install -y <package> && zypper clean`");
         }

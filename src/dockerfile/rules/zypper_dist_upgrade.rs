@@ -19,6 +19,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["zypper"],
         |c| c.is("zypper", &["dist-upgrade", "dup"]),
         "Do not use `zypper dist-upgrade`: use a newer base image instead",
     );

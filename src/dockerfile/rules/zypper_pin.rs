@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["zypper"],
         zypper_unpinned,
         "Specify version with `zypper install -y <package>=<version>`",
     );

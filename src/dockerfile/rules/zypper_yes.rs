@@ -20,6 +20,7 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
     report_runs(
         ctx,
         r,
+        &["zypper"],
         zypper_asks,
         "Non-interactive switch missing from zypper: `zypper install -y <package>`",
     );

@@ -155,7 +155,8 @@ impl P<'_> {
         match self.peek() {
             None | Some(b')') => true,
             Some(b';') => self.peek_at(1) == Some(b';') || self.peek_at(1) == Some(b'&'),
-            _ => STOP_WORDS.iter().any(|w| self.at_word(w)),
+            // The first byte rules out most commands before any word is compared.
+            Some(b) => STOP_WORDS.iter().any(|w| w[0] == b && self.at_word(w)),
         }
     }
 
