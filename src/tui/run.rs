@@ -29,7 +29,7 @@ pub enum Exit {
 /// Code is coloured for the terminal unless the caller chose colours already.
 pub fn run(mut app: App) -> anyhow::Result<Exit> {
     if app.code_colours.is_none() {
-        app.code_colours = Some(CodeColours::for_terminal(
+        app = app.with_colours(CodeColours::for_terminal(
             ColorChoice::Auto,
             Theme::default(),
         ));

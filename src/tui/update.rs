@@ -31,6 +31,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if matches!(msg, Msg::Key(_)) {
+        app.note = None;
+    }
     let input = match msg {
         Msg::Terminate => return vec![Effect::Quit],
         Msg::Resize(width, height) => {
@@ -93,10 +96,7 @@ fn home(app: &mut App, action: Action) {
             }
             return;
         }
-        Action::StartQuiz => {
-            screens::quiz::open(app, selected);
-            return;
-        }
+        Action::StartQuiz => return start_quiz(app, selected),
         Action::Up | Action::WheelUp | Action::PageUp => selected.saturating_sub(1),
         Action::Down | Action::WheelDown | Action::PageDown => (selected + 1).min(last),
         Action::Top => 0,
@@ -104,6 +104,13 @@ fn home(app: &mut App, action: Action) {
         _ => selected,
     };
     app.home_mut().selected = next;
+}
+
+/// Opens the lesson's quiz, or says that it has none.
+fn start_quiz(app: &mut App, lesson: usize) {
+    if !screens::quiz::open(app, lesson) {
+        app.note = Some("This lesson has no quiz.".into());
+    }
 }
 
 /// Opens the reader on a section and marks it seen.
@@ -152,10 +159,7 @@ fn read(app: &mut App, action: Action) {
             app.home_mut().selected = state.lesson;
             return;
         }
-        Action::StartQuiz => {
-            screens::quiz::open(app, state.lesson);
-            return;
-        }
+        Action::StartQuiz => return start_quiz(app, state.lesson),
         Action::Inspect => return screens::inspect::open_from_reader(app, &state),
         Action::NextSection => return go_to(app, next_section(app, &state)),
         Action::PrevSection => return go_to(app, prev_section(app, &state)),
@@ -210,17 +214,25 @@ fn go_to(app: &mut App, target: Option<(usize, usize)>) {
 
 fn help_overlay(app: &mut App, action: Action) {
     let max = help::max_scroll(app.area);
+    let page = help::page(app.area);
     let Screen::Help(state) = app.top_mut() else {
         return;
     };
-    match action {
+    let scroll = state.scroll.min(max);
+    state.scroll = match action {
         Action::ToggleHelp | Action::Back => {
             app.pop();
+            return;
         }
-        Action::Up => state.scroll = state.scroll.min(max).saturating_sub(1),
-        Action::Down => state.scroll = (state.scroll + 1).min(max),
-        _ => {}
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => scroll,
     }
+    .min(max);
 }
 
 /// Takes the new terminal size. The reader keeps its relative position in the section,

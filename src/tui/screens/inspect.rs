@@ -15,7 +15,7 @@ use crate::tui::app::{App, ReaderState, Screen};
 use crate::tui::code::is_dockerfile;
 use crate::tui::inspect::page::{self, Page};
 use crate::tui::inspect::{InspectView, from_report};
-use crate::tui::keys::{self, Action, Context};
+use crate::tui::keys::{self, Action, Context, Now};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +143,8 @@ pub fn draw(app: &App, state: &InspectState, buf: &mut Buffer, area: Rect) {
         } else {
             format!("{position}%")
         };
-        status::draw(buf, row, &position, &keys::hints(Context::Inspect), theme);
+        let hints = keys::hints_now(Context::Inspect, false, |_| Now::Shown);
+        status::Bar::new(position, hints).draw(buf, row, theme);
     }
 }
 
@@ -200,18 +201,6 @@ pub fn dockerfile_near(
 /// Whether `doc` has a Dockerfile block to inspect.
 pub fn has_dockerfile(doc: &Doc) -> bool {
     code_blocks(doc).iter().any(|b| is_dockerfile(b.0))
-}
-
-/// The reader's status-bar hints; the inspect hint only where there is something to inspect.
-pub fn reader_hints(doc: Option<&Doc>) -> Vec<&'static str> {
-    let mut hints = keys::hints(Context::Reader);
-    if !doc.is_some_and(has_dockerfile) {
-        let inspect = keys::bindings(Context::Reader)
-            .find(|b| b.action == Action::Inspect)
-            .and_then(|b| b.hint);
-        hints.retain(|h| Some(*h) != inspect);
-    }
-    hints
 }
 
 /// Opens the view for the Dockerfile the reader shows (see [`dockerfile_near`]); does

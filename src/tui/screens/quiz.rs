@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{exercise, reader, split_status, status};
+use super::{exercise, reader, split_bar, status};
 use crate::course::layout::layout;
 use crate::course::markdown::to_doc;
 use crate::quiz::check::shuffled_order;
@@ -19,7 +19,7 @@ use crate::quiz::hints::next_hint;
 use crate::quiz::{Answer, Question, QuestionKind, Quiz, is_correct};
 use crate::results::Score;
 use crate::tui::app::{App, HelpState, Screen};
-use crate::tui::keys::{self, Action, Context, Input};
+use crate::tui::keys::{self, Action, Context, Input, Now};
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
 
@@ -43,6 +43,8 @@ pub struct QuizState {
     pub grabbed: bool,
     /// Short answer: what has been typed.
     pub text: String,
+    /// Short answer: the cursor, in characters from the start of `text`.
+    pub caret: usize,
     /// After Enter: whether the answer was right.
     pub answered: Option<bool>,
     /// The answer was not recorded: the question had been answered before (a retry).
@@ -77,6 +79,7 @@ impl QuizState {
             arrangement: Vec::new(),
             grabbed: false,
             text: String::new(),
+            caret: 0,
             answered: None,
             practice: false,
             hints_shown: Vec::new(),
@@ -94,6 +97,7 @@ impl QuizState {
         self.picked = false;
         self.grabbed = false;
         self.text.clear();
+        self.caret = 0;
         self.answered = None;
         self.practice = false;
         self.hints_shown.clear();
@@ -180,18 +184,11 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
         }
         return vec![Effect::Redraw];
     };
-    if typing(question, state) && key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
-        match key.code {
-            KeyCode::Char(c) => {
-                state.text.push(c);
-                return vec![Effect::Redraw];
-            }
-            KeyCode::Backspace => {
-                state.text.pop();
-                return vec![Effect::Redraw];
-            }
-            _ => {}
-        }
+    if typing(question, state)
+        && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && edit_answer(state, key.code)
+    {
+        return vec![Effect::Redraw];
     }
     let Some(action) = Input::from_key(key).and_then(|i| keys::action_for(Context::Quiz, i)) else {
         return Vec::new();
@@ -210,6 +207,11 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
                 app.store.progress_mut().record_hint(&lesson, &question.id);
                 return vec![Effect::SaveProgress, Effect::Redraw];
             }
+            app.note = Some(if question.hints.is_empty() {
+                "This question has no hints.".into()
+            } else {
+                "No more hints for this question.".into()
+            });
         }
         Action::Next => {
             state.question += 1;
@@ -239,6 +241,43 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     vec![Effect::Redraw]
+}
+
+/// A key that edits a typed answer: characters go in at the cursor, Backspace and Delete take
+/// one out, Left, Right (but at the end), Home and End move. Returns whether the key was one
+/// of those.
+fn edit_answer(state: &mut QuizState, code: KeyCode) -> bool {
+    let len = state.text.chars().count();
+    let caret = state.caret.min(len);
+    let at = |text: &str, chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    match code {
+        KeyCode::Char(c) => {
+            let i = at(&state.text, caret);
+            state.text.insert(i, c);
+            state.caret = caret + 1;
+        }
+        KeyCode::Backspace if caret > 0 => {
+            let i = at(&state.text, caret - 1);
+            state.text.remove(i);
+            state.caret = caret - 1;
+        }
+        KeyCode::Delete if caret < len => {
+            let i = at(&state.text, caret);
+            state.text.remove(i);
+        }
+        KeyCode::Backspace | KeyCode::Delete => {}
+        KeyCode::Left => state.caret = caret.saturating_sub(1),
+        // At the end, Right is the table's: on to the next question, as on every other kind.
+        KeyCode::Right if caret < len => state.caret = caret + 1,
+        KeyCode::Home => state.caret = 0,
+        KeyCode::End => state.caret = len,
+        _ => return false,
+    }
+    true
 }
 
 fn typing(question: &Question, state: &QuizState) -> bool {
@@ -365,10 +404,17 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
 
 pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
-    let (body, status_row) = split_status(area);
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return;
     };
+    // Sized for the longest position it may show, so the body does not depend on the scroll.
+    let more = keys::hint_label(Context::Quiz, Action::PageDown, "more");
+    let widest = bar(
+        state,
+        quiz,
+        &format!("quiz {0}/{0} · {more}", quiz.questions.len()),
+    );
+    let (body, status_row) = split_bar(area, &widest);
     // Measured first (into no rows), so that the scroll stays within the content.
     let mut measure = Writer::new(buf, Rect { height: 0, ..body });
     draw_content(app, state, quiz, &mut measure);
@@ -381,21 +427,52 @@ pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
     let mut out = Writer::new(buf, body).skipping(scroll);
     let mut position = draw_content(app, state, quiz, &mut out);
     if scroll < fit.max_scroll {
-        position.push_str(" · more: PgDn");
+        position.push_str(&format!(" · {more}"));
     } else if scroll > 0 {
-        position.push_str(" · PgUp");
+        position.push_str(&format!(
+            " · {}",
+            keys::hint_label(Context::Quiz, Action::PageUp, "back up")
+        ));
     }
-    let hints: Vec<String> = match quiz.questions.get(state.question) {
-        Some(question) if typing(question, state) => keys::typing_hints(Context::Quiz),
-        _ => keys::hints(Context::Quiz)
-            .into_iter()
-            .map(String::from)
-            .collect(),
-    };
-    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
     if let Some(row) = status_row {
-        status::draw(buf, row, &position, &hints, theme);
+        bar(state, quiz, &super::noted(app, position)).draw(buf, row, theme);
     }
+}
+
+/// The status bar: the keys that act on the question as it stands. Before an answer: picking,
+/// marking (multiple choice, order), hints while some are left, Enter to answer (to open the
+/// editor, on a Dockerfile question); after it: Enter for the next question, `r` after a wrong
+/// answer; on the score page, the way back.
+pub fn bar(state: &QuizState, quiz: &Quiz, position: &str) -> status::Bar {
+    let Some(question) = quiz.questions.get(state.question) else {
+        let hints = keys::hints_now(Context::Quiz, false, |action| match action {
+            Action::Back => Now::Shown,
+            _ => Now::Hidden,
+        });
+        return status::Bar::new(position, hints);
+    };
+    let answered = state.answered;
+    let last = state.question + 1 == quiz.questions.len();
+    let hints_left = next_hint(question, None, &state.hints_shown).is_some();
+    let toggle = match question.kind {
+        QuestionKind::Multiple { .. } => Now::Shown,
+        QuestionKind::Order { .. } if state.grabbed => Now::As("put down"),
+        QuestionKind::Order { .. } => Now::As("pick up"),
+        _ => Now::Hidden,
+    };
+    let now = |action| match (action, answered) {
+        (Action::Submit, Some(_)) if last => Now::As("score"),
+        (Action::Submit, Some(_)) => Now::As("next"),
+        (Action::Submit, None) if is_exercise(question) => Now::As("open editor"),
+        (Action::Retry, Some(false)) => Now::Shown,
+        (Action::Digit, None) if rows(question) > 0 => Now::Shown,
+        (Action::Toggle, None) => toggle,
+        (Action::Hint, None) if hints_left => Now::Shown,
+        (Action::Submit | Action::Back | Action::ToggleHelp, _) => Now::Shown,
+        _ => Now::Hidden,
+    };
+    let hints = keys::hints_now(Context::Quiz, typing(question, state), now);
+    status::Bar::new(position, hints)
 }
 
 /// The question (or the score page), top to bottom; returns the status bar's position text.
@@ -494,10 +571,18 @@ fn draw_question(
             }
         }
         QuestionKind::Short { accept } => {
-            let cursor = if answered { "" } else { "▏" };
+            let mut typed = state.text.clone();
+            if !answered {
+                let caret = state.caret.min(typed.chars().count());
+                let i = typed
+                    .char_indices()
+                    .nth(caret)
+                    .map_or(typed.len(), |(i, _)| i);
+                typed.insert(i, '▏');
+            }
             out.line(Line::from(vec![
                 Span::styled(" Answer: ", theme.dim),
-                Span::styled(format!("{}{cursor}", state.text), theme.title),
+                Span::styled(typed, theme.title),
             ]));
             if answered && state.answered == Some(false) {
                 // Wrapped, as inline code: a cut line would hide some of the answers.
@@ -553,10 +638,14 @@ fn draw_question(
                 .progress()
                 .question(&lesson, &question.id)
                 .is_some_and(|p| p.correct);
+            let (enter, next) = (
+                keys::key_name(Context::Quiz, Action::Submit),
+                keys::key_name(Context::Quiz, Action::Next),
+            );
             let text = if done {
-                " ✓ Passed. Enter: open it again · →: next question"
+                format!(" ✓ Passed. {enter}: open it again · {next}: next question")
             } else {
-                " Enter: open the exercise editor · →: skip"
+                format!(" {enter}: open the exercise editor · {next}: skip")
             };
             out.line(Line::styled(text, theme.title));
         }
@@ -571,9 +660,10 @@ fn draw_question(
     if let Some(correct) = state.answered {
         out.gap();
         let (text, style) = if correct {
-            (" ✓ Correct.", theme.title)
+            (" ✓ Correct.".to_string(), theme.title)
         } else {
-            (" ✗ Not quite. (r: try again)", theme.error)
+            let retry = keys::key_name(Context::Quiz, Action::Retry);
+            (format!(" ✗ Not quite. ({retry}: try again)"), theme.error)
         };
         out.line(Line::styled(text, style));
         if state.practice {
@@ -621,7 +711,8 @@ fn draw_score(app: &App, quiz: &Quiz, out: &mut Writer, theme: &Theme, title: &s
         out.prose(&format!("Not saved: {reason}"), theme);
     }
     out.gap();
-    out.line(Line::styled(" Enter: back", theme.dim));
+    let back = keys::key_name(Context::Quiz, Action::Back);
+    out.line(Line::styled(format!(" {back}: back"), theme.dim));
 }
 
 /// Writes lines top to bottom into an area, dropping what does not fit.

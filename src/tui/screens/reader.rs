@@ -3,14 +3,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{split_status, status};
+use super::{split_bar, status};
 use crate::course::doc::{Callout, Doc};
 use crate::course::layout::{LaidLine, SpanStyle, layout};
 use crate::tui::app::{App, ReaderState};
 use crate::tui::code::CodeColours;
+use crate::tui::keys::{self, Action, Context, Now};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
@@ -29,7 +29,13 @@ pub struct Geometry {
 
 impl Geometry {
     pub fn new(area: Rect) -> Self {
-        let (mut body, status) = split_status(area);
+        // The bar's rows do not change from section to section (the text would jump): sized for
+        // every hint the reader has and its widest position.
+        let widest = status::Bar::new(
+            "lesson 99/99 · section 99/99 · 100%",
+            keys::hints_now(Context::Reader, false, |_| Now::Shown),
+        );
+        let (mut body, status) = split_bar(area, &widest);
         let header_rows = if body.height >= 8 { 3 } else { 0 };
         let header = Rect {
             height: header_rows,
@@ -122,17 +128,31 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
     }
 
     if let Some(row) = geo.status {
-        let lessons = app.course.lessons.len();
-        let sections = lesson.map_or(0, |l| l.sections.len());
-        let position = format!(
-            "lesson {}/{lessons} · section {}/{sections} · {}%",
-            state.lesson + 1,
-            (state.section + 1).min(sections),
-            percent(scroll, lines.len(), text.height)
-        );
-        let hints = super::inspect::reader_hints(section.map(|s| &s.doc));
-        status::draw(buf, row, &position, &hints, theme);
+        let done = percent(scroll, lines.len(), text.height);
+        bar(app, state, done).draw(buf, row, theme);
     }
+}
+
+/// The status bar (one row: the reader's geometry is fixed): where the learner is, how far
+/// down (`done` percent), `i` only with a Dockerfile on screen, `t` only with a quiz.
+pub fn bar(app: &App, state: &ReaderState, done: usize) -> status::Bar {
+    let lessons = app.course.lessons.len();
+    let lesson = app.course.lessons.get(state.lesson);
+    let sections = lesson.map_or(0, |l| l.sections.len());
+    let position = format!(
+        "lesson {}/{lessons} · section {}/{sections} · {done}%",
+        state.lesson + 1,
+        (state.section + 1).min(sections),
+    );
+    let doc = app.section(state.lesson, state.section).map(|s| &s.doc);
+    let inspectable = doc.is_some_and(super::inspect::has_dockerfile);
+    let has_quiz = super::quiz::quiz_of(app, state.lesson).is_some_and(|q| !q.questions.is_empty());
+    let hints = keys::hints_now(Context::Reader, false, |action| match action {
+        Action::Inspect if !inspectable => Now::Hidden,
+        Action::StartQuiz if !has_quiz => Now::Hidden,
+        _ => Now::Shown,
+    });
+    status::Bar::new(super::noted(app, position), hints)
 }
 
 /// A section as the reader shows it: laid out to a width and styled, ready to draw.
@@ -189,7 +209,7 @@ pub fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
         .map(|span| {
             let mut style = theme.span(&span.style);
             if analogy && matches!(span.style, SpanStyle::Body(_)) {
-                style = style.add_modifier(Modifier::ITALIC);
+                style = style.patch(theme.analogy);
             }
             Span::styled(span.text.clone(), style)
         })
@@ -224,6 +244,7 @@ mod tests {
     use super::*;
     use crate::course::doc::InlineStyle;
     use crate::course::layout::{CodeRef, LaidSpan};
+    use ratatui::style::Modifier;
 
     #[test]
     fn geometry_centres_a_capped_column_and_keeps_a_status_row() {
