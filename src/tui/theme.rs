@@ -57,6 +57,8 @@ pub struct Theme {
     /// The analogy callout's body text, so it reads differently from the other callouts.
     pub analogy: Style,
     callouts: [Style; 4],
+    /// No colour at all (see [`Theme::new`]).
+    colourless: bool,
 }
 
 impl Default for Theme {
@@ -117,6 +119,7 @@ impl Theme {
                     .fg(Color::Magenta)
                     .add_modifier(Modifier::BOLD | Modifier::ITALIC),
             ],
+            colourless: false,
         }
     }
 
@@ -196,6 +199,7 @@ impl Theme {
             flagged: keep(self.flagged),
             analogy: keep(self.analogy),
             callouts: self.callouts.map(keep),
+            colourless: true,
         }
     }
 
@@ -227,16 +231,11 @@ impl Theme {
     /// Emphasis is italic; without colour, where only bold, reverse and underline are used,
     /// it is underlined instead.
     fn emphasis(&self) -> Style {
-        if self.colourless() {
+        if self.colourless {
             Style::new().add_modifier(Modifier::UNDERLINED)
         } else {
             Style::new().add_modifier(Modifier::ITALIC)
         }
-    }
-
-    /// Whether this theme uses no colour at all (see [`Theme::new`]).
-    fn colourless(&self) -> bool {
-        self.error.fg.is_none()
     }
 
     /// A callout's bar and label; the analogy gets a look of its own (italic, magenta).

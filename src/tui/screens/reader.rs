@@ -251,9 +251,11 @@ mod tests {
         let g = Geometry::new(Rect::new(0, 0, 120, 40));
         assert_eq!(g.text, Rect::new(10, 3, 100, 36));
         assert_eq!(g.status, Some(Rect::new(0, 39, 120, 1)));
+        // At 80 columns the reader's hints take a second status row.
         let g = Geometry::new(Rect::new(0, 0, 80, 24));
-        assert_eq!(g.text, Rect::new(1, 3, 78, 20));
-        assert_eq!(g.page(), 19);
+        assert_eq!(g.text, Rect::new(1, 3, 78, 19));
+        assert_eq!(g.status, Some(Rect::new(0, 22, 80, 2)));
+        assert_eq!(g.page(), 18);
     }
 
     #[test]

@@ -129,6 +129,48 @@ pub fn draw(buf: &mut Buffer, row: Rect, position: &str, hints: &[&str], theme: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keys::Action;
+
+    fn hint(text: &str, essential: bool) -> Hint {
+        Hint {
+            text: text.into(),
+            action: Action::Next,
+            essential,
+        }
+    }
+
+    fn bar() -> Bar {
+        Bar::new(
+            "quiz 3/9",
+            vec![
+                hint("1-9 pick", false),
+                hint("Space mark", false),
+                hint("Enter answer", true),
+                hint("h hint", false),
+                hint("Esc back", true),
+                hint("? help", true),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_second_row_comes_before_dropping_anything() {
+        let bar = bar();
+        assert_eq!(bar.rows(80, 24), 1);
+        assert_eq!(bar.rows(44, 24), 2);
+        assert_eq!(bar.rows(44, 6), 1, "a short screen keeps its one row");
+        let laid = bar.laid_out(44, 2);
+        let all: Vec<&str> = laid.concat();
+        assert_eq!(all.len(), 6, "{laid:?}");
+        assert_eq!(laid[0], ["1-9 pick", "Space mark"]);
+    }
+
+    #[test]
+    fn short_of_room_the_essential_hints_stay() {
+        let bar = bar();
+        let laid = bar.laid_out(48, 1);
+        assert_eq!(laid, [vec!["Enter answer", "Esc back", "? help"]]);
+    }
 
     fn row_text(buf: &Buffer) -> String {
         buf.content().iter().map(|c| c.symbol()).collect()
