@@ -103,7 +103,7 @@ fn a_whole_quiz_and_an_exercise_through_keys_are_saved() {
     let text = screen_text(&app, 100, 32);
     assert!(text.contains("Every requirement is met"), "{text}");
     press(&mut app, [ctrl('d')]);
-    assert!(screen_text(&app, 100, 32).contains("Yours | reference"));
+    assert!(screen_text(&app, 100, 32).contains("- your file   + the reference"));
     press(&mut app, [key(KeyCode::Esc), ch('n')]);
     assert!(
         screen_text(&app, 100, 32).contains("6 of 7 right"),
@@ -406,10 +406,11 @@ fn a_short_answer_offers_only_untyped_keys_and_lists_every_accepted_answer() {
     assert!(screen.contains("type the answer"), "{screen}");
     // Digits, Space, `h` and `?` are typed into the answer: the status bar must not offer them.
     let status = screen.lines().last().unwrap();
-    for wrong in ["1-9 pick", "Space mark", "h hint", "? help"] {
+    // This question has no hints, so no hint key is offered either (not even Tab).
+    for wrong in ["1-9 pick", "Space mark", "h hint", "Tab hint", "? help"] {
         assert!(!status.contains(wrong), "{wrong:?} offered in {status:?}");
     }
-    for right in ["Enter answer", "Tab hint", "Esc back", "F1 help"] {
+    for right in ["Enter answer", "Esc back", "F1 help"] {
         assert!(status.contains(right), "{right:?} missing from {status:?}");
     }
     // A wrong answer lists the accepted ones, wrapped rather than cut at a narrow width.
@@ -422,7 +423,7 @@ fn a_short_answer_offers_only_untyped_keys_and_lists_every_accepted_answer() {
     assert!(after.starts_with("scratch · FROM scratch"), "{screen}");
     // Once answered, letters are keys again.
     let status = screen_text(&app, 80, 24);
-    assert!(status.lines().last().unwrap().contains("h hint"));
+    assert!(status.lines().last().unwrap().contains("r retry"));
 }
 
 #[test]

@@ -179,7 +179,7 @@ fn end_of_life_images_are_warnings_at_their_lines() {
         ))
         .stdout(contains("reference solution 1 line 6: gcr.io/distroless/static-debian12:nonroot: end of life on 2026-09-30"))
         .stdout(contains(
-            "ok: 1 lessons, 1 questions, 1 Dockerfile exercises (3 end-of-life warnings, judged on the image table's date 2026-12-03)",
+            "ok: 1 lesson, 1 question, 1 Dockerfile exercise (3 end-of-life warnings, judged on the image table's date 2026-12-03)",
         ));
 }
 

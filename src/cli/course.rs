@@ -71,9 +71,8 @@ pub fn run(course: Course, colours: CodeColours) -> ExitCode {
 }
 
 /// Runs the terminal UI on `app`, its course and store set.
-fn run_app(mut app: App, colours: CodeColours) -> ExitCode {
-    app.code_colours = Some(colours);
-    match tui::run(app) {
+fn run_app(app: App, colours: CodeColours) -> ExitCode {
+    match tui::run(app.with_colours(colours)) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),
         Err(err) => {

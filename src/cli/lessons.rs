@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::course::{Course, PackError};
 use crate::quiz::{QuestionKind, QuizBook};
+use crate::tui::text::count;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -112,11 +113,11 @@ fn text(course: &Course, book: &QuizBook) -> String {
     for lesson in &course.lessons {
         let questions = book.for_lesson(&lesson.id).map_or(0, |q| q.questions.len());
         out.push_str(&format!(
-            "{}  {} ({} sections, {} questions)\n",
+            "{}  {} ({}, {})\n",
             crate::escape::line(&lesson.id),
             crate::escape::line(&lesson.title),
-            lesson.sections.len(),
-            questions
+            count(lesson.sections.len(), "section"),
+            count(questions, "question")
         ));
     }
     out

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::progress::open_store;
+use crate::tui::text::count;
 
 pub fn run(lesson: Option<&str>, yes: bool, progress_file: Option<&Path>) -> ExitCode {
     let mut store = match open_store(progress_file) {
@@ -25,8 +26,8 @@ pub fn run(lesson: Option<&str>, yes: bool, progress_file: Option<&Path>) -> Exi
                 return ExitCode::SUCCESS;
             };
             format!(
-                "progress of lesson `{id}` ({} questions)",
-                saved.questions.len()
+                "progress of lesson `{id}` ({})",
+                count(saved.questions.len(), "question")
             )
         }
         None => "all your progress".to_string(),

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use super::lessons::out;
 use crate::quiz::eol::pack_warnings;
 use crate::quiz::verify::verify_pack;
+use crate::tui::text::count;
 
 pub fn run(dir: Option<&Path>) -> ExitCode {
     let (checked, problems) = match verify_pack(dir) {
@@ -29,8 +30,10 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
         out(&format!("{}\n", super::shown(&shown)));
     }
     let mut summary = format!(
-        "{} lessons, {} questions, {} Dockerfile exercises",
-        checked.lessons, checked.questions, checked.exercises
+        "{}, {}, {}",
+        count(checked.lessons, "lesson"),
+        count(checked.questions, "question"),
+        count(checked.exercises, "Dockerfile exercise")
     );
     if !warnings.is_empty() {
         summary += &format!(

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use super::lessons::out;
+use crate::tui::text::count;
 use crate::workshop::{WorkshopError, init};
 
 #[derive(Debug, Subcommand)]
@@ -38,11 +39,11 @@ pub fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
                     );
                 }
                 out(&format!(
-                    "Wrote {} exercises into {} ({} files written, {} already up to date).\n\
+                    "Wrote {} into {} ({} written, {} already up to date).\n\
                      Learners: edit exercises/*/Dockerfile and run `dockerlings watch {}`.\n",
-                    report.exercises,
+                    count(report.exercises, "exercise"),
                     super::shown(dir.join("exercises").display()),
-                    report.written,
+                    count(report.written, "file"),
                     report.unchanged,
                     super::shown(dir.display())
                 ));

@@ -355,12 +355,14 @@ fn surface(out: &mut String, report: &Report, style: &TextStyle) {
     }
 }
 
-/// `at least 141 MB`, `~7.5–8.5 MB`, `unknown`.
+/// `at least 141 MB`, `~7.5–8.5 MB`, `unknown`. "At least 0 MB" (files of unknown size on
+/// `scratch`) says nothing, so it reads as unknown, with the reason.
 pub fn figure_text(f: &Figure) -> String {
     if f.unknown {
         return "unknown".into();
     }
     match (f.min_bytes, f.at_least) {
+        (Some(0), true) => "unknown (files of unknown size on an empty base)".into(),
         (Some(min), true) => format!("at least {}", bytes_text(min)),
         (Some(min), false) => {
             range_text(Some(min), f.max_bytes).map_or_else(|| "unknown".into(), |r| format!("~{r}"))
@@ -445,6 +447,12 @@ mod tests {
             unknown: false,
         };
         assert_eq!(figure_text(&open), "at least 45 MB");
+        // scratch plus a binary of unknown size: never "at least 0 MB".
+        let nothing_known = Figure {
+            min_bytes: Some(0),
+            ..open
+        };
+        assert!(figure_text(&nothing_known).starts_with("unknown"));
         assert_eq!(figure_text(&Figure::UNKNOWN), "unknown");
     }
 

@@ -1,63 +1,62 @@
-//! A side-by-side line diff of the learner's Dockerfile and a reference solution, shown after
-//! a pass. Lines are compared with trailing white space ignored.
+//! A unified line diff of the learner's Dockerfile against a reference solution, shown after a
+//! pass. Every line is kept (Dockerfiles are short, and the unchanged lines give the changes
+//! their place); lines are compared with trailing white space ignored.
 
-use similar::{DiffTag, TextDiff};
+use similar::{ChangeTag, TextDiff};
 
-/// One row of a side-by-side diff: the learner's line and the reference's, either may be absent.
+/// One line of the diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffRow {
-    pub tag: RowTag,
-    pub left: Option<(usize, String)>,
-    pub right: Option<(usize, String)>,
+pub struct DiffLine {
+    pub change: Change,
+    /// The line's number in the file it comes from (the learner's for `Same` and `Removed`,
+    /// the reference's for `Added`).
+    pub number: usize,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowTag {
+pub enum Change {
     Same,
-    Changed,
-    OnlyLeft,
-    OnlyRight,
+    /// Only in the learner's file.
+    Removed,
+    /// Only in the reference.
+    Added,
 }
 
-pub fn side_by_side(mine: &str, reference: &str) -> Vec<DiffRow> {
-    let trim = |text: &str| {
-        text.lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let (mine, reference) = (trim(mine), trim(reference));
-    let diff = TextDiff::from_lines(mine.as_str(), reference.as_str());
-    let old: Vec<&str> = mine.lines().collect();
-    let new: Vec<&str> = reference.lines().collect();
-    let mut rows = Vec::new();
-    for op in diff.ops() {
-        let (tag, left, right) = op.as_tag_tuple();
-        let row_tag = match tag {
-            DiffTag::Equal => RowTag::Same,
-            DiffTag::Delete => RowTag::OnlyLeft,
-            DiffTag::Insert => RowTag::OnlyRight,
-            DiffTag::Replace => RowTag::Changed,
-        };
-        for k in 0..left.len().max(right.len()) {
-            let side = |range: &std::ops::Range<usize>, lines: &[&str]| {
-                let i = range.start + k;
-                (i < range.end).then(|| (i + 1, lines.get(i).copied().unwrap_or("").to_string()))
-            };
-            let (l, r) = (side(&left, &old), side(&right, &new));
-            let tag = match (row_tag, &l, &r) {
-                (RowTag::Changed, Some(_), None) => RowTag::OnlyLeft,
-                (RowTag::Changed, None, Some(_)) => RowTag::OnlyRight,
-                (t, _, _) => t,
-            };
-            rows.push(DiffRow {
-                tag,
-                left: l,
-                right: r,
-            });
+impl Change {
+    /// The unified-diff marker, so a change reads without colour.
+    pub fn marker(self) -> char {
+        match self {
+            Change::Same => ' ',
+            Change::Removed => '-',
+            Change::Added => '+',
         }
     }
-    rows
+}
+
+/// `mine` against `reference`, line by line, removals before additions where lines differ.
+pub fn unified(mine: &str, reference: &str) -> Vec<DiffLine> {
+    let trim = |text: &str| -> String {
+        text.lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect()
+    };
+    let (mine, reference) = (trim(mine), trim(reference));
+    TextDiff::from_lines(mine.as_str(), reference.as_str())
+        .iter_all_changes()
+        .map(|c| {
+            let (change, index) = match c.tag() {
+                ChangeTag::Equal => (Change::Same, c.old_index()),
+                ChangeTag::Delete => (Change::Removed, c.old_index()),
+                ChangeTag::Insert => (Change::Added, c.new_index()),
+            };
+            DiffLine {
+                change,
+                number: index.map_or(0, |i| i + 1),
+                text: c.value().trim_end_matches('\n').to_string(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -65,20 +64,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pairs_changed_lines_and_keeps_the_rest() {
-        let rows = side_by_side("FROM a\nRUN x\nCMD y\n", "FROM a\nRUN z\nUSER 1\nCMD y  \n");
-        let tags: Vec<_> = rows.iter().map(|r| r.tag).collect();
+    fn keeps_every_line_and_marks_removals_then_additions() {
+        let lines = unified("FROM a\nRUN x\nCMD y\n", "FROM a\nRUN z\nUSER 1\nCMD y  \n");
+        let shown: Vec<String> = lines
+            .iter()
+            .map(|l| format!("{}{} {}", l.change.marker(), l.number, l.text))
+            .collect();
         assert_eq!(
-            tags,
-            [
-                RowTag::Same,
-                RowTag::Changed,
-                RowTag::OnlyRight,
-                RowTag::Same
-            ]
+            shown,
+            [" 1 FROM a", "-2 RUN x", "+2 RUN z", "+3 USER 1", " 3 CMD y"]
         );
-        assert_eq!(rows[1].left, Some((2, "RUN x".into())));
-        assert_eq!(rows[1].right, Some((2, "RUN z".into())));
-        assert_eq!(rows[3].left, Some((3, "CMD y".into())));
+    }
+
+    #[test]
+    fn identical_files_have_no_changes_and_empty_ones_no_lines() {
+        let lines = unified("FROM a\n", "FROM a   \n");
+        assert!(lines.iter().all(|l| l.change == Change::Same));
+        assert!(unified("", "").is_empty());
     }
 }

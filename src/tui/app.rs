@@ -15,7 +15,7 @@ use super::screens::quiz::QuizState;
 pub use super::screens::reader::ReaderState;
 use super::screens::reader::{Geometry, SectionView, view_section};
 use super::search::Search;
-use super::theme::Theme;
+use super::theme::{Palette, Theme};
 use crate::course::{Course, Lesson, Section};
 use crate::progress::{Clock, Store};
 use crate::quiz::QuizBook;
@@ -32,6 +32,9 @@ pub struct App {
     /// as a banner on the home screen, since stderr is hidden behind the full screen.
     pub notices: Vec<String>,
     pub theme: Theme,
+    /// What the learner's last key did not do and why, shown in the status bar until the next
+    /// key (`t` on a lesson without a quiz).
+    pub note: Option<String>,
     /// Syntax colours for code blocks; `None` draws code in the plain code style.
     pub code_colours: Option<CodeColours>,
     /// Never empty; the home screen is always at the bottom.
@@ -75,6 +78,7 @@ impl App {
             course,
             clock: Clock::default(),
             theme: Theme::default(),
+            note: None,
             code_colours: None,
             screens: vec![Screen::Home(HomeState::default())],
             search: Search::default(),
@@ -95,6 +99,15 @@ impl App {
     /// Keeps progress in `store` (opened by the caller from the progress file).
     pub fn with_store(mut self, store: Store) -> Self {
         self.store = store;
+        self
+    }
+
+    /// Draws code in `colours`, and everything else in the theme of the same name at the same
+    /// colour depth, so `--theme` and `NO_COLOR` reach every style.
+    pub fn with_colours(mut self, colours: CodeColours) -> Self {
+        let palette = Palette::for_theme(colours.highlighter.theme().name());
+        self.theme = Theme::new(palette, colours.depth);
+        self.code_colours = Some(colours);
         self
     }
 

@@ -64,8 +64,12 @@ impl CodeColours {
 
     /// For each laid line, its code text as coloured spans (`None` for lines that are not
     /// code, whose block is still being highlighted, or whose text does not match the
-    /// highlighted source, which stay plain).
+    /// highlighted source, which stay plain). Without colour every line stays plain: token
+    /// bolding alone would show up block by block as highlighting lands, not on the first frame.
     pub fn colour(&self, lines: &[LaidLine]) -> Vec<Option<Vec<Span<'static>>>> {
+        if self.depth == ColorDepth::None {
+            return vec![None; lines.len()];
+        }
         let blocks = collect_blocks(lines);
         let highlighted: BTreeMap<usize, _> = blocks
             .iter()
@@ -145,6 +149,9 @@ impl EditorColours {
         buf: &mut Buffer,
         area: Rect,
     ) {
+        if colours.depth == ColorDepth::None {
+            return; // as for code blocks: plain, never half-styled
+        }
         let theme = colours.highlighter.theme();
         let mut cache = self.0.borrow_mut();
         let highlight = match &mut *cache {

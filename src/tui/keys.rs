@@ -282,7 +282,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key('t')],
         A::StartQuiz,
         "take the selected lesson's quiz",
-        None,
+        Some("t quiz"),
     ),
     bind(C::Home, &[key('/')], A::Search, "search the course", None),
     bind(
@@ -389,7 +389,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key('t')],
         A::StartQuiz,
         "take this lesson's quiz",
-        None,
+        Some("t quiz"),
     ),
     bind(
         C::Reader,
@@ -496,7 +496,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Quiz,
         &[special(KeyCode::Enter)],
         A::Submit,
-        "answer; after the feedback, next question",
+        "answer, then next question; on a Dockerfile question: open its editor",
         Some("Enter answer"),
     ),
     bind(
@@ -525,13 +525,13 @@ pub const BINDINGS: &[Binding] = &[
         &[key('r')],
         A::Retry,
         "try a wrong answer again; on the summary, the missed ones",
-        None,
+        Some("r retry"),
     ),
     bind(
         C::Quiz,
         &[key('n'), special(KeyCode::Right)],
         A::Next,
-        "next question (skips one not yet answered)",
+        "next question, skipping it (in a typed answer, Right moves first)",
         None,
     ),
     bind(
@@ -573,7 +573,21 @@ pub const BINDINGS: &[Binding] = &[
         C::Exercise,
         &[ctrl('d')],
         A::ShowDiff,
-        "after a pass: your file beside the reference",
+        "after a pass: your file against the reference (- yours, + reference)",
+        Some("^D diff"),
+    ),
+    bind(
+        C::Exercise,
+        &[special(KeyCode::PageDown)],
+        A::PageDown,
+        "scroll the comparison down (else: move in the editor)",
+        None,
+    ),
+    bind(
+        C::Exercise,
+        &[special(KeyCode::PageUp)],
+        A::PageUp,
+        "scroll the comparison up (else: move in the editor)",
         None,
     ),
     bind(
@@ -588,7 +602,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('z')],
         A::Undo,
         "undo the last edit",
-        None,
+        Some("^Z undo"),
     ),
     bind(
         C::Exercise,
@@ -686,13 +700,41 @@ pub const BINDINGS: &[Binding] = &[
         &[key('j'), special(KeyCode::Down), Input::WheelDown],
         A::Down,
         "scroll down",
-        None,
+        Some("j/k scroll"),
     ),
     bind(
         C::Help,
         &[key('k'), special(KeyCode::Up), Input::WheelUp],
         A::Up,
         "scroll up",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[special(KeyCode::PageDown), key(' ')],
+        A::PageDown,
+        "scroll down a page",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[special(KeyCode::PageUp), key('b')],
+        A::PageUp,
+        "scroll up a page",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[key('g'), special(KeyCode::Home)],
+        A::Top,
+        "go to the top",
+        None,
+    ),
+    bind(
+        C::Help,
+        &[key('G'), special(KeyCode::End)],
+        A::Bottom,
+        "go to the bottom",
         None,
     ),
     bind(
@@ -758,26 +800,105 @@ fn shares_input(a: &Binding, b: &Binding) -> bool {
     a.inputs.iter().any(|i| b.inputs.contains(i))
 }
 
-/// Status-bar hints for a screen while the learner types text into it (a short answer):
-/// typed characters are text there, so each hint names the binding's first input that is not
-/// text (`h hint` becomes `Tab hint`, `? help` becomes `F1 help`), and a binding with no such
-/// input is left out.
-pub fn typing_hints(context: Context) -> Vec<String> {
+/// While the learner types text into a screen (a short answer), typed characters are text, so
+/// a hint names the binding's first input that is not text (`h hint` becomes `Tab hint`, `? help`
+/// becomes `F1 help`), and a binding with no such input has no hint.
+fn typing_hint(b: &Binding) -> Option<String> {
+    let hint = b.hint?;
+    let key = b.inputs.iter().find(|i| !i.is_text())?;
+    let (named, what) = hint.split_once(' ').unwrap_or(("", hint));
+    let names_text = named
+        .split('/')
+        .any(|n| b.inputs.iter().any(|i| i.is_text() && i.label() == n));
+    Some(if names_text {
+        format!("{} {what}", key.label())
+    } else {
+        hint.to_string()
+    })
+}
+
+/// Whether a status-bar hint for `action` must stay when the bar is short of room: the ways
+/// out and to help, and each screen's main action.
+pub fn essential(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Back
+            | Action::Quit
+            | Action::ToggleHelp
+            | Action::Open
+            | Action::StartQuiz
+            | Action::Submit
+            | Action::Check
+            | Action::NextSection
+    )
+}
+
+/// Whether, and how, a screen's status bar shows a binding's hint right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Now {
+    /// The key does nothing useful now.
+    Hidden,
+    /// As the table words it.
+    Shown,
+    /// The table's key, with what it does now (Enter `next` after an answer).
+    As(&'static str),
+}
+
+/// One status-bar hint: `Enter answer`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub text: String,
+    pub action: Action,
+    /// Kept when the bar is short of room (see [`essential`]).
+    pub essential: bool,
+}
+
+/// The status-bar hints of `context` that act now, as `now` says, in table order; while the
+/// learner types text (`typing`), under keys that are not text (see [`typing_hints`]).
+pub fn hints_now(context: Context, typing: bool, now: impl Fn(Action) -> Now) -> Vec<Hint> {
     status_bindings(context)
         .filter_map(|b| {
-            let hint = b.hint?;
-            let key = b.inputs.iter().find(|i| !i.is_text())?;
-            let (named, what) = hint.split_once(' ').unwrap_or(("", hint));
-            let names_text = named
-                .split('/')
-                .any(|n| b.inputs.iter().any(|i| i.is_text() && i.label() == n));
-            Some(if names_text {
-                format!("{} {what}", key.label())
+            let text = if typing {
+                typing_hint(b)?
             } else {
-                hint.to_string()
+                b.hint?.to_string()
+            };
+            let text = match now(b.action) {
+                Now::Hidden => return None,
+                Now::Shown => text,
+                Now::As(what) => {
+                    let (key, _) = text.split_once(' ').unwrap_or((&text, ""));
+                    format!("{key} {what}")
+                }
+            };
+            Some(Hint {
+                text,
+                action: b.action,
+                essential: essential(b.action),
             })
         })
         .collect()
+}
+
+/// The key of `action` in `context` (or everywhere) as the help names it: `Ctrl-D`, `Enter`.
+/// For messages that tell the learner what to press.
+pub fn key_name(context: Context, action: Action) -> String {
+    binding_of(context, action)
+        .and_then(|b| b.inputs.first())
+        .map_or_else(String::new, |i| i.label())
+}
+
+/// `{key} {what}` for `action` in `context`, the key as the status bar names it (`^D`, `PgDn`).
+pub fn hint_label(context: Context, action: Action, what: &str) -> String {
+    let key = binding_of(context, action).map_or_else(String::new, |b| match b.hint {
+        Some(hint) => hint.split_once(' ').map_or(hint, |(k, _)| k).to_string(),
+        None => b.inputs.first().map_or_else(String::new, |i| i.label()),
+    });
+    format!("{key} {what}")
+}
+
+fn binding_of(context: Context, action: Action) -> Option<&'static Binding> {
+    status_bindings(context).find(|b| b.action == action)
 }
 
 /// The inputs of a binding as the help overlay shows them, e.g. `j, Down, wheel down`.
@@ -793,6 +914,14 @@ pub fn inputs_label(binding: &Binding) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every hint of `context`, as the table words them.
+    fn hints(context: Context) -> Vec<String> {
+        hints_now(context, false, |_| Now::Shown)
+            .into_iter()
+            .map(|h| h.text)
+            .collect()
+    }
 
     #[test]
     fn no_input_is_bound_twice_in_one_context() {
@@ -830,8 +959,8 @@ mod tests {
             action_for(Context::Exercise, ctrl('s')),
             Some(Action::Check)
         );
-        assert_eq!(hints(Context::Exercise).last(), Some(&"F1 help"));
-        assert!(!hints(Context::Exercise).contains(&"? help"));
+        assert_eq!(hints(Context::Exercise).last().unwrap(), "F1 help");
+        assert!(!hints(Context::Exercise).contains(&"? help".to_string()));
         assert_eq!(special(KeyCode::F(1)).label(), "F1");
     }
 
@@ -864,7 +993,14 @@ mod tests {
         );
         assert_eq!(
             hints(Context::Reader),
-            ["j/k scroll", "n/p section", "q back", "i inspect", "? help"]
+            [
+                "j/k scroll",
+                "n/p section",
+                "q back",
+                "t quiz",
+                "i inspect",
+                "? help"
+            ]
         );
         // After a search, n is the next match; Esc stops showing matches, and the reader's
         // other keys still work.
@@ -901,9 +1037,36 @@ mod tests {
     #[test]
     fn typing_hints_name_only_keys_that_are_not_text() {
         // In a short answer, digits, Space, `h` and `?` are typed: the hints must not offer them.
+        let typing: Vec<String> = hints_now(Context::Quiz, true, |_| Now::Shown)
+            .into_iter()
+            .map(|h| h.text)
+            .collect();
+        assert_eq!(typing, ["Enter answer", "Tab hint", "Esc back", "F1 help"]);
+    }
+
+    #[test]
+    fn hints_now_hides_relabels_and_marks_the_essential() {
+        let now = hints_now(Context::Quiz, false, |a| match a {
+            Action::Submit => Now::As("next"),
+            Action::Digit => Now::Hidden,
+            _ => Now::Shown,
+        });
+        let texts: Vec<&str> = now.iter().map(|h| h.text.as_str()).collect();
+        assert!(texts.contains(&"Enter next") && !texts.contains(&"1-9 pick"));
+        let essential: Vec<&str> = now
+            .iter()
+            .filter(|h| h.essential)
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(essential, ["Enter next", "Esc back", "? help"]);
+        assert_eq!(key_name(Context::Exercise, Action::ShowDiff), "Ctrl-D");
         assert_eq!(
-            typing_hints(Context::Quiz),
-            ["Enter answer", "Tab hint", "Esc back", "F1 help"]
+            hint_label(Context::Quiz, Action::PageDown, "more"),
+            "PgDn more"
+        );
+        assert_eq!(
+            hint_label(Context::Exercise, Action::Check, "again"),
+            "^S again"
         );
     }
 }

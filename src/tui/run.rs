@@ -65,7 +65,7 @@ pub trait Program {
 /// Code is coloured for the terminal unless the caller chose colours already.
 pub fn run(mut app: App) -> anyhow::Result<Exit> {
     if app.code_colours.is_none() {
-        app.code_colours = Some(CodeColours::for_terminal(
+        app = app.with_colours(CodeColours::for_terminal(
             ColorChoice::Auto,
             CodeTheme::default(),
         ));

@@ -18,22 +18,50 @@ pub fn width(text: &str) -> usize {
 }
 
 /// `text` (escaped) broken at spaces into rows of at most `max` columns; a word longer than a
-/// row keeps a row of its own (and is cut where it is drawn).
+/// row is broken between graphemes, so nothing is ever cut off.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
     let text = escape_controls(text);
     let mut rows = vec![String::new()];
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         let row = rows.last_mut().expect("rows starts with one");
-        if !row.is_empty() && width(row) + 1 + width(word) > max {
-            rows.push(word.to_string());
-        } else {
+        if row.is_empty() || width(row) + 1 + width(word) <= max {
             if !row.is_empty() {
                 row.push(' ');
             }
             row.push_str(word);
+        } else {
+            rows.push(word.to_string());
+        }
+        if width(rows.last().expect("one row at least")) > max {
+            let long = rows.pop().expect("one row at least");
+            rows.extend(break_word(&long, max));
         }
     }
     rows
+}
+
+/// `word` in pieces of at most `max` (≥ 1) columns, split between graphemes.
+fn break_word(word: &str, max: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    for g in word.graphemes(true) {
+        let piece = pieces.last_mut().expect("pieces starts with one");
+        if !piece.is_empty() && width(piece) + width(g) > max {
+            pieces.push(g.to_string());
+        } else {
+            piece.push_str(g);
+        }
+    }
+    pieces
+}
+
+/// `1 lesson`, `2 lessons`: a count with its noun (a regular plural, `s` added).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// `text` (escaped) cut to at most `max` columns, ending in `…` when cut. Cuts between
@@ -72,12 +100,21 @@ mod tests {
         );
         assert_eq!(wrap("short", 20), ["short"]);
         assert_eq!(wrap("", 20), [""]);
-        // A word longer than a row gets a row of its own; control characters stay escaped.
+        // A word longer than a row is broken, never cut; control characters stay escaped.
         assert_eq!(
             wrap("a supercalifragilistic b", 8),
-            ["a", "supercalifragilistic", "b"]
+            ["a", "supercal", "ifragili", "stic b"]
         );
+        assert_eq!(wrap("🐘🐘🐘", 4), ["🐘🐘", "🐘"]);
+        assert_eq!(wrap("abc", 0), ["a", "b", "c"]);
         assert!(!wrap("bell\u{7} rings", 40)[0].contains('\u{7}'));
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(1, "lesson"), "1 lesson");
+        assert_eq!(count(0, "Dockerfile exercise"), "0 Dockerfile exercises");
+        assert_eq!(count(3, "question"), "3 questions");
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if matches!(msg, Msg::Key(_)) {
+        app.note = None;
+    }
     let input = match msg {
         Msg::Terminate => return vec![Effect::Quit],
         Msg::Resize(width, height) => {
@@ -105,15 +108,23 @@ fn toggle_help(app: &mut App) {
 
 fn help_overlay(app: &mut App, action: Action) {
     let max = help::max_scroll(app.area);
+    let page = help::page(app.area);
     let Screen::Help(state) = app.top_mut() else {
         return;
     };
-    match action {
+    let scroll = state.scroll.min(max);
+    state.scroll = match action {
         Action::ToggleHelp | Action::Back => {
             app.pop();
+            return;
         }
-        Action::Up => state.scroll = state.scroll.min(max).saturating_sub(1),
-        Action::Down => state.scroll = (state.scroll + 1).min(max),
-        _ => {}
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => scroll,
     }
+    .min(max);
 }

@@ -163,7 +163,8 @@ impl SizeBar {
     /// The figure as text: `unknown`, `at least 45 MB`, `45-60 MB` or `45 MB`. ASCII only, so
     /// the chart can place it by bytes.
     pub fn text(&self) -> String {
-        let Some(min) = self.min_bytes else {
+        // "At least 0 MB" (files of unknown size on `scratch`) says nothing: unknown.
+        let Some(min) = self.min_bytes.filter(|&m| m > 0 || !self.at_least) else {
             return "unknown".into();
         };
         let max = self.max_bytes.unwrap_or(min);
@@ -227,6 +228,8 @@ mod tests {
             "at least 45 MB"
         );
         assert_eq!(bar(Some(2_000), Some(2_000), false).text(), "1 MB");
+        assert_eq!(bar(Some(0), None, true).text(), "unknown");
+        assert_eq!(bar(Some(0), Some(0), false).text(), "0 MB");
         assert_eq!(megabytes(0), 0);
     }
 

@@ -182,7 +182,7 @@ fn draw_table(state: &ClassState, buf: &mut Buffer, area: Rect, theme: &Theme) {
             let style = if selected {
                 theme.selected
             } else if is_stuck {
-                style.add_modifier(ratatui::style::Modifier::REVERSED)
+                style.patch(theme.flagged)
             } else {
                 style
             };

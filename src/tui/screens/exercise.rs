@@ -1,32 +1,32 @@
 //! The exercise screen: a Dockerfile editor (ratatui-textarea) with a diagnostics gutter that
 //! follows the learner's typing (debounced, so a keystroke never waits for the validator), the
 //! requirement checklist with reasons and lines, hints, the solution (on request, offered
-//! after enough failed attempts, recorded as revealed), and after a pass a side-by-side diff
-//! with the reference. What counts toward the score is in docs/scoring.md.
+//! after enough failed attempts, recorded as revealed), and after a pass a unified diff with
+//! the reference. What counts toward the score is in docs/scoring.md.
 
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use ratatui_textarea::TextArea;
 
 use super::quiz::Writer;
-use super::{split_status, status};
+use super::{split_bar, status};
 use crate::dockerfile::{Diagnostic, Severity};
 use crate::progress::Help;
-use crate::quiz::diff::{RowTag, side_by_side};
+use crate::quiz::diff::{Change, unified};
 use crate::quiz::hints::next_hint;
 use crate::quiz::judge::judge;
 use crate::quiz::{Check, Exercise, Question, QuestionKind, Verdict};
 use crate::tui::app::{App, HelpState, Screen};
 use crate::tui::code::{CodeColours, EditorColours};
 use crate::tui::confirm;
-use crate::tui::keys::{self, Action, Context, Input};
-use crate::tui::text::escape_controls;
+use crate::tui::keys::{self, Action, Context, Input, Now};
+use crate::tui::text::{count, escape_controls};
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
 
@@ -58,6 +58,8 @@ pub struct ExerciseState {
     pub last_checked: String,
     pub passed: bool,
     pub panel: Panel,
+    /// Rows of the diff scrolled off the top.
+    pub diff_scroll: u16,
     pub hints_shown: Vec<usize>,
     /// Ctrl-R was pressed: the next key confirms (`y`) or keeps the file.
     pub confirm_reset: bool,
@@ -79,25 +81,32 @@ impl PartialEq for ExerciseState {
             other.question,
             other.editor.lines(),
             other.editor.cursor(),
-        ) && (&self.verdict, self.failed_checks, self.passed, self.panel)
-            == (
-                &other.verdict,
-                other.failed_checks,
-                other.passed,
-                other.panel,
-            )
-            && (&self.hints_shown, &self.message, self.confirm_reset)
-                == (&other.hints_shown, &other.message, other.confirm_reset)
+        ) && (
+            &self.verdict,
+            self.failed_checks,
+            self.passed,
+            self.panel,
+            self.diff_scroll,
+        ) == (
+            &other.verdict,
+            other.failed_checks,
+            other.passed,
+            other.panel,
+            other.diff_scroll,
+        ) && (&self.hints_shown, &self.message, self.confirm_reset)
+            == (&other.hints_shown, &other.message, other.confirm_reset)
     }
 }
 
 impl Eq for ExerciseState {}
 
-fn new_editor(text: &str) -> TextArea<'static> {
+fn new_editor(text: &str, theme: &Theme) -> TextArea<'static> {
     // No line numbers from the widget: it scrolls them sideways with the text, so a long line
     // would hide them. `draw_editor` draws them in a gutter that stays put.
     let mut editor = TextArea::new(text.lines().map(String::from).collect());
     editor.set_cursor_line_style(Style::new());
+    // The widget's own selection colour would ignore the theme (and NO_COLOR).
+    editor.set_selection_style(theme.selected);
     editor.set_tab_length(4);
     editor
 }
@@ -133,11 +142,11 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         .unwrap_or_else(|| ex.starter.clone());
     let passed = saved.is_some_and(|p| p.correct);
     let verdict = judge(&ex.requirements, &text);
-    let last_checked = text_of(&new_editor(&ex.starter));
+    let last_checked = text_of(&new_editor(&ex.starter, &app.theme));
     let state = ExerciseState {
         lesson,
         question,
-        editor: new_editor(&text),
+        editor: new_editor(&text, &app.theme),
         colours: EditorColours::default(),
         verdict,
         lint_due: None,
@@ -145,6 +154,7 @@ pub fn open(app: &mut App, lesson: usize, question: usize) -> bool {
         last_checked,
         passed,
         panel: Panel::Checklist,
+        diff_scroll: 0,
         hints_shown: Vec::new(),
         confirm_reset: false,
         message: None,
@@ -172,7 +182,7 @@ pub fn editor_text(app: &App) -> Option<String> {
 /// Replaces the editor's text (after `$EDITOR`) and checks it at once.
 pub fn set_editor_text(app: &mut App, text: &str) {
     with_state(app, |app, state| {
-        state.editor = new_editor(text);
+        state.editor = new_editor(text, &app.theme);
         relint(app, state);
         state.message = Some("Loaded the file from your editor.".into());
     });
@@ -214,7 +224,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
     let (lesson_id, question, ex) = (lesson_id.to_string(), question.clone(), ex.clone());
     if std::mem::take(&mut state.confirm_reset) {
         if Input::from_key(key).is_some_and(confirm::is_yes) {
-            state.editor = new_editor(&ex.starter);
+            state.editor = new_editor(&ex.starter, &app.theme);
             relint(app, state);
             state.message = Some("Back to the starter file.".into());
         } else {
@@ -225,11 +235,7 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
     // Typed characters (`?` too) are text here; the key table leaves them to the editor.
     let action = Input::from_key(key).and_then(|i| keys::action_for(Context::Exercise, i));
     let Some(action) = action else {
-        // Everything else is the editor's: typing never waits for the validator.
-        if state.editor.input(key) {
-            state.lint_due = Some(Instant::now() + DEBOUNCE);
-            state.message = None;
-        }
+        to_editor(state, key);
         return vec![Effect::Redraw];
     };
     match action {
@@ -247,7 +253,11 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
             return vec![Effect::SaveProgress, Effect::Redraw];
         }
         Action::Hint if state.panel == Panel::Solution => {
-            state.message = Some("A solution is on screen: Ctrl-O hides it, then Ctrl-G.".into());
+            state.message = Some(format!(
+                "A solution is on screen: {} hides it, then {}.",
+                key_of(Action::ShowSolution),
+                key_of(Action::Hint)
+            ));
         }
         Action::Hint => match next_hint(&question, Some(&state.verdict), &state.hints_shown) {
             Some(i) => {
@@ -272,13 +282,28 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
         }
         Action::ShowDiff => {
             if !state.passed {
-                state.message = Some("The comparison opens once your file passes (Ctrl-S).".into());
+                state.message = Some(format!(
+                    "The comparison opens once your file passes ({}).",
+                    key_of(Action::Check)
+                ));
             } else if state.panel == Panel::Diff {
                 state.panel = Panel::Checklist;
             } else {
                 state.panel = Panel::Diff;
+                state.diff_scroll = 0;
             }
         }
+        // Page keys scroll the comparison while it is shown, and move in the editor otherwise.
+        Action::PageDown | Action::PageUp if state.panel == Panel::Diff => {
+            let rows = unified(&text_of(&state.editor), &ex.solutions[0]).len();
+            let max = u16::try_from(rows).unwrap_or(u16::MAX);
+            state.diff_scroll = if action == Action::PageDown {
+                state.diff_scroll.saturating_add(DIFF_PAGE).min(max)
+            } else {
+                state.diff_scroll.saturating_sub(DIFF_PAGE)
+            };
+        }
+        Action::PageDown | Action::PageUp => to_editor(state, key),
         Action::ResetStarter => {
             state.confirm_reset = true;
             state.message = Some(confirm::ask(
@@ -303,6 +328,29 @@ fn handle(app: &mut App, state: &mut ExerciseState, key: KeyEvent) -> Vec<Effect
     vec![Effect::Redraw]
 }
 
+/// A key for the editor: typing never waits for the validator. Typing while the comparison
+/// is shown brings the editor back, so the text changed is in sight.
+fn to_editor(state: &mut ExerciseState, key: KeyEvent) {
+    // The widget's own undo key; undo is Ctrl-Z here, as the key table and help say.
+    let widget_undo =
+        key.code == KeyCode::Char('u') && key.modifiers.contains(KeyModifiers::CONTROL);
+    if !widget_undo && state.editor.input(key) {
+        state.lint_due = Some(Instant::now() + DEBOUNCE);
+        state.message = None;
+        if state.panel == Panel::Diff {
+            state.panel = Panel::Checklist;
+        }
+    }
+}
+
+/// The key for `action` here, for messages that say what to press.
+fn key_of(action: Action) -> String {
+    keys::key_name(Context::Exercise, action)
+}
+
+/// Rows one PgDn moves the comparison by.
+const DIFF_PAGE: u16 = 8;
+
 fn reveal(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str) {
     state.panel = Panel::Solution;
     app.store
@@ -324,9 +372,10 @@ fn check(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str,
     }
     if passed {
         state.passed = true;
-        state.message = Some(
-            "✓ Every requirement is met. Ctrl-D compares your file with the reference.".into(),
-        );
+        state.message = Some(format!(
+            "✓ Every requirement is met. {} compares your file with the reference.",
+            key_of(Action::ShowDiff)
+        ));
         return;
     }
     let failing = state.verdict.checks.iter().filter(|c| !c.met).count();
@@ -342,11 +391,16 @@ fn check(app: &mut App, state: &mut ExerciseState, lesson: &str, question: &str,
     state.message = Some(
         if state.failed_checks >= offer && state.panel != Panel::Solution {
             format!(
-                "✗ Still failing after {} attempts. Ctrl-G: a hint; Ctrl-O: a solution.",
-                state.failed_checks
+                "✗ Still failing after {}. {}: a hint; {}: a solution.",
+                count(state.failed_checks as usize, "attempt"),
+                key_of(Action::Hint),
+                key_of(Action::ShowSolution)
             )
         } else {
-            format!("✗ {failing} requirement{plural} not met yet. Ctrl-G for a hint.")
+            format!(
+                "✗ {failing} requirement{plural} not met yet. {} for a hint.",
+                key_of(Action::Hint)
+            )
         },
     );
 }
@@ -407,10 +461,11 @@ fn record_draft(app: &mut App, draft: Draft) {
 
 pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
-    let (body, status_row) = split_status(area);
     let Some((_, question, ex)) = exercise_at(app, state.lesson, state.question) else {
         return;
     };
+    let bar = bar(state, question);
+    let (body, status_row) = split_bar(area, &bar);
     // The task on top (at most a third of the height), then editor | panel.
     // The task on top, in at most a third of the height; editor and panel below.
     let task_area = Rect {
@@ -440,13 +495,18 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
     };
     // Side by side when there is room for both, else the editor above the panel.
     let split = [Constraint::Percentage(55), Constraint::Fill(1)];
-    let [editor_area, panel_area] = if main.width >= 80 {
-        Layout::horizontal(split).areas(main)
+    if state.panel == Panel::Diff {
+        // The diff holds the learner's lines too: it gets the room, so lines rarely wrap.
+        draw_panel(state, question, ex, buf, main, theme);
     } else {
-        Layout::vertical(split).areas(main)
-    };
-    draw_editor(state, buf, editor_area, theme, app.code_colours.as_ref());
-    draw_panel(state, question, ex, buf, panel_area, theme);
+        let [editor_area, panel_area] = if main.width >= 80 {
+            Layout::horizontal(split).areas(main)
+        } else {
+            Layout::vertical(split).areas(main)
+        };
+        draw_editor(state, buf, editor_area, theme, app.code_colours.as_ref());
+        draw_panel(state, question, ex, buf, panel_area, theme);
+    }
     if let Some(row) = message_row
         && let Some(message) = &state.message
     {
@@ -464,16 +524,28 @@ pub fn draw(app: &App, state: &ExerciseState, buf: &mut Buffer, area: Rect) {
         );
     }
     if let Some(row) = status_row {
-        let position = format!("exercise {}", question.id);
-        let hints = keys::hints(Context::Exercise);
-        status::draw(buf, row, &position, &hints, theme);
+        bar.draw(buf, row, theme);
     }
+}
+
+/// The status bar: hints while some are left, the comparison once the file passes, and what
+/// Ctrl-O and Ctrl-D do to the panel on screen.
+pub fn bar(state: &ExerciseState, question: &Question) -> status::Bar {
+    let hints_left = next_hint(question, Some(&state.verdict), &state.hints_shown).is_some();
+    let hints = keys::hints_now(Context::Exercise, false, |action| match action {
+        Action::Hint if !hints_left || state.panel == Panel::Solution => Now::Hidden,
+        Action::ShowSolution if state.panel == Panel::Solution => Now::As("hide solution"),
+        Action::ShowDiff if !state.passed => Now::Hidden,
+        Action::ShowDiff if state.panel == Panel::Diff => Now::As("editor"),
+        _ => Now::Shown,
+    });
+    status::Bar::new(format!("exercise {}", question.id), hints)
 }
 
 pub(super) fn severity_style(severity: Severity, theme: &Theme) -> Style {
     match severity {
         Severity::Error => theme.error,
-        Severity::Warning => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Severity::Warning => theme.warning,
         Severity::Style | Severity::Info => theme.dim,
     }
 }
@@ -565,14 +637,17 @@ fn draw_panel(
     let title = match state.panel {
         Panel::Checklist => " Requirements ",
         Panel::Solution => " A solution ",
-        Panel::Diff => " Yours | reference ",
+        Panel::Diff => " - your file   + the reference ",
     };
     let inner = titled_panel(buf, area, title, theme);
+    if state.panel == Panel::Diff {
+        return draw_diff(state, ex, buf, inner, theme);
+    }
     let mut out = Writer::new(buf, inner);
     match state.panel {
         Panel::Checklist => draw_checklist(state, question, &mut out, theme),
         Panel::Solution => write_numbered(&mut out, &ex.solutions[0], theme),
-        Panel::Diff => draw_diff(state, ex, &mut out, inner.width, theme),
+        Panel::Diff => {}
     }
 }
 
@@ -686,28 +761,61 @@ pub(super) fn escape_md(text: &str) -> String {
         .replace('`', "\\`")
 }
 
-fn draw_diff(state: &ExerciseState, ex: &Exercise, out: &mut Writer, width: u16, theme: &Theme) {
-    let half = usize::from(width.saturating_sub(1) / 2);
-    let cell = |side: &Option<(usize, String)>| -> String {
-        let text = side
-            .as_ref()
-            .map_or(String::new(), |(n, t)| format!("{n:>2} {t}"));
-        crate::tui::text::fit(&text, half)
-    };
-    for row in side_by_side(&text_of(&state.editor), &ex.solutions[0]) {
-        let style = match row.tag {
-            RowTag::Same => theme.dim,
-            RowTag::Changed => Style::new().fg(Color::Yellow),
-            RowTag::OnlyLeft => Style::new().fg(Color::Red),
-            RowTag::OnlyRight => Style::new().fg(Color::Green),
+/// The unified diff: `-`, `+` or a space, the line number, the text wrapped under itself (the
+/// marker repeated on every row, so a change reads without colour); scrolled by PgDn/PgUp,
+/// with the last row saying how much is below.
+fn draw_diff(state: &ExerciseState, ex: &Exercise, buf: &mut Buffer, area: Rect, theme: &Theme) {
+    let lines = unified(&text_of(&state.editor), &ex.solutions[0]);
+    let digits = lines
+        .iter()
+        .map(|l| l.number)
+        .max()
+        .unwrap_or(0)
+        .to_string()
+        .len();
+    let indent = 2 + digits + 1;
+    let room = usize::from(area.width).saturating_sub(indent).max(1);
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    for line in &lines {
+        let style = match line.change {
+            Change::Same => Style::new(),
+            Change::Removed => theme.diff_removed,
+            Change::Added => theme.diff_added,
         };
-        let left = cell(&row.left);
-        let pad = half.saturating_sub(crate::tui::text::width(&left));
-        out.line(Line::from(vec![
-            Span::styled(left, style),
-            Span::raw(" ".repeat(pad)),
-            Span::styled("│", theme.dim),
-            Span::styled(cell(&row.right), style),
-        ]));
+        let marker = line.change.marker();
+        for (i, piece) in crate::tui::text::wrap(&line.text, room)
+            .into_iter()
+            .enumerate()
+        {
+            let number = if i == 0 {
+                format!("{:>digits$} ", line.number)
+            } else {
+                " ".repeat(digits + 1)
+            };
+            rows.push(Line::from(vec![
+                Span::styled(format!("{marker} "), style),
+                Span::styled(number, theme.dim),
+                Span::styled(piece, style),
+            ]));
+        }
+    }
+    let height = usize::from(area.height);
+    let scroll = usize::from(state.diff_scroll).min(rows.len().saturating_sub(height));
+    let below = rows.len().saturating_sub(scroll + height);
+    let mut out = Writer::new(buf, area);
+    let shown = if below > 0 {
+        height.saturating_sub(1)
+    } else {
+        height
+    };
+    for row in rows.into_iter().skip(scroll).take(shown) {
+        out.line(row);
+    }
+    if below > 0 {
+        let more = keys::key_name(Context::Exercise, Action::PageDown);
+        out.line(Line::styled(
+            format!("  ↓ {} more rows ({more})", below + 1),
+            theme.dim,
+        ));
     }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::tui::app::{App, HelpState};
-use crate::tui::keys::{self, Context};
+use crate::tui::keys::{self, Action, Context, Now};
 use crate::tui::text::{fit, width};
 use crate::tui::theme::Theme;
 
@@ -49,6 +49,12 @@ pub fn popup(area: Rect, rows: usize) -> Rect {
     }
 }
 
+/// Rows one PgDn scrolls in `area`: the overlay's height less one row kept for context.
+pub fn page(area: Rect) -> usize {
+    let inner = usize::from(popup(area, rows().len()).height.saturating_sub(2));
+    inner.saturating_sub(1).max(1)
+}
+
 /// The largest scroll offset for the overlay in `area`.
 pub fn max_scroll(area: Rect) -> usize {
     let rows = rows().len();
@@ -62,11 +68,14 @@ pub fn draw(app: &App, state: &HelpState, buf: &mut Buffer, area: Rect) {
     let popup = popup(area, rows.len());
     Clear.render(popup, buf);
     let overflows = rows.len() + 2 > usize::from(popup.height);
-    let footer = if overflows {
-        " j/k scroll · Esc close "
-    } else {
-        " Esc close "
-    };
+    // The footer's keys come from the table, as the status bars' do.
+    let hints = keys::hints_now(Context::Help, false, |action| match action {
+        Action::Down if !overflows => Now::Hidden,
+        Action::ToggleHelp => Now::Hidden,
+        _ => Now::Shown,
+    });
+    let texts: Vec<&str> = hints.iter().map(|h| h.text.as_str()).collect();
+    let footer = format!(" {} ", texts.join(" · "));
     let block = Block::bordered()
         .title(" Keys ")
         .title_bottom(footer)

@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::journey::{self, continue_target, due_reviews};
-use super::{quiz, reader, split_status, status};
+use super::{quiz, reader, split_bar, status};
 use crate::course::{Lesson, LoadError};
 use crate::results::{LessonStatus, Score};
 use crate::tui::app::App;
-use crate::tui::keys::{self, Action, Context};
+use crate::tui::keys::{self, Action, Context, Now};
 use crate::tui::text::{escape_controls, fit, width};
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
@@ -33,7 +33,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![Effect::SaveProgress, Effect::Redraw];
         }
         Action::StartQuiz => {
-            quiz::open(app, selected);
+            if !quiz::open(app, selected) {
+                app.note = Some("This lesson has no quiz.".into());
+            }
             return vec![Effect::Redraw];
         }
         Action::Continue => {
@@ -79,8 +81,8 @@ struct Parts {
     errors: Rect,
 }
 
-fn parts(app: &App, area: Rect) -> Parts {
-    let (mut body, _) = split_status(area);
+fn parts(app: &App, state: &HomeState, area: Rect) -> Parts {
+    let (mut body, _) = split_bar(area, &bar(app, state));
     let header = (body.height >= 6).then_some(body);
     if header.is_some() {
         body.y += 2;
@@ -139,16 +141,18 @@ fn parts(app: &App, area: Rect) -> Parts {
 
 /// The lesson drawn at column `x`, row `y` of `area`, if any.
 pub fn lesson_at(app: &App, state: &HomeState, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let list = parts(app, area).list;
-    lesson_rows(app.course.lessons.len(), state.selected, list)
-        .find(|(_, item)| item.contains(ratatui::layout::Position { x, y }))
-        .map(|(i, _)| i)
+    let list = parts(app, state, area).list;
+    lesson_rows(app, state.selected, list)
+        .into_iter()
+        .find(|(_, rect, _)| rect.contains(ratatui::layout::Position { x, y }))
+        .map(|(i, _, _)| i)
 }
 
 pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
-    let (_, status_row) = split_status(area);
-    let parts = parts(app, area);
+    let bar = bar(app, state);
+    let (_, status_row) = split_bar(area, &bar);
+    let parts = parts(app, state, area);
     if let Some(header) = parts.header {
         draw_header(buf, header, theme);
     }
@@ -165,16 +169,28 @@ pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
     draw_errors(&app.course.errors, buf, parts.errors, theme);
 
     if let Some(row) = status_row {
-        let count = app.course.lessons.len();
-        let mut position = match count {
-            0 => "no lessons".to_string(),
-            n => format!("lesson {}/{n}", state.selected.min(n - 1) + 1),
-        };
-        if !app.notices.is_empty() && app.store.read_only_reason().is_some() {
-            position.push_str(" · progress not saved");
-        }
-        status::draw(buf, row, &position, &keys::hints(Context::Home), theme);
+        bar.draw(buf, row, theme);
     }
+}
+
+/// The status bar: where the selection is, and the keys that act on it now.
+pub fn bar(app: &App, state: &HomeState) -> status::Bar {
+    let count = app.course.lessons.len();
+    let mut position = match count {
+        0 => "no lessons".to_string(),
+        n => format!("lesson {}/{n}", state.selected.min(n - 1) + 1),
+    };
+    if !app.notices.is_empty() && app.store.read_only_reason().is_some() {
+        position.push_str(" · progress not saved");
+    }
+    let lesson = app.course.lessons.get(state.selected);
+    let has_quiz = lesson.is_some_and(|l| quiz_score(app, l).is_some());
+    let hints = keys::hints_now(Context::Home, false, |action| match action {
+        Action::StartQuiz if !has_quiz => Now::Hidden,
+        Action::Open if lesson.is_none() => Now::Hidden,
+        _ => Now::Shown,
+    });
+    status::Bar::new(super::noted(app, position), hints)
 }
 
 fn draw_header(buf: &mut Buffer, area: Rect, theme: &Theme) {
@@ -291,8 +307,7 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
         return;
     }
     let theme = &app.theme;
-    let lessons = &app.course.lessons;
-    if lessons.is_empty() {
+    if app.course.lessons.is_empty() {
         let msg = fit(
             "No lessons found in this pack.",
             usize::from(area.width - 1),
@@ -300,88 +315,143 @@ fn draw_lessons(app: &App, selected: usize, buf: &mut Buffer, area: Rect) {
         buf.set_stringn(area.x + 1, area.y, msg, usize::from(area.width), theme.dim);
         return;
     }
+    for (i, rect, item) in lesson_rows(app, selected, area) {
+        item.draw(app, i == selected, buf, rect);
+    }
+}
+
+/// Each shown lesson, its rows in the list `area` and its layout: its title row, then its
+/// summary wrapped (never cut), a gap row after each when all of them fit so; scrolled so the
+/// selected one shows whole. Drawing and clicks both use it.
+fn lesson_rows(app: &App, selected: usize, area: Rect) -> Vec<(usize, Rect, Item)> {
+    let lessons = &app.course.lessons;
+    if lessons.is_empty() || area.is_empty() {
+        return Vec::new();
+    }
+    let items: Vec<Item> = lessons
+        .iter()
+        .enumerate()
+        .map(|(i, lesson)| Item::new(app, i, lesson, area.width))
+        .collect();
+    let height = usize::from(area.height);
+    let gap = items.iter().map(|it| it.rows() + 1).sum::<usize>() <= height;
+    let rows_of = |it: &Item| it.rows() + usize::from(gap);
     let selected = selected.min(lessons.len() - 1);
-    for (i, item) in lesson_rows(lessons.len(), selected, area) {
-        draw_item(app, i, &lessons[i], i == selected, buf, item);
+    // The first lesson shown: as far up as still lets the selected one show whole.
+    let mut first = selected;
+    let mut used = rows_of(&items[selected]);
+    while first > 0 && used + rows_of(&items[first - 1]) <= height {
+        first -= 1;
+        used += rows_of(&items[first]);
     }
-}
-
-/// Each shown lesson and its rows in the list `area`: two rows (title, summary), plus a gap
-/// row when all of them fit so; scrolled so the selected one shows.
-fn lesson_rows(count: usize, selected: usize, area: Rect) -> impl Iterator<Item = (usize, Rect)> {
-    let per = if usize::from(area.height) >= count * 3 {
-        3
-    } else {
-        2
-    };
-    let visible = (usize::from(area.height) / per).max(1);
-    let selected = selected.min(count.saturating_sub(1));
-    let first = (selected + 1).saturating_sub(visible);
-    (first..count)
-        .take(visible)
-        .filter(move |_| !area.is_empty())
-        .map(move |i| {
-            let y = area.y + ((i - first) * per) as u16;
-            let item = Rect {
-                y,
-                height: 2.min(area.bottom() - y),
-                ..area
-            };
-            (i, item)
-        })
-}
-
-fn draw_item(
-    app: &App,
-    index: usize,
-    lesson: &Lesson,
-    selected: bool,
-    buf: &mut Buffer,
-    area: Rect,
-) {
-    let theme = &app.theme;
-    let w = usize::from(area.width);
-    let status = app.status(lesson);
-    let cursor = if selected { '>' } else { ' ' };
-    let lead = format!("{cursor} {} {:>2}. ", mark(status), index + 1);
-    let right = progress_text(status, lesson.sections.len());
-    let show_right = w >= width(&lead) + width(&right) + 12;
-    let title_room =
-        w.saturating_sub(width(&lead) + if show_right { width(&right) + 2 } else { 0 });
-
-    buf.set_stringn(area.x, area.y, fit(&lead, w), w, theme.marker);
-    let x = area.x + width(&lead).min(w) as u16;
-    buf.set_stringn(
-        x,
-        area.y,
-        fit(&lesson.title, title_room),
-        title_room,
-        theme.title,
-    );
-    if show_right {
-        let rx = area.right() - width(&right) as u16 - 1;
-        buf.set_stringn(rx, area.y, &right, w, theme.dim);
-    }
-    if area.height > 1 {
-        let indent = width(&lead).min(w);
-        let score = quiz_score(app, lesson).map(score_text).unwrap_or_default();
-        let show_score = !score.is_empty() && w >= indent + width(&score) + 12;
-        let room = w - indent - if show_score { width(&score) + 2 } else { 0 };
-        let y = area.y + 1;
-        buf.set_stringn(
-            area.x + indent as u16,
+    let mut y = area.y;
+    let mut shown = Vec::new();
+    for (i, item) in items.into_iter().enumerate().skip(first) {
+        if y >= area.bottom() {
+            break;
+        }
+        let rows = (item.rows() as u16).min(area.bottom() - y);
+        let rect = Rect {
             y,
-            fit(&lesson.summary, room),
-            room,
-            theme.dim,
-        );
-        if show_score {
-            let rx = area.right() - width(&score) as u16 - 1;
-            buf.set_stringn(rx, y, &score, w, theme.dim);
+            height: rows,
+            ..area
+        };
+        y = y.saturating_add(rows_of(&item) as u16);
+        shown.push((i, rect, item));
+    }
+    shown
+}
+
+/// One lesson of the list, laid out for a width.
+struct Item {
+    lead: String,
+    title: String,
+    /// `3 sections` or `2/3 sections read`; empty when there is no room for it.
+    progress: String,
+    summary: Vec<String>,
+    /// The quiz score beside the summary's first row; empty without a quiz or room.
+    score: String,
+}
+
+impl Item {
+    fn new(app: &App, index: usize, lesson: &Lesson, cols: u16) -> Item {
+        let w = usize::from(cols);
+        let status = app.status(lesson);
+        let lead = format!("  {} {:>2}. ", mark(status), index + 1);
+        let indent = width(&lead).min(w);
+        let mut progress = progress_text(status, lesson.sections.len());
+        if w < indent + width(&progress) + 12 {
+            progress.clear();
+        }
+        let mut score = quiz_score(app, lesson).map(score_text).unwrap_or_default();
+        if w < indent + width(&score) + 12 {
+            score.clear();
+        }
+        let beside = if score.is_empty() {
+            0
+        } else {
+            width(&score) + 2
+        };
+        let room = w.saturating_sub(indent + beside + 1).max(1);
+        let summary = if lesson.summary.trim().is_empty() {
+            Vec::new()
+        } else {
+            crate::tui::text::wrap(&lesson.summary, room)
+        };
+        Item {
+            lead,
+            title: lesson.title.clone(),
+            progress,
+            summary,
+            score,
         }
     }
-    if selected {
-        buf.set_style(area, theme.selected);
+
+    fn rows(&self) -> usize {
+        1 + self.summary.len()
+    }
+
+    fn draw(&self, app: &App, selected: bool, buf: &mut Buffer, area: Rect) {
+        let theme = &app.theme;
+        let w = usize::from(area.width);
+        let mut lead = self.lead.clone();
+        if selected {
+            lead.replace_range(0..1, ">");
+        }
+        let indent = width(&lead).min(w);
+        let right = if self.progress.is_empty() {
+            0
+        } else {
+            width(&self.progress) + 2
+        };
+        let title_room = w.saturating_sub(indent + right);
+        buf.set_stringn(area.x, area.y, fit(&lead, w), w, theme.marker);
+        buf.set_stringn(
+            area.x + indent as u16,
+            area.y,
+            fit(&self.title, title_room),
+            title_room,
+            theme.title,
+        );
+        if !self.progress.is_empty() {
+            let rx = area.right() - width(&self.progress) as u16 - 1;
+            buf.set_stringn(rx, area.y, &self.progress, w, theme.dim);
+        }
+        for (row, text) in self.summary.iter().enumerate() {
+            let y = area.y + 1 + row as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            let room = w.saturating_sub(indent);
+            buf.set_stringn(area.x + indent as u16, y, text, room, theme.dim);
+            if row == 0 && !self.score.is_empty() {
+                let rx = area.right() - width(&self.score) as u16 - 1;
+                buf.set_stringn(rx, y, &self.score, w, theme.dim);
+            }
+        }
+        if selected {
+            buf.set_style(area, theme.selected);
+        }
     }
 }
 

@@ -9,7 +9,7 @@ pub mod journey;
 mod offer;
 pub mod quiz;
 pub mod reader;
-pub(in crate::tui) mod status;
+pub mod status;
 pub mod summary;
 pub mod search;
 pub mod watch;
@@ -50,18 +50,33 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect) {
     search::draw_bar(app, buf, area);
 }
 
+/// The status bar's position text, or the note for the learner's last key when there is one
+/// (`t` on a lesson without a quiz).
+fn noted(app: &App, position: String) -> String {
+    app.note.clone().unwrap_or(position)
+}
+
 /// Splits off the last row for the status bar when there is room for anything else.
 pub(in crate::tui) fn split_status(area: Rect) -> (Rect, Option<Rect>) {
-    if area.height < 2 {
+    split_rows(area, 1)
+}
+
+/// Splits off the rows `bar` needs at the bottom (see [`status::Bar::rows`]).
+pub(in crate::tui) fn split_bar(area: Rect, bar: &status::Bar) -> (Rect, Option<Rect>) {
+    split_rows(area, bar.rows(area.width, area.height))
+}
+
+fn split_rows(area: Rect, rows: u16) -> (Rect, Option<Rect>) {
+    if area.height <= rows {
         return (area, None);
     }
     let body = Rect {
-        height: area.height - 1,
+        height: area.height - rows,
         ..area
     };
     let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
+        y: body.bottom(),
+        height: rows,
         ..area
     };
     (body, Some(status))

@@ -10,14 +10,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{exercise, reader, split_status, status, summary};
+use super::{exercise, reader, split_bar, status, summary};
 use crate::course::layout::layout;
 use crate::course::markdown::to_doc;
 use crate::quiz::check::shuffled_order;
 use crate::quiz::hints::next_hint;
 use crate::quiz::{Answer, Question, QuestionKind, Quiz, is_correct};
 use crate::tui::app::{App, HelpState, Screen};
-use crate::tui::keys::{self, Action, Context, Input};
+use crate::tui::keys::{self, Action, Context, Input, Now};
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
 
@@ -41,6 +41,8 @@ pub struct QuizState {
     pub grabbed: bool,
     /// Short answer: what has been typed.
     pub text: String,
+    /// Short answer: the cursor, in characters from the start of `text`.
+    pub caret: usize,
     /// After Enter: whether the answer was right.
     pub answered: Option<bool>,
     /// The answer was not recorded: the question had been answered before (a retry).
@@ -94,6 +96,7 @@ impl QuizState {
             arrangement: Vec::new(),
             grabbed: false,
             text: String::new(),
+            caret: 0,
             answered: None,
             practice: false,
             hints_shown: Vec::new(),
@@ -153,6 +156,7 @@ impl QuizState {
         self.picked = false;
         self.grabbed = false;
         self.text.clear();
+        self.caret = 0;
         self.answered = None;
         self.practice = false;
         self.hints_shown.clear();
@@ -237,18 +241,11 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
         Some(question) if !state.done => question,
         _ => return summary::on_key(app, state, key),
     };
-    if typing(question, state) && key.modifiers.difference(KeyModifiers::SHIFT).is_empty() {
-        match key.code {
-            KeyCode::Char(c) => {
-                state.text.push(c);
-                return vec![Effect::Redraw];
-            }
-            KeyCode::Backspace => {
-                state.text.pop();
-                return vec![Effect::Redraw];
-            }
-            _ => {}
-        }
+    if typing(question, state)
+        && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        && edit_answer(state, key.code)
+    {
+        return vec![Effect::Redraw];
     }
     let Some(action) = Input::from_key(key).and_then(|i| keys::action_for(Context::Quiz, i)) else {
         return Vec::new();
@@ -267,6 +264,11 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
                 app.store.progress_mut().record_hint(&lesson, &question.id);
                 return vec![Effect::SaveProgress, Effect::Redraw];
             }
+            app.note = Some(if question.hints.is_empty() {
+                "This question has no hints.".into()
+            } else {
+                "No more hints for this question.".into()
+            });
         }
         Action::Next => state.advance(app),
         Action::Retry if state.answered == Some(false) => {
@@ -295,6 +297,43 @@ fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     vec![Effect::Redraw]
+}
+
+/// A key that edits a typed answer: characters go in at the cursor, Backspace and Delete take
+/// one out, Left, Right (but at the end), Home and End move. Returns whether the key was one
+/// of those.
+fn edit_answer(state: &mut QuizState, code: KeyCode) -> bool {
+    let len = state.text.chars().count();
+    let caret = state.caret.min(len);
+    let at = |text: &str, chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    match code {
+        KeyCode::Char(c) => {
+            let i = at(&state.text, caret);
+            state.text.insert(i, c);
+            state.caret = caret + 1;
+        }
+        KeyCode::Backspace if caret > 0 => {
+            let i = at(&state.text, caret - 1);
+            state.text.remove(i);
+            state.caret = caret - 1;
+        }
+        KeyCode::Delete if caret < len => {
+            let i = at(&state.text, caret);
+            state.text.remove(i);
+        }
+        KeyCode::Backspace | KeyCode::Delete => {}
+        KeyCode::Left => state.caret = caret.saturating_sub(1),
+        // At the end, Right is the table's: on to the next question, as on every other kind.
+        KeyCode::Right if caret < len => state.caret = caret + 1,
+        KeyCode::Home => state.caret = 0,
+        KeyCode::End => state.caret = len,
+        _ => return false,
+    }
+    true
 }
 
 fn typing(question: &Question, state: &QuizState) -> bool {
@@ -429,12 +468,24 @@ fn submit(app: &mut App, state: &mut QuizState, question: &Question, lesson: &st
 /// How the question fits `area` (the whole screen): measured by laying it out into a scratch
 /// buffer, for paging, so drawing need not remember it for `update`.
 fn fit(app: &App, state: &QuizState, area: Rect) -> Fit {
-    let (body, _) = split_status(area);
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return Fit::default();
     };
+    let (body, _) = split(state, quiz, area);
     let mut scratch = Buffer::empty(area);
     lay_out(app, state, quiz, &mut scratch, body).1
+}
+
+/// The question's rows and the status bar's, the bar sized for the longest position it may
+/// show, so the body does not depend on the scroll.
+fn split(state: &QuizState, quiz: &Quiz, area: Rect) -> (Rect, Option<Rect>) {
+    let more = keys::hint_label(Context::Quiz, Action::PageDown, "more");
+    let widest = bar(
+        state,
+        quiz,
+        &format!("quiz {0}/{0} · {more}", quiz.questions.len()),
+    );
+    split_bar(area, &widest)
 }
 
 /// Lays the question out into `buf` (measured first, into no rows, so that the scroll stays
@@ -460,8 +511,8 @@ fn lay_out<'b>(
 /// The choice, item or line drawn at row `y` of `area`, found by laying the question out
 /// again (into a scratch buffer: drawing keeps no state for clicks to read).
 pub fn row_at(app: &App, state: &QuizState, area: Rect, y: u16) -> Option<usize> {
-    let (body, _) = split_status(area);
     let quiz = quiz_of(app, state.lesson)?;
+    let (body, _) = split(state, quiz, area);
     let mut scratch = Buffer::empty(body);
     let (out, _, _) = lay_out(app, state, quiz, &mut scratch, body);
     out.picks.iter().find(|(row, _)| *row == y).map(|&(_, i)| i)
@@ -488,34 +539,64 @@ pub fn click(app: &mut App, index: usize) -> Vec<Effect> {
 
 pub fn draw(app: &App, state: &QuizState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
-    let (body, status_row) = split_status(area);
     let Some(quiz) = quiz_of(app, state.lesson) else {
         return;
     };
+    let (body, status_row) = split(state, quiz, area);
     let (_, fit, mut position) = lay_out(app, state, quiz, buf, body);
     let scroll = state.scroll.min(fit.max_scroll);
     if scroll < fit.max_scroll {
-        position.push_str(" · more: PgDn");
+        let more = keys::hint_label(Context::Quiz, Action::PageDown, "more");
+        position.push_str(&format!(" · {more}"));
     } else if scroll > 0 {
-        position.push_str(" · PgUp");
+        position.push_str(&format!(
+            " · {}",
+            keys::hint_label(Context::Quiz, Action::PageUp, "back up")
+        ));
     }
-    let hints: Vec<String> = match quiz.questions.get(state.question) {
-        // The summary writes its own keys; the bar keeps the ways out.
-        _ if state.done => keys::bindings(Context::Quiz)
-            .chain(keys::bindings(Context::Global))
-            .filter(|b| matches!(b.action, Action::Back | Action::ToggleHelp))
-            .filter_map(|b| b.hint.map(String::from))
-            .collect(),
-        Some(question) if typing(question, state) => keys::typing_hints(Context::Quiz),
-        _ => keys::hints(Context::Quiz)
-            .into_iter()
-            .map(String::from)
-            .collect(),
-    };
-    let hints: Vec<&str> = hints.iter().map(String::as_str).collect();
     if let Some(row) = status_row {
-        status::draw(buf, row, &position, &hints, theme);
+        bar(state, quiz, &super::noted(app, position)).draw(buf, row, theme);
     }
+}
+
+/// The status bar: the keys that act on the question as it stands. Before an answer: picking,
+/// marking (multiple choice, order), hints while some are left, Enter to answer (to open the
+/// editor, on a Dockerfile question); after it: Enter for the next question, `r` after a wrong
+/// answer; on the summary (which writes its own keys), the ways out.
+pub fn bar(state: &QuizState, quiz: &Quiz, position: &str) -> status::Bar {
+    let question = quiz.questions.get(state.question).filter(|_| !state.done);
+    let Some(question) = question else {
+        let hints = keys::hints_now(Context::Quiz, false, |action| match action {
+            Action::Back | Action::ToggleHelp => Now::Shown,
+            _ => Now::Hidden,
+        });
+        return status::Bar::new(position, hints);
+    };
+    let answered = state.answered;
+    let last = match state.round {
+        Round::Lesson => state.question + 1 == quiz.questions.len(),
+        Round::Retry | Round::Review => state.at + 1 >= state.queue.len(),
+    };
+    let hints_left = next_hint(question, None, &state.hints_shown).is_some();
+    let toggle = match question.kind {
+        QuestionKind::Multiple { .. } => Now::Shown,
+        QuestionKind::Order { .. } if state.grabbed => Now::As("put down"),
+        QuestionKind::Order { .. } => Now::As("pick up"),
+        _ => Now::Hidden,
+    };
+    let now = |action| match (action, answered) {
+        (Action::Submit, Some(_)) if last => Now::As("score"),
+        (Action::Submit, Some(_)) => Now::As("next"),
+        (Action::Submit, None) if is_exercise(question) => Now::As("open editor"),
+        (Action::Retry, Some(false)) => Now::Shown,
+        (Action::Digit, None) if rows(question) > 0 => Now::Shown,
+        (Action::Toggle, None) => toggle,
+        (Action::Hint, None) if hints_left => Now::Shown,
+        (Action::Submit | Action::Back | Action::ToggleHelp, _) => Now::Shown,
+        _ => Now::Hidden,
+    };
+    let hints = keys::hints_now(Context::Quiz, typing(question, state), now);
+    status::Bar::new(position, hints)
 }
 
 /// The question (or the score page), top to bottom; returns the status bar's position text.
@@ -596,10 +677,18 @@ fn draw_question(
             }
         }
         QuestionKind::Short { accept } => {
-            let cursor = if answered { "" } else { "▏" };
+            let mut typed = state.text.clone();
+            if !answered {
+                let caret = state.caret.min(typed.chars().count());
+                let i = typed
+                    .char_indices()
+                    .nth(caret)
+                    .map_or(typed.len(), |(i, _)| i);
+                typed.insert(i, '▏');
+            }
             out.line(Line::from(vec![
                 Span::styled(" Answer: ", theme.dim),
-                Span::styled(format!("{}{cursor}", state.text), theme.title),
+                Span::styled(typed, theme.title),
             ]));
             if answered && state.answered == Some(false) {
                 // Wrapped, as inline code: a cut line would hide some of the answers.
@@ -656,10 +745,14 @@ fn draw_question(
                 .progress()
                 .question(&lesson, &question.id)
                 .is_some_and(|p| p.correct);
+            let (enter, next) = (
+                keys::key_name(Context::Quiz, Action::Submit),
+                keys::key_name(Context::Quiz, Action::Next),
+            );
             let text = if done {
-                " ✓ Passed. Enter: open it again · →: next question"
+                format!(" ✓ Passed. {enter}: open it again · {next}: next question")
             } else {
-                " Enter: open the exercise editor · →: skip"
+                format!(" {enter}: open the exercise editor · {next}: skip")
             };
             out.line(Line::styled(text, theme.title));
         }
@@ -674,9 +767,10 @@ fn draw_question(
     if let Some(correct) = state.answered {
         out.gap();
         let (text, style) = if correct {
-            (" ✓ Correct.", theme.title)
+            (" ✓ Correct.".to_string(), theme.title)
         } else {
-            (" ✗ Not quite. (r: try again)", theme.error)
+            let retry = keys::key_name(Context::Quiz, Action::Retry);
+            (format!(" ✗ Not quite. ({retry}: try again)"), theme.error)
         };
         out.line(Line::styled(text, style));
         if state.practice {

@@ -3,10 +3,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{journey, offer, quiz, search, split_status, status};
+use super::{journey, offer, quiz, search, split_bar, status};
 use crate::course::Lesson;
 use crate::course::doc::{Callout, Doc};
 use crate::course::layout::{LaidLine, SpanStyle, layout};
@@ -14,7 +13,7 @@ use crate::course::search::find_in_line;
 use crate::progress::Position;
 use crate::tui::app::{App, Screen};
 use crate::tui::code::CodeColours;
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{self, Action, Context, Now};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
@@ -61,7 +60,13 @@ pub struct Geometry {
 
 impl Geometry {
     pub fn new(area: Rect) -> Self {
-        let (mut body, status) = split_status(area);
+        // The bar's rows do not change from section to section (the text would jump): sized for
+        // every hint the reader has and its widest position.
+        let widest = status::Bar::new(
+            "lesson 99/99 · section 99/99 · 100%",
+            keys::hints_now(Context::Reader, false, |_| Now::Shown),
+        );
+        let (mut body, status) = split_bar(area, &widest);
         let header_rows = if body.height >= 8 { 3 } else { 0 };
         let header = Rect {
             height: header_rows,
@@ -176,22 +181,36 @@ pub fn draw(app: &App, state: &ReaderState, buf: &mut Buffer, area: Rect) {
     }
 
     if let Some(row) = geo.status {
-        let lessons = app.course.lessons.len();
-        let sections = lesson.map_or(0, |l| l.sections.len());
-        let position = format!(
-            "lesson {}/{lessons} · section {}/{sections} · {}%",
-            state.lesson + 1,
-            (state.section + 1).min(sections),
-            percent(scroll, lines.len(), text.height)
-        );
-        let context = if app.search.showing() {
-            Context::Found
-        } else {
-            Context::Reader
-        };
-        let hints = crate::tui::inspect::pick::reader_hints(context, section.map(|s| &s.doc));
-        status::draw(buf, row, &position, &hints, theme);
+        let done = percent(scroll, lines.len(), text.height);
+        bar(app, state, done).draw(buf, row, theme);
     }
+}
+
+/// The status bar: where the learner is, how far down (`done` percent), `i` only with a
+/// Dockerfile on screen, `t` only with a quiz; after a search, its keys too.
+pub fn bar(app: &App, state: &ReaderState, done: usize) -> status::Bar {
+    let lessons = app.course.lessons.len();
+    let lesson = app.course.lessons.get(state.lesson);
+    let sections = lesson.map_or(0, |l| l.sections.len());
+    let position = format!(
+        "lesson {}/{lessons} · section {}/{sections} · {done}%",
+        state.lesson + 1,
+        (state.section + 1).min(sections),
+    );
+    let doc = app.section(state.lesson, state.section).map(|s| &s.doc);
+    let inspectable = doc.is_some_and(crate::tui::inspect::pick::has_dockerfile);
+    let has_quiz = quiz::quiz_of(app, state.lesson).is_some_and(|q| !q.questions.is_empty());
+    let context = if app.search.showing() {
+        Context::Found
+    } else {
+        Context::Reader
+    };
+    let hints = keys::hints_now(context, false, |action| match action {
+        Action::Inspect if !inspectable => Now::Hidden,
+        Action::StartQuiz if !has_quiz => Now::Hidden,
+        _ => Now::Shown,
+    });
+    status::Bar::new(super::noted(app, position), hints)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,6 +279,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::StartQuiz => {
             if quiz::open(app, state.lesson) {
                 pause(app);
+            } else {
+                app.note = Some("This lesson has no quiz.".into());
             }
             return leave;
         }
@@ -530,7 +551,7 @@ pub fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
         .map(|span| {
             let mut style = theme.span(&span.style);
             if analogy && matches!(span.style, SpanStyle::Body(_)) {
-                style = style.add_modifier(Modifier::ITALIC);
+                style = style.patch(theme.analogy);
             }
             Span::styled(span.text.clone(), style)
         })
@@ -565,15 +586,18 @@ mod tests {
     use super::*;
     use crate::course::doc::InlineStyle;
     use crate::course::layout::{CodeRef, LaidSpan};
+    use ratatui::style::Modifier;
 
     #[test]
     fn geometry_centres_a_capped_column_and_keeps_a_status_row() {
         let g = Geometry::new(Rect::new(0, 0, 120, 40));
         assert_eq!(g.text, Rect::new(10, 3, 100, 36));
         assert_eq!(g.status, Some(Rect::new(0, 39, 120, 1)));
+        // At 80 columns the reader's hints take a second status row.
         let g = Geometry::new(Rect::new(0, 0, 80, 24));
-        assert_eq!(g.text, Rect::new(1, 3, 78, 20));
-        assert_eq!(g.page(), 19);
+        assert_eq!(g.text, Rect::new(1, 3, 78, 19));
+        assert_eq!(g.status, Some(Rect::new(0, 22, 80, 2)));
+        assert_eq!(g.page(), 18);
     }
 
     #[test]
