@@ -1,5 +1,6 @@
 //! Syntax highlighting: our own Dockerfile and shell grammars (plus syntect's defaults, loaded
-//! only for blocks in other fenced languages), themes, colour-depth fallback and the stage-aware overlay.
+//! only for blocks in other fenced languages), themes, colour-depth fallback and the
+//! stage-aware overlay.
 //!
 //! One [`Highlighter`] serves the whole app (reader, quiz editor, `check`). It turns a code
 //! block into styled lines with a terminal-independent [`HlStyle`]; the TUI converts a
@@ -21,6 +22,8 @@ mod escape_directive;
 mod highlighter;
 mod model_refs;
 mod palette;
+#[cfg(test)]
+mod shell_scopes;
 mod stages;
 mod style;
 mod theme;
