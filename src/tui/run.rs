@@ -54,8 +54,9 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
                 .draw(|frame| screens::render(&app, frame))?;
             dirty = false;
         }
-        // Compiling the grammars takes 50-75 ms of a core: started before the first frame it
-        // competed with drawing it; started now it is done before the learner opens a lesson.
+        // Compiling the grammars' regexes takes tens of milliseconds of a core: started before
+        // the first frame it competed with drawing it; started now it is done before the
+        // learner opens a lesson.
         if !warmed_up {
             std::thread::spawn(crate::highlight::warm_up);
             warmed_up = true;
