@@ -47,7 +47,7 @@ fn load_embedded_theme_set() -> syntect::highlighting::ThemeSet {
     load_theme_set()
 }
 
-/// What warm-up saves: a fresh set, so the Dockerfile and Bash regexes compile again.
+/// What warm-up saves: a fresh set, so the Dockerfile and shell regexes compile again.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn first_highlight_cold(bencher: divan::Bencher) {
     let themes = load_theme_set();

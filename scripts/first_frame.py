@@ -5,12 +5,16 @@ course.
 
     cargo build --release && scripts/first_frame.py [--runs 30] [--bin target/release/dockerlings]
 
+To compare builds in one run (the same load on the machine for all), name each: `--bin
+before=/tmp/dockerlings-old --bin after=target/release/dockerlings`.
+
 Each run starts the program under a fresh 80x24 pty and times from just before the fork to
 the moment its output contains a marker only the first frame shows (the first lesson's title;
 the tutor's heading). Runs alternate between the two programs so load on the machine hits
 both alike. Memory: after the timing runs, the course is opened once more, every section is
 paged through with `n` (which continues into the next lesson), and VmHWM (the peak resident
-set) is read from /proc before quitting. Needs Linux (pty, /proc) and vim.
+set) is read from /proc before quitting; that is repeated `--rss-runs` times per binary.
+Needs Linux (pty, /proc) and vim.
 """
 
 import argparse
@@ -109,9 +113,17 @@ def peak_rss_after_reading(argv, marker, env, sections):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--bin", default="target/release/dockerlings")
+    parser.add_argument(
+        "--bin",
+        action="append",
+        help="[NAME=]PATH of a dockerlings binary; repeat to compare builds "
+        "(default: target/release/dockerlings)",
+    )
     parser.add_argument("--sections", type=int, default=80, help="sections to page through")
+    parser.add_argument("--rss-runs", type=int, default=5, help="peak-memory runs per binary")
     args = parser.parse_args()
+    bins = [b.partition("=")[::2] if "=" in b else ("dockerlings", b) for b in args.bin or []]
+    bins = bins or [("dockerlings", "target/release/dockerlings")]
 
     work = tempfile.mkdtemp(prefix="first-frame-")
     tutors = sorted(glob.glob("/usr/share/vim/vim*/tutor/tutor"))
@@ -124,10 +136,12 @@ def main():
     env.pop("NO_COLOR", None)
     progress = os.path.join(work, "progress.json")
     programs = {
-        "dockerlings": ([args.bin, "--progress-file", progress], b"? help"),
+        name: ([path, "--progress-file", progress], b"? help") for name, path in bins
+    }
+    programs.update({
         # vimtutor itself is a shell script that copies the tutor and runs vim on the copy.
         "vim vimtutor": (["vim", "-N", tutor_copy], b"completely fills the screen."),
-    }
+    })
     times = {name: [] for name in programs}
     for _ in range(args.runs):
         for name, (argv, marker) in programs.items():
@@ -139,9 +153,14 @@ def main():
         ms = [s * 1000 for s in samples]
         print(f"  {name:<14} {statistics.median(ms):7.2f} {min(ms):7.2f} {max(ms):7.2f}")
 
-    argv, marker = programs["dockerlings"]
-    peak = peak_rss_after_reading(argv, marker, env, args.sections)
-    print(f"dockerlings peak RSS after paging through {args.sections} sections: {peak / 1024:.1f} MB")
+    print(f"peak RSS after paging through {args.sections} sections, {args.rss_runs} runs each (MB):")
+    for name, _ in bins:
+        argv, marker = programs[name]
+        peaks = [
+            peak_rss_after_reading(argv, marker, env, args.sections) / 1024
+            for _ in range(args.rss_runs)
+        ]
+        print(f"  {name:<14} median {statistics.median(peaks):5.1f}  min {min(peaks):5.1f}  max {max(peaks):5.1f}")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -6,9 +6,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use syntect::highlighting::{HighlightIterator, HighlightState};
-use syntect::parsing::{ParseState, ScopeStack, SyntaxReference};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 
-use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, syntax_set, theme_set};
+use super::assets::{DOCKERFILE, DOCKERFILE_BACKTICK, other_syntax_set, syntax_set, theme_set};
 use super::escape_directive::declares_backtick_escape;
 use super::model_refs::stage_refs;
 use super::stages::{StageRef, overlay_stages};
@@ -187,6 +187,8 @@ pub(super) struct LineState {
 
 /// Highlights one line at a time with one syntax and theme.
 pub(super) struct LineStyler {
+    /// The set `syntax` belongs to: its contexts are looked up there.
+    set: &'static SyntaxSet,
     syntax: &'static SyntaxReference,
     highlighter: syntect::highlighting::Highlighter<'static>,
 }
@@ -194,9 +196,10 @@ pub(super) struct LineStyler {
 impl LineStyler {
     /// The styler for `code` in fence language `lang`; `None` means plain text.
     pub(super) fn new(code: &str, lang: Option<&str>, theme: CodeTheme) -> Option<LineStyler> {
-        let syntax = syntax_for(code, lang)?;
+        let (set, syntax) = syntax_for(code, lang)?;
         let theme = theme_set().themes.get(theme.name())?;
         Some(LineStyler {
+            set,
             syntax,
             highlighter: syntect::highlighting::Highlighter::new(theme),
         })
@@ -222,7 +225,7 @@ impl LineStyler {
         buffer.clear();
         buffer.push_str(line);
         buffer.push('\n');
-        let ops = state.parse.parse_line(buffer, syntax_set()).ok()?;
+        let ops = state.parse.parse_line(buffer, self.set).ok()?;
         let mut spans = Vec::new();
         for (style, text) in
             HighlightIterator::new(&mut state.highlight, &ops, buffer, &self.highlighter)
@@ -243,20 +246,27 @@ impl Default for Highlighter {
     }
 }
 
-/// The syntax for a fence language, or `None` for plain text.
-fn syntax_for(code: &str, lang: Option<&str>) -> Option<&'static SyntaxReference> {
+/// The syntax for a fence language and the set it is in, or `None` for plain text.
+fn syntax_for(
+    code: &str,
+    lang: Option<&str>,
+) -> Option<(&'static SyntaxSet, &'static SyntaxReference)> {
     // The info string may carry more after the language (`dockerfile title="x"`).
     let lang = lang?.split_whitespace().next()?.to_ascii_lowercase();
-    let set = syntax_set();
+    let ours = syntax_set();
     if DOCKERFILE_NAMES.contains(&lang.as_str()) {
         let name = if declares_backtick_escape(code) {
             DOCKERFILE_BACKTICK
         } else {
             DOCKERFILE
         };
-        return set.find_syntax_by_name(name);
+        return Some((ours, ours.find_syntax_by_name(name)?));
     }
-    set.find_syntax_by_token(&lang)
+    if let Some(syntax) = ours.find_syntax_by_token(&lang) {
+        return Some((ours, syntax));
+    }
+    let other = other_syntax_set(&lang)?;
+    Some((other, other.find_syntax_by_token(&lang)?))
 }
 
 pub(super) fn source_lines(code: &str) -> impl Iterator<Item = &str> {
@@ -280,15 +290,14 @@ fn cache_key(code: &str, lang: Option<&str>) -> u64 {
     hasher.finish()
 }
 
-/// A small Dockerfile touching the Bash embedding, so its regexes are compiled.
+/// A small Dockerfile touching the shell embedding, so its regexes are compiled.
 const WARM_UP_SAMPLE: &str = "# syntax=docker/dockerfile:1\n\
 FROM golang:1.25 AS build\n\
 RUN --mount=type=cache,target=/root/.cache go build -o /out/app ./... && \\\n    echo \"built $(date)\" | tee /log\n\
 COPY --from=build /out/app /app\n\
 CMD [\"/app\"]\n";
 
-/// Compiles the regexes of the Dockerfile and Bash grammars (about 50-75 ms on first use with
-/// fancy-regex). Call once on a background thread after the first frame so the first lesson
+/// Compiles the regexes of the Dockerfile and shell grammars that a lesson's first block needs. Call once on a background thread after the first frame so the first lesson
 /// never stalls:
 /// `std::thread::spawn(dockerlings::highlight::warm_up);`
 pub fn warm_up() {

@@ -1,5 +1,6 @@
-//! Syntax highlighting: our own Dockerfile grammar (plus syntect's defaults for other fenced
-//! languages), themes, colour-depth fallback and the stage-aware overlay.
+//! Syntax highlighting: our own Dockerfile and shell grammars (plus syntect's defaults, loaded
+//! only for blocks in other fenced languages), themes, colour-depth fallback and the
+//! stage-aware overlay.
 //!
 //! One [`Highlighter`] serves the whole app (reader, quiz editor, `check`). It turns a code
 //! block into styled lines with a terminal-independent [`HlStyle`]; the TUI converts a
@@ -8,17 +9,21 @@
 //! thread) and keep the `Arc`, never on the draw path.
 //!
 //! The grammar and themes are precompiled by build.rs (build/highlight.rs) and embedded; call
-//! [`warm_up`] on a background thread once the first frame is drawn, to compile the Bash regexes
+//! [`warm_up`] on a background thread once the first frame is drawn, to compile the shell regexes
 //! before the first lesson needs them.
 
 mod ansi_text;
 mod assets;
+#[cfg(test)]
+mod course_spans;
 mod depth;
 mod editor;
 mod escape_directive;
 mod highlighter;
 mod model_refs;
 mod palette;
+#[cfg(test)]
+mod shell_scopes;
 mod stages;
 mod style;
 mod theme;

@@ -161,8 +161,9 @@ impl Program for App {
         screens::render(self, frame);
     }
 
-    // Compiling the grammars takes 50-75 ms of a core: started before the first frame it
-    // competed with drawing it; started now it is done before the learner opens a lesson.
+    // Compiling the grammars' regexes takes tens of milliseconds of a core: started before the
+    // first frame it competed with drawing it; started now it is done before the learner opens
+    // a lesson.
     fn started(&mut self) {
         std::thread::spawn(crate::highlight::warm_up);
     }
