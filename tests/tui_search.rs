@@ -31,6 +31,11 @@ fn bottom(app: &App) -> String {
     screen_text(app).pop().unwrap()
 }
 
+/// The last two rows: the reader's status bar takes two at 80 columns.
+fn bar(app: &App) -> String {
+    screen_text(app)[usize::from(app.area.height) - 2..].join("\n")
+}
+
 /// Every match in the fixture course at the reader's width.
 fn hits(app: &App, query: &str) -> Vec<Hit> {
     search(&course(), query, Geometry::new(app.area).text.width)
@@ -84,7 +89,7 @@ fn enter_goes_to_the_match_and_lights_it_in_reverse() {
 
     // The next key ends the message; the status bar then offers n/N.
     send(&mut app, [ch('j')]);
-    assert!(bottom(&app).contains("n/N match"), "{}", bottom(&app));
+    assert!(bar(&app).contains("n/N match"), "{}", bar(&app));
 }
 
 #[test]

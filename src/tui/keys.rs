@@ -989,7 +989,7 @@ mod tests {
     fn hints_come_from_the_table() {
         assert_eq!(
             hints(Context::Home),
-            ["Enter open", "u next", "q quit", "? help"]
+            ["Enter open", "t quiz", "u next", "q quit", "? help"]
         );
         assert_eq!(
             hints(Context::Reader),
