@@ -25,13 +25,16 @@ fn each_help_lists_the_shared_options_that_act_there_and_no_other() {
         (&["rules"], &[]),
         (&["explain"], &[]),
         (&["parse"], &[]),
-        (&["class"], &[]),
+        (&["class"], &["--color", "--theme"]),
         (&["check"], &["--color", "--theme"]),
         (&["inspect"], &["--color", "--theme"]),
         (&["lessons"], &["--lessons"]),
         (&["grade"], &["--lessons"]),
         (&["reset"], &["--progress-file"]),
-        (&["watch"], &["--lessons", "--progress-file"]),
+        (
+            &["watch"],
+            &["--color", "--theme", "--lessons", "--progress-file"],
+        ),
         (&["workshop", "init"], &["--lessons"]),
     ];
     for (command, takes) in cases {

@@ -9,6 +9,8 @@ use std::time::Duration;
 use super::write_report;
 use crate::tui::Exit;
 use crate::tui::class::{self, ClassState};
+use crate::tui::code::CodeColours;
+use crate::tui::theme::Theme;
 use crate::workshop::class::{Snapshot, git, output};
 use crate::workshop::report::now_ms;
 
@@ -25,6 +27,8 @@ pub struct ClassArgs {
     /// Run `git pull --ff-only` in DIR every SECONDS (with --once: once, first).
     #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     git_pull: Option<u64>,
+    #[command(flatten)]
+    pub look: super::LookArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,7 +40,7 @@ enum Format {
 
 /// Exit status: 0 shown, 2 when DIR cannot be read, 1 when the terminal fails, 128 + the
 /// signal's number on SIGTERM/SIGHUP.
-pub fn run(args: ClassArgs) -> ExitCode {
+pub fn run(args: ClassArgs, colours: &CodeColours) -> ExitCode {
     if args.once
         && args.git_pull.is_some()
         && let Err(err) = git::pull(&args.dir)
@@ -67,7 +71,8 @@ pub fn run(args: ClassArgs) -> ExitCode {
             }
         };
     }
-    let state = ClassState::new(args.dir, snapshot);
+    let mut state = ClassState::new(args.dir, snapshot);
+    state.theme = Theme::for_code(colours);
     match class::run(state, args.git_pull.map(Duration::from_secs)) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(128u8.saturating_add(signal as u8)),

@@ -196,6 +196,8 @@ pub enum Command {
         pack: PackArg,
         #[command(flatten)]
         store: StoreArg,
+        #[command(flatten)]
+        look: LookArgs,
     },
     /// The instructor's live view of a class folder that learners' `watch` sessions report
     /// into: who is stuck on what, with counts per exercise.
@@ -265,16 +267,23 @@ pub fn main() -> ExitCode {
             name,
             pack,
             store,
-        }) => watch::run(
-            dir.as_deref(),
-            lessons(pack).as_deref(),
-            progress_file(store).as_deref(),
-            watch::Report {
-                to: report_to.as_deref(),
-                name: name.as_deref(),
-            },
-        ),
-        Some(Command::Class(args)) => class::run(args),
+            look: chosen,
+        }) => with_colours(look(chosen), |colours| {
+            watch::run(
+                dir.as_deref(),
+                lessons(pack).as_deref(),
+                progress_file(store).as_deref(),
+                watch::Report {
+                    to: report_to.as_deref(),
+                    name: name.as_deref(),
+                },
+                &colours,
+            )
+        }),
+        Some(Command::Class(mut args)) => {
+            let chosen = look(std::mem::take(&mut args.look));
+            with_colours(chosen, |colours| class::run(args, &colours))
+        }
     }
 }
 

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use crate::results::export::learner_name;
 use crate::tui::Exit;
+use crate::tui::code::CodeColours;
+use crate::tui::theme::Theme;
 use crate::tui::watch::state::Tone;
 use crate::tui::watch::{self, WatchState};
 use crate::workshop::{Reporter, Workshop};
@@ -54,6 +56,7 @@ pub fn run(
     lessons: Option<&Path>,
     progress_file: Option<&Path>,
     report: Report,
+    colours: &CodeColours,
 ) -> ExitCode {
     let dir = dir.unwrap_or(Path::new("."));
     // An absolute root names the folder in the title and matches the watcher's paths.
@@ -67,6 +70,7 @@ pub fn run(
     };
     let (store, notices) = super::progress::open_store_quietly(progress_file);
     let mut state = WatchState::new(workshop, store);
+    state.theme = Theme::for_code(colours);
     report.attach(&mut state, lessons);
     // The full screen hides stderr: the first notice shows in the message line too.
     if let Some(notice) = notices.first() {

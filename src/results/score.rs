@@ -52,6 +52,18 @@ impl Score {
     }
 }
 
+/// Where a quiz resumes: its first question without a saved answer, else its first.
+pub fn first_unanswered(quiz: &Quiz, progress: &Progress) -> usize {
+    quiz.questions
+        .iter()
+        .position(|q| {
+            !progress
+                .question(&quiz.lesson_id, &q.id)
+                .is_some_and(|p| p.answered)
+        })
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,16 +81,4 @@ mod tests {
         assert!(!score(9, 9).passed(), "a question left");
         assert!(!Score::default().passed());
     }
-}
-
-/// Where a quiz resumes: its first question without a saved answer, else its first.
-pub fn first_unanswered(quiz: &Quiz, progress: &Progress) -> usize {
-    quiz.questions
-        .iter()
-        .position(|q| {
-            !progress
-                .question(&quiz.lesson_id, &q.id)
-                .is_some_and(|p| p.answered)
-        })
-        .unwrap_or(0)
 }

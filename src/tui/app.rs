@@ -15,7 +15,7 @@ use super::screens::quiz::QuizState;
 pub use super::screens::reader::ReaderState;
 use super::screens::reader::{Geometry, SectionView, view_section};
 use super::search::Search;
-use super::theme::{Palette, Theme};
+use super::theme::Theme;
 use crate::course::{Course, Lesson, Section};
 use crate::progress::{Clock, Store};
 use crate::quiz::QuizBook;
@@ -26,7 +26,8 @@ pub struct App {
     /// Now: reading time, and when missed questions are due (tests fix it).
     pub clock: Clock,
     /// The course's quizzes and the learner's saved answers.
-    pub quizzes: QuizBook,
+    /// Shared so a key handler can hold a quiz while it changes the app (no copy per key).
+    pub quizzes: Rc<QuizBook>,
     pub store: Store,
     /// What the learner must hear about their progress file (not saving, moved aside): shown
     /// as a banner on the home screen, since stderr is hidden behind the full screen.
@@ -72,7 +73,7 @@ const TAKEN: HelpState = HelpState { scroll: usize::MAX };
 impl App {
     pub fn new(course: Course) -> Self {
         Self {
-            quizzes: QuizBook::for_course(&course),
+            quizzes: Rc::new(QuizBook::for_course(&course)),
             store: Store::unsaved("no progress file given"),
             notices: Vec::new(),
             course,
@@ -105,8 +106,7 @@ impl App {
     /// Draws code in `colours`, and everything else in the theme of the same name at the same
     /// colour depth, so `--theme` and `NO_COLOR` reach every style.
     pub fn with_colours(mut self, colours: CodeColours) -> Self {
-        let palette = Palette::for_theme(colours.highlighter.theme().name());
-        self.theme = Theme::new(palette, colours.depth);
+        self.theme = Theme::for_code(&colours);
         self.code_colours = Some(colours);
         self
     }

@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::course::doc::{Callout, InlineStyle};
 use crate::course::layout::SpanStyle;
 use crate::highlight::ColorDepth;
+use crate::tui::code::CodeColours;
 
 /// Which palette, from the `--theme` name (the code theme's name, so one flag recolours both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,13 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// The UI theme of the same name as the code colours, at their colour depth, so `--theme`
+    /// and `NO_COLOR` reach every style of every screen.
+    pub fn for_code(colours: &CodeColours) -> Theme {
+        let palette = Palette::for_theme(colours.highlighter.theme().name());
+        Theme::new(palette, colours.depth)
+    }
+
     /// The theme for a palette at a colour depth. Without colour (`NO_COLOR`, `--color never`,
     /// `TERM=dumb`) only bold, reverse and underline remain, the same on every frame.
     pub fn new(palette: Palette, depth: ColorDepth) -> Theme {

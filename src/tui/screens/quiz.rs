@@ -233,7 +233,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn handle(app: &mut App, state: &mut QuizState, key: KeyEvent) -> Vec<Effect> {
-    let Some(quiz) = quiz_of(app, state.lesson).cloned() else {
+    let book = std::rc::Rc::clone(&app.quizzes);
+    let Some(quiz) = app
+        .course
+        .lessons
+        .get(state.lesson)
+        .and_then(|l| book.for_lesson(&l.id))
+    else {
         app.pop();
         return vec![Effect::Redraw];
     };
