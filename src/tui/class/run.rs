@@ -14,7 +14,7 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 use ratatui::Frame;
 
 use super::state::{ClassState, Status};
-use super::update::{ClassMsg, update};
+use super::update::{ClassMsg, FolderError, update};
 use crate::tui::event::Msg;
 use crate::tui::run::{Exit, Program, run_program};
 use crate::tui::screens;
@@ -130,7 +130,7 @@ pub fn spawn_loader(dir: PathBuf, woken: Receiver<Wake>, tx: Sender<ClassMsg>) {
             let current = signature(&dir).ok();
             if reload || current != seen {
                 seen = current;
-                let loaded = Snapshot::load(&dir, now).map_err(|e| e.to_string());
+                let loaded = Snapshot::load(&dir, now).map_err(FolderError::from);
                 if tx.send(ClassMsg::Loaded(loaded)).is_err() {
                     return;
                 }
