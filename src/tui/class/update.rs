@@ -1,13 +1,12 @@
 //! The one function that changes the class screen: a key, a new snapshot of the folder, the
 //! clock or a `git pull` result in; effects out. Tests drive it without a terminal.
 
-use std::io;
-
 use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::{ClassAction, action_for};
 use super::state::{ClassState, Status};
 use crate::tui::event::Msg;
+use crate::tui::io_failure::IoFailure;
 use crate::tui::keys::Input;
 use crate::tui::update::Effect;
 use crate::workshop::class::output::clock;
@@ -17,29 +16,11 @@ use crate::workshop::class::{PullError, Snapshot};
 pub enum ClassMsg {
     Ui(Msg),
     /// The folder read again, or why it could not be.
-    Loaded(Result<Snapshot, FolderError>),
+    Loaded(Result<Snapshot, IoFailure>),
     /// Unix ms now: stuck times move on between reloads.
     Clock(u64),
     /// A `git pull` ended: its last line, or why it failed.
     Pulled(Result<String, PullError>),
-}
-
-/// Why the class folder could not be listed. Messages are `Clone + Eq` (tests compare them),
-/// which `io::Error` is not, so its kind and text are kept.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct FolderError {
-    pub kind: io::ErrorKind,
-    pub message: String,
-}
-
-impl From<io::Error> for FolderError {
-    fn from(e: io::Error) -> Self {
-        FolderError {
-            kind: e.kind(),
-            message: e.to_string(),
-        }
-    }
 }
 
 pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<Effect> {
