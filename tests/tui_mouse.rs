@@ -5,11 +5,11 @@
 mod quiz_fixture;
 mod tui_fixture;
 
-use dockerlings::results::LessonStatus;
 use dockerlings::tui::App;
 use dockerlings::tui::app::Screen;
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::keys::Context;
+use dockerlings::results::LessonStatus;
 use ratatui::crossterm::event::KeyCode;
 use tui_fixture::{app, key, screen_text, send};
 

@@ -9,9 +9,9 @@ pub mod journey;
 mod offer;
 pub mod quiz;
 pub mod reader;
-pub mod search;
 pub(in crate::tui) mod status;
 pub mod summary;
+pub mod search;
 pub mod watch;
 
 use ratatui::Frame;
