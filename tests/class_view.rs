@@ -18,7 +18,7 @@ use dockerlings::tui::class::{ClassMsg, ClassState, update as class_update};
 use dockerlings::tui::event::Msg;
 use dockerlings::tui::screens;
 use dockerlings::tui::watch::{WatchMsg, WatchState, update};
-use dockerlings::workshop::class::Snapshot;
+use dockerlings::workshop::class::{PullError, Snapshot};
 use dockerlings::workshop::{Reporter, WatchEvent, Workshop, init};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -153,7 +153,7 @@ fn a_class_folder_that_does_not_exist_is_exit_2() {
 
 /// A class of six at a fixed time, one with a hostile name, and one file left out.
 fn sample_state(w: u16, h: u16) -> ClassState {
-    let mut files: Vec<(PathBuf, Result<String, String>)> = vec![
+    let mut files: Vec<(PathBuf, Result<String, _>)> = vec![
         (
             "ada.json",
             learner("Ada Lovelace", &["✓", "✓", "✓", "non_root"], 12),
@@ -233,7 +233,8 @@ fn the_selection_follows_its_learner_when_the_order_changes() {
         ("cy.json", learner("cy", &["non_root"], 1)),
     ]
     .map(|(f, t)| (PathBuf::from(f), Ok(t)))
-    .to_vec();
+    .into_iter()
+    .collect();
     class_update(
         &mut state,
         ClassMsg::Loaded(Ok(Snapshot::build(files, NOW_MS))),
@@ -273,9 +274,9 @@ fn git_pull_results_and_failures_show_in_the_status_line() {
     assert!(screen.contains("git pull ok at 10:00:00 UTC"), "{screen}");
     class_update(
         &mut state,
-        ClassMsg::Pulled(Err(
-            "fatal: '/gone' does not appear to be a git repository".into()
-        )),
+        ClassMsg::Pulled(Err(PullError::Git(
+            "fatal: '/gone' does not appear to be a git repository".into(),
+        ))),
     );
     let screen = format!("{}", draw(&state).backend());
     assert!(

@@ -227,6 +227,12 @@ fn exit_2_on_usage_errors() {
             predicate::str::contains("unknown rule `DL300`")
                 .and(predicate::str::contains("did you mean")),
         );
+    dockerlings()
+        .args(["check", "-", "-"])
+        .write_stdin("FROM alpine:3.20\n")
+        .assert()
+        .code(2)
+        .stderr("dockerlings check: `-` (standard input) given more than once\n");
 }
 
 #[test]

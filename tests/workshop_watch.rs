@@ -415,7 +415,8 @@ fn e_asks_for_the_editor_and_its_failure_is_shown() {
         WatchMsg::Ui(Msg::Key(KeyEvent::from(KeyCode::Char('e')))),
     );
     assert_eq!(effects, [Effect::OpenEditor]);
-    update(&mut state, WatchMsg::Edited(0, Err("cannot run vi".into())));
+    let failed = std::io::Error::new(std::io::ErrorKind::NotFound, "cannot run vi");
+    update(&mut state, WatchMsg::Edited(0, Err(failed.into())));
     assert_eq!(message(&state), "✗ $EDITOR: cannot run vi");
 }
 

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::ValueEnum;
 
-use crate::config::{self, FailLevel};
+use crate::config::{self, ConfigError, FailLevel};
 use crate::dockerfile::check_config::{CheckConfig, CheckOptionError};
 use crate::dockerfile::{Severity, fix, lint};
 use crate::highlight::{CodeTheme, ColorChoice, ColorDepth, Highlighter};
@@ -180,16 +180,27 @@ pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<CodeTheme>) -> Exi
     ExitCode::from(exit_status(&jobs, &reports))
 }
 
+/// Why the arguments give no jobs; each is a usage error.
+#[derive(Debug, thiserror::Error)]
+enum PlanError {
+    #[error(transparent)]
+    UnknownIgnore(#[from] policy::UnknownIgnore),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("`-` (standard input) given more than once")]
+    StdinTwice,
+}
+
 /// Expands the arguments into jobs, each with its policy. Errors here are usage errors.
-fn plan(args: &CheckArgs) -> Result<Vec<Job>, String> {
+fn plan(args: &CheckArgs) -> Result<Vec<Job>, PlanError> {
     let cli = policy::CliPolicy::new(&args.ignore, args.fail_level)?;
     let mut finder = config::Finder::default();
     let mut policies = policy::Cache::default();
-    let mut policy_for = |dir: &Path| -> Result<Arc<Policy>, String> {
+    let mut policy_for = |dir: &Path| -> Result<Arc<Policy>, PlanError> {
         let loaded = if args.no_config {
             None
         } else {
-            finder.for_dir(dir).map_err(|err| err.to_string())?
+            finder.for_dir(dir)?
         };
         Ok(policies.get(&cli, loaded))
     };
@@ -204,11 +215,11 @@ fn plan(args: &CheckArgs) -> Result<Vec<Job>, String> {
     for argument in paths {
         let inputs = match discover::expand(argument) {
             Ok(inputs) => inputs,
-            Err(message) => {
+            Err(err) => {
                 jobs.push(Job {
                     display: argument.display().to_string(),
                     source: Source::Read(Err(FileError {
-                        message,
+                        message: err.to_string(),
                         position: None,
                     })),
                     policy: policy_for(Path::new("."))?,
@@ -225,7 +236,7 @@ fn plan(args: &CheckArgs) -> Result<Vec<Job>, String> {
                 },
                 Input::Stdin => {
                     if std::mem::replace(&mut stdin_read, true) {
-                        return Err("`-` (standard input) given more than once".to_string());
+                        return Err(PlanError::StdinTwice);
                     }
                     Job {
                         display: "<stdin>".to_string(),

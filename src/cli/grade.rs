@@ -67,7 +67,7 @@ pub fn run(args: GradeArgs, lessons: Option<&Path>) -> ExitCode {
     };
     let source = match input::read_named(&args.file) {
         Ok(source) => source,
-        Err(message) => return cannot("unreadable_file", message, &[]),
+        Err(err) => return cannot("unreadable_file", err.to_string(), &[]),
     };
     let graded = Graded::new(found, file, &source);
     let out = match args.format {

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use super::lessons::{load_pack, out};
 use crate::course::Course;
-use crate::progress::{Progress, Store, default_progress_path};
+use crate::progress::location::NoDataDir;
+use crate::progress::{Progress, Store, StoreError, default_progress_path};
 use crate::quiz::QuizBook;
 use crate::results::Score;
 use crate::results::class::{KnownPack, duration};
@@ -14,18 +15,27 @@ use crate::results::{Class, Encoding};
 use crate::safe_fs::write_atomic;
 use crate::workshop::manifest::Manifest;
 
+/// Why the progress file cannot be opened: its place is unknown, or the file is unusable.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum OpenError {
+    #[error(transparent)]
+    NoDataDir(#[from] NoDataDir),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 /// The progress file to use: `--progress-file`, else the default in the data directory.
-pub(super) fn progress_path(given: Option<&Path>) -> Result<PathBuf, String> {
+pub(super) fn progress_path(given: Option<&Path>) -> Result<PathBuf, NoDataDir> {
     match given {
         Some(path) => Ok(path.to_path_buf()),
-        None => default_progress_path().map_err(|err| err.to_string()),
+        None => default_progress_path(),
     }
 }
 
 /// Opens the store, printing its notices to stderr (the learner must hear about them).
-pub(super) fn open_store(given: Option<&Path>) -> Result<Store, String> {
+pub(super) fn open_store(given: Option<&Path>) -> Result<Store, OpenError> {
     let path = progress_path(given)?;
-    let (store, notices) = Store::open(&path).map_err(|e| e.to_string())?;
+    let (store, notices) = Store::open(&path)?;
     for notice in notices {
         eprintln!("dockerlings: {}", super::shown(&notice));
     }
@@ -35,8 +45,9 @@ pub(super) fn open_store(given: Option<&Path>) -> Result<Store, String> {
 /// For the TUI: the store and its notices as text; when the file cannot be used at all, an
 /// unsaved store that says why. A session saves, so it learns now whether it can.
 pub(super) fn open_store_quietly(given: Option<&Path>) -> (Store, Vec<String>) {
-    let opened =
-        progress_path(given).and_then(|path| Store::open(&path).map_err(|e| e.to_string()));
+    let opened = progress_path(given)
+        .map_err(OpenError::from)
+        .and_then(|path| Ok(Store::open(&path)?));
     match opened {
         Ok((mut store, mut notices)) => {
             notices.extend(store.check_writable());
@@ -44,7 +55,7 @@ pub(super) fn open_store_quietly(given: Option<&Path>) -> (Store, Vec<String>) {
         }
         Err(reason) => {
             let notice = format!("progress will not be saved: {reason}");
-            (Store::unsaved(reason), vec![notice])
+            (Store::unsaved(reason.to_string()), vec![notice])
         }
     }
 }

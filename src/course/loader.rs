@@ -248,7 +248,7 @@ fn parse_lesson_at(text: &str, source: &Path) -> Result<(Lesson, usize), LoadErr
         .map(|l| l.join("\n"))
         .unwrap_or_default();
     let sections = split_sections(&body, &title)
-        .map_err(|(line, message)| error(line + body_start, message))?;
+        .map_err(|(line, err)| error(line + body_start, err.to_string()))?;
     if sections.is_empty() {
         return Err(error(
             close + 1,
@@ -285,7 +285,7 @@ struct HeadingAt {
 }
 
 /// Splits a body at top-level `##` headings. Errors carry a 1-based line inside `body`.
-fn split_sections(body: &str, lesson_title: &str) -> Result<Vec<Section>, (usize, String)> {
+fn split_sections(body: &str, lesson_title: &str) -> Result<Vec<Section>, (usize, HeadingError)> {
     let headings = find_h2(body);
     let mut sections = Vec::new();
     let intro_end = headings.first().map_or(body.len(), |h| h.start);
@@ -303,8 +303,7 @@ fn split_sections(body: &str, lesson_title: &str) -> Result<Vec<Section>, (usize
     for (i, heading) in headings.iter().enumerate() {
         line += memchr::memchr_iter(b'\n', &body.as_bytes()[counted_to..heading.start]).count();
         counted_to = heading.start;
-        let (title, kind) =
-            title_and_kind(&heading.title).map_err(|err| (line, err.to_string()))?;
+        let (title, kind) = title_and_kind(&heading.title).map_err(|err| (line, err))?;
         let text_end = headings.get(i + 1).map_or(body.len(), |next| next.start);
         let text = &body[heading.end.min(text_end)..text_end];
         sections.push(Section {

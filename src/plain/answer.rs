@@ -35,9 +35,30 @@ pub fn instruction(question: &Question) -> &'static str {
     }
 }
 
+/// What is wrong with a typed answer, said as what to type instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("Type t (true) or f (false).")]
+    NotTrueFalse,
+    #[error("Type an answer.")]
+    Empty,
+    #[error("Type a number from 1 to {count}.")]
+    NotANumber { count: usize },
+    #[error("Type numbers from 1 to {count}, separated by spaces.")]
+    NoNumbers { count: usize },
+    #[error("Type each number from 1 to {count} once.")]
+    NotAnOrder { count: usize },
+    #[error("A Dockerfile is checked, not typed as one line.")]
+    DockerfileNotTyped,
+}
+
 /// The answer typed as `typed`, or what is wrong with it. `arrangement` is the order the
 /// items of an order question were listed in.
-pub fn parse(question: &Question, arrangement: &[usize], typed: &str) -> Result<Answer, String> {
+pub fn parse(
+    question: &Question,
+    arrangement: &[usize],
+    typed: &str,
+) -> Result<Answer, AnswerError> {
     let typed = typed.trim();
     let count = rows(question, arrangement).len();
     match &question.kind {
@@ -49,45 +70,41 @@ pub fn parse(question: &Question, arrangement: &[usize], typed: &str) -> Result<
         QuestionKind::TrueFalse { .. } => match typed.to_lowercase().as_str() {
             "t" | "true" | "1" | "y" | "yes" => Ok(Answer::Bool(true)),
             "f" | "false" | "2" | "n" | "no" => Ok(Answer::Bool(false)),
-            _ => Err("Type t (true) or f (false).".into()),
+            _ => Err(AnswerError::NotTrueFalse),
         },
-        QuestionKind::Short { .. } if typed.is_empty() => Err("Type an answer.".into()),
+        QuestionKind::Short { .. } if typed.is_empty() => Err(AnswerError::Empty),
         QuestionKind::Short { .. } => Ok(Answer::Text(typed.to_string())),
         QuestionKind::Order { .. } => {
             let order = numbers(typed, count)?;
             let mut sorted = order.clone();
             sorted.sort_unstable();
             if sorted != (1..=count).collect::<Vec<_>>() {
-                return Err(format!("Type each number from 1 to {count} once."));
+                return Err(AnswerError::NotAnOrder { count });
             }
             Ok(Answer::Order(
                 order.into_iter().map(|n| arrangement[n - 1]).collect(),
             ))
         }
         QuestionKind::SpotBug { .. } => number(typed, count).map(Answer::Line),
-        QuestionKind::Dockerfile(_) => {
-            Err("A Dockerfile is checked, not typed as one line.".into())
-        }
+        QuestionKind::Dockerfile(_) => Err(AnswerError::DockerfileNotTyped),
     }
 }
 
-fn number(typed: &str, count: usize) -> Result<usize, String> {
+fn number(typed: &str, count: usize) -> Result<usize, AnswerError> {
     typed
         .parse::<usize>()
         .ok()
         .filter(|n| (1..=count).contains(n))
-        .ok_or_else(|| format!("Type a number from 1 to {count}."))
+        .ok_or(AnswerError::NotANumber { count })
 }
 
-fn numbers(typed: &str, count: usize) -> Result<Vec<usize>, String> {
+fn numbers(typed: &str, count: usize) -> Result<Vec<usize>, AnswerError> {
     let parts: Vec<&str> = typed
         .split([' ', ',', '\t'])
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {
-        return Err(format!(
-            "Type numbers from 1 to {count}, separated by spaces."
-        ));
+        return Err(AnswerError::NoNumbers { count });
     }
     parts.into_iter().map(|p| number(p, count)).collect()
 }
@@ -142,7 +159,11 @@ mod tests {
         assert!(is_correct(&q, &parse(&q, &[], "2").unwrap()));
         assert_eq!(
             parse(&q, &[], "3"),
-            Err("Type a number from 1 to 2.".into())
+            Err(AnswerError::NotANumber { count: 2 })
+        );
+        assert_eq!(
+            parse(&q, &[], "3").unwrap_err().to_string(),
+            "Type a number from 1 to 2."
         );
         assert!(parse(&q, &[], "FROM").is_err());
         assert_eq!(right_answer(&q), "The answer is 2: FROM");

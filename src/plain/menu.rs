@@ -19,8 +19,17 @@ pub enum Command {
     Quit,
 }
 
+/// What is wrong with a line typed at the menu.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MenuError {
+    #[error("There is no lesson {typed}; they go from 1 to {lessons}.")]
+    NoLesson { typed: String, lessons: usize },
+    #[error("Not a command: {0}. {COMMANDS}")]
+    NotACommand(String),
+}
+
 /// The command typed as `typed`, with lessons numbered from 1 up to `lessons`.
-pub fn parse(typed: &str, lessons: usize) -> Result<Command, String> {
+pub fn parse(typed: &str, lessons: usize) -> Result<Command, MenuError> {
     let typed = typed.trim().to_lowercase();
     let lesson = |n: &str| {
         n.trim()
@@ -28,11 +37,9 @@ pub fn parse(typed: &str, lessons: usize) -> Result<Command, String> {
             .ok()
             .filter(|n| (1..=lessons).contains(n))
             .map(|n| n - 1)
-            .ok_or_else(|| {
-                format!(
-                    "There is no lesson {}; they go from 1 to {lessons}.",
-                    n.trim()
-                )
+            .ok_or_else(|| MenuError::NoLesson {
+                typed: n.trim().to_string(),
+                lessons,
             })
     };
     match typed.as_str() {
@@ -40,7 +47,7 @@ pub fn parse(typed: &str, lessons: usize) -> Result<Command, String> {
         "" | "l" | "list" | "?" | "h" | "help" => Ok(Command::List),
         t if t.starts_with('t') && t.len() > 1 => lesson(&t[1..]).map(Command::Quiz),
         n if n.starts_with(|c: char| c.is_ascii_digit()) => lesson(n).map(Command::Read),
-        other => Err(format!("Not a command: {other}. {COMMANDS}")),
+        other => Err(MenuError::NotACommand(other.to_string())),
     }
 }
 
@@ -64,8 +71,8 @@ pub fn run<R: BufRead, W: Write>(
                 }
                 Ok(Command::Read(lesson)) => reading::read(session, console, lesson)?,
                 Ok(Command::Quiz(lesson)) => quiz::take(session, console, lesson)?,
-                Err(message) => {
-                    console.say(&message)?;
+                Err(problem) => {
+                    console.say(&problem.to_string())?;
                     break;
                 }
             };
@@ -126,8 +133,16 @@ mod tests {
         assert_eq!(parse("T 1", 3), Ok(Command::Quiz(0)));
         assert_eq!(parse("Q", 3), Ok(Command::Quit));
         assert_eq!(parse("", 3), Ok(Command::List));
-        assert!(parse("4", 3).unwrap_err().contains("from 1 to 3"));
+        assert_eq!(
+            parse("4", 3).unwrap_err().to_string(),
+            "There is no lesson 4; they go from 1 to 3."
+        );
         assert!(parse("t0", 3).is_err());
-        assert!(parse("read", 3).unwrap_err().starts_with("Not a command"));
+        assert!(
+            parse("read", 3)
+                .unwrap_err()
+                .to_string()
+                .starts_with("Not a command: read. ")
+        );
     }
 }

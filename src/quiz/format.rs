@@ -16,6 +16,9 @@ use crate::course::LoadError;
 use crate::dockerfile::Severity;
 use crate::yaml;
 
+mod error;
+use error::QuestionError;
+
 /// How many failed checks before the solution is offered, unless the question says.
 pub const DEFAULT_REVEAL_AFTER: u32 = 3;
 
@@ -169,13 +172,13 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question, String> {
+fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question, QuestionError> {
     check_fields_fit_kind(&raw)?;
     if raw.prompt.trim().is_empty() {
-        return Err("prompt is empty".into());
+        return Err(QuestionError::EmptyPrompt);
     }
     if raw.explanation.trim().is_empty() {
-        return Err("explanation is empty (it is shown after answering)".into());
+        return Err(QuestionError::EmptyExplanation);
     }
     let kind = match raw.kind.as_str() {
         "single" => {
@@ -183,13 +186,13 @@ fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question,
             let correct = match raw.correct {
                 Some(OneOrMany::One(n)) => choice_index(n, choices.len())?,
                 Some(OneOrMany::Many(_)) => {
-                    return Err(
-                        "kind single takes one `correct` choice; use kind multiple for several"
-                            .into(),
-                    );
+                    return Err(QuestionError::SeveralCorrectForSingle);
                 }
                 None => {
-                    return Err("`correct` is missing (the right choice, counting from 1)".into());
+                    return Err(QuestionError::missing_as(
+                        "correct",
+                        "the right choice, counting from 1",
+                    ));
                 }
             };
             QuestionKind::Single { choices, correct }
@@ -200,7 +203,10 @@ fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question,
                 Some(OneOrMany::One(n)) => vec![n],
                 Some(OneOrMany::Many(list)) => list,
                 None => {
-                    return Err("`correct` is missing (the right choices, counting from 1)".into());
+                    return Err(QuestionError::missing_as(
+                        "correct",
+                        "the right choices, counting from 1",
+                    ));
                 }
             };
             let mut correct = picked
@@ -210,46 +216,50 @@ fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question,
             correct.sort_unstable();
             correct.dedup();
             if correct.is_empty() {
-                return Err("`correct` lists no choice".into());
+                return Err(QuestionError::NoCorrectChoice);
             }
             QuestionKind::Multiple { choices, correct }
         }
         "true_false" => QuestionKind::TrueFalse {
-            answer: raw.answer.ok_or("`answer` is missing (true or false)")?,
+            answer: raw
+                .answer
+                .ok_or(QuestionError::missing_as("answer", "true or false"))?,
         },
         "short" => {
             let accept = raw
                 .accept
-                .ok_or("`accept` is missing (the accepted answers)")?;
+                .ok_or(QuestionError::missing_as("accept", "the accepted answers"))?;
             if accept.is_empty() || accept.iter().any(|a| normalise(a).is_empty()) {
-                return Err("`accept` needs at least one non-empty answer".into());
+                return Err(QuestionError::NoAcceptedAnswer);
             }
             QuestionKind::Short { accept }
         }
         "order" => {
-            let items = raw.items.ok_or("`items` is missing (in the right order)")?;
+            let items = raw
+                .items
+                .ok_or(QuestionError::missing_as("items", "in the right order"))?;
             if items.len() < 2 {
-                return Err("`items` needs at least two entries".into());
+                return Err(QuestionError::TooFewItems);
             }
             let distinct: HashSet<_> = items.iter().map(|i| normalise(i)).collect();
             if distinct.len() != items.len() {
-                return Err("`items` has two equal entries, so the order is ambiguous".into());
+                return Err(QuestionError::EqualItems);
             }
             QuestionKind::Order { items }
         }
         "spot_bug" => {
-            let dockerfile = raw.dockerfile.ok_or("`dockerfile` is missing")?;
+            let dockerfile = raw.dockerfile.ok_or(QuestionError::missing("dockerfile"))?;
             let bug_line = raw
                 .bug_line
-                .ok_or("`bug_line` is missing (counting from 1)")?;
+                .ok_or(QuestionError::missing_as("bug_line", "counting from 1"))?;
             match dockerfile.lines().nth(bug_line.wrapping_sub(1)) {
                 Some(text) if !text.trim().is_empty() => {}
-                Some(_) => return Err(format!("bug_line {bug_line} is a blank line")),
+                Some(_) => return Err(QuestionError::BlankBugLine(bug_line)),
                 None => {
-                    return Err(format!(
-                        "bug_line {bug_line} is past the end of the Dockerfile ({} lines)",
-                        dockerfile.lines().count()
-                    ));
+                    return Err(QuestionError::BugLinePastEnd {
+                        bug_line,
+                        lines: dockerfile.lines().count(),
+                    });
                 }
             }
             QuestionKind::SpotBug {
@@ -259,10 +269,7 @@ fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question,
         }
         "dockerfile" => QuestionKind::Dockerfile(Box::new(exercise(&raw, line, lines)?)),
         other => {
-            return Err(format!(
-                "unknown kind `{other}`; use one of {}",
-                QuestionKind::NAMES.join(", ")
-            ));
+            return Err(QuestionError::UnknownKind(other.to_string()));
         }
     };
     let hints = raw
@@ -282,7 +289,7 @@ fn convert(raw: RawQuestion, line: usize, lines: &LineIndex) -> Result<Question,
 }
 
 /// Rejects fields that belong to another kind, so a misplaced answer is not silently ignored.
-fn check_fields_fit_kind(raw: &RawQuestion) -> Result<(), String> {
+fn check_fields_fit_kind(raw: &RawQuestion) -> Result<(), QuestionError> {
     let present = [
         ("choices", raw.choices.is_some()),
         ("correct", raw.correct.is_some()),
@@ -298,7 +305,7 @@ fn check_fields_fit_kind(raw: &RawQuestion) -> Result<(), String> {
         ("wrong", raw.wrong.is_some()),
         ("reveal_after", raw.reveal_after.is_some()),
     ];
-    let allowed: &[&str] = match raw.kind.as_str() {
+    let allowed: &'static [&'static str] = match raw.kind.as_str() {
         "single" | "multiple" => &["choices", "correct"],
         "true_false" => &["answer"],
         "short" => &["accept"],
@@ -318,50 +325,45 @@ fn check_fields_fit_kind(raw: &RawQuestion) -> Result<(), String> {
         .iter()
         .find(|(name, set)| *set && !allowed.contains(name))
     {
-        Some((name, _)) => Err(format!(
-            "`{name}` does not apply to kind {}; it takes {}",
-            raw.kind,
-            allowed.join(", ")
-        )),
+        Some(&(field, _)) => Err(QuestionError::FieldNotForKind {
+            field,
+            kind: raw.kind.clone(),
+            takes: allowed,
+        }),
         None => Ok(()),
     }
 }
 
-fn choices(choices: Option<Vec<String>>) -> Result<Vec<String>, String> {
-    let choices = choices.ok_or("`choices` is missing")?;
+fn choices(choices: Option<Vec<String>>) -> Result<Vec<String>, QuestionError> {
+    let choices = choices.ok_or(QuestionError::missing("choices"))?;
     if choices.len() < 2 || choices.len() > 9 {
-        return Err(format!(
-            "`choices` needs 2 to 9 entries (one digit key each), not {}",
-            choices.len()
-        ));
+        return Err(QuestionError::ChoiceCount(choices.len()));
     }
     Ok(choices)
 }
 
-fn choice_index(n: usize, count: usize) -> Result<usize, String> {
+fn choice_index(n: usize, count: usize) -> Result<usize, QuestionError> {
     if (1..=count).contains(&n) {
         Ok(n - 1)
     } else {
-        Err(format!(
-            "correct choice {n} is out of range: choices count from 1 to {count}"
-        ))
+        Err(QuestionError::ChoiceOutOfRange { choice: n, count })
     }
 }
 
-fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercise, String> {
-    let starter = raw
-        .starter
-        .clone()
-        .ok_or("`starter` is missing (the Dockerfile the learner starts from)")?;
+fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercise, QuestionError> {
+    let starter = raw.starter.clone().ok_or(QuestionError::missing_as(
+        "starter",
+        "the Dockerfile the learner starts from",
+    ))?;
     let requirements = raw
         .requirements
         .as_ref()
-        .ok_or("`requirements` is missing")?
+        .ok_or(QuestionError::missing("requirements"))?
         .iter()
         .map(requirement)
         .collect::<Result<Vec<_>, _>>()?;
     if requirements.is_empty() {
-        return Err("`requirements` is empty".into());
+        return Err(QuestionError::NoRequirements);
     }
     let mut requirements = requirements;
     // No exercise may pass an image that would not start, so `runs` is implied; written, it
@@ -371,7 +373,7 @@ fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercis
     }
     let solutions = raw.solutions.clone().unwrap_or_default();
     if solutions.is_empty() {
-        return Err("`solutions` needs at least one reference solution".into());
+        return Err(QuestionError::NoSolutions);
     }
     let wrong_lines = lines.keys_after(line, "fails:");
     let wrong = raw
@@ -387,16 +389,11 @@ fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercis
                     line: wrong_lines.get(i).copied().unwrap_or(line),
                 })
             } else {
-                Err(format!(
-                    "wrong answer {} names `{}`, which is not one of this exercise's requirements ({})",
-                    i + 1,
-                    w.fails,
-                    requirements
-                        .iter()
-                        .map(Requirement::key)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
+                Err(QuestionError::WrongNamesNoRequirement {
+                    number: i + 1,
+                    fails: w.fails.clone(),
+                    requirements: requirements.iter().map(Requirement::key).collect(),
+                })
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -425,7 +422,7 @@ fn exercise(raw: &RawQuestion, line: usize, lines: &LineIndex) -> Result<Exercis
     })
 }
 
-fn requirement(raw: &RawRequirement) -> Result<Requirement, String> {
+fn requirement(raw: &RawRequirement) -> Result<Requirement, QuestionError> {
     let mut found = Vec::new();
     if let Some(n) = raw.min_stages {
         found.push(Requirement::MinStages(n));
@@ -447,55 +444,39 @@ fn requirement(raw: &RawRequirement) -> Result<Requirement, String> {
         match flag {
             Some(true) => found.push(req),
             Some(false) if req == Requirement::Runs => {
-                return Err(
-                    "`runs: false` cannot be asked: every Dockerfile exercise is judged on whether \
-                     the image would start; remove it"
-                        .into(),
-                );
+                return Err(QuestionError::RunsFalse);
             }
             Some(false) => {
-                return Err(format!(
-                    "`{}: false` asks for nothing; remove it",
-                    req.key()
-                ));
+                return Err(QuestionError::FalseAsksNothing(req.key()));
             }
             None => {}
         }
     }
     if let Some(name) = &raw.no_findings_at_or_above {
-        let severity = Severity::from_name(name).ok_or_else(|| {
-            format!(
-                "unknown severity `{name}`; use one of {}",
-                Severity::ALL.map(Severity::name).join(", ")
-            )
-        })?;
+        let severity = Severity::from_name(name)
+            .ok_or_else(|| QuestionError::UnknownSeverity(name.clone()))?;
         found.push(Requirement::NoFindingsAtOrAbove(severity));
     }
     if let Some(ids) = &raw.none_of_rules {
         if ids.is_empty() {
-            return Err("`none_of_rules` lists no rule".into());
+            return Err(QuestionError::NoRuleListed);
         }
         found.push(Requirement::NoneOfRules(ids.clone()));
     }
     if let Some(mb) = raw.final_size_under_mb {
         if mb == 0 {
-            return Err("`final_size_under_mb: 0` can never be met; give a size in MB".into());
+            return Err(QuestionError::ZeroSize);
         }
         found.push(Requirement::FinalSizeUnderMb(mb));
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(format!(
-            "a requirement needs one of {}",
-            Requirement::KEYS.join(", ")
-        )),
-        _ => Err(
-            "a requirement entry has several keys; give each requirement its own `- ` entry".into(),
-        ),
+        0 => Err(QuestionError::NoRequirementKey),
+        _ => Err(QuestionError::SeveralRequirementKeys),
     }
 }
 
-fn hint(raw: RawHint, kind: &QuestionKind) -> Result<Hint, String> {
+fn hint(raw: RawHint, kind: &QuestionKind) -> Result<Hint, QuestionError> {
     let tied = match raw {
         RawHint::Plain(text) => {
             return Ok(Hint {
@@ -507,7 +488,7 @@ fn hint(raw: RawHint, kind: &QuestionKind) -> Result<Hint, String> {
     };
     let tied_to = match (tied.requirement, tied.rule) {
         (Some(_), Some(_)) => {
-            return Err("a hint is tied to a requirement or a rule, not both".into());
+            return Err(QuestionError::HintTiedToBoth);
         }
         (Some(key), None) => {
             let known = match kind {
@@ -515,9 +496,7 @@ fn hint(raw: RawHint, kind: &QuestionKind) -> Result<Hint, String> {
                 _ => false,
             };
             if !known {
-                return Err(format!(
-                    "a hint is tied to requirement `{key}`, which this question does not have"
-                ));
+                return Err(QuestionError::HintUnknownRequirement(key));
             }
             Some(HintTrigger::Requirement(key))
         }

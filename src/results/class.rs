@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::ResultsFileError;
 use super::schema::{PackIdentity, Results};
 use crate::safe_fs::{Kind, read_limited};
 
@@ -58,7 +59,9 @@ impl Class {
     }
 
     /// Merges files already read: `(path, text or why it could not be read)`.
-    pub fn merge(files: impl IntoIterator<Item = (PathBuf, Result<String, String>)>) -> Class {
+    pub fn merge(
+        files: impl IntoIterator<Item = (PathBuf, Result<String, ResultsFileError>)>,
+    ) -> Class {
         Class::merge_against(files, None)
     }
 
@@ -66,7 +69,7 @@ impl Class {
     /// naming it: the pack is `known` when that is the class's pack, else the lessons most of
     /// the class's files list.
     pub fn merge_against(
-        files: impl IntoIterator<Item = (PathBuf, Result<String, String>)>,
+        files: impl IntoIterator<Item = (PathBuf, Result<String, ResultsFileError>)>,
         known: Option<&KnownPack>,
     ) -> Class {
         let mut class = Class::default();
@@ -75,7 +78,7 @@ impl Class {
         let mut decoded = Vec::new();
         let mut copies = Copies::default();
         for (index, (path, text)) in files.into_iter().enumerate() {
-            match text.and_then(|t| Results::decode(&t).map_err(|e| e.to_string())) {
+            match text.and_then(|t| Ok(Results::decode(&t)?)) {
                 Ok(results) => {
                     let file = LearnerFile { path, results };
                     // Counted once, and before the majority pack is chosen, which a copy
@@ -85,7 +88,13 @@ impl Class {
                         None => decoded.push((index, file)),
                     }
                 }
-                Err(message) => problems.push((index, FileProblem { path, message })),
+                Err(e) => problems.push((
+                    index,
+                    FileProblem {
+                        path,
+                        message: e.to_string(),
+                    },
+                )),
             }
         }
         let files: Vec<&LearnerFile> = decoded.iter().map(|(_, f)| f).collect();
@@ -331,9 +340,9 @@ fn majority_pack(files: &[&LearnerFile]) -> Option<PackIdentity> {
     })
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = read_limited(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+fn read_text(path: &Path) -> Result<String, ResultsFileError> {
+    let bytes = read_limited(path, Kind::Results).map_err(ResultsFileError::Read)?;
+    String::from_utf8(bytes).map_err(|_| ResultsFileError::NotUtf8)
 }
 
 /// The item whose `key` occurs most often; on a tie, the one met first.
@@ -432,7 +441,7 @@ mod tests {
         name: &str,
         results: &Results,
         encoding: Encoding,
-    ) -> (PathBuf, Result<String, String>) {
+    ) -> (PathBuf, Result<String, ResultsFileError>) {
         (PathBuf::from(name), Ok(results.encode(encoding)))
     }
 
@@ -451,7 +460,9 @@ mod tests {
             ),
             (
                 PathBuf::from("eve.csv"),
-                Err("cannot read: permission denied".into()),
+                Err(ResultsFileError::Read(std::io::Error::from(
+                    std::io::ErrorKind::PermissionDenied,
+                ))),
             ),
         ]);
         let names: Vec<&str> = class

@@ -87,9 +87,18 @@ pub fn encode(results: &Results, live: &Live) -> String {
     text
 }
 
+/// Why the `live` part of a results file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LiveError {
+    #[error("the `live` part: {0}")]
+    Json(#[source] serde_json::Error),
+    #[error("the `live` part lists {0} exercises (at most {MAX_EXERCISES} are read)")]
+    TooManyExercises(usize),
+}
+
 /// The live part of a results file already accepted by [`Results::decode`]: `Ok(None)` when it
 /// has none (CSV, version 1, `progress --export`), an error when it is there but unusable.
-pub fn decode(text: &str) -> Result<Option<Live>, String> {
+pub fn decode(text: &str) -> Result<Option<Live>, LiveError> {
     #[derive(Deserialize)]
     struct Only {
         #[serde(default)]
@@ -99,15 +108,12 @@ pub fn decode(text: &str) -> Result<Option<Live>, String> {
     if !text.trim_start().starts_with('{') {
         return Ok(None);
     }
-    let only: Only = serde_json::from_str(text).map_err(|e| format!("the `live` part: {e}"))?;
+    let only: Only = serde_json::from_str(text).map_err(LiveError::Json)?;
     let Some(live) = only.live else {
         return Ok(None);
     };
     if live.exercises.len() > MAX_EXERCISES {
-        return Err(format!(
-            "the `live` part lists {} exercises (at most {MAX_EXERCISES} are read)",
-            live.exercises.len()
-        ));
+        return Err(LiveError::TooManyExercises(live.exercises.len()));
     }
     Ok(Some(live))
 }
@@ -157,25 +163,37 @@ mod tests {
     fn a_live_file_is_still_a_results_file_and_reads_back() {
         let text = encode(&results(), &live());
         assert_eq!(Results::decode(&text), Ok(results()));
-        assert_eq!(decode(&text), Ok(Some(live())));
+        assert_eq!(decode(&text).unwrap(), Some(live()));
         assert!(text.contains("\"state\": \"failing\""), "{text}");
     }
 
     #[test]
     fn files_without_a_live_part_have_none() {
         let plain = results().encode(crate::results::Encoding::Json);
-        assert_eq!(decode(&plain), Ok(None));
+        assert_eq!(decode(&plain).unwrap(), None);
         let csv = results().encode(crate::results::Encoding::Csv);
-        assert_eq!(decode(&csv), Ok(None));
+        assert_eq!(decode(&csv).unwrap(), None);
     }
 
     #[test]
     fn a_broken_or_oversized_live_part_is_an_error() {
         let text = encode(&results(), &live()).replace("\"failing\"", "\"melting\"");
-        assert!(decode(&text).unwrap_err().contains("live"));
+        assert!(matches!(decode(&text), Err(LiveError::Json(_))));
+        assert!(
+            decode(&text)
+                .unwrap_err()
+                .to_string()
+                .starts_with("the `live` part: ")
+        );
         let mut many = live();
         many.exercises = vec![many.exercises[0].clone(); MAX_EXERCISES + 1];
         let err = decode(&encode(&results(), &many)).unwrap_err();
-        assert!(err.contains("at most"), "{err}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the `live` part lists {} exercises (at most {MAX_EXERCISES} are read)",
+                MAX_EXERCISES + 1
+            )
+        );
     }
 }

@@ -6,12 +6,14 @@
 pub(crate) mod class;
 pub(crate) mod csv_cell;
 pub mod export;
+mod file_error;
 pub mod live;
 pub mod schema;
 pub mod score;
 pub mod status;
 
 pub use class::Class;
+pub use file_error::ResultsFileError;
 pub use schema::{Encoding, Results};
 pub use score::Score;
 pub use status::LessonStatus;

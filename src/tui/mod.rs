@@ -12,6 +12,7 @@ pub mod external_editor;
 pub mod hl_style;
 pub mod input;
 pub mod inspect;
+pub(crate) mod io_failure;
 pub mod keys;
 pub mod mouse;
 pub mod run;

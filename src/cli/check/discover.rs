@@ -25,20 +25,32 @@ pub fn is_dockerfile_name(name: &str) -> bool {
         || name.ends_with(".dockerfile")
 }
 
+/// Why an argument gives no file to check.
+#[derive(Debug, thiserror::Error)]
+pub enum ExpandError {
+    #[error("{}", super::input::io_message(.0))]
+    Io(#[from] std::io::Error),
+    #[error(
+        "no Dockerfile found in this directory (looked for Dockerfile, Dockerfile.*, \
+         *.Dockerfile, *.dockerfile)"
+    )]
+    NoDockerfile,
+}
+
 /// Expands one argument. A directory without any Dockerfile is an error, as is a path that
 /// does not exist; a file is taken whatever its name.
-pub fn expand(argument: &Path) -> Result<Vec<Input>, String> {
+pub fn expand(argument: &Path) -> Result<Vec<Input>, ExpandError> {
     if argument.as_os_str() == "-" {
         return Ok(vec![Input::Stdin]);
     }
-    let metadata = std::fs::metadata(argument).map_err(|err| super::input::io_message(&err))?;
+    let metadata = std::fs::metadata(argument)?;
     if !metadata.is_dir() {
         return Ok(vec![Input::File(argument.to_path_buf())]);
     }
     let mut found = Vec::new();
-    search(argument, &mut found).map_err(|err| super::input::io_message(&err))?;
+    search(argument, &mut found)?;
     if found.is_empty() {
-        return Err("no Dockerfile found in this directory (looked for Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile)".to_string());
+        return Err(ExpandError::NoDockerfile);
     }
     found.sort();
     Ok(found.into_iter().map(Input::File).collect())
@@ -117,13 +129,15 @@ mod tests {
     #[test]
     fn empty_directory_and_missing_path_are_errors() {
         let root = tempfile::tempdir().unwrap();
-        assert!(
-            expand(root.path())
-                .unwrap_err()
-                .contains("no Dockerfile found")
+        let empty = expand(root.path()).unwrap_err();
+        assert!(matches!(empty, ExpandError::NoDockerfile));
+        assert_eq!(
+            empty.to_string(),
+            "no Dockerfile found in this directory (looked for Dockerfile, Dockerfile.*, \
+             *.Dockerfile, *.dockerfile)"
         );
         assert_eq!(
-            expand(&root.path().join("nope")).unwrap_err(),
+            expand(&root.path().join("nope")).unwrap_err().to_string(),
             "no such file or directory"
         );
         assert_eq!(expand(Path::new("-")).unwrap(), [Input::Stdin]);

@@ -1,7 +1,7 @@
 //! Reading a checked file: bytes to text, with a clear, positioned error for what is not a
 //! Dockerfile (binary data, invalid UTF-8) instead of a panic or a garbled report.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::report::FileError;
 use crate::safe_fs::{Kind, read_limited, read_stream};
@@ -44,10 +44,21 @@ pub fn dockerignore_for(path: &Path) -> Result<Option<String>, FileError> {
     Ok(None)
 }
 
-/// Reads and decodes the file a one-file command names, `-` being standard input; the error is
+/// A one-file command's input that cannot be read or decoded. Shown as
 /// `path[:line:column]: message`, escaped and ready to print.
-pub fn read_named(path: &Path) -> Result<String, String> {
-    read_file_or_stdin(path).map_err(|err| super::super::shown(located(path, &err)))
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", super::super::shown(located(.path, .error)))]
+pub struct NamedFileError {
+    pub path: PathBuf,
+    pub error: FileError,
+}
+
+/// Reads and decodes the file a one-file command names, `-` being standard input.
+pub fn read_named(path: &Path) -> Result<String, NamedFileError> {
+    read_file_or_stdin(path).map_err(|error| NamedFileError {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 /// Reads and decodes all of standard input.

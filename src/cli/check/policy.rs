@@ -19,18 +19,19 @@ pub struct CliPolicy {
 
 impl CliPolicy {
     /// Resolves `--ignore` names; an unknown one is a usage error with a suggestion.
-    pub fn new(ignore: &[String], fail_level: Option<FailLevel>) -> Result<Self, String> {
+    pub fn new(ignore: &[String], fail_level: Option<FailLevel>) -> Result<Self, UnknownIgnore> {
         let ignore = ignore
             .iter()
-            .map(|name| {
-                canonical(name).ok_or_else(|| {
-                    format!("--ignore {}", super::super::explain::unknown_rule(name))
-                })
-            })
+            .map(|name| canonical(name).ok_or_else(|| UnknownIgnore(name.clone())))
             .collect::<Result<_, _>>()?;
         Ok(CliPolicy { ignore, fail_level })
     }
 }
+
+/// `--ignore` names no rule; the message suggests the nearest names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--ignore {}", super::super::explain::unknown_rule(.0))]
+pub struct UnknownIgnore(pub String);
 
 /// The effective policy for one file.
 #[derive(Debug)]

@@ -16,6 +16,7 @@ use ratatui::Frame;
 use super::state::{ClassState, Status};
 use super::update::{ClassMsg, update};
 use crate::tui::event::Msg;
+use crate::tui::io_failure::IoFailure;
 use crate::tui::run::{Exit, Program, run_program};
 use crate::tui::screens;
 use crate::tui::update::Effect;
@@ -130,7 +131,7 @@ pub fn spawn_loader(dir: PathBuf, woken: Receiver<Wake>, tx: Sender<ClassMsg>) {
             let current = signature(&dir).ok();
             if reload || current != seen {
                 seen = current;
-                let loaded = Snapshot::load(&dir, now).map_err(|e| e.to_string());
+                let loaded = Snapshot::load(&dir, now).map_err(IoFailure::from);
                 if tx.send(ClassMsg::Loaded(loaded)).is_err() {
                     return;
                 }

@@ -6,20 +6,21 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keys::{ClassAction, action_for};
 use super::state::{ClassState, Status};
 use crate::tui::event::Msg;
+use crate::tui::io_failure::IoFailure;
 use crate::tui::keys::Input;
 use crate::tui::update::Effect;
-use crate::workshop::class::Snapshot;
 use crate::workshop::class::output::clock;
+use crate::workshop::class::{PullError, Snapshot};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClassMsg {
     Ui(Msg),
     /// The folder read again, or why it could not be.
-    Loaded(Result<Snapshot, String>),
+    Loaded(Result<Snapshot, IoFailure>),
     /// Unix ms now: stuck times move on between reloads.
     Clock(u64),
     /// A `git pull` ended: its last line, or why it failed.
-    Pulled(Result<String, String>),
+    Pulled(Result<String, PullError>),
 }
 
 pub fn update(state: &mut ClassState, msg: ClassMsg) -> Vec<Effect> {

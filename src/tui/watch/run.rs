@@ -10,6 +10,7 @@ use super::state::{Tone, WatchState};
 use super::update::{WatchMsg, update};
 use crate::tui::event::Msg;
 use crate::tui::external_editor;
+use crate::tui::io_failure::IoFailure;
 use crate::tui::run::{Exit, Program, run_program};
 use crate::tui::screens;
 use crate::tui::update::Effect;
@@ -63,7 +64,7 @@ impl Program for WatchState {
     fn edit_externally(&mut self) -> Option<WatchMsg> {
         let index = self.current;
         let path = self.workshop.dockerfile(index);
-        let result = external_editor::edit_file(&path).map_err(|e| e.to_string());
+        let result = external_editor::edit_file(&path).map_err(IoFailure::from);
         Some(WatchMsg::Edited(index, result))
     }
 }

@@ -10,6 +10,7 @@ use crate::progress::Help;
 use crate::quiz::hints::next_hint;
 use crate::tui::confirm;
 use crate::tui::event::Msg;
+use crate::tui::io_failure::IoFailure;
 use crate::tui::keys::Input;
 use crate::tui::update::Effect;
 use crate::workshop::{Outcome, WatchEvent};
@@ -24,7 +25,7 @@ pub enum WatchMsg {
     Ui(Msg),
     File(WatchEvent),
     /// `$EDITOR` closed on exercise `.0`'s Dockerfile, or could not run.
-    Edited(usize, Result<(), String>),
+    Edited(usize, Result<(), IoFailure>),
 }
 
 pub fn update(state: &mut WatchState, msg: WatchMsg) -> Vec<Effect> {

@@ -3,11 +3,26 @@
 //! git is told never to prompt, so a pull cannot wait on a password nobody will type.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
+
+/// Why a pull failed. Messages are `Clone + Eq` for the class screen, which `io::Error` is
+/// not, so a failure to start git keeps its text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PullError {
+    #[error("cannot run git: {0}")]
+    Spawn(String),
+    /// git's own verdict (`fatal: …`), relayed as it printed it: the wording is git's, so
+    /// there is nothing finer to match on.
+    #[error("{0}")]
+    Git(String),
+    /// git failed and printed nothing.
+    #[error("git pull failed ({0})")]
+    Failed(ExitStatus),
+}
 
 /// Runs `git pull --ff-only` in `dir`: `Ok` with git's last line of output, or `Err` with why
 /// it failed. Blocks until git ends; the caller runs it off the UI thread.
-pub fn pull(dir: &Path) -> Result<String, String> {
+pub fn pull(dir: &Path) -> Result<String, PullError> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -16,7 +31,7 @@ pub fn pull(dir: &Path) -> Result<String, String> {
         .env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| PullError::Spawn(e.to_string()))?;
     // git's own verdict (`fatal: …`, `error: …`) says more than its advice lines around it.
     let text = |bytes: &[u8]| {
         let text = String::from_utf8_lossy(bytes);
@@ -32,9 +47,9 @@ pub fn pull(dir: &Path) -> Result<String, String> {
     } else {
         let why = text(&output.stderr);
         Err(if why.is_empty() {
-            format!("git pull failed ({})", output.status)
+            PullError::Failed(output.status)
         } else {
-            why
+            PullError::Git(why)
         })
     }
 }

@@ -9,4 +9,5 @@ pub mod output;
 pub mod scan;
 pub(crate) mod snapshot;
 
+pub use git::PullError;
 pub use snapshot::{ExerciseCount, LearnerRow, Snapshot, Stuck};

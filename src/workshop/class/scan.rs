@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::results::ResultsFileError;
 use crate::results::class::FileProblem;
 use crate::safe_fs::{Kind, read_text};
 
@@ -20,7 +21,7 @@ pub const MAX_BYTES: u64 = Kind::Results.limit();
 /// problems of the folder itself (too many files).
 #[derive(Debug, Default)]
 pub struct Listing {
-    pub files: Vec<(PathBuf, Result<String, String>)>,
+    pub files: Vec<(PathBuf, Result<String, ResultsFileError>)>,
     pub problems: Vec<FileProblem>,
 }
 
@@ -64,29 +65,25 @@ pub fn read(dir: &Path) -> io::Result<Listing> {
     Ok(listing)
 }
 
-fn read_one(path: &Path, meta: &fs::Metadata) -> Result<String, String> {
+fn read_one(path: &Path, meta: &fs::Metadata) -> Result<String, ResultsFileError> {
     let kind = meta.file_type();
     if kind.is_symlink() {
-        return Err("a symbolic link; links are not followed".into());
+        return Err(ResultsFileError::Link);
     }
     if !kind.is_file() {
-        return Err("not a regular file".into());
+        return Err(ResultsFileError::NotRegular);
     }
     // Cheap before opening; the read checks the limit again, as the file may have grown.
     if meta.len() > MAX_BYTES {
-        return Err(format!(
-            "{} bytes, more than the {MAX_BYTES} a results file may have",
-            meta.len()
-        ));
+        return Err(ResultsFileError::TooLarge(meta.len()));
     }
-    let text = read_text(path, Kind::Results).map_err(|e| format!("cannot read: {e}"))?;
-    // Said here, or a garbled `.json` would be read as CSV and blamed for a missing column.
+    let text = read_text(path, Kind::Results).map_err(ResultsFileError::Read)?;
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if is_json && !body.is_empty() && !body.starts_with('{') {
-        return Err("not a dockerlings results file: not a JSON object".into());
+        return Err(ResultsFileError::NotJsonObject);
     }
     Ok(text)
 }
@@ -125,9 +122,14 @@ mod tests {
                 PathBuf::from("sub.json")
             ]
         );
-        assert_eq!(listing.files[2].1, Err("not a regular file".into()));
-        let garbled = listing.files[1].1.as_ref().unwrap_err();
-        assert!(garbled.contains("not a JSON object"), "{garbled}");
+        assert!(matches!(
+            listing.files[2].1,
+            Err(ResultsFileError::NotRegular)
+        ));
+        assert!(matches!(
+            listing.files[1].1,
+            Err(ResultsFileError::NotJsonObject)
+        ));
     }
 
     #[test]

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::scan;
-use crate::results::Class;
 use crate::results::class::FileProblem;
 use crate::results::live::{self, ExerciseState, LiveExercise};
 use crate::results::schema::PackIdentity;
+use crate::results::{Class, ResultsFileError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
@@ -100,7 +100,7 @@ impl Snapshot {
     }
 
     /// The snapshot of files already read: `(name, text or why it cannot be used)`.
-    pub fn build(files: Vec<(PathBuf, Result<String, String>)>, now_ms: u64) -> Snapshot {
+    pub fn build(files: Vec<(PathBuf, Result<String, ResultsFileError>)>, now_ms: u64) -> Snapshot {
         let texts: HashMap<PathBuf, String> = files
             .iter()
             .filter_map(|(p, t)| Some((p.clone(), t.as_ref().ok()?.clone())))
@@ -112,9 +112,9 @@ impl Snapshot {
             let text = texts.get(&file.path).map_or("", String::as_str);
             match live::decode(text) {
                 Ok(live) => lives.push((file, live)),
-                Err(message) => problems.push(FileProblem {
+                Err(e) => problems.push(FileProblem {
                     path: file.path,
-                    message,
+                    message: e.to_string(),
                 }),
             }
         }
