@@ -22,7 +22,7 @@ use crate::highlight::CodeTheme;
 use crate::safe_fs::{Kind, read_text};
 
 /// Names looked for in each directory, in this order.
-pub const FILE_NAMES: [&str; 2] = [".dockerlings.yaml", ".dockerlings.yml"];
+pub(crate) const FILE_NAMES: [&str; 2] = [".dockerlings.yaml", ".dockerlings.yml"];
 
 /// The lowest severity that makes `check` exit 1, or never.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub enum FailLevel {
 
 impl FailLevel {
     /// `info`, `style`, `warning`, `error` or `none` (case-insensitive).
-    pub fn from_name(name: &str) -> Option<Self> {
+    pub(crate) fn from_name(name: &str) -> Option<Self> {
         if name.eq_ignore_ascii_case("none") {
             Some(FailLevel::Never)
         } else {
@@ -42,7 +42,7 @@ impl FailLevel {
     }
 
     /// Whether a finding of `severity` reaches this level.
-    pub fn is_reached_by(self, severity: Severity) -> bool {
+    pub(crate) fn is_reached_by(self, severity: Severity) -> bool {
         match self {
             FailLevel::At(level) => severity >= level,
             FailLevel::Never => false,
@@ -150,14 +150,14 @@ pub struct Loaded {
 
 /// Finds and loads configurations for many files, reading each configuration file once.
 #[derive(Default)]
-pub struct Finder {
+pub(crate) struct Finder {
     by_dir: HashMap<PathBuf, Option<Arc<Loaded>>>,
     by_file: HashMap<PathBuf, Arc<Loaded>>,
 }
 
 impl Finder {
     /// The configuration for a checked file (or, for stdin, for a file in `dir`).
-    pub fn for_dir(&mut self, dir: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
+    pub(crate) fn for_dir(&mut self, dir: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
         if let Some(found) = self.by_dir.get(&dir) {
             return Ok(found.clone());

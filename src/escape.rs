@@ -26,7 +26,10 @@ pub fn lines(text: &str) -> Cow<'_, str> {
 
 /// Like [`lines`], and also maps byte `offsets` of `text` (on character boundaries) to the
 /// escaped text, for callers that underline a span of it.
-pub fn lines_mapped<const N: usize>(text: &str, offsets: [usize; N]) -> (String, [usize; N]) {
+pub(crate) fn lines_mapped<const N: usize>(
+    text: &str,
+    offsets: [usize; N],
+) -> (String, [usize; N]) {
     let mut out = String::with_capacity(text.len());
     let mut mapped = offsets;
     let mut pending: Vec<usize> = (0..N).collect();
@@ -55,7 +58,7 @@ pub fn needs_escape(c: char) -> bool {
 
 /// Pushes `c` as shown: itself, or its escape when it must not reach the terminal raw. Line
 /// breaks and tabs are escaped too; callers that keep them handle them first.
-pub fn push_visible(out: &mut String, c: char) {
+pub(crate) fn push_visible(out: &mut String, c: char) {
     push(out, c, Layout::OneLine, None);
 }
 

@@ -22,7 +22,7 @@ pub mod dockerfile;
 pub mod escape;
 pub mod highlight;
 pub mod inspect;
-pub mod plain;
+pub(crate) mod plain;
 pub mod progress;
 pub mod quiz;
 mod report;

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use dockerfile_sh::*;
 
 mod dockerfile_sh {
-    pub use dockerlings::dockerfile::ast::{Args, Instruction, Keyword};
-    pub use dockerlings::dockerfile::lint::{LintOptions, lint};
-    pub use dockerlings::dockerfile::parser::parse;
-    pub use dockerlings::dockerfile::sh::run::RunScripts;
+    pub(crate) use dockerlings::dockerfile::ast::{Args, Instruction, Keyword};
+    pub(crate) use dockerlings::dockerfile::lint::{LintOptions, lint};
+    pub(crate) use dockerlings::dockerfile::parser::parse;
+    pub(crate) use dockerlings::dockerfile::sh::run::RunScripts;
 }
 
 fn corpus() -> Option<PathBuf> {

@@ -126,7 +126,7 @@ enum Source {
     Read(Result<String, FileError>),
 }
 
-pub fn run(args: CheckArgs, color: ColorChoice, theme: Option<CodeTheme>) -> ExitCode {
+pub(super) fn run(args: CheckArgs, color: ColorChoice, theme: Option<CodeTheme>) -> ExitCode {
     let jobs = match plan(&args) {
         Ok(jobs) => jobs,
         Err(message) => {
@@ -392,4 +392,4 @@ fn human_colours(
 }
 
 /// The default fail level when neither the command line nor a config names one.
-pub const DEFAULT_FAIL_LEVEL: FailLevel = FailLevel::At(Severity::Error);
+pub(crate) const DEFAULT_FAIL_LEVEL: FailLevel = FailLevel::At(Severity::Error);

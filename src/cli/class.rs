@@ -40,7 +40,7 @@ enum Format {
 
 /// Exit status: 0 shown, 2 when DIR cannot be read, 1 when the terminal fails, 128 + the
 /// signal's number on SIGTERM/SIGHUP.
-pub fn run(args: ClassArgs, colours: &CodeColours) -> ExitCode {
+pub(super) fn run(args: ClassArgs, colours: &CodeColours) -> ExitCode {
     if args.once
         && args.git_pull.is_some()
         && let Err(err) = git::pull(&args.dir)

@@ -11,7 +11,7 @@ use crate::tui::{self, App, CodeColours, Exit};
 
 /// Opens the bundled course, or the pack in `lessons`. A folder that cannot be opened
 /// (missing, not a folder, no lessons) is reported on stderr with exit status 2.
-pub fn open(
+pub(super) fn open(
     lessons: Option<&Path>,
     progress_file: Option<&Path>,
     colours: CodeColours,
@@ -35,7 +35,7 @@ pub fn open(
 
 /// Opens the course like [`open`], line by line on stdin and stdout (`--plain`). Exit status
 /// 0 when the learner quits or the input ends, 1 when stdout fails.
-pub fn open_plain(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+pub(crate) fn open_plain(lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
     let Some(course) = load(lessons) else {
         return ExitCode::from(2);
     };
@@ -65,7 +65,7 @@ fn load(lessons: Option<&Path>) -> Option<Course> {
 
 /// Runs the terminal UI on `course`. Exit status: 0 on quit, 128 + the signal's number when
 /// ended by SIGTERM or SIGHUP (the shell convention), 1 when the terminal fails.
-pub fn run(course: Course, colours: CodeColours) -> ExitCode {
+pub(super) fn run(course: Course, colours: CodeColours) -> ExitCode {
     let store = Store::unsaved("this course keeps no progress");
     run_app(App::new(course).with_store(store), colours)
 }

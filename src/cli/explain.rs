@@ -11,7 +11,7 @@ pub struct ExplainArgs {
     id: String,
 }
 
-pub fn run(args: ExplainArgs) -> ExitCode {
+pub(super) fn run(args: ExplainArgs) -> ExitCode {
     match rules::find(&args.id) {
         Some(rule) => {
             print!("{}", explanation(rule));
@@ -28,7 +28,7 @@ pub fn run(args: ExplainArgs) -> ExitCode {
 }
 
 /// The full text of one rule.
-pub fn explanation(rule: &RuleInfo) -> String {
+pub(super) fn explanation(rule: &RuleInfo) -> String {
     let mut out = format!("{} ({}): {}\n", rule.id, rule.severity.name(), rule.title);
     if !rule.aliases.is_empty() {
         out.push_str(&format!("aliases: {}\n", rule.aliases.join(", ")));

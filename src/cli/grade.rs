@@ -35,7 +35,7 @@ enum Format {
 const EXIT_FAILED: u8 = 1;
 const EXIT_CANNOT_JUDGE: u8 = 2;
 
-pub fn run(args: GradeArgs, lessons: Option<&Path>) -> ExitCode {
+pub(super) fn run(args: GradeArgs, lessons: Option<&Path>) -> ExitCode {
     let file = args.file.display().to_string();
     let cannot = |kind: &str, message: String, suggestions: &[String]| {
         eprintln!("dockerlings grade: {message}");

@@ -38,7 +38,7 @@ enum Format {
 const EXIT_ERRORS: u8 = 1;
 const EXIT_TROUBLE: u8 = 2;
 
-pub fn run(args: InspectArgs, color: ColorChoice, theme: CodeTheme) -> ExitCode {
+pub(super) fn run(args: InspectArgs, color: ColorChoice, theme: CodeTheme) -> ExitCode {
     let source = match input::read_named(&args.file) {
         Ok(source) => source,
         Err(message) => {

@@ -31,7 +31,7 @@ pub(super) fn out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-pub fn run(dir: Option<&Path>, format: Format) -> ExitCode {
+pub(super) fn run(dir: Option<&Path>, format: Format) -> ExitCode {
     let course = match load_pack(dir) {
         Ok(course) => course,
         Err(err) => {
@@ -54,7 +54,7 @@ pub fn run(dir: Option<&Path>, format: Format) -> ExitCode {
 }
 
 /// `{"lessons": [{"id", "title", "sections": [...], "questions": [{"id", "kind", ...}]}]}`.
-pub fn listing(course: &Course, book: &QuizBook) -> Value {
+pub(super) fn listing(course: &Course, book: &QuizBook) -> Value {
     let lessons: Vec<Value> = course
         .lessons
         .iter()

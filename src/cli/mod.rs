@@ -33,7 +33,7 @@ use crate::tui::CodeColours;
 /// subcommand, they still apply to it).
 #[derive(Debug, Parser)]
 #[command(name = "dockerlings", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Open the lesson pack in DIR (a folder of Markdown lessons) instead of the bundled course.
     #[arg(long, value_name = "DIR")]
     pub lessons: Option<PathBuf>,

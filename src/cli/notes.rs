@@ -12,7 +12,7 @@ use crate::tui::CodeColours;
 /// Reads and imports `file`, then runs the terminal UI on it. An unreadable file is reported
 /// on stderr with exit status 2; bytes that are not UTF-8 are shown as U+FFFD, not refused,
 /// since notes are often pasted from elsewhere.
-pub fn run(file: &Path, colours: CodeColours) -> ExitCode {
+pub(super) fn run(file: &Path, colours: CodeColours) -> ExitCode {
     let bytes = match read_limited(file, Kind::Notes) {
         Ok(bytes) => bytes,
         Err(err) => {

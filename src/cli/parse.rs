@@ -22,7 +22,7 @@ pub enum Format {
 /// Exit 0 when BuildKit's parser would accept the file, 1 with its error when it would not,
 /// 2 when the file cannot be read as a Dockerfile (missing, too large, binary, not UTF-8),
 /// read as `check` and `inspect` read it.
-pub fn run(file: &Path, format: Format) -> ExitCode {
+pub(super) fn run(file: &Path, format: Format) -> ExitCode {
     let text = match input::read_named(file) {
         Ok(text) => text,
         Err(message) => {

@@ -84,7 +84,11 @@ enum ExportFormat {
     Csv,
 }
 
-pub fn run(args: ProgressArgs, lessons: Option<&Path>, progress_file: Option<&Path>) -> ExitCode {
+pub(super) fn run(
+    args: ProgressArgs,
+    lessons: Option<&Path>,
+    progress_file: Option<&Path>,
+) -> ExitCode {
     // Inside a workshop folder, its pack is the learner's pack unless --lessons says otherwise.
     let workshop_pack = lessons.is_none().then(workshop_pack_here).flatten();
     let lessons = lessons.or(workshop_pack.as_deref());
@@ -211,7 +215,7 @@ fn merge(files: &[PathBuf], known: Option<&KnownPack>) -> ExitCode {
 }
 
 /// One row per lesson, then a total.
-pub fn table(course: &Course, book: &QuizBook, progress: &Progress) -> String {
+pub(super) fn table(course: &Course, book: &QuizBook, progress: &Progress) -> String {
     let header = [
         "Lesson", "Answered", "Correct", "Attempts", "Hints", "Revealed", "Time",
     ];

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::progress::open_store;
 use crate::tui::text::count;
 
-pub fn run(lesson: Option<&str>, yes: bool, progress_file: Option<&Path>) -> ExitCode {
+pub(super) fn run(lesson: Option<&str>, yes: bool, progress_file: Option<&Path>) -> ExitCode {
     let mut store = match open_store(progress_file) {
         Ok(store) => store,
         Err(err) => {

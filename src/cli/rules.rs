@@ -23,7 +23,7 @@ enum Format {
     Markdown,
 }
 
-pub fn run(args: RulesArgs) -> ExitCode {
+pub(super) fn run(args: RulesArgs) -> ExitCode {
     let text = match args.format {
         Format::Text => table(rules::all()),
         Format::Json => json(rules::all()),
@@ -34,7 +34,7 @@ pub fn run(args: RulesArgs) -> ExitCode {
 }
 
 /// One row per rule, columns aligned: ID, severity, aliases, title, lesson.
-pub fn table(rules: &[RuleInfo]) -> String {
+pub(super) fn table(rules: &[RuleInfo]) -> String {
     let rows: Vec<[String; 5]> = rules
         .iter()
         .map(|r| {
@@ -71,7 +71,7 @@ pub fn table(rules: &[RuleInfo]) -> String {
 }
 
 /// A page with a summary table, then each rule's explanation under its own heading.
-pub fn markdown(rules: &[RuleInfo]) -> String {
+pub(super) fn markdown(rules: &[RuleInfo]) -> String {
     let cell = |text: &str| text.replace('|', "\\|");
     let mut out = String::from(
         "# Rules\n\n\
@@ -118,7 +118,7 @@ fn dash_if_empty(text: String) -> String {
 }
 
 /// `[{"id", "severity", "aliases", "title", "explanation", "lesson", "runtime"}]`, in registry order.
-pub fn json(rules: &[RuleInfo]) -> String {
+pub(super) fn json(rules: &[RuleInfo]) -> String {
     #[derive(Serialize)]
     struct Rule<'a> {
         id: &'a str,

@@ -11,7 +11,7 @@ use crate::quiz::eol::pack_warnings;
 use crate::quiz::verify::verify_pack;
 use crate::tui::text::count;
 
-pub fn run(dir: Option<&Path>) -> ExitCode {
+pub(super) fn run(dir: Option<&Path>) -> ExitCode {
     let (checked, problems) = match verify_pack(dir) {
         Ok(found) => found,
         Err(err) => {

@@ -13,7 +13,7 @@ use crate::tui::watch::{self, WatchState};
 use crate::workshop::{Reporter, Workshop};
 
 /// `--report-to DIR` and `--name NAME`.
-pub struct Report<'a> {
+pub(super) struct Report<'a> {
     pub to: Option<&'a Path>,
     pub name: Option<&'a str>,
 }
@@ -51,7 +51,7 @@ impl Report<'_> {
 
 /// Exit status: 0 on quit, 2 when DIR is not a usable workshop folder, 128 + the signal's
 /// number on SIGTERM/SIGHUP, 1 when the terminal or the file watcher fails.
-pub fn run(
+pub(super) fn run(
     dir: Option<&Path>,
     lessons: Option<&Path>,
     progress_file: Option<&Path>,

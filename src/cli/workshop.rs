@@ -25,7 +25,7 @@ pub enum WorkshopCommand {
 
 /// Exit status: 0 written, 1 refused (edited files without --force, or a pack that fails
 /// `verify-lessons`), 2 the pack or folder cannot be used.
-pub fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
+pub(super) fn run(command: WorkshopCommand, lessons: Option<&Path>) -> ExitCode {
     match command {
         WorkshopCommand::Init { dir, force } => match init(&dir, lessons, force) {
             Ok(report) => {

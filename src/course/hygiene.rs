@@ -37,7 +37,7 @@ pub fn clean_prose(text: &str) -> Cow<'_, str> {
 
 /// Cleans a code block: like [`clean_prose`], but tabs expand to the next multiple of
 /// [`TAB_STOP`] display columns, so code keeps its alignment.
-pub fn clean_code(code: &str) -> String {
+pub(crate) fn clean_code(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
     let mut column = 0;
     let mut chars = code.chars().peekable();

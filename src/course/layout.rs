@@ -212,7 +212,7 @@ fn lay_list(
 }
 
 /// The label a callout's first line shows.
-pub fn callout_label(callout: Callout) -> &'static str {
+pub(crate) fn callout_label(callout: Callout) -> &'static str {
     match callout {
         Callout::Note => "Note",
         Callout::Tip => "Tip",

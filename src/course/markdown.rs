@@ -10,7 +10,7 @@ use super::hygiene::{clean_code, clean_prose};
 
 /// The Markdown dialect of lesson files: CommonMark plus tables, strikethrough, task lists and
 /// GitHub's `> [!NOTE]` callouts.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -19,7 +19,7 @@ pub fn options() -> Options {
 
 /// Parses one section's Markdown. `analogy` makes plain block quotes analogy callouts (the
 /// section kind `analogy` asks for it).
-pub fn to_doc(markdown: &str, analogy: bool) -> Doc {
+pub(crate) fn to_doc(markdown: &str, analogy: bool) -> Doc {
     let mut builder = Builder {
         analogy,
         ..Builder::default()
@@ -358,7 +358,7 @@ fn take_marker(blocks: &mut Vec<Block>) -> Option<Callout> {
 }
 
 /// The callout a marker word names (any case).
-pub fn callout_named(word: &str) -> Option<Callout> {
+pub(crate) fn callout_named(word: &str) -> Option<Callout> {
     match word.to_ascii_lowercase().as_str() {
         "note" | "info" => Some(Callout::Note),
         "tip" | "hint" => Some(Callout::Tip),

@@ -31,7 +31,7 @@ fn mac_roman_byte(c: char) -> Option<u8> {
 }
 
 /// Repairs Mac Roman mojibake; returns the text unchanged (borrowed) when there is none.
-pub fn repair_mac_roman(text: &str) -> Cow<'_, str> {
+pub(crate) fn repair_mac_roman(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0; // bytes of `text` already handled into `out`
     let mut run_start = None;

@@ -44,7 +44,7 @@ fn fold(c: char) -> char {
 
 /// The non-overlapping matches of `query` in `text`, ignoring case, as char ranges.
 /// An empty query matches nothing.
-pub fn find_in_line(text: &str, query: &str) -> Vec<(usize, usize)> {
+pub(crate) fn find_in_line(text: &str, query: &str) -> Vec<(usize, usize)> {
     let needle: Vec<char> = query.chars().map(fold).collect();
     if needle.is_empty() {
         return Vec::new();
@@ -89,7 +89,7 @@ pub fn search(course: &Course, query: &str, width: u16) -> Vec<Hit> {
 
 /// Which way to go from a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
+pub(crate) enum Direction {
     /// The first hit at or after the place (a new search starts where the reader is).
     FromHere,
     /// The first hit after the place (`n`).
@@ -100,7 +100,7 @@ pub enum Direction {
 
 /// The index of the hit to go to from `from`, and whether the search wrapped around the
 /// course's end (or start) to find it; `None` when there are no hits. `hits` is in order.
-pub fn next_hit(hits: &[Hit], from: Place, direction: Direction) -> Option<(usize, bool)> {
+pub(crate) fn next_hit(hits: &[Hit], from: Place, direction: Direction) -> Option<(usize, bool)> {
     if hits.is_empty() {
         return None;
     }

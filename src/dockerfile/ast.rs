@@ -108,7 +108,7 @@ impl Keyword {
     ];
 
     /// Case-insensitive lookup; anything else is [`Keyword::Unknown`].
-    pub fn from_word(word: &str) -> Keyword {
+    pub(crate) fn from_word(word: &str) -> Keyword {
         // BuildKit lower-cases with Unicode rules (the Kelvin sign `K` becomes `k`).
         let lower;
         let word = if word.is_ascii() {
@@ -149,7 +149,7 @@ impl Keyword {
     }
 
     /// Instructions whose arguments may contain heredocs (`<<EOF`) in shell form.
-    pub fn allows_heredoc(&self) -> bool {
+    pub(crate) fn allows_heredoc(&self) -> bool {
         matches!(self, Keyword::Run | Keyword::Copy | Keyword::Add)
     }
 }
@@ -265,9 +265,9 @@ pub struct Heredoc {
     /// Delimiter with quotes removed (`EOF` for `<<"EOF"`).
     pub name: String,
     /// File descriptor prefix (`3<<EOF` → 3; 0 when absent, as BuildKit reports it).
-    pub fd: u32,
+    pub(crate) fd: u32,
     /// `<<-`: leading tabs are stripped from the body and the terminator.
-    pub chomp: bool,
+    pub(crate) chomp: bool,
     /// Some part of the delimiter was quoted: the body is not variable-expanded.
     pub quoted: bool,
     /// Body lines exactly as in the file (line ends kept; tabs *not* stripped even for `<<-`).

@@ -11,7 +11,7 @@ use crate::dockerfile::parser::directives::{DirectiveLine, DirectiveScanner, spl
 
 /// A check configuration value BuildKit would reject (its wording).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CheckOptionError {
+pub(crate) enum CheckOptionError {
     /// A part without `=`, or a key other than skip, experimental and error.
     #[error("invalid check option \"{0}\"")]
     Invalid(String),
@@ -63,10 +63,10 @@ pub fn buildkit_check(name: &str) -> Option<(&'static str, bool, Scope)> {
 
 /// What to run and how to fail: BuildKit's linter configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CheckConfig {
-    pub skip_all: bool,
+pub(crate) struct CheckConfig {
+    pub(crate) skip_all: bool,
     pub skip: Vec<String>,
-    pub experimental_all: bool,
+    pub(crate) experimental_all: bool,
     pub experimental: Vec<String>,
     /// `error=true`: any check finding fails the build.
     pub error: bool,
@@ -74,7 +74,7 @@ pub struct CheckConfig {
 
 impl CheckConfig {
     /// Parses a value the way BuildKit's `ParseLintOptions` does (at most three `;` parts).
-    pub fn parse(value: &str) -> Result<Self, CheckOptionError> {
+    pub(crate) fn parse(value: &str) -> Result<Self, CheckOptionError> {
         let value = value.trim();
         let mut config = CheckConfig::default();
         if value.is_empty() {
@@ -104,7 +104,7 @@ impl CheckConfig {
 
     /// This configuration with `other`'s skips and experiments added (`error` is the file's
     /// alone, as in BuildKit).
-    pub fn merged(&self, other: &CheckConfig) -> CheckConfig {
+    pub(crate) fn merged(&self, other: &CheckConfig) -> CheckConfig {
         let mut out = self.clone();
         out.skip_all |= other.skip_all;
         out.experimental_all |= other.experimental_all;
@@ -115,7 +115,7 @@ impl CheckConfig {
 
     /// Whether BuildKit runs the check `name` under this configuration: an experimental check
     /// only when enabled (whatever `skip` says), any other unless skipped.
-    pub fn runs(&self, name: &str, experimental: bool) -> bool {
+    pub(crate) fn runs(&self, name: &str, experimental: bool) -> bool {
         let listed = |list: &[String]| list.iter().any(|n| n == name);
         if experimental {
             self.experimental_all || listed(&self.experimental)
@@ -126,7 +126,7 @@ impl CheckConfig {
 
     /// The configuration a block of comments above an instruction adds: the first comment that
     /// is a valid `check=…` directive (BuildKit ignores the block if that one is malformed).
-    pub fn from_comments(comments: &[String]) -> Option<CheckConfig> {
+    pub(crate) fn from_comments(comments: &[String]) -> Option<CheckConfig> {
         for c in comments {
             // The comment has lost its `#`; BuildKit's directive parser reads it without one.
             let line = format!("#{c}");
@@ -158,7 +158,7 @@ fn go_bool(v: &str) -> Option<bool> {
 /// The `# check=` parser directive as BuildKit's frontend finds it: after a BOM and a `#!`
 /// line, among the leading `#key=value` lines (each starting at column 1), up to the first
 /// line that is not one of the known directives. Returns its 1-based line and its value.
-pub fn file_directive(source: &str) -> Option<(usize, &str)> {
+pub(crate) fn file_directive(source: &str) -> Option<(usize, &str)> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = source
         .split('\n')

@@ -25,7 +25,7 @@ impl Severity {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Self> {
+    pub(crate) fn from_name(name: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
             .find(|s| s.name().eq_ignore_ascii_case(name))

@@ -76,13 +76,13 @@ impl DockerIgnore {
     }
 
     /// Whether any pattern is a `!` exception.
-    pub fn has_exclusions(&self) -> bool {
+    pub(crate) fn has_exclusions(&self) -> bool {
         self.patterns.iter().any(|p| p.exclusion)
     }
 
     /// Whether a pattern excludes the whole context (`*`, `**` or `**/*`), so that `COPY . .`
     /// copies nothing (BuildKit's test for a context-root source).
-    pub fn excludes_root(&self) -> bool {
+    pub(crate) fn excludes_root(&self) -> bool {
         self.patterns
             .iter()
             .any(|p| !p.exclusion && matches!(p.text.as_str(), "*" | "**" | "**/*"))
@@ -253,7 +253,7 @@ fn glob(toks: &[Tok], s: &[char]) -> bool {
 }
 
 /// Go's `filepath.Clean` on a `/`-separated path.
-pub fn clean(path: &str) -> String {
+pub(crate) fn clean(path: &str) -> String {
     let rooted = path.starts_with('/');
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::dockerfile::model::image_ref::ImageRef;
 
-pub use facts::{Language, RuntimeFacts, WELL_KNOWN_PROGRAMS};
+pub use facts::WELL_KNOWN_PROGRAMS;
+pub(crate) use facts::{Language, RuntimeFacts};
 
 /// The bundled table (`assets/images.yaml`) as JSON, converted by build.rs: what start-up
 /// reads, because parsing JSON costs a fraction of parsing YAML and every `check` needs it.
@@ -75,7 +76,7 @@ pub struct ImageInfo {
     /// images name the Debian they derive from ("debian 13").
     pub distro: Option<String>,
     /// The libc version ("2.41" glibc, "1.2.6" musl).
-    pub libc_version: Option<String>,
+    pub(crate) libc_version: Option<String>,
     /// The image's PATH, split on ':'.
     pub path: Option<Vec<String>>,
     /// Absolute paths at which the image has each of the [`WELL_KNOWN_PROGRAMS`]; when `Some`, a
@@ -87,7 +88,7 @@ pub struct ImageInfo {
     pub programs_unknown: Vec<String>,
     /// Every executable/file outside the listed programs is known absent too (scratch,
     /// distroless static/base/cc/nodejs/python3/java: images whose whole file list is known).
-    pub contents_complete: bool,
+    pub(crate) contents_complete: bool,
     /// Users in /etc/passwd (names; their uids in `user_ids` in the same order). The whole file
     /// only when `users_complete`; otherwise the accounts known to exist (node's `node`).
     /// [`ImageInfo::has_user`] reads both.
@@ -102,9 +103,9 @@ pub struct ImageInfo {
     /// End of life of this image (its version or its distro release), YYYY-MM-DD.
     pub eol: Option<String>,
     /// Where `eol` comes from ("go 1.25: go.dev/doc/devel/release#policy …").
-    pub eol_source: Option<String>,
+    pub(crate) eol_source: Option<String>,
     /// Where the content facts come from and when (e.g. "IMAGE-FACTS.md §1.1, 2026-12-03").
-    pub facts_source: Option<String>,
+    pub(crate) facts_source: Option<String>,
     /// The platforms (`os/arch[/variant]`) the image is built for; `None` = unknown.
     pub platforms: Option<Platforms>,
 }
@@ -143,7 +144,7 @@ impl ImageInfo {
     }
 
     /// Where the image has program `name`, if the table lists it.
-    pub fn program_path(&self, name: &str) -> Option<&str> {
+    pub(crate) fn program_path(&self, name: &str) -> Option<&str> {
         self.programs
             .as_ref()?
             .iter()
@@ -173,7 +174,7 @@ impl ImageInfo {
 }
 
 /// `root`, `0`, `root:…`, `0:…` name the root user.
-pub fn is_root_user(user: &str) -> bool {
+pub(crate) fn is_root_user(user: &str) -> bool {
     let name = user.split(':').next().unwrap_or(user).trim();
     name == "root" || name == "0"
 }
@@ -221,7 +222,7 @@ struct Entry {
 /// A table that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("image table: {0}")]
-pub struct TableError(pub(crate) String);
+pub(crate) struct TableError(pub(crate) String);
 
 impl ImageTable {
     /// Reads a table from YAML text (a test's, or the bundled one to compare with build.rs's JSON).
@@ -231,7 +232,7 @@ impl ImageTable {
     }
 
     /// Reads a table from the JSON form build.rs writes ([`IMAGES_JSON`]).
-    pub fn from_json(text: &str) -> Result<Self, TableError> {
+    pub(crate) fn from_json(text: &str) -> Result<Self, TableError> {
         Self::from_raw(serde_json::from_str(text).map_err(|e| TableError(e.to_string()))?)
     }
 

@@ -23,6 +23,8 @@ pub mod rules;
 pub mod sh;
 pub(crate) mod shell;
 
-pub use ast::{Dockerfile, Instruction, Keyword, ParseError, ParseResult};
-pub use diagnostic::{Diagnostic, Fix, Location, Severity};
+pub(crate) use ast::ParseError;
+pub use ast::{Dockerfile, Instruction, Keyword, ParseResult};
+pub(crate) use diagnostic::Location;
+pub use diagnostic::{Diagnostic, Fix, Severity};
 pub use parser::{parse, parse_bytes};

@@ -177,7 +177,7 @@ const TAKES_VALUE: &[(&[&str], &[&str])] = &[
 ];
 
 /// The options of `program` (a name or path: `/usr/bin/pip3.12` reads as pip) that take a value.
-pub fn takes_value(program: &str) -> &'static [&'static str] {
+pub(crate) fn takes_value(program: &str) -> &'static [&'static str] {
     let name = program.rsplit('/').next().unwrap_or(program);
     // pip3, pip3.12: the same pip.
     let name = match name.strip_prefix("pip") {
@@ -192,7 +192,7 @@ pub fn takes_value(program: &str) -> &'static [&'static str] {
 
 /// The words of `words[1..]` that are not options nor an option's value, by `program`'s table:
 /// the subcommand first, then its operands. Words after `--` are all operands.
-pub fn positionals<'w>(
+pub(crate) fn positionals<'w>(
     program: &str,
     words: &'w [Cow<'_, str>],
 ) -> impl Iterator<Item = &'w str> + 'w {

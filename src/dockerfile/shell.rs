@@ -58,7 +58,7 @@ impl Command<'_> {
     }
 
     /// Whether any word equals one of `flags` or starts with `flag=`.
-    pub fn has_flag(&self, flags: &[&str]) -> bool {
+    pub(crate) fn has_flag(&self, flags: &[&str]) -> bool {
         self.words.iter().any(|w| {
             flags.iter().any(|f| {
                 w == f
@@ -69,7 +69,7 @@ impl Command<'_> {
     }
 
     /// Whether a short-option cluster contains `c` (`-qy` has `y`), or a word equals `long`.
-    pub fn has_short_or_long(&self, c: char, long: &[&str]) -> bool {
+    pub(crate) fn has_short_or_long(&self, c: char, long: &[&str]) -> bool {
         self.words.iter().any(|w| {
             long.contains(&&**w)
                 || (w.starts_with('-') && !w.starts_with("--") && w[1..].contains(c))
@@ -126,7 +126,7 @@ fn names_program(word: &str, program: &str) -> bool {
 pub struct Script<'a> {
     pub commands: Vec<Command<'a>>,
     /// A single `|` joined two commands.
-    pub has_pipe: bool,
+    pub(crate) has_pipe: bool,
 }
 
 impl<'a> Script<'a> {
@@ -255,7 +255,7 @@ fn assignment(w: &str) -> Option<(&str, &str)> {
 ///
 /// Byte-wise: every character with a meaning here is ASCII, so runs of other characters are
 /// taken whole; only non-ASCII characters are decoded (Unicode blanks separate words too).
-pub fn parse(text: &str) -> Script<'_> {
+pub(crate) fn parse(text: &str) -> Script<'_> {
     let bytes = text.as_bytes();
     let mut script = Script::default();
     let mut cmd = Command::default();

@@ -9,7 +9,7 @@ use super::style::{HlColor, HlStyle, StyledSpan};
 
 /// One highlighted line with SGR escapes for `depth`; each styled run ends with a reset, so
 /// the line can be embedded in other output. With [`ColorDepth::None`] only modifiers remain.
-pub fn line_to_ansi(spans: &[StyledSpan], depth: ColorDepth) -> String {
+pub(crate) fn line_to_ansi(spans: &[StyledSpan], depth: ColorDepth) -> String {
     let mut out = String::new();
     for span in spans {
         let codes = sgr_codes(&span.style, depth);

@@ -13,18 +13,18 @@ static OTHER_DUMP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/other_synta
 static OTHER_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/other_syntaxes.txt"));
 
 /// Name of our grammar in the set, and of its variant for files declaring `# escape=``.
-pub const DOCKERFILE: &str = "Dockerfile";
-pub const DOCKERFILE_BACKTICK: &str = "Dockerfile (backtick escape)";
+pub(super) const DOCKERFILE: &str = "Dockerfile";
+pub(crate) const DOCKERFILE_BACKTICK: &str = "Dockerfile (backtick escape)";
 
 /// Our grammars: the Dockerfile, its backtick variant and the shell they embed.
-pub fn syntax_set() -> &'static SyntaxSet {
+pub(crate) fn syntax_set() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(load_syntax_set)
 }
 
 /// syntect's default syntaxes, for fences in other languages; `None` when `token` (lowercase)
 /// names none of them, without inflating the set (about 10 ms and a few MB).
-pub fn other_syntax_set(token: &str) -> Option<&'static SyntaxSet> {
+pub(crate) fn other_syntax_set(token: &str) -> Option<&'static SyntaxSet> {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     OTHER_NAMES
         .lines()
@@ -33,7 +33,7 @@ pub fn other_syntax_set(token: &str) -> Option<&'static SyntaxSet> {
 }
 
 /// Our themes: `ansi`, `dark`, `light`, `high-contrast`.
-pub fn theme_set() -> &'static ThemeSet {
+pub(crate) fn theme_set() -> &'static ThemeSet {
     static SET: OnceLock<ThemeSet> = OnceLock::new();
     SET.get_or_init(load_theme_set)
 }
@@ -46,7 +46,7 @@ pub fn load_syntax_set() -> SyntaxSet {
 }
 
 /// Inflates and deserialises the embedded dump of syntect's defaults (not cached).
-pub fn load_other_syntax_set() -> SyntaxSet {
+pub(crate) fn load_other_syntax_set() -> SyntaxSet {
     syntect::dumps::from_binary(OTHER_DUMP)
 }
 

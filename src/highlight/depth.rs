@@ -34,7 +34,7 @@ impl ColorDepth {
     }
 
     /// [`ColorDepth::detect`] with the environment given as a lookup (for tests).
-    pub fn detect_with(
+    pub(crate) fn detect_with(
         choice: ColorChoice,
         is_terminal: bool,
         env: impl Fn(&str) -> Option<String>,

@@ -23,7 +23,7 @@ struct Line {
 }
 
 /// Incremental highlighting of one editor's Dockerfile, with the stage-aware overlay.
-pub struct EditorHighlight {
+pub(crate) struct EditorHighlight {
     theme: CodeTheme,
     styler: Option<LineStyler>,
     /// Whether `styler` is the backtick-escape variant of the grammar.
@@ -49,7 +49,7 @@ impl std::fmt::Debug for EditorHighlight {
 }
 
 impl EditorHighlight {
-    pub fn new(theme: CodeTheme) -> EditorHighlight {
+    pub(crate) fn new(theme: CodeTheme) -> EditorHighlight {
         EditorHighlight {
             theme,
             styler: None,
@@ -65,7 +65,11 @@ impl EditorHighlight {
     /// The styled lines `rows` of the Dockerfile `lines` (one string per line), coloured as
     /// highlighting the whole text would colour them, stage names and references included.
     /// Rows past the text are left out.
-    pub fn styled_rows(&mut self, lines: &[String], rows: Range<usize>) -> Vec<Vec<StyledSpan>> {
+    pub(crate) fn styled_rows(
+        &mut self,
+        lines: &[String],
+        rows: Range<usize>,
+    ) -> Vec<Vec<StyledSpan>> {
         let end = rows.end.min(lines.len());
         let start = rows.start.min(end);
         self.follow_text(lines);
@@ -87,7 +91,7 @@ impl EditorHighlight {
         overlay_stages(&window, &refs, self.theme.stage_palette())
     }
 
-    pub fn theme(&self) -> CodeTheme {
+    pub(crate) fn theme(&self) -> CodeTheme {
         self.theme
     }
 

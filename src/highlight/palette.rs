@@ -44,7 +44,7 @@ pub fn at_depth(color: HlColor, depth: ColorDepth) -> Option<HlColor> {
 }
 
 /// The RGB value of an xterm-256 index.
-pub fn xterm256_to_rgb(index: u8) -> (u8, u8, u8) {
+pub(crate) fn xterm256_to_rgb(index: u8) -> (u8, u8, u8) {
     match index {
         0..=15 => NAMED_RGB[usize::from(index)],
         16..=231 => {
@@ -61,7 +61,7 @@ pub fn xterm256_to_rgb(index: u8) -> (u8, u8, u8) {
 
 /// The nearest xterm-256 colour, searching the cube (16-231) and the grey ramp (232-255); the
 /// first 16 are skipped because terminals redefine them.
-pub fn rgb_to_xterm256(r: u8, g: u8, b: u8) -> u8 {
+pub(crate) fn rgb_to_xterm256(r: u8, g: u8, b: u8) -> u8 {
     let nearest_level = |c: u8| -> u8 {
         let mut best = 0;
         for (i, level) in CUBE_LEVELS.iter().enumerate() {
@@ -84,7 +84,7 @@ pub fn rgb_to_xterm256(r: u8, g: u8, b: u8) -> u8 {
 
 /// The closest of the 16 named colours by hue and brightness. Nearest-RGB distance would send
 /// most pastel theme colours to grey, because the named colours are fully saturated.
-pub fn rgb_to_ansi16(r: u8, g: u8, b: u8) -> AnsiColor {
+pub(crate) fn rgb_to_ansi16(r: u8, g: u8, b: u8) -> AnsiColor {
     use AnsiColor::*;
     let (max, min) = (r.max(g).max(b), r.min(g).min(b));
     let chroma = f32::from(max - min);

@@ -19,7 +19,7 @@ impl LineSpan {
     /// The line span of the byte range `range` of `source` (as the validator's spans give it:
     /// `Span::range()`), or `None` if the range is out of bounds, not on character boundaries or
     /// crosses a line break (a stage word split by a continuation stays uncoloured).
-    pub fn from_offsets(source: &str, range: std::ops::Range<usize>) -> Option<LineSpan> {
+    pub(crate) fn from_offsets(source: &str, range: std::ops::Range<usize>) -> Option<LineSpan> {
         let text = source.get(range.clone())?;
         if text.contains('\n') {
             return None;
@@ -45,7 +45,7 @@ pub struct StageRef {
 
 /// Returns `lines` with every stage span recoloured. Spans outside the text or not on
 /// character boundaries are skipped (the model and the text disagree: show syntect's colours).
-pub fn overlay_stages(
+pub(crate) fn overlay_stages(
     lines: &[Vec<StyledSpan>],
     refs: &[StageRef],
     palette: &[HlColor],

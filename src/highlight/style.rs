@@ -44,7 +44,7 @@ impl AnsiColor {
         AnsiColor::BrightWhite,
     ];
 
-    pub fn from_index(index: u8) -> Option<Self> {
+    pub(crate) fn from_index(index: u8) -> Option<Self> {
         Self::ALL.get(usize::from(index)).copied()
     }
 
@@ -90,7 +90,7 @@ const DEFAULT_MARKER: u8 = 0xff;
 
 impl HlColor {
     /// Decodes a theme colour; `None` means the terminal's default foreground.
-    pub fn from_theme(color: Color) -> Option<HlColor> {
+    pub(crate) fn from_theme(color: Color) -> Option<HlColor> {
         if color.a == 0 {
             if color.r == DEFAULT_MARKER {
                 return None;
@@ -102,7 +102,7 @@ impl HlColor {
 }
 
 impl HlStyle {
-    pub fn from_syntect(style: Style) -> HlStyle {
+    pub(crate) fn from_syntect(style: Style) -> HlStyle {
         HlStyle {
             fg: HlColor::from_theme(style.foreground),
             bold: style.font_style.contains(FontStyle::BOLD),

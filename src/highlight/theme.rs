@@ -39,7 +39,7 @@ impl CodeTheme {
     }
 
     /// One colour per stage index (cycled), chosen to stand apart from the theme's other hues.
-    pub fn stage_palette(self) -> &'static [HlColor] {
+    pub(crate) fn stage_palette(self) -> &'static [HlColor] {
         use AnsiColor::*;
         use HlColor::{Named, Rgb};
         match self {

@@ -25,7 +25,7 @@ mod size;
 mod surface;
 pub mod text;
 
-pub use runs::{OpenReport, PathReport, RunReport};
+pub(crate) use runs::{OpenReport, PathReport, RunReport};
 
 use serde::Serialize;
 
@@ -44,7 +44,7 @@ pub fn inspect(source: &str) -> Report {
 }
 
 /// Inspects with lint options; `options.target` picks the stage that ships (`--target`).
-pub fn inspect_with(source: &str, options: &LintOptions) -> Report {
+pub(crate) fn inspect_with(source: &str, options: &LintOptions) -> Report {
     Report::from_lint(&lint::lint(source, options))
 }
 
@@ -79,12 +79,12 @@ pub struct Report {
 
 impl Report {
     /// Builds the report from a lint run (the TUI reuses the lint it already has).
-    pub fn from_lint(result: &LintResult) -> Report {
+    pub(crate) fn from_lint(result: &LintResult) -> Report {
         build::report(result)
     }
 
     /// How paths and origins name stage `i`: `stage deps`, `stage 1`.
-    pub fn stage_label(&self, i: usize) -> String {
+    pub(crate) fn stage_label(&self, i: usize) -> String {
         self.stages
             .get(i)
             .map_or_else(|| format!("stage {i}"), |s| format!("stage {}", s.label))

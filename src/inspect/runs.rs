@@ -27,7 +27,7 @@ pub struct RunReport {
 impl RunReport {
     /// "/app/server (line 12, in /app)": the command, where it is named and where it starts;
     /// the text form and the TUI both say it this way.
-    pub fn command_text(&self) -> String {
+    pub(crate) fn command_text(&self) -> String {
         match &self.argv {
             Some(argv) => {
                 let at = self
@@ -50,7 +50,7 @@ impl RunReport {
     }
 
     /// Each reason as "line 9: DK216 line 9 copies …": the rule's message tells the chain.
-    pub fn reason_texts(&self) -> Vec<String> {
+    pub(crate) fn reason_texts(&self) -> Vec<String> {
         self.reasons
             .iter()
             .map(|d| format!("line {}: {} {}", d.location.line, d.rule, d.message))

@@ -357,7 +357,7 @@ fn surface(out: &mut String, report: &Report, style: &TextStyle) {
 
 /// `at least 141 MB`, `~7.5–8.5 MB`, `unknown`. "At least 0 MB" (files of unknown size on
 /// `scratch`) says nothing, so it reads as unknown, with the reason.
-pub fn figure_text(f: &Figure) -> String {
+pub(crate) fn figure_text(f: &Figure) -> String {
     if f.unknown {
         return "unknown".into();
     }
@@ -372,7 +372,7 @@ pub fn figure_text(f: &Figure) -> String {
 }
 
 /// `141–170 MB`, `1.1 GB`; `None` when unknown.
-pub fn range_text(min: Option<u64>, max: Option<u64>) -> Option<String> {
+pub(crate) fn range_text(min: Option<u64>, max: Option<u64>) -> Option<String> {
     let min = min?;
     let max = max.unwrap_or(min);
     let (lo, hi) = (bytes_text(min), bytes_text(max));
@@ -389,7 +389,7 @@ pub fn range_text(min: Option<u64>, max: Option<u64>) -> Option<String> {
 }
 
 /// Decimal units as the image table uses them: `60.7 MB`, `141 MB`, `1.1 GB`, `0 MB`.
-pub fn bytes_text(bytes: u64) -> String {
+pub(crate) fn bytes_text(bytes: u64) -> String {
     let trim = |s: String| {
         if s.contains('.') {
             s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -5,7 +5,7 @@ use crate::quiz::{Answer, Question, QuestionKind};
 
 /// The rows a question lists for the learner to answer by number (choices, items in their
 /// shuffled order, Dockerfile lines), numbered from 1.
-pub fn rows(question: &Question, arrangement: &[usize]) -> Vec<String> {
+pub(super) fn rows(question: &Question, arrangement: &[usize]) -> Vec<String> {
     match &question.kind {
         QuestionKind::Single { choices, .. } | QuestionKind::Multiple { choices, .. } => {
             choices.clone()
@@ -18,7 +18,7 @@ pub fn rows(question: &Question, arrangement: &[usize]) -> Vec<String> {
 }
 
 /// What the learner is asked to type.
-pub fn instruction(question: &Question) -> &'static str {
+pub(super) fn instruction(question: &Question) -> &'static str {
     match question.kind {
         QuestionKind::Single { .. } => "Type the number of your choice.",
         QuestionKind::Multiple { .. } => {
@@ -37,7 +37,7 @@ pub fn instruction(question: &Question) -> &'static str {
 
 /// What is wrong with a typed answer, said as what to type instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AnswerError {
+pub(crate) enum AnswerError {
     #[error("Type t (true) or f (false).")]
     NotTrueFalse,
     #[error("Type an answer.")]
@@ -54,7 +54,7 @@ pub enum AnswerError {
 
 /// The answer typed as `typed`, or what is wrong with it. `arrangement` is the order the
 /// items of an order question were listed in.
-pub fn parse(
+pub(super) fn parse(
     question: &Question,
     arrangement: &[usize],
     typed: &str,
@@ -110,7 +110,7 @@ fn numbers(typed: &str, count: usize) -> Result<Vec<usize>, AnswerError> {
 }
 
 /// The right answer, in words, for after a wrong one.
-pub fn right_answer(question: &Question) -> String {
+pub(crate) fn right_answer(question: &Question) -> String {
     match &question.kind {
         QuestionKind::Single { choices, correct } => {
             format!("The answer is {}: {}", correct + 1, choices[*correct])

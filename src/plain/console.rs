@@ -9,7 +9,7 @@ use crate::course::doc::{Block, Doc, Inline};
 use crate::course::layout::layout;
 use crate::course::markdown::to_doc;
 
-pub struct Console<R, W> {
+pub(crate) struct Console<R, W> {
     input: R,
     out: W,
     /// Columns to wrap text to.
@@ -21,7 +21,7 @@ pub struct Console<R, W> {
 impl<R: BufRead, W: Write> Console<R, W> {
     /// A console `width` columns wide and `height` rows high (a page keeps two rows for the
     /// heading and one for the prompt).
-    pub fn new(input: R, out: W, width: u16, height: u16) -> Self {
+    pub(crate) fn new(input: R, out: W, width: u16, height: u16) -> Self {
         Console {
             input,
             out,
@@ -31,7 +31,7 @@ impl<R: BufRead, W: Write> Console<R, W> {
     }
 
     /// Prints one line, wrapped at spaces when it is wider than the console.
-    pub fn say(&mut self, line: &str) -> io::Result<()> {
+    pub(crate) fn say(&mut self, line: &str) -> io::Result<()> {
         if UnicodeWidthStr::width(line) <= usize::from(self.width) {
             return writeln!(self.out, "{}", crate::escape::line(line));
         }
@@ -44,12 +44,12 @@ impl<R: BufRead, W: Write> Console<R, W> {
         Ok(())
     }
 
-    pub fn blank(&mut self) -> io::Result<()> {
+    pub(crate) fn blank(&mut self) -> io::Result<()> {
         writeln!(self.out)
     }
 
     /// Markdown (inline code, emphasis) as plain text wrapped to the width, indented by `indent`.
-    pub fn prose(&mut self, markdown: &str, indent: usize) -> io::Result<()> {
+    pub(crate) fn prose(&mut self, markdown: &str, indent: usize) -> io::Result<()> {
         let width = self.width.saturating_sub(indent as u16).max(10);
         for line in layout(&to_doc(markdown, false), width) {
             let text = line.text();
@@ -60,7 +60,7 @@ impl<R: BufRead, W: Write> Console<R, W> {
 
     /// Prints `prompt` (no newline; nothing when empty) and reads a line, without its line ending; `None` when
     /// the input has ended.
-    pub fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+    pub(crate) fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
         if !prompt.is_empty() {
             write!(self.out, "{} ", crate::escape::line(prompt))?;
         }

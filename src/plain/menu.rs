@@ -12,7 +12,7 @@ const COMMANDS: &str = "Type a lesson's number to read it, t and a number to tak
 
 /// What a line typed at the menu asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub(super) enum Command {
     Read(usize),
     Quiz(usize),
     List,
@@ -21,7 +21,7 @@ pub enum Command {
 
 /// What is wrong with a line typed at the menu.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum MenuError {
+pub(crate) enum MenuError {
     #[error("There is no lesson {typed}; they go from 1 to {lessons}.")]
     NoLesson { typed: String, lessons: usize },
     #[error("Not a command: {0}. {COMMANDS}")]
@@ -29,7 +29,7 @@ pub enum MenuError {
 }
 
 /// The command typed as `typed`, with lessons numbered from 1 up to `lessons`.
-pub fn parse(typed: &str, lessons: usize) -> Result<Command, MenuError> {
+pub(super) fn parse(typed: &str, lessons: usize) -> Result<Command, MenuError> {
     let typed = typed.trim().to_lowercase();
     let lesson = |n: &str| {
         n.trim()
@@ -51,7 +51,7 @@ pub fn parse(typed: &str, lessons: usize) -> Result<Command, MenuError> {
     }
 }
 
-pub fn run<R: BufRead, W: Write>(
+pub(super) fn run<R: BufRead, W: Write>(
     session: &mut Session,
     console: &mut Console<R, W>,
 ) -> io::Result<()> {

@@ -13,7 +13,7 @@ mod reading;
 
 use std::io::{self, BufRead, IsTerminal, Write};
 
-pub use console::Console;
+pub(crate) use console::Console;
 
 use crate::course::Course;
 use crate::progress::Store;
@@ -24,7 +24,7 @@ use crate::quiz::QuizBook;
 const MAX_WIDTH: u16 = 100;
 
 /// The course, its quizzes and the learner's progress, as the plain session uses them.
-pub struct Session<'a> {
+pub(crate) struct Session<'a> {
     pub course: &'a Course,
     pub quizzes: QuizBook,
     pub store: &'a mut Store,
@@ -44,7 +44,7 @@ impl Session<'_> {
 }
 
 /// Runs the plain course on `console` until the learner quits or the input ends.
-pub fn run<R: BufRead, W: Write>(
+pub(crate) fn run<R: BufRead, W: Write>(
     course: &Course,
     store: &mut Store,
     console: &mut Console<R, W>,
@@ -60,7 +60,7 @@ pub fn run<R: BufRead, W: Write>(
 
 /// The terminal's columns and rows when stdout is one; else `$COLUMNS` and `$LINES`; else
 /// 80 x 24. The width is capped at [`MAX_WIDTH`].
-pub fn size() -> (u16, u16) {
+pub(crate) fn size() -> (u16, u16) {
     let from_env = |name: &str, default: u16| {
         std::env::var(name)
             .ok()
@@ -78,6 +78,6 @@ pub fn size() -> (u16, u16) {
 
 /// Whether the terminal cannot draw the full screens (`TERM=dumb`): then plain mode is used
 /// without being asked for.
-pub fn terminal_is_dumb() -> bool {
+pub(crate) fn terminal_is_dumb() -> bool {
     std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }

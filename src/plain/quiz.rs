@@ -26,7 +26,7 @@ enum Outcome {
     Quit,
 }
 
-pub fn take<R: BufRead, W: Write>(
+pub(super) fn take<R: BufRead, W: Write>(
     session: &mut Session,
     console: &mut Console<R, W>,
     lesson: usize,

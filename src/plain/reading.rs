@@ -8,7 +8,7 @@ use crate::course::layout::layout;
 
 /// Where the learner goes after reading or a quiz.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum After {
+pub(super) enum After {
     Menu,
     Quit,
     Read(usize),
@@ -40,7 +40,7 @@ fn step(typed: &str) -> Option<Step> {
 const STEPS: &str = "Enter: go on · n: next section · p: previous section · t: quiz · q: lessons";
 
 /// Reads lesson `lesson` from its first section.
-pub fn read<R: BufRead, W: Write>(
+pub(super) fn read<R: BufRead, W: Write>(
     session: &mut Session,
     console: &mut Console<R, W>,
     lesson: usize,

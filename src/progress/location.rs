@@ -9,10 +9,10 @@ use etcetera::BaseStrategy;
 /// No data directory to keep the progress file in (no home directory).
 #[derive(Debug, thiserror::Error)]
 #[error("no data directory for the progress file: {0}")]
-pub struct NoDataDir(#[from] etcetera::HomeDirError);
+pub(crate) struct NoDataDir(#[from] etcetera::HomeDirError);
 
 /// The default progress file, or why there is none.
-pub fn default_progress_path() -> Result<PathBuf, NoDataDir> {
+pub(crate) fn default_progress_path() -> Result<PathBuf, NoDataDir> {
     let strategy = etcetera::choose_base_strategy()?;
     Ok(strategy
         .data_dir()

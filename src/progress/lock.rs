@@ -17,13 +17,13 @@ const POLL_EVERY: Duration = Duration::from_millis(5);
 
 /// Held while the lock file exists; dropping it removes the file.
 #[derive(Debug)]
-pub struct LockGuard {
+pub(crate) struct LockGuard {
     path: PathBuf,
 }
 
 impl LockGuard {
     /// Waits up to a few seconds for the lock at `path`.
-    pub fn acquire(path: &Path) -> io::Result<LockGuard> {
+    pub(crate) fn acquire(path: &Path) -> io::Result<LockGuard> {
         let started = Instant::now();
         loop {
             match OpenOptions::new().write(true).create_new(true).open(path) {

@@ -7,12 +7,10 @@ pub(crate) mod location;
 mod lock;
 pub(crate) mod model;
 pub mod moved;
-pub mod review;
-pub mod store;
+pub(crate) mod review;
+pub(crate) mod store;
 
-pub use location::default_progress_path;
-pub use model::{
-    Help, LessonProgress, Position, Progress, QuestionProgress, Review, SCHEMA_VERSION,
-};
+pub(crate) use location::default_progress_path;
+pub use model::{Help, Position, Progress, QuestionProgress, Review, SCHEMA_VERSION};
 pub use review::Clock;
 pub use store::{Notice, Store, StoreError};

@@ -94,9 +94,9 @@ pub struct Position {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// Days since 1970-01-01 (UTC) on which it is due.
-    pub due_day: u64,
+    pub(crate) due_day: u64,
     /// The wait that led to this review, in days.
-    pub interval_days: u32,
+    pub(crate) interval_days: u32,
 }
 
 /// What an exercise showed the learner to help them.
@@ -112,7 +112,7 @@ impl Progress {
     }
 
     /// The record for a question, created empty on first use.
-    pub fn question_mut(&mut self, lesson: &str, question: &str) -> &mut QuestionProgress {
+    pub(crate) fn question_mut(&mut self, lesson: &str, question: &str) -> &mut QuestionProgress {
         self.lessons
             .entry(lesson.to_string())
             .or_default()
@@ -130,13 +130,13 @@ impl Progress {
     }
 
     /// Whether the question was answered right (an exercise: its file passed).
-    pub fn is_right(&self, lesson: &str, question: &str) -> bool {
+    pub(crate) fn is_right(&self, lesson: &str, question: &str) -> bool {
         self.question(lesson, question).is_some_and(|q| q.correct)
     }
 
     /// Records a check of a Dockerfile exercise. Once it has passed, later checks are practice
     /// and change nothing, so saving a passed file again keeps its first-try credit.
-    pub fn record_check(&mut self, lesson: &str, question: &str, passed: bool) {
+    pub(crate) fn record_check(&mut self, lesson: &str, question: &str, passed: bool) {
         if !self.is_right(lesson, question) {
             self.record_answer(lesson, question, passed);
         }
@@ -155,7 +155,7 @@ impl Progress {
 
     /// Records a hint or a solution the learner saw on an exercise, unless it already passed
     /// (then it can no longer help, so it costs nothing).
-    pub fn record_help(&mut self, lesson: &str, question: &str, help: Help) {
+    pub(crate) fn record_help(&mut self, lesson: &str, question: &str, help: Help) {
         if self.is_right(lesson, question) {
             return;
         }

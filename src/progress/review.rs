@@ -5,12 +5,12 @@
 use super::model::{Progress, Review};
 
 /// The waits between reviews, in days.
-pub const INTERVALS: [u32; 3] = [1, 3, 7];
+pub(crate) const INTERVALS: [u32; 3] = [1, 3, 7];
 
 const DAY_MS: u64 = 86_400_000;
 
 /// The day (since 1970-01-01, UTC) of a time in Unix milliseconds.
-pub fn day_of(unix_ms: u64) -> u64 {
+pub(crate) fn day_of(unix_ms: u64) -> u64 {
     unix_ms / DAY_MS
 }
 
@@ -22,7 +22,7 @@ impl Progress {
 
     /// A review answered: right waits the next interval (after the last, it is done), wrong
     /// starts again at the first.
-    pub fn record_review(&mut self, lesson: &str, question: &str, right: bool, today: u64) {
+    pub(crate) fn record_review(&mut self, lesson: &str, question: &str, right: bool, today: u64) {
         let q = self.question_mut(lesson, question);
         let Some(review) = q.review else {
             return;

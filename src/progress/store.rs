@@ -139,7 +139,7 @@ impl Store {
     /// (its lock, the temporary file of a save), so a folder it cannot write is known now, not
     /// at the first save. When they cannot, the store turns read-only and the notice says why.
     /// A probe file, not the lock, so a save running elsewhere does not delay the start.
-    pub fn check_writable(&mut self) -> Option<Notice> {
+    pub(crate) fn check_writable(&mut self) -> Option<Notice> {
         let path = self.path.clone().filter(|_| self.read_only.is_none())?;
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -196,7 +196,7 @@ impl Store {
     }
 
     /// Whether there are changes not yet on disk.
-    pub fn is_dirty(&self) -> bool {
+    pub(crate) fn is_dirty(&self) -> bool {
         self.current != self.base
     }
 

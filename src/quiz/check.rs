@@ -20,7 +20,7 @@ pub enum Answer {
 /// Whether an answer is right. A Dockerfile exercise is never judged here (it needs the
 /// validator; see [`super::exercise::judge`]), so it is `false`, as is an answer of the
 /// wrong shape.
-pub fn is_correct(question: &Question, answer: &Answer) -> bool {
+pub(crate) fn is_correct(question: &Question, answer: &Answer) -> bool {
     match (&question.kind, answer) {
         (QuestionKind::Single { correct, .. }, Answer::Choice(c)) => c == correct,
         (QuestionKind::Multiple { correct, .. }, Answer::Choices(picked)) => {

@@ -8,10 +8,10 @@ use std::path::{Component, Path};
 use super::Exercise;
 
 /// The names an exercise folder gives its own files, so no context file may take them.
-pub const RESERVED: [&str; 2] = ["Dockerfile", "README.md"];
+pub(crate) const RESERVED: [&str; 2] = ["Dockerfile", "README.md"];
 
 /// Why `name` (its trailing `/` dropped) cannot be a file in the exercise folder, if so.
-pub fn name_problem(name: &str) -> Option<&'static str> {
+pub(crate) fn name_problem(name: &str) -> Option<&'static str> {
     if name.contains('\0') {
         return Some("it contains a NUL byte, which no file name can hold");
     }
@@ -26,7 +26,7 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
 }
 
 /// Every problem with the exercise's context names, as messages naming the file.
-pub fn problems(exercise: &Exercise) -> Vec<String> {
+pub(crate) fn problems(exercise: &Exercise) -> Vec<String> {
     let mut found = Vec::new();
     let mut files = BTreeSet::new();
     for file in &exercise.context {

@@ -6,7 +6,7 @@ use similar::{ChangeTag, TextDiff};
 
 /// One line of the diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffLine {
+pub(crate) struct DiffLine {
     pub change: Change,
     /// The line's number in the file it comes from (the learner's for `Same` and `Removed`,
     /// the reference's for `Added`).
@@ -15,7 +15,7 @@ pub struct DiffLine {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     Same,
     /// Only in the learner's file.
     Removed,
@@ -25,7 +25,7 @@ pub enum Change {
 
 impl Change {
     /// The unified-diff marker, so a change reads without colour.
-    pub fn marker(self) -> char {
+    pub(crate) fn marker(self) -> char {
         match self {
             Change::Same => ' ',
             Change::Removed => '-',
@@ -35,7 +35,7 @@ impl Change {
 }
 
 /// `mine` against `reference`, line by line, removals before additions where lines differ.
-pub fn unified(mine: &str, reference: &str) -> Vec<DiffLine> {
+pub(crate) fn unified(mine: &str, reference: &str) -> Vec<DiffLine> {
     let trim = |text: &str| -> String {
         text.lines()
             .map(|l| format!("{}\n", l.trim_end()))

@@ -6,7 +6,7 @@ use crate::inspect::Estimate;
 
 /// The stages of one Dockerfile, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Facts {
+pub(crate) struct Facts {
     pub stages: Vec<StageFacts>,
     /// Index into `stages` of the stage that becomes the image (the last, unless a target).
     pub final_stage: Option<usize>,
@@ -15,18 +15,18 @@ pub struct Facts {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StageFacts {
+pub(crate) struct StageFacts {
     pub name: Option<String>,
     /// The base as the build sees it (global ARG defaults substituted).
     pub base: String,
     /// When the base is an earlier stage (`FROM build`), its index.
-    pub base_stage: Option<usize>,
+    pub(crate) base_stage: Option<usize>,
     /// Line of the FROM.
     pub line: usize,
     /// The base image's default user when the validator's image table knows it, e.g.
     /// `Some(false)` for `gcr.io/distroless/static:nonroot`; `None` when unknown.
-    pub base_runs_as_root: Option<bool>,
-    pub copies_from: Vec<CopyFrom>,
+    pub(crate) base_runs_as_root: Option<bool>,
+    pub(crate) copies_from: Vec<CopyFrom>,
     /// The last USER of the stage: the user as written, and its line.
     pub user: Option<(String, usize)>,
     /// The last CMD and the last ENTRYPOINT of the stage.
@@ -35,38 +35,38 @@ pub struct StageFacts {
 
 /// A `COPY --from=…` (or `ADD --from`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CopyFrom {
+pub(crate) struct CopyFrom {
     /// The `--from` value as written.
     pub from: String,
     /// The stage it names, if it names one.
-    pub from_stage: Option<usize>,
+    pub(crate) from_stage: Option<usize>,
     pub sources: Vec<String>,
     pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Command {
+pub(crate) struct Command {
     /// `CMD` or `ENTRYPOINT`.
     pub keyword: &'static str,
-    pub exec_form: bool,
+    pub(crate) exec_form: bool,
     pub line: usize,
 }
 
 /// Where a fact was found: in the final stage itself or in a stage it builds on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found<T> {
+pub(crate) struct Found<T> {
     pub value: T,
     pub stage: usize,
 }
 
 impl Facts {
-    pub fn final_stage(&self) -> Option<(usize, &StageFacts)> {
+    pub(crate) fn final_stage(&self) -> Option<(usize, &StageFacts)> {
         let index = self.final_stage?;
         Some((index, self.stages.get(index)?))
     }
 
     /// The final stage and the stages it builds on (`FROM <stage>`), nearest first.
-    pub fn final_chain(&self) -> Vec<(usize, &StageFacts)> {
+    pub(crate) fn final_chain(&self) -> Vec<(usize, &StageFacts)> {
         let mut chain = Vec::new();
         let mut next = self.final_stage;
         while let Some(index) = next {
@@ -84,7 +84,7 @@ impl Facts {
     }
 
     /// The image the final stage ultimately starts from, with the stage whose FROM names it.
-    pub fn final_image(&self) -> Option<Found<&str>> {
+    pub(crate) fn final_image(&self) -> Option<Found<&str>> {
         let (stage, facts) = *self.final_chain().last()?;
         Some(Found {
             value: facts.base.as_str(),
@@ -93,14 +93,14 @@ impl Facts {
     }
 
     /// The USER in effect in the final stage, inherited along its `FROM <stage>` chain.
-    pub fn final_user(&self) -> Option<Found<&(String, usize)>> {
+    pub(crate) fn final_user(&self) -> Option<Found<&(String, usize)>> {
         self.final_chain()
             .into_iter()
             .find_map(|(stage, facts)| facts.user.as_ref().map(|value| Found { value, stage }))
     }
 
     /// The CMD and ENTRYPOINT in effect in the final stage (each inherited along the chain).
-    pub fn final_commands(&self) -> Vec<&Command> {
+    pub(crate) fn final_commands(&self) -> Vec<&Command> {
         let mut found: Vec<&Command> = Vec::new();
         for (_, facts) in self.final_chain() {
             for command in &facts.commands {
@@ -114,7 +114,7 @@ impl Facts {
     }
 
     /// Index of the stage a name or number refers to (names case-insensitively, as BuildKit).
-    pub fn stage_named(&self, name: &str) -> Option<usize> {
+    pub(crate) fn stage_named(&self, name: &str) -> Option<usize> {
         if let Ok(n) = name.parse::<usize>() {
             return (n < self.stages.len()).then_some(n);
         }

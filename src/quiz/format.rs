@@ -20,7 +20,7 @@ mod error;
 use error::QuestionError;
 
 /// How many failed checks before the solution is offered, unless the question says.
-pub const DEFAULT_REVEAL_AFTER: u32 = 3;
+pub(crate) const DEFAULT_REVEAL_AFTER: u32 = 3;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -165,7 +165,7 @@ pub fn parse_quiz(text: &str, source: &Path, lesson_id: &str) -> Result<Quiz, Ve
     }
 }
 
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

@@ -1,7 +1,7 @@
 //! The small glob used by requirements: `*` matches any run of characters (including `/`,
 //! so `gcr.io/distroless/*` covers every distroless image and tag), `?` one character.
 
-pub fn glob_match(pattern: &str, text: &str) -> bool {
+pub(crate) fn glob_match(pattern: &str, text: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
     // Iterative matcher with one backtrack point: linear in practice, no recursion.

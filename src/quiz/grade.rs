@@ -13,12 +13,12 @@ use crate::dockerfile::lint::{Outcome, verdict as run_verdict};
 use crate::dockerfile::rules::edit_distance;
 
 /// Version of the JSON document; raised only when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 const FORMAT: &str = "dockerlings-grade";
 
 /// A Dockerfile exercise found by id, with the lesson it belongs to.
 #[derive(Debug, Clone, Copy)]
-pub struct Found<'a> {
+pub(crate) struct Found<'a> {
     pub lesson_id: &'a str,
     pub question: &'a Question,
     pub exercise: &'a Exercise,
@@ -26,7 +26,7 @@ pub struct Found<'a> {
 
 /// Why an id names no exercise to grade.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NotFound {
+pub(crate) enum NotFound {
     /// No question has this id; the closest exercise ids, best first (maybe none).
     Unknown { suggestions: Vec<String> },
     /// The question exists but is not a Dockerfile exercise; its kind (`single`, …).
@@ -35,7 +35,7 @@ pub enum NotFound {
 
 impl NotFound {
     /// The `error.kind` of the JSON document.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             NotFound::Unknown { .. } => "unknown_exercise",
             NotFound::NotDockerfile { .. } => "not_a_dockerfile_exercise",
@@ -43,7 +43,7 @@ impl NotFound {
     }
 
     /// One line for a person: what is wrong and what to type instead.
-    pub fn message(&self, id: &str, book: &QuizBook) -> String {
+    pub(crate) fn message(&self, id: &str, book: &QuizBook) -> String {
         match self {
             NotFound::Unknown { suggestions } if !suggestions.is_empty() => format!(
                 "no exercise `{id}` in the pack; did you mean {}?",
@@ -77,7 +77,7 @@ fn quoted_list(ids: &[String], last: &str) -> String {
 }
 
 /// Every Dockerfile exercise of the pack, in lesson order.
-pub fn exercises(book: &QuizBook) -> impl Iterator<Item = Found<'_>> {
+pub(crate) fn exercises(book: &QuizBook) -> impl Iterator<Item = Found<'_>> {
     book.quizzes.iter().flat_map(|quiz| {
         quiz.questions
             .iter()
@@ -93,7 +93,7 @@ pub fn exercises(book: &QuizBook) -> impl Iterator<Item = Found<'_>> {
 }
 
 /// The exercise with this id (exact; ids are case-sensitive in progress files too).
-pub fn find<'a>(book: &'a QuizBook, id: &str) -> Result<Found<'a>, NotFound> {
+pub(crate) fn find<'a>(book: &'a QuizBook, id: &str) -> Result<Found<'a>, NotFound> {
     if let Some(found) = exercises(book).find(|f| f.question.id == id) {
         return Ok(found);
     }
@@ -135,7 +135,7 @@ fn closest(book: &QuizBook, id: &str) -> Vec<String> {
 
 /// One graded file.
 #[derive(Debug, Clone)]
-pub struct Graded<'a> {
+pub(crate) struct Graded<'a> {
     pub found: Found<'a>,
     /// How the file is named in the report (as given on the command line).
     pub file: String,
@@ -145,7 +145,7 @@ pub struct Graded<'a> {
 }
 
 impl<'a> Graded<'a> {
-    pub fn new(found: Found<'a>, file: String, source: &str) -> Self {
+    pub(crate) fn new(found: Found<'a>, file: String, source: &str) -> Self {
         let verdict = judge(&found.exercise.requirements, source);
         Graded {
             found,
@@ -155,7 +155,7 @@ impl<'a> Graded<'a> {
         }
     }
 
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         self.verdict.passed()
     }
 }
@@ -212,7 +212,7 @@ struct ErrorBody<'a> {
 }
 
 /// The graded file as JSON, ending with a newline.
-pub fn json(graded: &Graded<'_>) -> String {
+pub(crate) fn json(graded: &Graded<'_>) -> String {
     let verdict = &graded.verdict;
     let document = Document {
         format: FORMAT,
@@ -252,7 +252,7 @@ pub fn json(graded: &Graded<'_>) -> String {
 
 /// Why a file could not be graded, as JSON: `kind` is `unknown_exercise`,
 /// `not_a_dockerfile_exercise`, `unreadable_file` or `unusable_pack`.
-pub fn json_error(
+pub(crate) fn json_error(
     exercise: &str,
     file: &str,
     kind: &str,
@@ -281,7 +281,7 @@ fn to_json(value: &impl Serialize) -> String {
 /// The graded file as plain text: one block per requirement (`pass`/`FAIL`, what it asks, then
 /// `line N:` and why), the findings as `line:column severity RULE: message`, whether the image
 /// would run, and a last line with the result. No colour or cursor movement, so a CI log shows it as it is.
-pub fn text(graded: &Graded<'_>) -> String {
+pub(crate) fn text(graded: &Graded<'_>) -> String {
     let verdict = &graded.verdict;
     let mut out = format!(
         "grade: exercise {} (lesson {}) on {}\n",

@@ -5,7 +5,11 @@ use super::model::{HintTrigger, Question};
 use super::verdict::Verdict;
 
 /// Index into `question.hints` of the next hint to show, skipping those already `shown`.
-pub fn next_hint(question: &Question, verdict: Option<&Verdict>, shown: &[usize]) -> Option<usize> {
+pub(crate) fn next_hint(
+    question: &Question,
+    verdict: Option<&Verdict>,
+    shown: &[usize],
+) -> Option<usize> {
     let failing = |trigger: &HintTrigger| {
         verdict.is_some_and(|v| match trigger {
             HintTrigger::Requirement(key) => v.failed_keys().any(|k| k == key),

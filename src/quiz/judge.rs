@@ -24,7 +24,7 @@ pub fn judge(requirements: &[Requirement], source: &str) -> Verdict {
 
 /// The facts requirements need, from the validator's model and syntax tree (`final_size` is
 /// left to [`judge`], which works it out only when a requirement needs it).
-pub fn facts_of(result: &LintResult) -> Facts {
+pub(crate) fn facts_of(result: &LintResult) -> Facts {
     let model = &result.model;
     let instructions = &result.parse.dockerfile.instructions;
     let line_of = |i: usize| instructions.get(i).map_or(1, |ins| ins.start_line as usize);

@@ -16,11 +16,10 @@ pub(crate) mod pack;
 pub(crate) mod verdict;
 pub mod verify;
 
-pub use check::{Answer, is_correct, normalise};
+pub(crate) use check::is_correct;
+pub use check::{Answer, normalise};
 pub use format::parse_quiz;
-pub use model::{
-    ContextFile, Exercise, Hint, HintTrigger, Question, QuestionKind, Quiz, Requirement,
-    WrongAnswer,
-};
+pub(crate) use model::ContextFile;
+pub use model::{Exercise, Hint, Question, QuestionKind, Quiz, Requirement};
 pub use pack::QuizBook;
 pub use verdict::{Check, Verdict};

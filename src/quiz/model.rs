@@ -32,11 +32,11 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
     pub text: String,
-    pub tied_to: Option<HintTrigger>,
+    pub(crate) tied_to: Option<HintTrigger>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HintTrigger {
+pub(crate) enum HintTrigger {
     /// A requirement key, e.g. `non_root` (see [`Requirement::key`]).
     Requirement(String),
     /// A validator rule ID, e.g. `DL3006`.
@@ -124,7 +124,7 @@ pub struct Exercise {
     /// Answers that must fail, each by a named requirement.
     pub wrong: Vec<WrongAnswer>,
     /// The solution is offered after this many failed checks.
-    pub reveal_after: u32,
+    pub(crate) reveal_after: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +182,7 @@ impl Requirement {
         }
     }
 
-    pub const KEYS: [&'static str; 9] = [
+    pub(crate) const KEYS: [&'static str; 9] = [
         "min_stages",
         "final_base",
         "final_copies_from",

@@ -41,7 +41,7 @@ impl Verdict {
 }
 
 /// Evaluates each requirement on the facts and diagnostics of one Dockerfile.
-pub fn evaluate(
+pub(crate) fn evaluate(
     requirements: &[Requirement],
     facts: &Facts,
     diagnostics: Vec<Diagnostic>,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::FileReport;
 use crate::dockerfile::Severity;
 
-pub fn render(reports: &[FileReport]) -> String {
+pub(crate) fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for report in reports {
         let file = property(&report.path);

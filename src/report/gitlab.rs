@@ -31,7 +31,7 @@ struct Lines {
     begin: usize,
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+pub(crate) fn render(reports: &[FileReport]) -> String {
     let mut issues = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut fingerprint = |path: &str, rule: &str, message: &str| {

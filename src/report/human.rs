@@ -19,19 +19,19 @@ const MAX_SNIPPET_LINES: usize = 4;
 const BOLD: Style = Style::new().effects(Effects::BOLD);
 
 /// Colours for the quoted Dockerfile lines: the app's highlighter at the terminal's depth.
-pub struct SourceColours<'a> {
+pub(crate) struct SourceColours<'a> {
     pub highlighter: &'a Highlighter,
     pub depth: ColorDepth,
 }
 
 /// Renders the whole report; `color` adds ANSI styling (the caller decides from TTY/NO_COLOR).
-pub fn render(reports: &[FileReport], color: bool) -> String {
+pub(crate) fn render(reports: &[FileReport], color: bool) -> String {
     render_with(reports, color, None)
 }
 
 /// Renders the whole report in colour, with the quoted source lines syntax-highlighted (stage
 /// names and references in their stage's colour) as the course shows Dockerfiles.
-pub fn render_highlighted(reports: &[FileReport], source: &SourceColours<'_>) -> String {
+pub(crate) fn render_highlighted(reports: &[FileReport], source: &SourceColours<'_>) -> String {
     render_with(reports, true, Some(source))
 }
 
@@ -78,7 +78,7 @@ fn render_with(reports: &[FileReport], color: bool, colours: Option<&SourceColou
 }
 
 /// `3 files checked: 1 error, 2 warnings, 1 style` (info, style and unreadable only when present).
-pub fn summary_line(summary: &Summary) -> String {
+pub(crate) fn summary_line(summary: &Summary) -> String {
     let mut parts = vec![
         counted(summary.errors, "error", "errors"),
         counted(summary.warnings, "warning", "warnings"),

@@ -20,7 +20,7 @@ use super::{FileError, FileReport, Summary};
 use crate::dockerfile::{Diagnostic, Fix, Severity};
 
 /// The schema version written in every document.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -56,7 +56,7 @@ struct Finding<'a> {
 }
 
 /// Renders the report as pretty-printed JSON with a trailing newline.
-pub fn render(reports: &[FileReport]) -> String {
+pub(crate) fn render(reports: &[FileReport]) -> String {
     let document = Document {
         version: SCHEMA_VERSION,
         files: reports.iter().map(file).collect(),

@@ -13,7 +13,7 @@ use crate::dockerfile::{Diagnostic, Severity};
 
 /// One checked input: its display path and either its findings or why it could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileReport {
+pub(crate) struct FileReport {
     /// The path as the user gave it or as the directory search found it (`<stdin>` for `-`).
     pub path: String,
     pub outcome: Outcome,
@@ -21,7 +21,7 @@ pub struct FileReport {
 
 /// What became of one input.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// The file was read and linted; `source` is kept for the snippets.
     Checked {
         source: String,
@@ -33,7 +33,7 @@ pub enum Outcome {
 
 /// Why a file could not be checked, with the place in it when there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileError {
+pub(crate) struct FileError {
     pub message: String,
     /// 1-based line and column of the offending byte (e.g. the first invalid UTF-8 sequence).
     pub position: Option<(usize, usize)>,
@@ -41,14 +41,14 @@ pub struct FileError {
 
 impl FileReport {
     /// The findings of a checked file; none for a file that failed.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
+    pub(crate) fn diagnostics(&self) -> &[Diagnostic] {
         match &self.outcome {
             Outcome::Checked { diagnostics, .. } => diagnostics,
             Outcome::Failed(_) => &[],
         }
     }
 
-    pub fn error(&self) -> Option<&FileError> {
+    pub(crate) fn error(&self) -> Option<&FileError> {
         match &self.outcome {
             Outcome::Checked { .. } => None,
             Outcome::Failed(err) => Some(err),
@@ -58,7 +58,7 @@ impl FileReport {
 
 /// Counts over a whole run, for the human summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Inputs given or found, including those that failed.
     pub files: usize,
     /// Inputs that could not be checked.
@@ -70,7 +70,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Self {
+    pub(crate) fn of(reports: &[FileReport]) -> Self {
         let mut summary = Summary {
             files: reports.len(),
             ..Summary::default()
@@ -102,9 +102,9 @@ pub(crate) mod fixtures {
     use super::*;
     use crate::dockerfile::{Fix, Location};
 
-    pub const SOURCE: &str = "FROM alpine\nRUN cd /app && make\nCMD make run\n";
+    pub(crate) const SOURCE: &str = "FROM alpine\nRUN cd /app && make\nCMD make run\n";
 
-    pub fn diagnostic(
+    pub(crate) fn diagnostic(
         rule: &'static str,
         severity: Severity,
         message: &str,
@@ -129,7 +129,7 @@ pub(crate) mod fixtures {
         }
     }
 
-    pub fn reports() -> Vec<FileReport> {
+    pub(crate) fn reports() -> Vec<FileReport> {
         vec![
             FileReport {
                 path: "app/Dockerfile".to_string(),

@@ -9,7 +9,7 @@ use crate::dockerfile::{Diagnostic, Severity};
 
 /// What the driver's rule list says about one rule (filled from the rule registry).
 #[derive(Debug, Clone, Copy)]
-pub struct RuleDescription<'a> {
+pub(crate) struct RuleDescription<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub explanation: &'a str,
@@ -18,7 +18,7 @@ pub struct RuleDescription<'a> {
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn render(reports: &[FileReport], rules: &[RuleDescription<'_>]) -> String {
+pub(crate) fn render(reports: &[FileReport], rules: &[RuleDescription<'_>]) -> String {
     let results: Vec<Value> = reports
         .iter()
         .flat_map(|report| {

@@ -39,9 +39,9 @@ pub struct Class {
 
 /// A pack the merging side has loaded: results with its fingerprint must list its lessons.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownPack {
+pub(crate) struct KnownPack {
     pub fingerprint: String,
-    pub lesson_ids: Vec<String>,
+    pub(crate) lesson_ids: Vec<String>,
 }
 
 impl Class {
@@ -51,7 +51,7 @@ impl Class {
     }
 
     /// Like [`Class::read`], checking lesson IDs against `known` when it is the class's pack.
-    pub fn read_against(paths: &[PathBuf], known: Option<&KnownPack>) -> Class {
+    pub(crate) fn read_against(paths: &[PathBuf], known: Option<&KnownPack>) -> Class {
         Class::merge_against(
             paths.iter().map(|path| (path.clone(), read_text(path))),
             known,
@@ -68,7 +68,7 @@ impl Class {
     /// Like [`Class::merge`]. A file listing a lesson the pack does not have is left out,
     /// naming it: the pack is `known` when that is the class's pack, else the lessons most of
     /// the class's files list.
-    pub fn merge_against(
+    pub(crate) fn merge_against(
         files: impl IntoIterator<Item = (PathBuf, Result<String, ResultsFileError>)>,
         known: Option<&KnownPack>,
     ) -> Class {
@@ -309,7 +309,7 @@ fn display_name(name: &str) -> String {
 }
 
 /// `1h 02m`, `3m 20s`, `45s`.
-pub fn duration(ms: u64) -> String {
+pub(crate) fn duration(ms: u64) -> String {
     let secs = ms / 1000;
     match (secs / 3600, secs / 60 % 60, secs % 60) {
         (0, 0, s) => format!("{s}s"),

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// `cell` as written to a CSV file.
-pub fn defuse(cell: &str) -> Cow<'_, str> {
+pub(crate) fn defuse(cell: &str) -> Cow<'_, str> {
     if guarded(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -21,7 +21,7 @@ pub fn defuse(cell: &str) -> Cow<'_, str> {
 }
 
 /// A cell read from a CSV file, as it was before [`defuse`].
-pub fn restore(cell: &str) -> &str {
+pub(crate) fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if guarded(rest) => rest,
         _ => cell,

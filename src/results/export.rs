@@ -10,12 +10,12 @@ use crate::quiz::{QuestionKind, Quiz, QuizBook};
 use crate::results::{LessonStatus, Score};
 
 /// The environment variable a workshop can set so every export carries the learner's name.
-pub const NAME_VAR: &str = "DOCKERLINGS_NAME";
+pub(crate) const NAME_VAR: &str = "DOCKERLINGS_NAME";
 
 /// The learner's name: `given` (`--name`), else `DOCKERLINGS_NAME`, else `USER`, else
 /// `USERNAME` (Windows); blank values are skipped. `env` is the environment lookup, so tests
 /// need not change the process's own.
-pub fn learner_name(
+pub(crate) fn learner_name(
     given: Option<&str>,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<String, NoLearnerName> {
@@ -31,7 +31,7 @@ pub fn learner_name(
 /// No `--name` and no name in the environment.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("no learner name: pass --name NAME or set {NAME_VAR}", NAME_VAR = NAME_VAR)]
-pub struct NoLearnerName;
+pub(crate) struct NoLearnerName;
 
 /// One learner's results on `course`. `pack_name` is for people (the folder's name, or
 /// `bundled`); the fingerprint identifies the pack.

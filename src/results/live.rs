@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::schema::Results;
 
 /// Far more exercises than any pack has; a file claiming more is not believed.
-pub const MAX_EXERCISES: usize = 500;
+pub(crate) const MAX_EXERCISES: usize = 500;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Live {

@@ -9,11 +9,11 @@ pub mod export;
 mod file_error;
 pub mod live;
 pub mod schema;
-pub mod score;
-pub mod status;
+pub(crate) mod score;
+pub(crate) mod status;
 
 pub use class::Class;
-pub use file_error::ResultsFileError;
+pub(crate) use file_error::ResultsFileError;
 pub use schema::{Encoding, Results};
 pub use score::Score;
 pub use status::LessonStatus;

@@ -4,7 +4,7 @@ use crate::progress::Progress;
 use crate::quiz::{QuestionKind, Quiz};
 
 /// The share of right answers that passes a quiz.
-pub const PASS_PERCENT: usize = 70;
+pub(crate) const PASS_PERCENT: usize = 70;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Score {
@@ -53,7 +53,7 @@ impl Score {
 }
 
 /// Where a quiz resumes: its first question without a saved answer, else its first.
-pub fn first_unanswered(quiz: &Quiz, progress: &Progress) -> usize {
+pub(crate) fn first_unanswered(quiz: &Quiz, progress: &Progress) -> usize {
     quiz.questions
         .iter()
         .position(|q| {

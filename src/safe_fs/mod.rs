@@ -11,8 +11,10 @@
 pub(crate) mod read;
 pub(crate) mod write;
 
-pub use read::{Kind, read_limited, read_stream, read_text};
-pub use write::{check_folder_inside, check_inside, write_atomic, write_inside};
+pub(crate) use read::{Kind, read_limited};
+pub(crate) use read::{read_stream, read_text};
+pub(crate) use write::check_inside;
+pub(crate) use write::{check_folder_inside, write_atomic, write_inside};
 
 use std::fs::FileType;
 

@@ -11,7 +11,7 @@ use super::describe;
 
 /// What a file is meant to be; each kind has its own limit, far above real use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Dockerfile,
     Lesson,
     Quiz,
@@ -30,7 +30,7 @@ const MIB: u64 = 1024 * KIB;
 
 impl Kind {
     /// The largest file of this kind that is read.
-    pub const fn limit(self) -> u64 {
+    pub(crate) const fn limit(self) -> u64 {
         match self {
             Kind::Dockerfile | Kind::Lesson | Kind::Quiz | Kind::Results | Kind::Manifest => MIB,
             Kind::Config => 256 * KIB,
@@ -75,13 +75,13 @@ fn size(bytes: u64) -> String {
 /// Reads all of the file at `path`, which must be a regular file (a symbolic link to one is
 /// fine) no larger than the kind's limit. Errors say what is wrong without the path, which
 /// the caller already prints.
-pub fn read_limited(path: &Path, kind: Kind) -> io::Result<Vec<u8>> {
+pub(crate) fn read_limited(path: &Path, kind: Kind) -> io::Result<Vec<u8>> {
     let file = open_regular(path)?;
     read_stream(file, kind)
 }
 
 /// [`read_limited`] for a file that must be UTF-8 text.
-pub fn read_text(path: &Path, kind: Kind) -> io::Result<String> {
+pub(crate) fn read_text(path: &Path, kind: Kind) -> io::Result<String> {
     String::from_utf8(read_limited(path, kind)?).map_err(|_| {
         io::Error::new(
             io::ErrorKind::InvalidData,
@@ -91,7 +91,7 @@ pub fn read_text(path: &Path, kind: Kind) -> io::Result<String> {
 }
 
 /// Reads a stream (standard input, an open file) up to the kind's limit.
-pub fn read_stream(reader: impl Read, kind: Kind) -> io::Result<Vec<u8>> {
+pub(crate) fn read_stream(reader: impl Read, kind: Kind) -> io::Result<Vec<u8>> {
     let limit = kind.limit();
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
@@ -110,7 +110,7 @@ pub fn read_stream(reader: impl Read, kind: Kind) -> io::Result<Vec<u8>> {
 }
 
 /// Opens `path` for reading without blocking on a fifo, and refuses what is not a regular file.
-pub fn open_regular(path: &Path) -> io::Result<File> {
+pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

@@ -12,7 +12,7 @@ use super::describe;
 
 /// Refuses `path` when it exists and is a symbolic link or not a regular file; a missing
 /// path is fine. The error names the path.
-pub fn ensure_plain(path: &Path) -> io::Result<()> {
+pub(crate) fn ensure_plain(path: &Path) -> io::Result<()> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_file() => Ok(()),
         Ok(meta) if meta.file_type().is_symlink() => Err(refused(
@@ -34,12 +34,12 @@ pub fn ensure_plain(path: &Path) -> io::Result<()> {
 /// Checks that the file `rel` stays inside `root`: only plain names, each folder on the way a
 /// real folder (not a link) or missing, the last part a regular file or missing. `root` itself
 /// is the folder the learner gave and is taken as it is.
-pub fn check_inside(root: &Path, rel: &Path) -> io::Result<()> {
+pub(crate) fn check_inside(root: &Path, rel: &Path) -> io::Result<()> {
     walk(root, rel, true)
 }
 
 /// Like [`check_inside`] for a folder `rel`: every part a real folder or missing.
-pub fn check_folder_inside(root: &Path, rel: &Path) -> io::Result<()> {
+pub(crate) fn check_folder_inside(root: &Path, rel: &Path) -> io::Result<()> {
     walk(root, rel, false)
 }
 
@@ -79,14 +79,14 @@ fn walk(root: &Path, rel: &Path, last_is_file: bool) -> io::Result<()> {
 }
 
 /// Writes `bytes` to `root/rel` atomically after [`check_inside`], creating folders on the way.
-pub fn write_inside(root: &Path, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_inside(root: &Path, rel: &Path, bytes: &[u8]) -> io::Result<()> {
     check_inside(root, rel)?;
     write_atomic(&root.join(rel), bytes)
 }
 
 /// Replaces the regular file at `path` (or creates it, and its folders) atomically; refuses a
 /// link or a special file at `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     ensure_plain(path)?;
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

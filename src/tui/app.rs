@@ -10,7 +10,7 @@ use super::code::CodeColours;
 use super::inspect::InspectState;
 use super::keys::Context;
 use super::screens::exercise::ExerciseState;
-pub use super::screens::home::HomeState;
+pub(crate) use super::screens::home::HomeState;
 use super::screens::quiz::QuizState;
 pub use super::screens::reader::ReaderState;
 use super::screens::reader::{Geometry, SectionView, view_section};
@@ -93,7 +93,7 @@ impl App {
         &self.screens
     }
 
-    pub fn screens_mut(&mut self) -> &mut [Screen] {
+    pub(crate) fn screens_mut(&mut self) -> &mut [Screen] {
         &mut self.screens
     }
 
@@ -123,7 +123,7 @@ impl App {
             .expect("the home screen is never popped")
     }
 
-    pub fn top_mut(&mut self) -> &mut Screen {
+    pub(crate) fn top_mut(&mut self) -> &mut Screen {
         self.screens
             .last_mut()
             .expect("the home screen is never popped")
@@ -168,7 +168,7 @@ impl App {
         })
     }
 
-    pub fn reader_mut(&mut self) -> Option<&mut ReaderState> {
+    pub(crate) fn reader_mut(&mut self) -> Option<&mut ReaderState> {
         self.screens.iter_mut().rev().find_map(|s| match s {
             Screen::Reader(r) => Some(r),
             _ => None,

@@ -142,7 +142,7 @@ impl EditorColours {
     /// Lays syntax colours over `editor` as ratatui-textarea just drew it into `area` (which
     /// draws plain text only): the cells of each visible character get its token's colour
     /// and modifiers on top of what the widget set, so the cursor and selection still show.
-    pub fn paint(
+    pub(crate) fn paint(
         &self,
         colours: &CodeColours,
         editor: &TextArea<'_>,

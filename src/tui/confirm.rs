@@ -4,17 +4,17 @@
 use super::keys::{Input, key};
 
 /// The question shown before `what` (e.g. "Reset … to the starter") is done.
-pub fn ask(what: &str) -> String {
+pub(crate) fn ask(what: &str) -> String {
     format!("{what}? y: yes, other keys: no")
 }
 
 /// Whether the key that answered the question says yes.
-pub fn is_yes(input: Input) -> bool {
+pub(crate) fn is_yes(input: Input) -> bool {
     input == key('y') || input == key('Y')
 }
 
 /// What the learner hears when they said no.
-pub const KEPT: &str = "Not reset: your file is as it was.";
+pub(crate) const KEPT: &str = "Not reset: your file is as it was.";
 
 #[cfg(test)]
 mod tests {

@@ -24,7 +24,7 @@ pub enum Msg {
 impl Msg {
     /// The message for a terminal event, or `None` for events the app ignores
     /// (mouse moves, drags, releases and other buttons, focus, paste).
-    pub fn from_event(event: Event) -> Option<Msg> {
+    pub(crate) fn from_event(event: Event) -> Option<Msg> {
         match event {
             Event::Key(key) => Some(Msg::Key(key)),
             Event::Mouse(mouse) => match mouse.kind {

@@ -8,7 +8,7 @@ use std::process::Command;
 use crate::safe_fs::{Kind, read_text, write_atomic};
 
 /// Runs the editor on `path` and waits for it; an editor that fails says so.
-pub fn edit_file(path: &Path) -> io::Result<()> {
+pub(crate) fn edit_file(path: &Path) -> io::Result<()> {
     let command = std::env::var("VISUAL")
         .ok()
         .or_else(|| std::env::var("EDITOR").ok())
@@ -28,7 +28,7 @@ pub fn edit_file(path: &Path) -> io::Result<()> {
 
 /// Writes `text` to a `Dockerfile` in a fresh temporary folder, runs the editor on it and
 /// returns the saved text.
-pub fn edit_text(text: &str) -> io::Result<String> {
+pub(crate) fn edit_text(text: &str) -> io::Result<String> {
     let dir = private_temp_dir()?;
     let path = dir.path().join("Dockerfile");
     write_atomic(&path, text.as_bytes())?;

@@ -8,7 +8,7 @@ use crate::highlight::{AnsiColor, ColorDepth, HlColor, HlStyle, StyledSpan, at_d
 
 /// The ratatui style for `style` at `depth` (colours as [`at_depth`] maps them); modifiers are
 /// kept at every depth, so bold, underline and reverse still mark things without colour.
-pub fn to_ratatui(style: &HlStyle, depth: ColorDepth) -> Style {
+pub(crate) fn to_ratatui(style: &HlStyle, depth: ColorDepth) -> Style {
     let mut out = Style::default();
     if let Some(fg) = style.fg.and_then(|c| convert(c, depth)) {
         out = out.fg(fg);
@@ -38,7 +38,7 @@ pub fn line_to_ratatui(spans: &[StyledSpan], depth: ColorDepth) -> Line<'static>
 }
 
 /// A colour at `depth`; `None` when the depth has no colour.
-pub fn convert(color: HlColor, depth: ColorDepth) -> Option<Color> {
+pub(crate) fn convert(color: HlColor, depth: ColorDepth) -> Option<Color> {
     Some(match at_depth(color, depth)? {
         HlColor::Named(named) => named_color(named),
         HlColor::Indexed(i) => Color::Indexed(i),

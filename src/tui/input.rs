@@ -20,7 +20,7 @@ use super::event::Msg;
 const SLICE: Duration = Duration::from_millis(50);
 
 /// Handle on the reader thread.
-pub struct Input {
+pub(crate) struct Input {
     paused: Arc<AtomicBool>,
     idle: Arc<AtomicBool>,
     /// The reader has ended: the terminal's input failed or closed.
@@ -30,7 +30,7 @@ pub struct Input {
 
 impl Input {
     /// Reads the real terminal; each message goes to `tx` wrapped by `wrap`.
-    pub fn spawn<T: Send + 'static>(
+    pub(crate) fn spawn<T: Send + 'static>(
         tx: Sender<T>,
         wrap: impl Fn(Msg) -> T + Send + 'static,
     ) -> Input {
@@ -39,7 +39,7 @@ impl Input {
 
     /// Like [`Input::spawn`] with another source of events: `read(timeout)` waits up to
     /// `timeout` for one event. The reader stops when the source fails or `tx` is closed.
-    pub fn spawn_with<T: Send + 'static>(
+    pub(crate) fn spawn_with<T: Send + 'static>(
         mut read: impl FnMut(Duration) -> io::Result<Option<Event>> + Send + 'static,
         tx: Sender<T>,
         wrap: impl Fn(Msg) -> T + Send + 'static,
@@ -61,12 +61,12 @@ impl Input {
     }
 
     /// Whether the reader has ended (the terminal's input is gone).
-    pub fn stopped(&self) -> bool {
+    pub(crate) fn stopped(&self) -> bool {
         self.stopped.load(Ordering::SeqCst)
     }
 
     /// Stops reading; returns once the reader is between reads (at most one [`SLICE`]).
-    pub fn pause(&self) {
+    pub(crate) fn pause(&self) {
         self.paused.store(true, Ordering::SeqCst);
         while !self.idle.load(Ordering::SeqCst) {
             thread::sleep(Duration::from_millis(5));
@@ -74,7 +74,7 @@ impl Input {
     }
 
     /// Reads again after [`Input::pause`].
-    pub fn resume(&self) {
+    pub(crate) fn resume(&self) {
         self.paused.store(false, Ordering::SeqCst);
         self.thread.unpark();
     }

@@ -48,7 +48,7 @@ impl Context {
     }
 
     /// Screens where printable characters are text the learner types, never commands.
-    pub fn types_text(self) -> bool {
+    pub(crate) fn types_text(self) -> bool {
         matches!(self, Self::Exercise | Self::SearchPrompt)
     }
 
@@ -145,7 +145,7 @@ pub(crate) const fn ctrl(c: char) -> Input {
 impl Input {
     /// The table's view of a terminal key event; `None` for releases (sent by some terminals),
     /// which must not trigger actions a second time.
-    pub fn from_key(event: KeyEvent) -> Option<Input> {
+    pub(crate) fn from_key(event: KeyEvent) -> Option<Input> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
@@ -157,7 +157,7 @@ impl Input {
     }
 
     /// A printable character typed without Ctrl.
-    pub fn is_text(self) -> bool {
+    pub(crate) fn is_text(self) -> bool {
         matches!(
             self,
             Input::Key {
@@ -233,7 +233,7 @@ use Action as A;
 use Context as C;
 
 /// Every binding of the app.
-pub const BINDINGS: &[Binding] = &[
+pub(crate) const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], A::Quit, "quit", None),
     bind(
         C::Global,
@@ -755,7 +755,7 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The action `input` triggers in `context`: the screen's own bindings first, then the global ones.
 /// Where the screen takes typed text, a printable character is text, never an action.
-pub fn action_for(context: Context, input: Input) -> Option<Action> {
+pub(crate) fn action_for(context: Context, input: Input) -> Option<Action> {
     if context.types_text() && input.is_text() {
         return None;
     }
@@ -855,7 +855,7 @@ pub struct Hint {
 
 /// The status-bar hints of `context` that act now, as `now` says, in table order; while the
 /// learner types text (`typing`), under keys that are not text (see [`typing_hints`]).
-pub fn hints_now(context: Context, typing: bool, now: impl Fn(Action) -> Now) -> Vec<Hint> {
+pub(crate) fn hints_now(context: Context, typing: bool, now: impl Fn(Action) -> Now) -> Vec<Hint> {
     status_bindings(context)
         .filter_map(|b| {
             let text = if typing {
@@ -882,14 +882,14 @@ pub fn hints_now(context: Context, typing: bool, now: impl Fn(Action) -> Now) ->
 
 /// The key of `action` in `context` (or everywhere) as the help names it: `Ctrl-D`, `Enter`.
 /// For messages that tell the learner what to press.
-pub fn key_name(context: Context, action: Action) -> String {
+pub(crate) fn key_name(context: Context, action: Action) -> String {
     binding_of(context, action)
         .and_then(|b| b.inputs.first())
         .map_or_else(String::new, |i| i.label())
 }
 
 /// `{key} {what}` for `action` in `context`, the key as the status bar names it (`^D`, `PgDn`).
-pub fn hint_label(context: Context, action: Action, what: &str) -> String {
+pub(crate) fn hint_label(context: Context, action: Action, what: &str) -> String {
     let key = binding_of(context, action).map_or_else(String::new, |b| match b.hint {
         Some(hint) => hint.split_once(' ').map_or(hint, |(k, _)| k).to_string(),
         None => b.inputs.first().map_or_else(String::new, |i| i.label()),
@@ -902,7 +902,7 @@ fn binding_of(context: Context, action: Action) -> Option<&'static Binding> {
 }
 
 /// The inputs of a binding as the help overlay shows them, e.g. `j, Down, wheel down`.
-pub fn inputs_label(binding: &Binding) -> String {
+pub(crate) fn inputs_label(binding: &Binding) -> String {
     binding
         .inputs
         .iter()

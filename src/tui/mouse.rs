@@ -6,7 +6,7 @@ use super::app::{App, Screen};
 use super::screens::{home, quiz, reader};
 use super::update::Effect;
 
-pub fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
+pub(crate) fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
     if app.search.prompting() {
         return Vec::new();
     }

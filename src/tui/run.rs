@@ -35,7 +35,7 @@ pub enum Exit {
 
 /// A full-screen program the loop can drive: its state changes only in `update`, and `view`
 /// only reads it.
-pub trait Program {
+pub(crate) trait Program {
     /// Everything that can change the program: terminal input and its own sources' news.
     type Msg: Send + 'static;
     /// The message for terminal input (keys, wheel, resize, tick, terminate).
@@ -75,7 +75,7 @@ pub fn run(mut app: App) -> anyhow::Result<Exit> {
 
 /// Runs `program` on the real terminal until it quits or a signal arrives. However it ends
 /// (quit, signal, lost input), the program is told and saves first.
-pub fn run_program<P: Program>(mut program: P) -> anyhow::Result<Exit> {
+pub(crate) fn run_program<P: Program>(mut program: P) -> anyhow::Result<Exit> {
     let (tx, rx) = mpsc::channel::<P::Msg>();
     let _sources = program.connect(tx.clone())?;
     let signals = Signals::watch()?;

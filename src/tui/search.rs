@@ -36,7 +36,7 @@ struct Found {
 }
 
 impl Search {
-    pub fn prompting(&self) -> bool {
+    pub(crate) fn prompting(&self) -> bool {
         self.prompt.is_some()
     }
 
@@ -65,12 +65,12 @@ impl Search {
 
 /// A key ends the message of the key before it. Returns whether one was shown (then the row
 /// under it must be drawn again).
-pub fn forget_message(app: &mut App) -> bool {
+pub(crate) fn forget_message(app: &mut App) -> bool {
     app.search.message.take().is_some()
 }
 
 /// `/`: opens the prompt (closing the help overlay it was typed in).
-pub fn start(app: &mut App) {
+pub(crate) fn start(app: &mut App) {
     if matches!(app.top(), Screen::Help(_)) {
         app.pop();
     }
@@ -79,7 +79,7 @@ pub fn start(app: &mut App) {
 
 /// A key while the prompt is open: typed characters are the query; Enter searches, Esc
 /// cancels, Backspace edits (and cancels when there is nothing left to delete, as in less).
-pub fn on_prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn on_prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(typed) = app.search.prompt.as_mut() else {
         return Vec::new();
     };
@@ -110,7 +110,7 @@ pub fn on_prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// `n`, `N` and Esc while matches are shown. Returns whether the action was one of them.
-pub fn on_found_action(app: &mut App, action: Action) -> bool {
+pub(crate) fn on_found_action(app: &mut App, action: Action) -> bool {
     let direction = match action {
         Action::NextMatch => Direction::Forward,
         Action::PrevMatch => Direction::Backward,

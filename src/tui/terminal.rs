@@ -56,14 +56,14 @@ impl Drop for Session {
 }
 
 /// Termination signals, noted for the run loop to act on.
-pub struct Signals {
+pub(crate) struct Signals {
     received: Arc<AtomicUsize>,
 }
 
 impl Signals {
     /// Watches SIGTERM and SIGHUP. The first one sets a flag; if one arrives while the flag is
     /// already set (the app did not get out), the process exits at once.
-    pub fn watch() -> io::Result<Signals> {
+    pub(crate) fn watch() -> io::Result<Signals> {
         let received = Arc::new(AtomicUsize::new(0));
         let seen = Arc::new(AtomicBool::new(false));
         for signal in [SIGTERM, SIGHUP] {
@@ -78,7 +78,7 @@ impl Signals {
     /// when it closes without the signal reaching us (a shell that does not pass it on, as
     /// under `tmux kill-session`), the input reader only ever sees end-of-file and the app
     /// would otherwise run on, unseen, spinning a core.
-    pub fn received(&self) -> Option<i32> {
+    pub(crate) fn received(&self) -> Option<i32> {
         match self.received.load(Ordering::Relaxed) {
             0 if !stdout().is_terminal() => Some(SIGHUP),
             0 => None,

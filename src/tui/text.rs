@@ -8,18 +8,18 @@ use unicode_width::UnicodeWidthStr;
 
 /// Control characters (ESC, BEL, CR, line breaks, …) as visible escapes, so lesson text can
 /// never send sequences to the terminal; other text is returned as is. See [`crate::escape`].
-pub fn escape_controls(text: &str) -> Cow<'_, str> {
+pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
     crate::escape::line(text)
 }
 
 /// Display width in terminal columns.
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// `text` (escaped) broken at spaces into rows of at most `max` columns; a word longer than a
 /// row is broken between graphemes, so nothing is ever cut off.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let text = escape_controls(text);
     let mut rows = vec![String::new()];
@@ -56,7 +56,7 @@ fn break_word(word: &str, max: usize) -> Vec<String> {
 }
 
 /// `1 lesson`, `2 lessons`: a count with its noun (a regular plural, `s` added).
-pub fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
@@ -66,7 +66,7 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// `text` (escaped) cut to at most `max` columns, ending in `…` when cut. Cuts between
 /// graphemes, so a wide character is never split.
-pub fn fit(text: &str, max: usize) -> String {
+pub(crate) fn fit(text: &str, max: usize) -> String {
     let text = escape_controls(text);
     if width(&text) <= max {
         return text.into_owned();

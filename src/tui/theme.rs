@@ -24,7 +24,7 @@ pub enum Palette {
 
 impl Palette {
     /// The palette for a `--theme` name; unknown names get the default.
-    pub fn for_theme(name: &str) -> Palette {
+    pub(crate) fn for_theme(name: &str) -> Palette {
         match name {
             "light" => Palette::Light,
             "high-contrast" => Palette::HighContrast,
@@ -38,23 +38,23 @@ pub struct Theme {
     pub title: Style,
     pub dim: Style,
     pub selected: Style,
-    pub status_bar: Style,
+    pub(crate) status_bar: Style,
     pub error: Style,
     pub heading: [Style; 3],
-    pub inline_code: Style,
+    pub(crate) inline_code: Style,
     pub link: Style,
-    pub code_block: Style,
+    pub(crate) code_block: Style,
     pub marker: Style,
-    pub table_border: Style,
+    pub(crate) table_border: Style,
     pub rule: Style,
     /// A `/` search's matches: reversed as well, so they show without colour too.
     pub found: Style,
     /// A finding that is likely a problem (warnings), a notch below `error`.
     pub warning: Style,
     /// Diff lines only in the learner's file, only in the reference, and a hunk header.
-    pub diff_removed: Style,
-    pub diff_added: Style,
-    pub diff_hunk: Style,
+    pub(crate) diff_removed: Style,
+    pub(crate) diff_added: Style,
+    pub(crate) diff_hunk: Style,
     /// Marks a row that needs attention (a stuck learner in the class view).
     pub flagged: Style,
     /// The analogy callout's body text, so it reads differently from the other callouts.
@@ -73,7 +73,7 @@ impl Default for Theme {
 impl Theme {
     /// The UI theme of the same name as the code colours, at their colour depth, so `--theme`
     /// and `NO_COLOR` reach every style of every screen.
-    pub fn for_code(colours: &CodeColours) -> Theme {
+    pub(crate) fn for_code(colours: &CodeColours) -> Theme {
         let palette = Palette::for_theme(colours.highlighter.theme().name());
         Theme::new(palette, colours.depth)
     }

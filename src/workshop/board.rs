@@ -45,7 +45,7 @@ pub struct Recheck {
     pub now: Status,
     /// The learner's text is new (judged, not the starter, not what was judged last time):
     /// worth recording as an attempt.
-    pub new_attempt: bool,
+    pub(crate) new_attempt: bool,
     /// The outcome differs from the one before (an editor's extra events change nothing).
     pub changed: bool,
 }
@@ -101,7 +101,7 @@ impl Board {
     }
 
     /// The first exercise at or after `from` (wrapping) that does not pass yet.
-    pub fn next_unsolved(&self, from: usize) -> Option<usize> {
+    pub(crate) fn next_unsolved(&self, from: usize) -> Option<usize> {
         let n = self.outcomes.len();
         (0..n)
             .map(|k| (from + k) % n)

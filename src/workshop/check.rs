@@ -80,7 +80,7 @@ pub fn check_file(exercise: &Exercise, path: &Path) -> Outcome {
 }
 
 /// Judges file contents; the part of [`check_file`] that needs no disk.
-pub fn check_bytes(exercise: &Exercise, bytes: Vec<u8>) -> Outcome {
+pub(crate) fn check_bytes(exercise: &Exercise, bytes: Vec<u8>) -> Outcome {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Outcome::Unjudged(Problem::Empty);
     }

@@ -9,12 +9,12 @@ use crate::course::Lesson;
 use crate::quiz::context::{RESERVED, name_problem};
 use crate::quiz::{ContextFile, Exercise, Question};
 
-pub const DOCKERFILE: &str = RESERVED[0];
-pub const README: &str = RESERVED[1];
+pub(crate) const DOCKERFILE: &str = RESERVED[0];
+pub(crate) const README: &str = RESERVED[1];
 
 /// One file to write, relative to the exercise folder (always `/`-separated, never `..`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExerciseFile {
+pub(crate) struct ExerciseFile {
     pub name: String,
     pub contents: String,
 }
@@ -23,7 +23,10 @@ pub struct ExerciseFile {
 /// (`previous`) keeps its folder, so a changed pack never moves an exercise the learners may
 /// have started; a new one is `NN-<question id>`, NN its place in the pack (1-based) unless
 /// a folder has that number, then the next number no folder has.
-pub fn folder_names<'a>(ids: impl IntoIterator<Item = &'a str>, previous: &[Entry]) -> Vec<String> {
+pub(crate) fn folder_names<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    previous: &[Entry],
+) -> Vec<String> {
     let kept: HashMap<&str, &str> = previous
         .iter()
         .map(|e| (e.question.as_str(), e.folder.as_str()))
@@ -49,13 +52,13 @@ pub fn folder_names<'a>(ids: impl IntoIterator<Item = &'a str>, previous: &[Entr
 }
 
 /// The number an exercise folder's name starts with (`07-…` is 7).
-pub fn folder_number(folder: &str) -> Option<usize> {
+pub(crate) fn folder_number(folder: &str) -> Option<usize> {
     folder.split_once('-')?.0.parse().ok()
 }
 
 /// Every file of the exercise, the Dockerfile first; `skipped` gets a message for each
 /// context name that cannot be a file in the folder.
-pub fn exercise_files(
+pub(crate) fn exercise_files(
     number: usize,
     lesson: &Lesson,
     question: &Question,
@@ -96,7 +99,7 @@ fn context_contents(file: &ContextFile) -> String {
 }
 
 /// A small, plausible file for a context entry the quiz names without contents.
-pub fn placeholder(name: &str) -> String {
+pub(crate) fn placeholder(name: &str) -> String {
     let base = name.rsplit('/').next().unwrap_or(name);
     let ext = base.rsplit_once('.').map_or("", |(_, e)| e);
     let text = match (base, ext) {

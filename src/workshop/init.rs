@@ -18,11 +18,11 @@ use crate::safe_fs::{
 };
 
 /// The folder, relative to the workshop folder, that holds the copy of a pack on disk.
-pub const PACK_COPY_DIR: &str = ".dockerlings";
+pub(crate) const PACK_COPY_DIR: &str = ".dockerlings";
 
 /// Where the pack in `source` is copied, relative to the workshop folder: under its own
 /// folder name, so the name travels with the copy; `lessons` when it has no usable name.
-pub fn pack_copy(source: &Path) -> String {
+pub(crate) fn pack_copy(source: &Path) -> String {
     let source = source
         .canonicalize()
         .unwrap_or_else(|_| source.to_path_buf());

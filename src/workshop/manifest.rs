@@ -16,13 +16,13 @@ use crate::yaml;
 pub const MANIFEST: &str = "dockerlings-workshop.yaml";
 
 /// The folder, inside a workshop, that holds one subfolder per exercise.
-pub const EXERCISES: &str = "exercises";
+pub(crate) const EXERCISES: &str = "exercises";
 
 /// The manifest format this build writes and reads.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
 /// `pack` value for the lessons compiled into dockerlings.
-pub const BUNDLED: &str = "bundled";
+pub(crate) const BUNDLED: &str = "bundled";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,12 +106,12 @@ impl Manifest {
     }
 
     /// Where the pack's lessons are, or `None` for the bundled pack.
-    pub fn pack_dir(&self, workshop: &Path) -> Option<PathBuf> {
+    pub(crate) fn pack_dir(&self, workshop: &Path) -> Option<PathBuf> {
         (self.pack != BUNDLED).then(|| workshop.join(&self.pack))
     }
 
     /// The class folder named by `report_to:`, if any.
-    pub fn report_dir(&self, workshop: &Path) -> Option<PathBuf> {
+    pub(crate) fn report_dir(&self, workshop: &Path) -> Option<PathBuf> {
         let dir = self.report_to.as_deref()?.trim();
         (!dir.is_empty()).then(|| workshop.join(dir))
     }
@@ -119,7 +119,7 @@ impl Manifest {
 
 /// A short fingerprint of a file's bytes (64-bit FNV-1a, hex): enough to tell whether a file
 /// is still the one init wrote; not a security measure.
-pub fn fingerprint(bytes: &[u8]) -> String {
+pub(crate) fn fingerprint(bytes: &[u8]) -> String {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     });

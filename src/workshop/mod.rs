@@ -16,11 +16,12 @@ pub(crate) mod watcher;
 
 use std::path::{Path, PathBuf};
 
-pub use board::{Board, Recheck, Status};
+pub use board::{Board, Status};
 pub use check::{Outcome, Problem, check_file};
-pub use init::{InitReport, init};
+pub use init::init;
 pub use manifest::{MANIFEST, Manifest};
-pub use open::{Workshop, WorkshopExercise};
+pub use open::Workshop;
+pub(crate) use open::WorkshopExercise;
 pub use report::Reporter;
 pub use watcher::{WatchEvent, Watcher};
 

@@ -37,7 +37,7 @@ pub(crate) struct Pack {
 
 impl Pack {
     /// The bundled pack, or the one in `dir`.
-    pub fn load(dir: Option<&Path>) -> Result<Pack, WorkshopError> {
+    pub(crate) fn load(dir: Option<&Path>) -> Result<Pack, WorkshopError> {
         let course = match dir {
             None => Course::bundled(),
             Some(dir) => Course::load_dir(dir)?,
@@ -48,7 +48,7 @@ impl Pack {
 
     /// Only the lessons and questions of `workshop`'s exercises: a workshop's scores count
     /// its exercises ("3/5"), not every question of the pack ("1/56").
-    pub fn narrowed_to(mut self, workshop: &Workshop) -> Pack {
+    pub(crate) fn narrowed_to(mut self, workshop: &Workshop) -> Pack {
         let wanted: HashSet<(&str, &str)> = workshop
             .exercises
             .iter()
@@ -68,7 +68,7 @@ impl Pack {
     }
 
     /// Every Dockerfile exercise, in lesson order then question order.
-    pub fn exercises(&self) -> Vec<(&Lesson, &Question, &Exercise)> {
+    pub(crate) fn exercises(&self) -> Vec<(&Lesson, &Question, &Exercise)> {
         let mut found = Vec::new();
         for lesson in &self.course.lessons {
             let Some(quiz) = self.book.for_lesson(&lesson.id) else {
@@ -165,7 +165,7 @@ impl Workshop {
 
     /// Which exercise a changed path concerns: its Dockerfile, or its folder itself (removed
     /// or recreated). Editors' swap and backup files are not the exercise.
-    pub fn exercise_of(&self, path: &Path) -> Option<usize> {
+    pub(crate) fn exercise_of(&self, path: &Path) -> Option<usize> {
         let base = self.exercises_dir();
         let rest = path
             .strip_prefix(&base)

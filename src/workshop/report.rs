@@ -19,7 +19,7 @@ use crate::results::live::{self, ExerciseState, Live, LiveExercise};
 use crate::safe_fs;
 
 /// The `failing` key shown for a file that could not be judged (missing, empty, not UTF-8).
-pub const UNREADABLE: &str = "unreadable_file";
+pub(crate) const UNREADABLE: &str = "unreadable_file";
 
 /// Writes one learner's live results into the class folder.
 pub struct Reporter {
@@ -204,7 +204,7 @@ impl Reporter {
 /// The learner's file name in the class folder: the name's letters, digits, `-` and `_`
 /// (others become `_`), lower-cased, at most 64 of them, then `.json`. Never hidden, never
 /// a path.
-pub fn file_name(learner: &str) -> String {
+pub(crate) fn file_name(learner: &str) -> String {
     let mut stem: String = learner
         .trim()
         .chars()
@@ -224,7 +224,7 @@ pub fn file_name(learner: &str) -> String {
 }
 
 /// Unix time in milliseconds now.
-pub fn now_ms() -> u64 {
+pub(crate) fn now_ms() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))

@@ -22,7 +22,7 @@ use super::{Workshop, WorkshopError};
 
 /// Quiet time after the last event on a file before it is reported: an editor's save is
 /// several events (write, truncate, rename, attributes) within a few milliseconds.
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(60);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WatchEvent {
@@ -74,7 +74,7 @@ impl Watcher {
 
 /// The platform's watcher, passing on every event but reads (opening, reading, closing a file
 /// that was only read). A writer's close is kept: it marks the end of a save.
-pub struct ChangesOnly(RecommendedWatcher);
+pub(crate) struct ChangesOnly(RecommendedWatcher);
 
 struct DropReads<F>(F);
 

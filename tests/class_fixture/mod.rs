@@ -11,17 +11,17 @@ use dockerlings::results::schema::{
 };
 
 /// "Now" in the fixtures: 2026-01-05 10:00:00 UTC.
-pub const NOW_MS: u64 = 1_767_607_200_000;
-pub const PACK: &str = "00000000000000aa";
-pub const EXERCISES: usize = 14;
+pub(crate) const NOW_MS: u64 = 1_767_607_200_000;
+pub(crate) const PACK: &str = "00000000000000aa";
+pub(crate) const EXERCISES: usize = 14;
 
 /// A learner's file: `states` per exercise, each `·`, `✓` or a failing requirement's key;
 /// the last non-`·` one is the exercise saved last, failing since `stuck_min` minutes ago.
-pub fn learner(name: &str, states: &[&str], stuck_min: u64) -> String {
+pub(crate) fn learner(name: &str, states: &[&str], stuck_min: u64) -> String {
     learner_on(name, states, stuck_min, PACK)
 }
 
-pub fn learner_on(name: &str, states: &[&str], stuck_min: u64, fingerprint: &str) -> String {
+pub(crate) fn learner_on(name: &str, states: &[&str], stuck_min: u64, fingerprint: &str) -> String {
     let results = Results {
         format: RESULTS_FORMAT.into(),
         schema_version: RESULTS_SCHEMA_VERSION,
@@ -76,7 +76,7 @@ pub fn learner_on(name: &str, states: &[&str], stuck_min: u64, fingerprint: &str
 
 /// Writes `learners` files into `dir`: learner `i` has passed `i % 6` exercises and fails
 /// `non_root` or `final_copies_from` on the next, stuck for `i % 40` minutes.
-pub fn class_of(dir: &Path, learners: usize) {
+pub(crate) fn class_of(dir: &Path, learners: usize) {
     for i in 0..learners {
         let passed = i % 6;
         let mut states = vec!["✓"; passed];

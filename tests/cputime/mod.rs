@@ -6,7 +6,7 @@ use std::time::Duration;
 /// CPU time this thread has used. Unlike wall-clock time it does not grow while the thread
 /// waits for a core, so a busy machine does not change what the test measures.
 #[cfg(unix)]
-pub fn thread_cpu_time() -> Duration {
+pub(crate) fn thread_cpu_time() -> Duration {
     let mut now = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,

@@ -6,13 +6,13 @@
 use std::path::{Path, PathBuf};
 
 /// Whether this run is on CI (`CI=true`, as GitHub Actions and most CI services set it).
-pub fn on_ci() -> bool {
+pub(crate) fn on_ci() -> bool {
     std::env::var("CI").as_deref() == Ok("true")
 }
 
 /// Says why the test checks nothing here; with CI=true it fails instead.
 #[track_caller]
-pub fn skip(reason: &str) {
+pub(crate) fn skip(reason: &str) {
     assert!(!on_ci(), "{reason}, and CI=true: on CI this test must run");
     eprintln!("skipped: {reason}");
 }
@@ -20,7 +20,7 @@ pub fn skip(reason: &str) {
 /// `../shared/<rel>` (`$DOCKERLINGS_SHARED/<rel>` for a worktree that lives elsewhere) when it
 /// exists; else skips (fails on CI) and gives `None`.
 #[track_caller]
-pub fn shared(rel: &str) -> Option<PathBuf> {
+pub(crate) fn shared(rel: &str) -> Option<PathBuf> {
     let root = std::env::var_os("DOCKERLINGS_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));

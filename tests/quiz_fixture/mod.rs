@@ -17,14 +17,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub fn pack() -> PathBuf {
+pub(crate) fn pack() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quiz-pack")
 }
 
 /// The fixed time the tests' apps start at (2026-05-28): reading time and reviews depend on it.
-pub const NOW_MS: u64 = 1_780_000_000_000;
+pub(crate) const NOW_MS: u64 = 1_780_000_000_000;
 
-pub fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
+pub(crate) fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
     let course = Course::load_dir(pack()).unwrap();
     assert!(course.errors.is_empty(), "{:?}", course.errors);
     let (store, _) = Store::open(progress).unwrap();
@@ -37,7 +37,7 @@ pub fn app_with_store(progress: &Path, w: u16, h: u16) -> App {
 
 /// Sends a message and performs its effects the way the run loop does (minus the terminal):
 /// progress is written when asked and when the app ends.
-pub fn perform(app: &mut App, msg: Msg) {
+pub(crate) fn perform(app: &mut App, msg: Msg) {
     for effect in update(app, msg) {
         if matches!(effect, Effect::SaveProgress | Effect::Quit) {
             app.store.save().unwrap();
@@ -45,26 +45,26 @@ pub fn perform(app: &mut App, msg: Msg) {
     }
 }
 
-pub fn key(code: KeyCode) -> Msg {
+pub(crate) fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-pub fn ch(c: char) -> Msg {
+pub(crate) fn ch(c: char) -> Msg {
     key(KeyCode::Char(c))
 }
 
-pub fn ctrl(c: char) -> Msg {
+pub(crate) fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
-pub fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
+pub(crate) fn press(app: &mut App, msgs: impl IntoIterator<Item = Msg>) {
     for msg in msgs {
         perform(app, msg);
     }
 }
 
 /// From the lesson list to the fixture quiz's exercise, skipping the questions before it.
-pub fn open_exercise(app: &mut App) {
+pub(crate) fn open_exercise(app: &mut App) {
     press(app, [ch('t')]);
     // The quiz resumes at its first unanswered question: go on from wherever that is.
     while let Some(Screen::Quiz(quiz)) = app.screens().last()
@@ -76,9 +76,9 @@ pub fn open_exercise(app: &mut App) {
 }
 
 /// The fixture quiz's exercise comes after six questions.
-pub const EXERCISE: usize = 6;
+pub(crate) const EXERCISE: usize = 6;
 
-pub fn typed(text: &str) -> Vec<Msg> {
+pub(crate) fn typed(text: &str) -> Vec<Msg> {
     text.chars()
         .map(|c| {
             if c == '\n' {
@@ -90,7 +90,7 @@ pub fn typed(text: &str) -> Vec<Msg> {
         .collect()
 }
 
-pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+pub(crate) fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|frame| {
@@ -101,7 +101,7 @@ pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-pub fn screen_text(app: &App, w: u16, h: u16) -> String {
+pub(crate) fn screen_text(app: &App, w: u16, h: u16) -> String {
     let terminal = draw(app, w, h);
     let buf = terminal.backend().buffer();
     (0..h)
@@ -111,7 +111,7 @@ pub fn screen_text(app: &App, w: u16, h: u16) -> String {
 }
 
 /// The exercise screen on top.
-pub fn exercise(app: &App) -> &ExerciseState {
+pub(crate) fn exercise(app: &App) -> &ExerciseState {
     match app.screens().last() {
         Some(Screen::Exercise(state)) => state,
         other => panic!("the exercise is not open: {other:?}"),

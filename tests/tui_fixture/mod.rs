@@ -165,7 +165,7 @@ fn wide() -> Section {
 }
 
 /// Sixty numbered paragraphs: more than any test terminal shows at once.
-pub fn long() -> Section {
+pub(crate) fn long() -> Section {
     let blocks = (1..=60)
         .map(|i| para(vec![text(&format!("Paragraph {i} of the long section."))]))
         .collect();
@@ -183,7 +183,7 @@ fn lesson(id: &str, order: i64, title: &str, summary: &str, sections: Vec<Sectio
     }
 }
 
-pub fn course() -> Course {
+pub(crate) fn course() -> Course {
     Course {
         lessons: vec![
             lesson(
@@ -217,21 +217,21 @@ pub fn course() -> Course {
     }
 }
 
-pub fn key(code: KeyCode) -> Msg {
+pub(crate) fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-pub fn ch(c: char) -> Msg {
+pub(crate) fn ch(c: char) -> Msg {
     key(KeyCode::Char(c))
 }
 
 /// An app on the fixture course, told its terminal is `width` x `height`.
-pub fn app(width: u16, height: u16) -> App {
+pub(crate) fn app(width: u16, height: u16) -> App {
     app_on(course(), width, height)
 }
 
 /// An app on `course`, told its terminal is `width` x `height`.
-pub fn app_on(course: Course, width: u16, height: u16) -> App {
+pub(crate) fn app_on(course: Course, width: u16, height: u16) -> App {
     let mut app = App::new(course);
     app.clock = Clock::fixed(NOW_MS);
     update(&mut app, Msg::Resize(width, height));
@@ -239,10 +239,10 @@ pub fn app_on(course: Course, width: u16, height: u16) -> App {
 }
 
 /// The fixed time the tests' apps run at (2026-05-28): reading time and reviews depend on it.
-pub const NOW_MS: u64 = 1_780_000_000_000;
+pub(crate) const NOW_MS: u64 = 1_780_000_000_000;
 
 /// Sends messages in order and returns the effects of the last one.
-pub fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
+pub(crate) fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
     let mut last = Vec::new();
     for msg in msgs {
         last = update(app, msg);
@@ -251,14 +251,14 @@ pub fn send(app: &mut App, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
 }
 
 /// Draws `app` on a test terminal of its own size.
-pub fn draw(app: &App) -> Terminal<TestBackend> {
+pub(crate) fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
     terminal.draw(|frame| screens::render(app, frame)).unwrap();
     terminal
 }
 
 /// The screen's text, one string per row, without the cells hidden behind wide characters.
-pub fn screen_text(app: &App) -> Vec<String> {
+pub(crate) fn screen_text(app: &App) -> Vec<String> {
     let terminal = draw(app);
     let buf = terminal.backend().buffer();
     (0..buf.area.height)
@@ -278,7 +278,7 @@ pub fn screen_text(app: &App) -> Vec<String> {
 /// Opens the first lesson and presses `n` through the whole course at `width` x `height`,
 /// checking on each section that its title and position are shown; every section must be
 /// reached exactly once.
-pub fn walk_every_section(course: &Course, width: u16, height: u16) {
+pub(crate) fn walk_every_section(course: &Course, width: u16, height: u16) {
     let total: usize = course.lessons.iter().map(|l| l.sections.len()).sum();
     let mut app = app_on(course.clone(), width, height);
     update(&mut app, key(KeyCode::Enter));

@@ -8,14 +8,14 @@ const SKIPPED_DIRS: [&str; 3] = [".git", "target", "node_modules"];
 
 /// One thing to check, in the order the output will list it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub(super) enum Input {
     File(PathBuf),
     Stdin,
 }
 
 /// Whether a file name is one a directory search picks up: `Dockerfile`, `Dockerfile.*`,
 /// `*.Dockerfile` and `*.dockerfile` (but not BuildKit's `Dockerfile.dockerignore`).
-pub fn is_dockerfile_name(name: &str) -> bool {
+pub(crate) fn is_dockerfile_name(name: &str) -> bool {
     if name.ends_with(".dockerignore") {
         return false;
     }
@@ -27,7 +27,7 @@ pub fn is_dockerfile_name(name: &str) -> bool {
 
 /// Why an argument gives no file to check.
 #[derive(Debug, thiserror::Error)]
-pub enum ExpandError {
+pub(crate) enum ExpandError {
     #[error("{}", super::input::io_message(.0))]
     Io(#[from] std::io::Error),
     #[error(
@@ -39,7 +39,7 @@ pub enum ExpandError {
 
 /// Expands one argument. A directory without any Dockerfile is an error, as is a path that
 /// does not exist; a file is taken whatever its name.
-pub fn expand(argument: &Path) -> Result<Vec<Input>, ExpandError> {
+pub(super) fn expand(argument: &Path) -> Result<Vec<Input>, ExpandError> {
     if argument.as_os_str() == "-" {
         return Ok(vec![Input::Stdin]);
     }

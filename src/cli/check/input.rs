@@ -7,7 +7,7 @@ use crate::report::FileError;
 use crate::safe_fs::{Kind, read_limited, read_stream};
 
 /// Reads and decodes a file.
-pub fn read_file(path: &Path) -> Result<String, FileError> {
+pub(crate) fn read_file(path: &Path) -> Result<String, FileError> {
     let bytes = read_limited(path, Kind::Dockerfile).map_err(|err| FileError {
         message: io_message(&err),
         position: None,
@@ -18,7 +18,7 @@ pub fn read_file(path: &Path) -> Result<String, FileError> {
 /// The `.dockerignore` of the build context of the Dockerfile at `path`, taking its folder as
 /// the context: `<name>.dockerignore` there if it exists (BuildKit prefers it), else
 /// `.dockerignore`. `None` when neither exists; an error when one cannot be read.
-pub fn dockerignore_for(path: &Path) -> Result<Option<String>, FileError> {
+pub(crate) fn dockerignore_for(path: &Path) -> Result<Option<String>, FileError> {
     let dir = path.parent().unwrap_or(Path::new(""));
     let own = path
         .file_name()
@@ -48,13 +48,13 @@ pub fn dockerignore_for(path: &Path) -> Result<Option<String>, FileError> {
 /// `path[:line:column]: message`, escaped and ready to print.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", super::super::shown(located(.path, .error)))]
-pub struct NamedFileError {
+pub(crate) struct NamedFileError {
     pub path: PathBuf,
     pub error: FileError,
 }
 
 /// Reads and decodes the file a one-file command names, `-` being standard input.
-pub fn read_named(path: &Path) -> Result<String, NamedFileError> {
+pub(crate) fn read_named(path: &Path) -> Result<String, NamedFileError> {
     read_file_or_stdin(path).map_err(|error| NamedFileError {
         path: path.to_path_buf(),
         error,
@@ -62,7 +62,7 @@ pub fn read_named(path: &Path) -> Result<String, NamedFileError> {
 }
 
 /// Reads and decodes all of standard input.
-pub fn read_stdin() -> Result<String, FileError> {
+pub(crate) fn read_stdin() -> Result<String, FileError> {
     let bytes =
         read_stream(std::io::stdin().lock(), Kind::Dockerfile).map_err(|err| FileError {
             message: format!("cannot read standard input: {}", io_message(&err)),
@@ -90,7 +90,7 @@ fn read_file_or_stdin(path: &Path) -> Result<String, FileError> {
 }
 
 /// UTF-8 text without NUL bytes, or an error at the first offending byte.
-pub fn decode(bytes: Vec<u8>) -> Result<String, FileError> {
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<String, FileError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(FileError {
             message: "binary file (contains a NUL byte), not a Dockerfile".to_string(),
@@ -125,7 +125,7 @@ fn position_of(bytes: &[u8], at: usize) -> (usize, usize) {
 }
 
 /// An I/O error as a short lower-case phrase (no "(os error 2)").
-pub fn io_message(err: &std::io::Error) -> String {
+pub(crate) fn io_message(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

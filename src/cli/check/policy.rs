@@ -12,14 +12,17 @@ use crate::dockerfile::{Diagnostic, Severity};
 use crate::report::sarif::RuleDescription;
 
 /// The command line's part of every file's policy.
-pub struct CliPolicy {
+pub(crate) struct CliPolicy {
     ignore: Vec<String>,
     fail_level: Option<FailLevel>,
 }
 
 impl CliPolicy {
     /// Resolves `--ignore` names; an unknown one is a usage error with a suggestion.
-    pub fn new(ignore: &[String], fail_level: Option<FailLevel>) -> Result<Self, UnknownIgnore> {
+    pub(super) fn new(
+        ignore: &[String],
+        fail_level: Option<FailLevel>,
+    ) -> Result<Self, UnknownIgnore> {
         let ignore = ignore
             .iter()
             .map(|name| canonical(name).ok_or_else(|| UnknownIgnore(name.clone())))
@@ -31,11 +34,11 @@ impl CliPolicy {
 /// `--ignore` names no rule; the message suggests the nearest names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("--ignore {}", super::super::explain::unknown_rule(.0))]
-pub struct UnknownIgnore(pub String);
+pub(crate) struct UnknownIgnore(pub String);
 
 /// The effective policy for one file.
 #[derive(Debug)]
-pub struct Policy {
+pub(crate) struct Policy {
     /// Passed to the validator, which then skips these rules altogether.
     ignore: Vec<String>,
     severity: HashMap<String, Severity>,
@@ -68,14 +71,14 @@ impl Policy {
 
     /// The validator's options for a file under this policy: the run's `base` (target,
     /// build argument) with this policy's ignores.
-    pub fn lint_options(&self, base: &LintOptions) -> LintOptions {
+    pub(crate) fn lint_options(&self, base: &LintOptions) -> LintOptions {
         let mut options = base.clone();
         options.ignore.extend(self.ignore.iter().cloned());
         options
     }
 
     /// Applies severity overrides and orders the findings by position.
-    pub fn apply(&self, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    pub(super) fn apply(&self, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         for d in &mut diagnostics {
             if let Some(&severity) = self.severity.get(d.rule) {
                 d.severity = severity;
@@ -104,12 +107,12 @@ fn resolve_from_config(name: &str, path: &std::path::Path) -> String {
 
 /// One policy per configuration file (and one for files without any), built once.
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     by_config: HashMap<Option<PathBuf>, Arc<Policy>>,
 }
 
 impl Cache {
-    pub fn get(&mut self, cli: &CliPolicy, loaded: Option<Arc<Loaded>>) -> Arc<Policy> {
+    pub(super) fn get(&mut self, cli: &CliPolicy, loaded: Option<Arc<Loaded>>) -> Arc<Policy> {
         let key = loaded.as_ref().map(|l| l.path.clone());
         self.by_config
             .entry(key)
@@ -124,7 +127,7 @@ fn canonical(name: &str) -> Option<String> {
 }
 
 /// The registry as SARIF's driver rules.
-pub fn rule_descriptions() -> Vec<RuleDescription<'static>> {
+pub(crate) fn rule_descriptions() -> Vec<RuleDescription<'static>> {
     crate::dockerfile::rules::all()
         .iter()
         .map(|rule| RuleDescription {

@@ -137,7 +137,7 @@ impl Open {
 }
 
 /// Whether `path` is `dir` or below it.
-pub fn within(path: &str, dir: &str) -> bool {
+pub(crate) fn within(path: &str, dir: &str) -> bool {
     let dir = dir.trim_end_matches('/');
     dir.is_empty()
         || path == dir
@@ -349,7 +349,7 @@ impl Fs {
     }
 
     /// Open regions that reach below `dir`: (their part below `dir`, the region).
-    pub fn open_below<'a>(
+    pub(crate) fn open_below<'a>(
         &'a self,
         dir: &'a str,
     ) -> impl Iterator<Item = (Option<&'a str>, &'a Open)> + 'a {
@@ -368,7 +368,7 @@ impl Fs {
 }
 
 /// Joins `path` to `cwd` and normalises `.`, `..` and repeated slashes.
-pub fn resolve(cwd: &str, path: &str) -> String {
+pub(crate) fn resolve(cwd: &str, path: &str) -> String {
     let joined = if path.starts_with('/') {
         path.to_string()
     } else {

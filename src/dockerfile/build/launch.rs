@@ -36,7 +36,7 @@ impl Resolved {
 }
 
 /// Looks `path` up.
-pub fn find_path(fs: &Fs, path: &str) -> Resolved {
+pub(crate) fn find_path(fs: &Fs, path: &str) -> Resolved {
     match fs.lookup(path) {
         Presence::Found(e) => Resolved::Found {
             path: path.to_string(),
@@ -51,12 +51,12 @@ pub fn find_path(fs: &Fs, path: &str) -> Resolved {
 }
 
 /// Finds the program `word` as exec does: a word with a `/` against `cwd`, else through `path`.
-pub fn find_program(fs: &Fs, word: &str, cwd: &str, path: &[String]) -> Resolved {
+pub(crate) fn find_program(fs: &Fs, word: &str, cwd: &str, path: &[String]) -> Resolved {
     find_program_in(fs, word, cwd, path.iter().map(String::as_str))
 }
 
 /// [`find_program`] over PATH's directories as given (a RUN reads them off its PATH value).
-pub fn find_program_in<'p>(
+pub(crate) fn find_program_in<'p>(
     fs: &Fs,
     word: &str,
     cwd: &str,
@@ -105,7 +105,7 @@ pub fn find_program_in<'p>(
 /// Which instruction gave a part of the argv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "from", rename_all = "snake_case")]
-pub enum Part {
+pub(crate) enum Part {
     /// The base image's config.
     Image,
     /// The instruction at this index.
@@ -114,20 +114,20 @@ pub enum Part {
 
 /// What `docker run` executes for a stage's image.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Launch {
+pub(crate) struct Launch {
     pub argv: Vec<String>,
     /// Where argv[0] came from.
-    pub program_from: Part,
+    pub(crate) program_from: Part,
     /// The CMD part (`None` when there is none).
-    pub cmd_from: Option<Part>,
+    pub(crate) cmd_from: Option<Part>,
     /// argv was made from a shell form (`/bin/sh -c …`).
-    pub shell_form: bool,
+    pub(crate) shell_form: bool,
     /// The working directory the process starts in.
     pub workdir: String,
 }
 
 /// An instruction's command as argv: exec form as written, shell form as `/bin/sh -c text`.
-pub fn argv_of(args: &Args) -> Option<(Vec<String>, bool)> {
+pub(crate) fn argv_of(args: &Args) -> Option<(Vec<String>, bool)> {
     match args {
         Args::Exec { elements, .. } => {
             Some((elements.iter().map(|w| w.text.clone()).collect(), false))
@@ -138,7 +138,11 @@ pub fn argv_of(args: &Args) -> Option<(Vec<String>, bool)> {
 }
 
 /// The instructions of a stage and its FROM ancestors, oldest first, as (index, instruction).
-pub fn chain<'a>(df: &'a Dockerfile, model: &Model, stage: usize) -> Vec<(usize, &'a Instruction)> {
+pub(crate) fn chain<'a>(
+    df: &'a Dockerfile,
+    model: &Model,
+    stage: usize,
+) -> Vec<(usize, &'a Instruction)> {
     let mut stages = vec![stage];
     let mut cur = stage;
     while let Base::Stage { index } = model.stages[cur].base {
@@ -161,7 +165,7 @@ pub fn chain<'a>(df: &'a Dockerfile, model: &Model, stage: usize) -> Vec<(usize,
 
 /// What the image of `stage` runs; `None` when it cannot be told (an unknown image's
 /// ENTRYPOINT and CMD).
-pub fn launch(df: &Dockerfile, model: &Model, stage: usize) -> Option<Launch> {
+pub(crate) fn launch(df: &Dockerfile, model: &Model, stage: usize) -> Option<Launch> {
     let st = &model.stages[stage];
     let info = st.image_info.as_ref();
     let scratch = st.base_image.as_ref().is_some_and(|i| i.is_scratch());
@@ -225,19 +229,19 @@ pub fn launch(df: &Dockerfile, model: &Model, stage: usize) -> Option<Launch> {
 }
 
 /// The program a shell script starts first (`node server.js` → `node`), wrappers skipped.
-pub fn first_program(script: &str) -> Option<Vec<String>> {
+pub(crate) fn first_program(script: &str) -> Option<Vec<String>> {
     first_program_of(&shell::parse(script))
 }
 
 /// The same, of a script already split.
-pub fn first_program_of(s: &shell::Script<'_>) -> Option<Vec<String>> {
+pub(crate) fn first_program_of(s: &shell::Script<'_>) -> Option<Vec<String>> {
     first_program_word(s)?;
     let c = s.commands.first()?;
     Some(c.without_wrappers().iter().map(|w| w.to_string()).collect())
 }
 
 /// Only the program of [`first_program_of`], borrowed from the script.
-pub fn first_program_word<'s>(s: &'s shell::Script<'_>) -> Option<&'s str> {
+pub(crate) fn first_program_word<'s>(s: &'s shell::Script<'_>) -> Option<&'s str> {
     let first: &str = s.commands.first()?.without_wrappers().first()?;
     // Shell keywords and builtins: not programs to look for.
     if matches!(
@@ -294,7 +298,7 @@ pub fn first_program_word<'s>(s: &'s shell::Script<'_>) -> Option<&'s str> {
 
 /// The script or JAR an interpreter argv runs (`node server.js`, `python -u app.py`,
 /// `java -jar app.jar`), if there is one to look for.
-pub fn interpreted_file(argv: &[String]) -> Option<&str> {
+pub(crate) fn interpreted_file(argv: &[String]) -> Option<&str> {
     let program = argv.first()?.rsplit('/').next()?;
     let args = &argv[1..];
     let family = program.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');

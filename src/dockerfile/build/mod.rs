@@ -13,9 +13,10 @@ pub(crate) mod fs;
 pub(crate) mod launch;
 pub(crate) mod run;
 
-pub use fs::{Artifact, ArtifactKind, Certainty, Entry, Fs, Linkage, Open, Origin, Presence};
-pub use launch::{Launch, Resolved};
-pub use run::{CopyMiss, StageModel, Tools};
+pub(crate) use fs::{Artifact, ArtifactKind, Certainty, Linkage, Origin, Presence};
+pub use fs::{Entry, Open};
+pub(crate) use launch::Resolved;
+pub(crate) use run::StageModel;
 
 use serde::Serialize;
 
@@ -38,7 +39,7 @@ impl BuildModel {
     /// Like [`BuildModel::evaluate`], taking each RUN's split script from `script_of`
     /// (instruction index → script) where it has one, so a caller that split them already
     /// does not pay twice.
-    pub fn evaluate_with<'s>(
+    pub(crate) fn evaluate_with<'s>(
         df: &Dockerfile,
         model: &Model,
         script_of: &dyn Fn(usize) -> Option<&'s shell::Script<'s>>,

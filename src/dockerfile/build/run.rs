@@ -22,12 +22,12 @@ pub struct Tools {
     /// The line of the FROM that named it (for a stage built on a stage: the root's FROM).
     pub from_line: u32,
     pub libc: Option<Libc>,
-    pub libc_version: Option<String>,
+    pub(crate) libc_version: Option<String>,
     /// A C compiler is installed (`None` = unknown).
-    pub has_cc: Option<bool>,
+    pub(crate) has_cc: Option<bool>,
     pub node: Option<String>,
     pub python: Option<String>,
-    pub python_interpreter: Option<String>,
+    pub(crate) python_interpreter: Option<String>,
     pub java: Option<String>,
 }
 
@@ -67,15 +67,15 @@ impl Tools {
 
 /// A COPY --from source the source stage does not have.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CopyMiss {
+pub(crate) struct CopyMiss {
     /// The COPY instruction.
     pub instruction: usize,
     pub line: u32,
     /// The source as written and as resolved.
     pub source: String,
     pub path: String,
-    pub from_stage: usize,
-    pub certainty: Certainty,
+    pub(crate) from_stage: usize,
+    pub(crate) certainty: Certainty,
     #[serde(skip)]
     pub span: Span,
 }
@@ -91,7 +91,7 @@ pub struct StageModel {
     /// Packages installed and not removed.
     pub packages: Vec<Package>,
     /// COPY --from sources missing in their stage (this stage's COPYs).
-    pub copy_misses: Vec<CopyMiss>,
+    pub(crate) copy_misses: Vec<CopyMiss>,
     /// The stage's PATH at its end (ENV PATH, else the image's, else Docker's default).
     pub path: Vec<String>,
     /// Each RUN of this stage and what it executes, as found when it runs.
@@ -110,10 +110,11 @@ pub struct RunExec {
 }
 
 /// Docker's PATH when neither the image nor the Dockerfile sets one.
-pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+pub(crate) const DEFAULT_PATH: &str =
+    "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// Evaluates stage `st` given the earlier stages' results.
-pub fn stage<'s>(
+pub(crate) fn stage<'s>(
     df: &crate::dockerfile::Dockerfile,
     model: &Model,
     st: &Stage,

@@ -5,7 +5,7 @@
 
 /// Why a word could not be expanded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ExpandError {
+pub(crate) enum ExpandError {
     #[error("syntax error: missing '}}'")]
     MissingBrace,
     #[error("syntax error: bad substitution")]
@@ -16,7 +16,7 @@ pub enum ExpandError {
 
 /// What expansion found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Expanded {
+pub(crate) struct Expanded {
     pub value: String,
     /// Variable names referenced (in order, duplicates kept once).
     pub used: Vec<String>,
@@ -25,7 +25,7 @@ pub struct Expanded {
 }
 
 /// Expands `word` with `lookup` (`None` = the variable is not set).
-pub fn expand(
+pub(crate) fn expand(
     word: &str,
     escape: char,
     lookup: &dyn Fn(&str) -> Option<String>,
@@ -190,7 +190,7 @@ fn remember(name: &str, unset: bool, out: &mut Expanded) {
 }
 
 /// Whether `word` refers to any variable at all (cheap pre-check).
-pub fn has_variable(word: &str) -> bool {
+pub(crate) fn has_variable(word: &str) -> bool {
     word.contains('$')
 }
 

@@ -71,10 +71,10 @@ impl Edge {
 }
 
 /// Stage indices by lower-cased name, ascending.
-pub struct NameIndex(HashMap<String, Vec<usize>>);
+pub(crate) struct NameIndex(HashMap<String, Vec<usize>>);
 
 impl NameIndex {
-    pub fn new(stages: &[Stage]) -> Self {
+    pub(crate) fn new(stages: &[Stage]) -> Self {
         let mut map: HashMap<String, Vec<usize>> = HashMap::new();
         for s in stages {
             if let Some(n) = &s.name {
@@ -91,14 +91,14 @@ impl NameIndex {
     }
 
     /// The last stage named `name` before `before`.
-    pub fn last_before(&self, name: &str, before: usize) -> Option<usize> {
+    pub(crate) fn last_before(&self, name: &str, before: usize) -> Option<usize> {
         let ix = self.indices(name);
         let n = ix.partition_point(|&i| i < before);
         n.checked_sub(1).map(|k| ix[k])
     }
 
     /// The first stage named `name` at or after `from`.
-    pub fn first_from(&self, name: &str, from: usize) -> Option<usize> {
+    pub(crate) fn first_from(&self, name: &str, from: usize) -> Option<usize> {
         let ix = self.indices(name);
         ix.get(ix.partition_point(|&i| i < from)).copied()
     }
@@ -168,7 +168,7 @@ fn value_span(f: &Flag) -> Span {
 }
 
 /// The value of `key` in a `--mount` spec (`type=cache,from=build,target=/x`).
-pub fn mount_option(spec: &str, key: &str) -> Option<String> {
+pub(crate) fn mount_option(spec: &str, key: &str) -> Option<String> {
     spec.split(',').find_map(|part| {
         let (k, v) = part.split_once('=')?;
         k.trim()
@@ -178,7 +178,7 @@ pub fn mount_option(spec: &str, key: &str) -> Option<String> {
 }
 
 /// Resolves a `--from` value seen in stage `current` of `count` stages.
-pub fn resolve(value: &str, current: usize, count: usize, names: &NameIndex) -> EdgeTarget {
+pub(crate) fn resolve(value: &str, current: usize, count: usize, names: &NameIndex) -> EdgeTarget {
     if value.contains('$') {
         return EdgeTarget::Variable;
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// Docker Hub's canonical registry name; `index.docker.io` and `registry-1.docker.io` are aliases.
-pub const DOCKER_HUB: &str = "docker.io";
+pub(crate) const DOCKER_HUB: &str = "docker.io";
 
 /// A parsed, normalised image reference.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -121,7 +121,7 @@ impl ImageRef {
     }
 
     /// The tag Docker pulls: the written one, or `latest` when neither tag nor digest is given.
-    pub fn effective_tag(&self) -> Option<&str> {
+    pub(crate) fn effective_tag(&self) -> Option<&str> {
         match (&self.tag, &self.digest) {
             (Some(t), _) => Some(t),
             (None, Some(_)) => None,
@@ -144,12 +144,12 @@ impl ImageRef {
     }
 
     /// The reserved empty image `scratch` (only as a bare name).
-    pub fn is_scratch(&self) -> bool {
+    pub(crate) fn is_scratch(&self) -> bool {
         self.original.eq_ignore_ascii_case("scratch")
     }
 
     /// Short name as users write it for Docker Hub images (`node`, `bitnami/redis`), else `name()`.
-    pub fn short_name(&self) -> String {
+    pub(crate) fn short_name(&self) -> String {
         if self.registry == DOCKER_HUB {
             self.repository
                 .strip_prefix("library/")

@@ -14,7 +14,7 @@ use crate::dockerfile::ast::{Args, Instruction};
 
 /// An `ARG` before the first `FROM`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct GlobalArg {
+pub(crate) struct GlobalArg {
     pub name: String,
     /// Default as written, quotes removed; `None` for `ARG NAME`.
     pub default: Option<String>,
@@ -30,7 +30,7 @@ pub struct GlobalArg {
     pub bare_value: Option<String>,
     /// The ARGs without a default that `bare_value` read as empty.
     #[serde(skip)]
-    pub bare_unset: Vec<String>,
+    pub(crate) bare_unset: Vec<String>,
     /// Index of the ARG instruction.
     pub instruction: usize,
 }
@@ -111,7 +111,7 @@ fn default_value(text: &str, earlier: &[GlobalArg], escape: char) -> Option<Stri
 /// `text` (a FROM word or an ARG default) in a build given no `--build-arg`: ARGs without a
 /// default read as empty (and are returned, with those read through other ARGs' defaults).
 /// `None` when the result depends on the build platform or cannot be evaluated here.
-pub fn expand_bare(
+pub(crate) fn expand_bare(
     text: &str,
     globals: &[GlobalArg],
     escape: char,
@@ -157,7 +157,7 @@ pub fn expand_bare(
 }
 
 /// Expands a FROM word with the global ARG defaults, as BuildKit does before resolving it.
-pub fn expand_from_word(
+pub(crate) fn expand_from_word(
     text: &str,
     globals: &[GlobalArg],
     escape: char,

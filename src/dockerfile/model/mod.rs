@@ -11,15 +11,17 @@ pub(crate) mod image_ref;
 pub(crate) mod meta_args;
 pub(crate) mod stage;
 
-pub use graph::{Edge, EdgeKind, EdgeTarget};
-pub use image_ref::{ImageRef, RefError};
-pub use stage::{Base, GlobalArg, Stage, Unresolved};
+pub(crate) use graph::Edge;
+pub use graph::{EdgeKind, EdgeTarget};
+pub(crate) use image_ref::ImageRef;
+pub(crate) use stage::GlobalArg;
+pub use stage::{Base, Stage, Unresolved};
 
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, Keyword, Span};
 use crate::dockerfile::images::{self, ImageInfo};
 
 /// Build args BuildKit defines for every build (usable in FROM without an ARG line).
-pub const PREDEFINED_ARGS: &[&str] = &[
+pub(crate) const PREDEFINED_ARGS: &[&str] = &[
     "TARGETPLATFORM",
     "TARGETOS",
     "TARGETARCH",
@@ -34,7 +36,7 @@ pub const PREDEFINED_ARGS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Model {
     /// `ARG`s before the first `FROM`.
-    pub global_args: Vec<GlobalArg>,
+    pub(crate) global_args: Vec<GlobalArg>,
     pub stages: Vec<Stage>,
     /// FROM, COPY --from and RUN --mount=from edges, in file order.
     pub edges: Vec<Edge>,
@@ -85,7 +87,7 @@ impl Model {
 
     /// The stage named `name` (case-insensitive) defined before stage `before`; the last such
     /// one wins when names repeat, as in BuildKit.
-    pub fn stage_by_name(&self, name: &str, before: usize) -> Option<usize> {
+    pub(crate) fn stage_by_name(&self, name: &str, before: usize) -> Option<usize> {
         self.stages[..before.min(self.stages.len())]
             .iter()
             .rposition(|s| {
@@ -116,7 +118,7 @@ impl Model {
     }
 
     /// Whether `name` is declared as a global ARG (or is predefined).
-    pub fn global_declared(&self, name: &str) -> bool {
+    pub(crate) fn global_declared(&self, name: &str) -> bool {
         PREDEFINED_ARGS.contains(&name) || self.global_args.iter().any(|a| a.name == name)
     }
 

@@ -10,7 +10,7 @@ use super::Model;
 use super::expand::ExpandError;
 use super::image_ref::ImageRef;
 // The meta-arg scope has its own module; these were public here and stay reachable.
-pub use super::meta_args::{GlobalArg, expand_from_word};
+pub(crate) use super::meta_args::{GlobalArg, expand_from_word};
 use crate::dockerfile::ast::{Args, Dockerfile, Instruction, Keyword, Word};
 use crate::dockerfile::images::{self, ImageInfo};
 
@@ -55,7 +55,7 @@ pub struct Stage {
     pub name: Option<String>,
     /// The name as written, for casing checks.
     #[serde(skip)]
-    pub name_word: Option<Word>,
+    pub(crate) name_word: Option<Word>,
     /// Index of the FROM instruction.
     pub from: usize,
     /// Indices of the stage's instructions, FROM included.
@@ -257,12 +257,12 @@ fn apply(ins: &Instruction, idx: usize, st: &mut Stage) {
 }
 
 /// Removes one level of surrounding quotes (`"a b"` → `a b`).
-pub fn unquote(s: &str) -> String {
+pub(crate) fn unquote(s: &str) -> String {
     unquoted(s).to_string()
 }
 
 /// [`unquote`], borrowed.
-pub fn unquoted(s: &str) -> &str {
+pub(crate) fn unquoted(s: &str) -> &str {
     let s = s.trim();
     for q in ['"', '\''] {
         if s.len() >= 2 && s.starts_with(q) && s.ends_with(q) {

@@ -30,7 +30,7 @@ pub struct BuildkitInstruction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BuildkitHeredoc {
     pub name: String,
-    pub file_descriptor: u32,
+    pub(crate) file_descriptor: u32,
     pub content: String,
 }
 

@@ -11,8 +11,8 @@ pub(crate) struct Marker {
     pub start: usize,
     pub end: usize,
     pub name: String,
-    pub fd: u32,
-    pub chomp: bool,
+    pub(crate) fd: u32,
+    pub(crate) chomp: bool,
     pub quoted: bool,
 }
 

@@ -112,7 +112,7 @@ pub(crate) struct Lines<'a> {
     pos: usize,
     number: u32,
     /// Set when a too-long line stopped the scan: its line number.
-    pub too_long: Option<(u32, usize)>,
+    pub(crate) too_long: Option<(u32, usize)>,
 }
 
 impl<'a> Lines<'a> {

@@ -51,9 +51,9 @@ impl Tok {
 /// A builder flag word: quotes and backslashes removed, as BuildKit reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FlagTok {
-    pub tok: Tok,
+    pub(crate) tok: Tok,
     /// Input offset of the first `=` that made it into the word, if any.
-    pub eq: Option<usize>,
+    pub(crate) eq: Option<usize>,
 }
 
 /// BuildKit's `extractBuilderFlags`: leading `--` words, stopping at the first other word or a

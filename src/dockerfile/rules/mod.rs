@@ -217,7 +217,7 @@ impl RunRef {
     /// Whether some command may run one of `programs` (bare names, as [`shell::Command::is`]
     /// takes them): `false` means none does. Thirty RUN rules each look for one program,
     /// and most RUNs run none of them; this lets a rule skip those without reading them.
-    pub fn may_call(&self, programs: &[&str]) -> bool {
+    pub(crate) fn may_call(&self, programs: &[&str]) -> bool {
         programs.iter().any(|p| self.calls & program_bit(p) != 0)
     }
 }
@@ -270,7 +270,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The instruction that starts on `line`, with its index.
-    pub fn ins_at_line(&self, line: u32) -> Option<(usize, &'a Instruction)> {
+    pub(crate) fn ins_at_line(&self, line: u32) -> Option<(usize, &'a Instruction)> {
         let all = &self.parse.dockerfile.instructions;
         let i = all.partition_point(|i| i.start_line < line);
         all.get(i)
@@ -327,7 +327,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Top-level instructions plus ONBUILD triggers (the rules BuildKit applies to both).
-    pub fn with_triggers(&self) -> impl Iterator<Item = &'a Instruction> + 'a {
+    pub(crate) fn with_triggers(&self) -> impl Iterator<Item = &'a Instruction> + 'a {
         self.parse.dockerfile.instructions.iter().flat_map(|i| {
             let trigger = match &i.args {
                 Args::Onbuild(Some(t)) => Some(t.as_ref()),
@@ -346,7 +346,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Each stage with its instructions after FROM, as (index, instruction).
-    pub fn stage_body(&self, st: &Stage) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+    pub(crate) fn stage_body(
+        &self,
+        st: &Stage,
+    ) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
         let ins = &self.parse.dockerfile.instructions;
         st.body().map(move |i| (i, &ins[i]))
     }
@@ -364,13 +367,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// The text of source line `line` (1-based), without its line end.
-    pub fn line_text(&self, line: usize) -> Option<&'a str> {
+    pub(crate) fn line_text(&self, line: usize) -> Option<&'a str> {
         let &(start, len) = self.line_range(line)?;
         Some(self.source[start..start + len].trim_end_matches('\r'))
     }
 
     /// The span of the whole of source line `line` (1-based), without its line end.
-    pub fn line_span(&self, line: usize) -> Option<Span> {
+    pub(crate) fn line_span(&self, line: usize) -> Option<Span> {
         let &(start, _) = self.line_range(line)?;
         let text = self.line_text(line)?;
         let at = |column: usize, offset: usize| crate::dockerfile::ast::Pos {
@@ -414,7 +417,7 @@ pub fn pragma(line: &str) -> Option<&str> {
 }
 
 /// A check: looks at the context and reports findings.
-pub type CheckFn = fn(&Ctx<'_>, &mut Report);
+pub(crate) type CheckFn = fn(&Ctx<'_>, &mut Report);
 
 /// One rule of the registry.
 #[derive(Clone, Serialize)]
@@ -447,7 +450,7 @@ impl std::fmt::Debug for RuleInfo {
 
 impl RuleInfo {
     /// Whether `name` is this rule's ID or one of its aliases (case-insensitive).
-    pub fn is_named(&self, name: &str) -> bool {
+    pub(crate) fn is_named(&self, name: &str) -> bool {
         self.id.eq_ignore_ascii_case(name)
             || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
@@ -476,7 +479,12 @@ impl Report {
 
     /// Reports `message` at `span` at a lower severity than the rule's (a likely, not a known,
     /// failure).
-    pub fn at_severity(&mut self, severity: Severity, span: Span, message: impl Into<String>) {
+    pub(crate) fn at_severity(
+        &mut self,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) {
         self.push(span, message.into(), None);
         if let Some(d) = self.found.last_mut() {
             d.severity = severity.min(self.severity);
@@ -659,7 +667,7 @@ pub fn find(id: &str) -> Option<&'static RuleInfo> {
 
 /// The rule with exactly this ID (a finding's `rule`): a binary search, since the list is sorted
 /// by ID and every finding of every file asks.
-pub fn by_id(id: &str) -> Option<&'static RuleInfo> {
+pub(crate) fn by_id(id: &str) -> Option<&'static RuleInfo> {
     let all = all();
     all.binary_search_by(|r| r.id.cmp(id)).ok().map(|i| &all[i])
 }

@@ -54,7 +54,7 @@ pub(super) struct Platform {
 impl Platform {
     /// Whether `self` (as written in FROM) names the table's `os/arch[/variant]` `listed`:
     /// a missing variant matches any, and `arm` means `arm/v7` as in containerd.
-    pub fn is(&self, listed: &str) -> bool {
+    pub(super) fn is(&self, listed: &str) -> bool {
         let Some(other) = platform(listed) else {
             return false;
         };

@@ -30,23 +30,23 @@ pub(super) const DNF: Rpm = Rpm {
 
 impl Rpm {
     /// Whether `c` runs one of the programs with one of `subs`.
-    pub fn is(&self, c: &Command<'_>, subs: &[&str]) -> bool {
+    pub(super) fn is(&self, c: &Command<'_>, subs: &[&str]) -> bool {
         self.programs.iter().any(|p| c.is(p, subs))
     }
 
     /// An install without `-y`/`--assumeyes`: it waits for an answer no build gives.
-    pub fn asks(&self, c: &Command<'_>) -> bool {
+    pub(super) fn asks(&self, c: &Command<'_>) -> bool {
         self.is(c, self.installs) && !c.has_short_or_long('y', &["--assumeyes"])
     }
 
     /// `install` of a package named without a version (`httpd`, not `httpd-2.4.6`).
-    pub fn unpinned(&self, c: &Command<'_>) -> bool {
+    pub(crate) fn unpinned(&self, c: &Command<'_>) -> bool {
         self.is(c, &["install"]) && c.operands().any(|p| !package_file(p) && !dash_version(p))
     }
 
     /// A RUN that installs and leaves the downloaded packages in its layer: no `clean all`,
     /// no `rm` of the cache, no cache or tmpfs mount over it.
-    pub fn leaves_cache(&self, ins: &Instruction, script: &Script<'_>) -> bool {
+    pub(crate) fn leaves_cache(&self, ins: &Instruction, script: &Script<'_>) -> bool {
         script.commands.iter().any(|c| self.is(c, &["install"]))
             && !script
                 .commands

@@ -29,25 +29,25 @@ pub(super) struct ShScript<'c, 'a> {
 }
 
 impl ShScript<'_, '_> {
-    pub fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         self.script.text
     }
 
     /// The Dockerfile span of a byte range of the script.
-    pub fn span(&self, range: Range<usize>) -> Span {
+    pub(super) fn span(&self, range: Range<usize>) -> Span {
         self.script
             .span(self.ctx.source, self.ins, self.ctx.df().escape, range)
     }
 
     /// A word's literal value (no expansions), if it has one.
-    pub fn literal(&self, w: &Word) -> Option<Cow<'_, str>> {
+    pub(super) fn literal(&self, w: &Word) -> Option<Cow<'_, str>> {
         w.literal(self.script.text)
     }
 
     /// The value the Dockerfile gives `name` before this RUN: its last ENV in the stage, or the
     /// default of its last ARG there or of the global ARG it brings in (the build may override
     /// an ARG, rarely with another shape). `None` when not set there or without a default.
-    pub fn known_value(&self, name: &str) -> Option<String> {
+    pub(crate) fn known_value(&self, name: &str) -> Option<String> {
         let before = self.ins.span.start.offset;
         let mut value = None;
         for (_, ins) in self.ctx.stage_body(self.stage) {
@@ -78,7 +78,7 @@ impl ShScript<'_, '_> {
     /// How sure a finding about a form dash rejects can be: `None` when the script is not run
     /// by /bin/sh, or /bin/sh is BusyBox (which accepts it); a warning when the image table
     /// knows /bin/sh is dash; information when it does not know the image.
-    pub fn bashism_severity(&self) -> Option<Severity> {
+    pub(crate) fn bashism_severity(&self) -> Option<Severity> {
         if self.shell != Shell::Sh {
             return None;
         }

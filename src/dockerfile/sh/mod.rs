@@ -39,7 +39,7 @@ pub enum Op {
 /// `[!] c1 | c2 | …`
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pipeline {
-    pub bang: bool,
+    pub(crate) bang: bool,
     pub commands: Vec<Command>,
 }
 
@@ -47,7 +47,7 @@ pub struct Pipeline {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
     pub kind: Kind,
-    pub redirects: Vec<Redirect>,
+    pub(crate) redirects: Vec<Redirect>,
     pub span: Range<usize>,
 }
 
@@ -106,7 +106,7 @@ pub struct Assign {
 
 /// `[n]op target`, e.g. `2>&1`, `> /dev/null`, `<<EOF`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Redirect {
+pub(crate) struct Redirect {
     pub op: Range<usize>,
     pub target: Word,
 }
@@ -207,7 +207,7 @@ impl List {
     }
 
     /// Calls `f` on every simple command, as [`List::simple_commands`] lists them.
-    pub fn each_simple<'t>(&'t self, f: &mut impl FnMut(At<'t>)) {
+    pub(crate) fn each_simple<'t>(&'t self, f: &mut impl FnMut(At<'t>)) {
         self.visit(&mut |c| {
             if let Kind::Simple(s) = &c.kind {
                 f(At {
@@ -220,7 +220,7 @@ impl List {
 
     /// Calls `f` on every command, outer before inner, including those inside command
     /// substitutions.
-    pub fn visit<'t>(&'t self, f: &mut impl FnMut(&'t Command)) {
+    pub(crate) fn visit<'t>(&'t self, f: &mut impl FnMut(&'t Command)) {
         for ao in &self.items {
             for p in std::iter::once(&ao.first).chain(ao.rest.iter().map(|(_, p)| p)) {
                 for c in &p.commands {

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::tui::keys::{Input, ctrl, key, special};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClassAction {
+pub(crate) enum ClassAction {
     Quit,
     Down,
     Up,
@@ -20,7 +20,7 @@ pub enum ClassAction {
     Reload,
 }
 
-pub struct ClassBinding {
+pub(crate) struct ClassBinding {
     pub inputs: &'static [Input],
     pub action: ClassAction,
     /// Short form for the status bar.
@@ -41,7 +41,7 @@ const fn bind(
     }
 }
 
-pub const CLASS_KEYS: &[ClassBinding] = &[
+pub(crate) const CLASS_KEYS: &[ClassBinding] = &[
     bind(
         &[key('j'), special(KeyCode::Down), Input::WheelDown],
         A::Down,
@@ -68,14 +68,14 @@ pub const CLASS_KEYS: &[ClassBinding] = &[
     ),
 ];
 
-pub fn action_for(input: Input) -> Option<ClassAction> {
+pub(crate) fn action_for(input: Input) -> Option<ClassAction> {
     CLASS_KEYS
         .iter()
         .find(|b| b.inputs.contains(&input))
         .map(|b| b.action)
 }
 
-pub fn hints() -> Vec<&'static str> {
+pub(crate) fn hints() -> Vec<&'static str> {
     CLASS_KEYS.iter().filter_map(|b| b.hint).collect()
 }
 

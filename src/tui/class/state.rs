@@ -15,13 +15,13 @@ pub struct ClassState {
     /// Index into the snapshot's learners.
     pub selected: usize,
     /// The selected learner's failing requirements are shown.
-    pub details: bool,
+    pub(crate) details: bool,
     /// The files left out are listed.
     pub skipped: bool,
     /// Unix ms now, for "stuck for" times between reloads.
     pub now_ms: u64,
     /// When the folder was last read (Unix ms; 0: not yet).
-    pub loaded_ms: u64,
+    pub(crate) loaded_ms: u64,
     /// The last problem reading the folder, or the last `git pull`'s result.
     pub status: Option<Status>,
     pub theme: Theme,

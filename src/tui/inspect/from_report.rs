@@ -14,7 +14,7 @@ pub fn view_of(text: &str, source: &str) -> InspectView {
 }
 
 /// Maps `report` with its strings escaped for the terminal (see [`Report::for_terminal`]).
-pub fn view_of_report(report: &Report, source: &str) -> InspectView {
+pub(crate) fn view_of_report(report: &Report, source: &str) -> InspectView {
     let report = &report.for_terminal();
     let source = &crate::escape::line(source);
     let mut stages: Vec<StageView> = report

@@ -6,11 +6,11 @@
 pub mod draw;
 pub mod from_report;
 pub mod pick;
-pub mod state;
-pub mod update;
-pub mod view;
+pub(crate) mod state;
+pub(crate) mod update;
+pub(crate) mod view;
 
 pub use draw::draw;
-pub use state::InspectState;
-pub use update::{on_action, open, open_for_file, open_from_reader};
-pub use view::InspectView;
+pub(crate) use state::InspectState;
+pub use update::open;
+pub(crate) use update::{on_action, open_for_file, open_from_reader};

@@ -4,7 +4,6 @@
 use crate::course::doc::{Block, Doc};
 use crate::course::layout::LaidLine;
 use crate::tui::code::is_dockerfile;
-use crate::tui::keys::{self, Action, Context};
 
 /// Code blocks of `doc` in layout order, which is the order [`CodeRef::block`] counts in.
 ///
@@ -54,20 +53,8 @@ pub fn dockerfile_near(
 }
 
 /// Whether `doc` has a Dockerfile block to inspect.
-pub fn has_dockerfile(doc: &Doc) -> bool {
+pub(crate) fn has_dockerfile(doc: &Doc) -> bool {
     code_blocks(doc).iter().any(|b| is_dockerfile(b.0))
-}
-
-/// The reader's status-bar hints; the inspect hint only where there is something to inspect.
-pub fn reader_hints(context: Context, doc: Option<&Doc>) -> Vec<&'static str> {
-    let mut hints = keys::hints(context);
-    if !doc.is_some_and(has_dockerfile) {
-        let inspect = keys::bindings(Context::Reader)
-            .find(|b| b.action == Action::Inspect)
-            .and_then(|b| b.hint);
-        hints.retain(|h| Some(*h) != inspect);
-    }
-    hints
 }
 
 #[cfg(test)]

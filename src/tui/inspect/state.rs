@@ -37,7 +37,7 @@ impl InspectState {
 
 /// Draws the page once for the screen's width and keeps it. Called by `update`, so drawing
 /// only reads it.
-pub fn lay_out(state: &mut InspectState, theme: &Theme, area: Rect) {
+pub(crate) fn lay_out(state: &mut InspectState, theme: &Theme, area: Rect) {
     let width = super::update::body(area).width;
     if !matches!(&state.page.0, Some((w, _)) if *w == width) {
         let page = Rc::new(page::render(&state.view, theme, width));

@@ -23,14 +23,14 @@ pub(super) fn body(area: Rect) -> Rect {
 }
 
 /// The largest useful scroll: the page's last row at the bottom of the body.
-pub fn max_scroll(state: &InspectState, theme: &Theme, area: Rect) -> usize {
+pub(crate) fn max_scroll(state: &InspectState, theme: &Theme, area: Rect) -> usize {
     let body = body(area);
     let height = state.page(theme, body.width).height();
     usize::from(height.saturating_sub(body.height))
 }
 
 /// Applies a key's action to the inspect screen on top.
-pub fn on_action(app: &mut App, action: Action) {
+pub(crate) fn on_action(app: &mut App, action: Action) {
     let Screen::Inspect(state) = app.top() else {
         return;
     };
@@ -72,7 +72,7 @@ pub fn on_action(app: &mut App, action: Action) {
 
 /// Opens the view for the Dockerfile the reader shows (see [`dockerfile_near`]); does
 /// nothing when the section has none.
-pub fn open_from_reader(app: &mut App, state: &ReaderState) {
+pub(crate) fn open_from_reader(app: &mut App, state: &ReaderState) {
     let geo = reader::Geometry::new(app.area);
     let Some(section) = app.section(state.lesson, state.section) else {
         return;
@@ -95,6 +95,6 @@ pub fn open_from_reader(app: &mut App, state: &ReaderState) {
 }
 
 /// Opens the view for the learner's own file in an exercise.
-pub fn open_for_file(app: &mut App, text: &str) {
+pub(crate) fn open_for_file(app: &mut App, text: &str) {
     open(app, from_report::view_of(text, "your Dockerfile"));
 }

@@ -13,7 +13,7 @@ pub struct InspectView {
     /// The final image's estimate, then the single-stage alternative.
     pub sizes: Vec<SizeBar>,
     /// Said under the chart: what the figures leave out, where they come from.
-    pub size_notes: Vec<String>,
+    pub(crate) size_notes: Vec<String>,
     /// One row per stage.
     pub surface: Vec<SurfaceRow>,
     /// Problems in the file (`line 3: …`); everything else shows what could be understood.
@@ -63,7 +63,7 @@ pub struct StageView {
     /// The base as written or resolved (`golang:1.20`, `builder`, `scratch`).
     pub base: String,
     /// Whether the base is a stage of this file, a known image, or an image nobody knows.
-    pub base_kind: BaseKind,
+    pub(crate) base_kind: BaseKind,
     /// Whether it ships (the plate) or stays behind (the kitchen).
     pub role: StageRole,
     /// Copies from outside the file's stages (an image, a build context): `nginx:1.27 /etc/x`.
@@ -119,7 +119,7 @@ impl StageRole {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum BaseKind {
+pub(crate) enum BaseKind {
     /// An earlier stage.
     Stage,
     /// An image in the table of known images.
@@ -182,7 +182,7 @@ impl SizeBar {
 }
 
 /// Bytes as whole megabytes (10^6, as registries report them), at least 1 for a non-zero size.
-pub fn megabytes(bytes: u64) -> u64 {
+pub(crate) fn megabytes(bytes: u64) -> u64 {
     if bytes == 0 {
         0
     } else {

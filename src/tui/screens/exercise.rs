@@ -55,17 +55,17 @@ pub struct ExerciseState {
     /// Checks the learner asked for (Ctrl-S) of changed text that failed.
     pub failed_checks: u32,
     /// The text as of the last check (the starter before any): checking it again is no attempt.
-    pub last_checked: String,
+    pub(crate) last_checked: String,
     pub passed: bool,
     pub panel: Panel,
     /// Rows of the diff scrolled off the top.
-    pub diff_scroll: u16,
-    pub hints_shown: Vec<usize>,
+    pub(crate) diff_scroll: u16,
+    pub(crate) hints_shown: Vec<usize>,
     /// Ctrl-R was pressed: the next key confirms (`y`) or keeps the file.
     pub confirm_reset: bool,
     /// One line of news for the learner (the outcome of the last command).
     pub message: Option<String>,
-    pub opened_at: Instant,
+    pub(crate) opened_at: Instant,
 }
 
 /// Equal when the learner would see the same thing (the editor compared by text and cursor).
@@ -212,7 +212,7 @@ fn relint(app: &App, state: &mut ExerciseState) {
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     with_state(app, |app, state| handle(app, state, key)).unwrap_or_default()
 }
 
@@ -413,7 +413,7 @@ fn save_draft(app: &mut App, state: &mut ExerciseState) {
 
 /// Keeps the draft of every exercise open anywhere on the stack (under the help or the
 /// inspect view too): called on every way out of the app, so nothing typed is lost.
-pub fn keep_drafts(app: &mut App) {
+pub(crate) fn keep_drafts(app: &mut App) {
     let drafts: Vec<Draft> = app
         .screens_mut()
         .iter_mut()

@@ -38,7 +38,7 @@ pub fn rows() -> Vec<HelpRow> {
 }
 
 /// The overlay's box inside `area`: centred, as tall as its rows when they fit.
-pub fn popup(area: Rect, rows: usize) -> Rect {
+pub(crate) fn popup(area: Rect, rows: usize) -> Rect {
     let width = area.width.min(MAX_WIDTH);
     let height = area.height.min(u16::try_from(rows + 2).unwrap_or(u16::MAX));
     Rect {

@@ -23,7 +23,7 @@ pub struct HomeState {
 /// The marks, explained under the list so they read without colour.
 const LEGEND: &str = "[ ] not started  [~] in progress  [x] read  [✓] quiz passed";
 
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let count = app.course.lessons.len();
     let last = count.saturating_sub(1);
     let selected = app.home_mut().selected;
@@ -140,7 +140,7 @@ fn parts(app: &App, state: &HomeState, area: Rect) -> Parts {
 }
 
 /// The lesson drawn at column `x`, row `y` of `area`, if any.
-pub fn lesson_at(app: &App, state: &HomeState, area: Rect, x: u16, y: u16) -> Option<usize> {
+pub(crate) fn lesson_at(app: &App, state: &HomeState, area: Rect, x: u16, y: u16) -> Option<usize> {
     let list = parts(app, state, area).list;
     lesson_rows(app, state.selected, list)
         .into_iter()
@@ -148,7 +148,7 @@ pub fn lesson_at(app: &App, state: &HomeState, area: Rect, x: u16, y: u16) -> Op
         .map(|(i, _, _)| i)
 }
 
-pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
+pub(crate) fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let bar = bar(app, state);
     let (_, status_row) = split_bar(area, &bar);
@@ -174,7 +174,7 @@ pub fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
 }
 
 /// The status bar: where the selection is, and the keys that act on it now.
-pub fn bar(app: &App, state: &HomeState) -> status::Bar {
+pub(crate) fn bar(app: &App, state: &HomeState) -> status::Bar {
     let count = app.course.lessons.len();
     let mut position = match count {
         0 => "no lessons".to_string(),

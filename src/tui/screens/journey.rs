@@ -17,7 +17,7 @@ pub enum Target {
 }
 
 /// The lesson Continue reopens (the last one read) and where.
-pub fn continue_target(app: &App) -> Option<(usize, Position)> {
+pub(crate) fn continue_target(app: &App) -> Option<(usize, Position)> {
     let progress = app.store.progress();
     let id = progress.last_lesson.as_deref()?;
     let index = app.course.lessons.iter().position(|l| l.id == id)?;
@@ -29,7 +29,7 @@ pub fn continue_target(app: &App) -> Option<(usize, Position)> {
 
 /// The first thing in course order not done: a section never opened (at the saved scroll
 /// when the reader was left there), else a quiz with a question not answered.
-pub fn next_unfinished(app: &App) -> Option<Target> {
+pub(crate) fn next_unfinished(app: &App) -> Option<Target> {
     let progress = app.store.progress();
     for (index, lesson) in app.course.lessons.iter().enumerate() {
         let saved = progress.lessons.get(&lesson.id);
@@ -82,7 +82,7 @@ pub fn due_reviews(app: &App) -> Vec<(usize, usize)> {
 }
 
 /// The course in a few lines: lessons read, quizzes passed, answers right, reviews due.
-pub fn course_summary(app: &App) -> Vec<String> {
+pub(crate) fn course_summary(app: &App) -> Vec<String> {
     let lessons = &app.course.lessons;
     let progress = app.store.progress();
     let mut read = 0;

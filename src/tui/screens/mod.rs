@@ -4,14 +4,14 @@
 pub mod class;
 pub mod exercise;
 pub mod help;
-pub mod home;
+pub(crate) mod home;
 pub mod journey;
 mod offer;
 pub mod quiz;
 pub mod reader;
-pub mod search;
-pub mod status;
-pub mod summary;
+pub(crate) mod search;
+pub(crate) mod status;
+pub(crate) mod summary;
 pub mod watch;
 
 use ratatui::Frame;

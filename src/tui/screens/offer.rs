@@ -13,7 +13,7 @@ use crate::results::Score;
 use crate::tui::app::App;
 use crate::tui::text::{fit, wrap};
 
-pub fn draw(app: &App, lesson: usize, offer: Offer, buf: &mut Buffer, area: Rect) {
+pub(super) fn draw(app: &App, lesson: usize, offer: Offer, buf: &mut Buffer, area: Rect) {
     let title = app
         .course
         .lessons

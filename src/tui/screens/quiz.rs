@@ -38,7 +38,7 @@ pub struct QuizState {
     /// Order: the items as currently arranged (indices into the solved order).
     pub arrangement: Vec<usize>,
     /// Order: the item under the cursor moves with it.
-    pub grabbed: bool,
+    pub(crate) grabbed: bool,
     /// Short answer: what has been typed.
     pub text: String,
     /// Short answer: the cursor, in characters from the start of `text`.
@@ -48,9 +48,9 @@ pub struct QuizState {
     /// The answer was not recorded: the question had been answered before (a retry).
     pub practice: bool,
     /// Indices into the question's hints, in the order shown.
-    pub hints_shown: Vec<usize>,
+    pub(crate) hints_shown: Vec<usize>,
     /// When the question was shown, for time spent.
-    pub shown_at: Instant,
+    pub(crate) shown_at: Instant,
     /// Rows scrolled off the top, for a question (with hints and feedback) taller than the screen.
     pub scroll: u16,
     /// What this sitting is: the lesson's quiz, or practice on a list of questions.
@@ -62,7 +62,7 @@ pub struct QuizState {
     /// Every question gone through: the summary is shown.
     pub done: bool,
     /// This sitting's answers: (lesson, question) and whether it was right.
-    pub tally: Vec<((usize, usize), bool)>,
+    pub(crate) tally: Vec<((usize, usize), bool)>,
 }
 
 /// What a sitting of the quiz screen is.
@@ -78,7 +78,7 @@ pub enum Round {
 
 /// The most a question can be scrolled, and one page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Fit {
+pub(crate) struct Fit {
     pub max_scroll: u16,
     pub page: u16,
 }
@@ -216,7 +216,7 @@ pub fn open(app: &mut App, lesson: usize) -> bool {
 }
 
 /// Opens a review of `due` (lesson, question) pairs, if there are any.
-pub fn open_review(app: &mut App, due: Vec<(usize, usize)>) {
+pub(crate) fn open_review(app: &mut App, due: Vec<(usize, usize)>) {
     if !due.is_empty() {
         let state = QuizState::practice(app, Round::Review, due);
         app.push(Screen::Quiz(state));
@@ -225,7 +225,7 @@ pub fn open_review(app: &mut App, due: Vec<(usize, usize)>) {
 
 /// Handles one key on the quiz screen. Typing in a short answer comes before the key table,
 /// so letters are text there.
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     app.with_top(|app, top| match top {
         Screen::Quiz(state) => handle(app, state, key),
         _ => Vec::new(),
@@ -516,7 +516,7 @@ fn lay_out<'b>(
 
 /// The choice, item or line drawn at row `y` of `area`, found by laying the question out
 /// again (into a scratch buffer: drawing keeps no state for clicks to read).
-pub fn row_at(app: &App, state: &QuizState, area: Rect, y: u16) -> Option<usize> {
+pub(crate) fn row_at(app: &App, state: &QuizState, area: Rect, y: u16) -> Option<usize> {
     let quiz = quiz_of(app, state.lesson)?;
     let (body, _) = split(state, quiz, area);
     let mut scratch = Buffer::empty(body);

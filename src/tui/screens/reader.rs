@@ -19,7 +19,7 @@ use crate::tui::theme::Theme;
 use crate::tui::update::Effect;
 
 /// Lines longer than this are hard to read; wider terminals get margins instead.
-pub const MAX_TEXT_WIDTH: u16 = 100;
+pub(crate) const MAX_TEXT_WIDTH: u16 = 100;
 
 /// Reading time counts at most this long after a key: past it, the learner has gone away.
 pub const IDLE_CAP_MS: u64 = 90_000;
@@ -217,7 +217,7 @@ pub fn bar(app: &App, state: &ReaderState, done: usize) -> status::Bar {
 // Update
 
 /// Opens `lesson` where the learner left it (its start if never opened).
-pub fn open_saved(app: &mut App, lesson: usize) {
+pub(crate) fn open_saved(app: &mut App, lesson: usize) {
     let saved = app
         .course
         .lessons
@@ -321,7 +321,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Adds the time since the open reader's last key (at most [`IDLE_CAP_MS`]) to its lesson's
 /// reading time; called on every reader key and when the app is left.
-pub fn count_reading(app: &mut App) {
+pub(crate) fn count_reading(app: &mut App) {
     let now = app.clock.now_ms();
     let Some(r) = app.reader_mut() else {
         return;
@@ -456,7 +456,7 @@ pub struct Tab {
 
 /// The lesson's sections as tabs in `width` columns: ` 1 concept ` and so on, or just the
 /// numbers when the names do not fit, or none when not even those fit.
-pub fn section_tabs(lesson: &Lesson, width: usize) -> Vec<Tab> {
+pub(crate) fn section_tabs(lesson: &Lesson, width: usize) -> Vec<Tab> {
     let named = |i: usize, s: &crate::course::Section| format!(" {} {} ", i + 1, s.kind.name());
     let numbered = |i: usize, _: &crate::course::Section| format!(" {} ", i + 1);
     for label in [named, numbered] {
@@ -484,7 +484,13 @@ pub fn section_tabs(lesson: &Lesson, width: usize) -> Vec<Tab> {
 }
 
 /// The section whose tab is at column `x`, row `y` of `area`, for a click.
-pub fn section_at(app: &App, state: &ReaderState, area: Rect, x: u16, y: u16) -> Option<usize> {
+pub(crate) fn section_at(
+    app: &App,
+    state: &ReaderState,
+    area: Rect,
+    x: u16,
+    y: u16,
+) -> Option<usize> {
     let geo = Geometry::new(area);
     if geo.header.height < 3 || y != geo.header.y + 2 || x < geo.text.x {
         return None;
@@ -504,12 +510,12 @@ pub struct SectionView {
     pub styled: Vec<Line<'static>>,
     /// Set when a code block was still being highlighted on a worker thread: the highlighter's
     /// landed count then. Once it moves on, the view is built again, with the colours.
-    pub waiting_since: Option<u64>,
+    pub(crate) waiting_since: Option<u64>,
 }
 
 /// Lays `doc` out at `width` and styles every line, colouring code when `code` is given.
 /// Done once per section and width (the app caches it), so frames only copy lines.
-pub fn view_section(
+pub(crate) fn view_section(
     doc: &Doc,
     width: u16,
     theme: &Theme,
@@ -541,7 +547,7 @@ pub fn view_section(
 
 /// A laid-out text line as terminal spans. Callout lines of the analogy are set in italics,
 /// so the analogy reads differently from other callouts even without colour.
-pub fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
+pub(crate) fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
     let analogy = matches!(
         line.spans.first().map(|s| &s.style),
         Some(SpanStyle::Callout(Callout::Analogy))
@@ -561,7 +567,7 @@ pub fn styled_line(line: &LaidLine, theme: &Theme) -> Line<'static> {
 /// A code-block line as terminal spans: decoration (indent, `↪`, callout bar) in the theme's
 /// styles, and the code itself in `colours` (its syntax colours, from [`CodeColours`]) or,
 /// without them, in the plain code style.
-pub fn code_line(
+pub(crate) fn code_line(
     line: &LaidLine,
     theme: &Theme,
     colours: Option<Vec<Span<'static>>>,

@@ -11,7 +11,7 @@ use crate::tui::keys::{self, Context};
 use crate::tui::text::{fit, width};
 
 /// Over the status row: the prompt while the query is typed, else the last search's message.
-pub fn draw_bar(app: &App, buf: &mut Buffer, area: Rect) {
+pub(crate) fn draw_bar(app: &App, buf: &mut Buffer, area: Rect) {
     let text = match (app.search.prompt(), app.search.message()) {
         (Some(typed), _) => format!("/{typed}▏"),
         (None, Some(message)) => message.to_string(),
@@ -41,7 +41,11 @@ pub fn draw_bar(app: &App, buf: &mut Buffer, area: Rect) {
 }
 
 /// `line` with the chars in `ranges` (sorted, not overlapping) also in `style`.
-pub fn highlight(line: &Line<'static>, ranges: &[(usize, usize)], style: Style) -> Line<'static> {
+pub(crate) fn highlight(
+    line: &Line<'static>,
+    ranges: &[(usize, usize)],
+    style: Style,
+) -> Line<'static> {
     if ranges.is_empty() {
         return line.clone();
     }

@@ -55,7 +55,7 @@ impl Bar {
 
     /// The hints shown on each of `rows` rows: all of them if they fit, else without the
     /// least important (the last non-essential first, then the last of any).
-    pub fn laid_out(&self, total: usize, rows: usize) -> Vec<Vec<&str>> {
+    pub(crate) fn laid_out(&self, total: usize, rows: usize) -> Vec<Vec<&str>> {
         let mut kept: Vec<&Hint> = self.hints.iter().collect();
         loop {
             let texts: Vec<&str> = kept.iter().map(|h| h.text.as_str()).collect();
@@ -104,7 +104,7 @@ fn flow<'h>(
 
 /// Draws one status row. Hints that do not fit are dropped from the end; the position
 /// text is cut last. (The watch and class views, which have key tables of their own.)
-pub fn draw(buf: &mut Buffer, row: Rect, position: &str, hints: &[&str], theme: &Theme) {
+pub(crate) fn draw(buf: &mut Buffer, row: Rect, position: &str, hints: &[&str], theme: &Theme) {
     buf.set_style(row, theme.status_bar);
     let total = usize::from(row.width);
     let left = fit(&format!(" {position} "), total);

@@ -21,7 +21,7 @@ const LINKS: usize = 9;
 
 /// A question to go back to: where it is, and whether it was answered at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Missed {
+pub(crate) struct Missed {
     pub lesson: usize,
     pub question: usize,
     pub answered: bool,
@@ -29,7 +29,7 @@ pub struct Missed {
 
 /// What the sitting missed: in a lesson's quiz, every question not right (its first answer is
 /// what counts); in practice, the ones answered wrong this time.
-pub fn missed(app: &App, state: &QuizState) -> Vec<Missed> {
+pub(crate) fn missed(app: &App, state: &QuizState) -> Vec<Missed> {
     if state.round != Round::Lesson {
         let mut out: Vec<Missed> = Vec::new();
         for &((lesson, question), right) in &state.tally {
@@ -65,7 +65,7 @@ pub fn missed(app: &App, state: &QuizState) -> Vec<Missed> {
 }
 
 /// The section that teaches a question: the one it names, else the lesson's first.
-pub fn section_of(app: &App, lesson: usize, question: &Question) -> (usize, String) {
+pub(crate) fn section_of(app: &App, lesson: usize, question: &Question) -> (usize, String) {
     let Some(l) = app.course.lessons.get(lesson) else {
         return (0, String::new());
     };

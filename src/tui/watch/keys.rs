@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::tui::keys::{Input, ctrl, key, special};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WatchAction {
+pub(crate) enum WatchAction {
     Quit,
     Down,
     Up,
@@ -30,7 +30,7 @@ pub enum WatchAction {
 }
 
 #[derive(Debug)]
-pub struct WatchBinding {
+pub(crate) struct WatchBinding {
     pub inputs: &'static [Input],
     pub action: WatchAction,
     pub help: &'static str,
@@ -55,7 +55,7 @@ const fn bind(
 }
 
 /// Every key of the watch screen.
-pub const WATCH_KEYS: &[WatchBinding] = &[
+pub(crate) const WATCH_KEYS: &[WatchBinding] = &[
     bind(
         &[key('j'), special(KeyCode::Down), Input::WheelDown],
         A::Down,
@@ -132,7 +132,7 @@ pub const WATCH_KEYS: &[WatchBinding] = &[
     ),
 ];
 
-pub fn action_for(input: Input) -> Option<WatchAction> {
+pub(crate) fn action_for(input: Input) -> Option<WatchAction> {
     WATCH_KEYS
         .iter()
         .find(|b| b.inputs.contains(&input))
@@ -140,7 +140,7 @@ pub fn action_for(input: Input) -> Option<WatchAction> {
 }
 
 /// The status bar's hints, in table order.
-pub fn hints() -> Vec<&'static str> {
+pub(crate) fn hints() -> Vec<&'static str> {
     WATCH_KEYS.iter().filter_map(|b| b.hint).collect()
 }
 

@@ -30,7 +30,7 @@ pub enum Tone {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub text: String,
-    pub tone: Tone,
+    pub(crate) tone: Tone,
 }
 
 pub struct WatchState {
@@ -44,7 +44,7 @@ pub struct WatchState {
     /// First shown row of the panel.
     pub scroll: u16,
     /// Hints shown so far, per exercise (indices into the question's hints).
-    pub hints_shown: Vec<Vec<usize>>,
+    pub(crate) hints_shown: Vec<Vec<usize>>,
     /// `r` was pressed: the next key confirms (`y`) or cancels.
     pub confirm_reset: bool,
     /// One line of news: the last save's result, a problem with the file or the watcher.
@@ -94,7 +94,7 @@ impl WatchState {
 
     /// Counts the time since the learner's last activity, up to [`IDLE_MS`], as time spent on
     /// exercise `index` (in the progress file, where results and the class table read it).
-    pub fn clock_in(&mut self, index: usize) {
+    pub(crate) fn clock_in(&mut self, index: usize) {
         let now = (self.clock)();
         let since = now.saturating_sub(std::mem::replace(&mut self.last_active_ms, now));
         let Some(ex) = self.workshop.exercises.get(index) else {

@@ -22,7 +22,7 @@ pub enum PullError {
 
 /// Runs `git pull --ff-only` in `dir`: `Ok` with git's last line of output, or `Err` with why
 /// it failed. Blocks until git ends; the caller runs it off the UI thread.
-pub fn pull(dir: &Path) -> Result<String, PullError> {
+pub(crate) fn pull(dir: &Path) -> Result<String, PullError> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)

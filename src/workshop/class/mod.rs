@@ -10,4 +10,4 @@ pub mod scan;
 pub(crate) mod snapshot;
 
 pub use git::PullError;
-pub use snapshot::{ExerciseCount, LearnerRow, Snapshot, Stuck};
+pub use snapshot::Snapshot;

@@ -43,7 +43,7 @@ pub struct LearnerRow {
 pub struct Stuck {
     /// Column index.
     pub exercise: usize,
-    pub since_ms: u64,
+    pub(crate) since_ms: u64,
     pub requirement: Option<String>,
 }
 
@@ -63,7 +63,7 @@ impl LearnerRow {
         self.state_count(ExerciseState::Passing)
     }
 
-    pub fn state_count(&self, state: ExerciseState) -> usize {
+    pub(crate) fn state_count(&self, state: ExerciseState) -> usize {
         self.cells
             .iter()
             .flatten()
@@ -81,7 +81,7 @@ impl LearnerRow {
 
 impl Snapshot {
     /// "1 learner", "6 learners": how the screen and the printed formats count the class.
-    pub fn learners_counted(&self) -> String {
+    pub(crate) fn learners_counted(&self) -> String {
         match self.learners.len() {
             1 => "1 learner".to_string(),
             n => format!("{n} learners"),

@@ -19,10 +19,10 @@ use super::run::Tools;
 use crate::dockerfile::model::expand;
 use crate::dockerfile::shell::Command;
 
-pub use packages::Package;
+pub(crate) use packages::Package;
 
 /// The state a command runs in and may change.
-pub struct Step<'s> {
+pub(crate) struct Step<'s> {
     pub fs: &'s mut Fs,
     pub tools: &'s mut Tools,
     /// Users in /etc/passwd (`None` = unknown).
@@ -37,7 +37,7 @@ pub struct Step<'s> {
 
 impl Step<'_> {
     /// The value of `name`, the command's own assignments first.
-    pub fn var<'a>(&'a self, cmd: &'a Command<'_>, name: &str) -> Option<&'a str> {
+    pub(crate) fn var<'a>(&'a self, cmd: &'a Command<'_>, name: &str) -> Option<&'a str> {
         cmd.env
             .iter()
             .rev()
@@ -54,13 +54,13 @@ impl Step<'_> {
 
     /// `word` as an absolute path: variables expanded, resolved against the working
     /// directory. `None` when a variable is unknown or the word is empty.
-    pub fn path(&self, word: &str) -> Option<String> {
+    pub(crate) fn path(&self, word: &str) -> Option<String> {
         let word = expand_vars(word, self.env)?;
         (!word.is_empty()).then(|| resolve(&self.cwd, &word))
     }
 
     /// An artifact made here.
-    pub fn made(&self, kind: ArtifactKind) -> Artifact {
+    pub(crate) fn made(&self, kind: ArtifactKind) -> Artifact {
         Artifact {
             kind,
             stage: self.stage,
@@ -70,12 +70,12 @@ impl Step<'_> {
         }
     }
 
-    pub fn origin(&self) -> Origin {
+    pub(crate) fn origin(&self) -> Origin {
         Origin::Run { line: self.line }
     }
 
     /// Records a path this step made.
-    pub fn add(&mut self, path: String, dir: Option<bool>, artifact: Option<Artifact>) {
+    pub(crate) fn add(&mut self, path: String, dir: Option<bool>, artifact: Option<Artifact>) {
         let origin = self.origin();
         self.fs.add(
             path,
@@ -89,7 +89,7 @@ impl Step<'_> {
 
     /// Records that this step wrote below `under` (`None`: anywhere) without the model
     /// knowing what.
-    pub fn open(&mut self, under: Option<String>, why: String, artifact: Option<Artifact>) {
+    pub(crate) fn open(&mut self, under: Option<String>, why: String, artifact: Option<Artifact>) {
         let origin = self.origin();
         self.fs.open(Open {
             under,
@@ -102,7 +102,7 @@ impl Step<'_> {
 
 /// `$NAME` and `${NAME}` replaced from `env`; `None` when one is not set (or is an
 /// expansion form the model does not evaluate).
-pub fn expand_vars<'w>(word: &'w str, env: &[(String, String)]) -> Option<Cow<'w, str>> {
+pub(crate) fn expand_vars<'w>(word: &'w str, env: &[(String, String)]) -> Option<Cow<'w, str>> {
     if !word.contains('$') {
         return Some(Cow::Borrowed(word));
     }
@@ -198,7 +198,7 @@ const HARMLESS: &[&str] = &[
 ];
 
 /// Applies one command's effects.
-pub fn apply(cmd: &Command<'_>, step: &mut Step<'_>) {
+pub(crate) fn apply(cmd: &Command<'_>, step: &mut Step<'_>) {
     let words = cmd.without_wrappers();
     let Some(first) = words.first() else { return };
     let program = first.rsplit('/').next().unwrap_or(first);
@@ -239,7 +239,10 @@ pub fn apply(cmd: &Command<'_>, step: &mut Step<'_>) {
 }
 
 /// The value of option `long`/`short` (`-o x`, `-ox`, `--out x`, `--out=x`) among `words`.
-pub fn option_value<'w>(words: &'w [std::borrow::Cow<'w, str>], names: &[&str]) -> Option<&'w str> {
+pub(crate) fn option_value<'w>(
+    words: &'w [std::borrow::Cow<'w, str>],
+    names: &[&str],
+) -> Option<&'w str> {
     let mut it = words.iter();
     while let Some(w) = it.next() {
         for n in names {
@@ -262,7 +265,7 @@ pub fn option_value<'w>(words: &'w [std::borrow::Cow<'w, str>], names: &[&str]) 
 
 /// Non-option words after the program (and its subcommand if `sub`), skipping the values of
 /// the options listed in `takes_value`.
-pub fn operands<'w>(
+pub(crate) fn operands<'w>(
     words: &'w [std::borrow::Cow<'w, str>],
     skip: usize,
     takes_value: &[&str],

@@ -15,7 +15,7 @@ use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
 /// The boxes' text and the arrows between them.
-pub fn nodes_and_links(view: &InspectView) -> (Vec<NodeText>, Vec<Link>) {
+pub(crate) fn nodes_and_links(view: &InspectView) -> (Vec<NodeText>, Vec<Link>) {
     let mut nodes: Vec<NodeText> = view
         .stages
         .iter()
@@ -65,14 +65,14 @@ pub fn nodes_and_links(view: &InspectView) -> (Vec<NodeText>, Vec<Link>) {
 
 /// The graph laid out for `width` columns.
 #[derive(Debug, Clone)]
-pub struct StageGraph {
+pub(crate) struct StageGraph {
     pub nodes: Vec<NodeText>,
     pub roles: Vec<StageRole>,
-    pub placement: Placement,
+    pub(crate) placement: Placement,
 }
 
 impl StageGraph {
-    pub fn new(view: &InspectView, width: u16) -> Self {
+    pub(crate) fn new(view: &InspectView, width: u16) -> Self {
         let (nodes, links) = nodes_and_links(view);
         let placement = place(&nodes, &links, width);
         Self {
@@ -82,12 +82,12 @@ impl StageGraph {
         }
     }
 
-    pub fn height(&self) -> u16 {
+    pub(crate) fn height(&self) -> u16 {
         self.placement.height
     }
 
     /// Draws the graph with its top-left corner at `area`'s; what falls outside is clipped.
-    pub fn draw(&self, buf: &mut Buffer, area: Rect, theme: &Theme) {
+    pub(crate) fn draw(&self, buf: &mut Buffer, area: Rect, theme: &Theme) {
         let area = area.intersection(buf.area);
         let shift = |r: Rect| {
             Rect {

@@ -13,17 +13,17 @@ use ratatui::layout::Rect;
 use crate::tui::text::width;
 
 /// Narrowest box worth drawing.
-pub const BOX_MIN: u16 = 12;
+pub(crate) const BOX_MIN: u16 = 12;
 /// Widest box when boxes stack.
-pub const DOWN_MAX: u16 = 64;
+pub(crate) const DOWN_MAX: u16 = 64;
 /// Columns between boxes side by side: the arrow `──▶` and a space.
-pub const GAP_ACROSS: u16 = 4;
+pub(crate) const GAP_ACROSS: u16 = 4;
 /// Rows between stacked boxes: `│` and `▼`.
-pub const GAP_DOWN: u16 = 2;
+pub(crate) const GAP_DOWN: u16 = 2;
 
 /// What layout needs to know of a box: its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct NodeText {
+pub(crate) struct NodeText {
     /// Shown in the top border, left.
     pub title: String,
     /// Shown in the top border, right (e.g. `ships`).
@@ -48,14 +48,14 @@ impl NodeText {
 
 /// An arrow from box `from` to box `to`, pointing at content row `line` of `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Link {
+pub(crate) struct Link {
     pub from: usize,
     pub to: usize,
     pub line: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
+pub(crate) enum Flow {
     /// Boxes side by side, left to right.
     Across,
     /// Boxes stacked, top to bottom.
@@ -65,19 +65,21 @@ pub enum Flow {
 /// The graph placed at a width: box rectangles and the glyphs of the arrows, all relative
 /// to the graph's own top-left corner.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placement {
+pub(crate) struct Placement {
     pub flow: Flow,
     pub width: u16,
     pub height: u16,
     pub boxes: Vec<Rect>,
     /// Arrow cells: (x, y, glyph).
-    pub strokes: Vec<(u16, u16, char)>,
+    pub(crate) strokes: Vec<(u16, u16, char)>,
     /// Links that found no room (or point backwards) and are not drawn.
     pub undrawn: usize,
 }
 
 impl Placement {
-    pub fn glyph_at(&self, x: u16, y: u16) -> Option<char> {
+    /// The stroke drawn at a cell (tests read the drawing through it).
+    #[cfg(test)]
+    fn glyph_at(&self, x: u16, y: u16) -> Option<char> {
         self.strokes
             .iter()
             .find(|s| s.0 == x && s.1 == y)
@@ -86,7 +88,7 @@ impl Placement {
 }
 
 /// Places `nodes` and `links` in at most `max_width` columns.
-pub fn place(nodes: &[NodeText], links: &[Link], max_width: u16) -> Placement {
+pub(crate) fn place(nodes: &[NodeText], links: &[Link], max_width: u16) -> Placement {
     let mut links: Vec<Link> = links.to_vec();
     links.sort();
     links.dedup();

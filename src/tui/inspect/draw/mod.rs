@@ -3,11 +3,11 @@
 //! [`sizes`] and the attack-surface table [`surface`]) scrolled into the body, and the status
 //! row. Reads state, never writes it.
 
-pub mod graph;
-pub mod layout;
+pub(crate) mod graph;
+pub(crate) mod layout;
 pub mod page;
-pub mod sizes;
-pub mod surface;
+pub(crate) mod sizes;
+pub(crate) mod surface;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -220,7 +220,7 @@ pub fn render(view: &InspectView, theme: &Theme, width: u16) -> Page {
 }
 
 /// Copies rows `scroll..` of `page` into `area` of `buf`.
-pub fn blit(page: &Buffer, scroll: usize, buf: &mut Buffer, area: Rect) {
+pub(crate) fn blit(page: &Buffer, scroll: usize, buf: &mut Buffer, area: Rect) {
     let area = area.intersection(buf.area);
     let width = area.width.min(page.area.width);
     for row in 0..area.height {

@@ -11,7 +11,7 @@ use crate::tui::text::width;
 use crate::tui::theme::Theme;
 
 /// Rows the chart takes: one per bar, a gap between.
-pub fn height(bars: &[SizeBar]) -> u16 {
+pub(crate) fn height(bars: &[SizeBar]) -> u16 {
     u16::try_from((bars.len() * 2).saturating_sub(1)).unwrap_or(u16::MAX)
 }
 
@@ -20,7 +20,7 @@ fn value(bar: &SizeBar) -> u64 {
     bar.min_bytes.map_or(0, |b| b / 1000)
 }
 
-pub fn chart<'a>(bars: &'a [SizeBar], theme: &Theme) -> BarChart<'a> {
+pub(crate) fn chart<'a>(bars: &'a [SizeBar], theme: &Theme) -> BarChart<'a> {
     let bars: Vec<Bar> = bars
         .iter()
         .enumerate()
@@ -44,7 +44,7 @@ pub fn chart<'a>(bars: &'a [SizeBar], theme: &Theme) -> BarChart<'a> {
 
 /// Draws the chart with each bar's figure just after its end. The chart is narrowed by the
 /// longest figure, so even the longest bar leaves room for its text.
-pub fn draw(bars: &[SizeBar], buf: &mut Buffer, area: Rect, theme: &Theme) {
+pub(crate) fn draw(bars: &[SizeBar], buf: &mut Buffer, area: Rect, theme: &Theme) {
     let area = area.intersection(buf.area);
     if bars.is_empty() || area.is_empty() {
         return;

@@ -11,10 +11,10 @@ use crate::tui::inspect::view::SurfaceRow;
 use crate::tui::text::width;
 use crate::tui::theme::Theme;
 
-pub const HEADER: [&str; 5] = ["stage", "shell", "pkg manager", "user", "libc"];
+pub(crate) const HEADER: [&str; 5] = ["stage", "shell", "pkg manager", "user", "libc"];
 
 /// Rows the table takes: the header and one per stage.
-pub fn height(rows: &[SurfaceRow]) -> u16 {
+pub(crate) fn height(rows: &[SurfaceRow]) -> u16 {
     u16::try_from(rows.len() + 1).unwrap_or(u16::MAX)
 }
 
@@ -34,7 +34,7 @@ fn cells(row: &SurfaceRow) -> [Option<String>; 5] {
 }
 
 /// The table for an area `area_width` columns wide.
-pub fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme, area_width: u16) -> Table<'a> {
+pub(crate) fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme, area_width: u16) -> Table<'a> {
     // Columns as wide as their widest cell; the table shrinks them when the area is narrower.
     let mut widths = HEADER.map(width);
     for row in rows {
@@ -63,7 +63,7 @@ pub fn table<'a>(rows: &'a [SurfaceRow], theme: &Theme, area_width: u16) -> Tabl
         .column_spacing(spacing)
 }
 
-pub fn draw(rows: &[SurfaceRow], buf: &mut Buffer, area: Rect, theme: &Theme) {
+pub(crate) fn draw(rows: &[SurfaceRow], buf: &mut Buffer, area: Rect, theme: &Theme) {
     if area.is_empty() {
         return;
     }
