@@ -1010,6 +1010,7 @@ mod tests {
                 "n/N match",
                 "Esc clear",
                 "j/k scroll",
+                "t quiz",
                 "i inspect",
                 "? help"
             ]
