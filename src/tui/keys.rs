@@ -775,11 +775,6 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// Status-bar hints for a screen: its own first, then the global ones it does not rebind.
-pub fn hints(context: Context) -> Vec<&'static str> {
-    status_bindings(context).filter_map(|b| b.hint).collect()
-}
-
 /// The bindings a screen's status bar may hint at: its own, its parent's (the reader's, after a
 /// search) that it does not rebind, then the global ones nobody rebinds.
 fn status_bindings(context: Context) -> impl Iterator<Item = &'static Binding> {

@@ -11,29 +11,31 @@ pub(crate) fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
         return Vec::new();
     }
     let area = app.area;
-    match app.top().clone() {
-        Screen::Home(state) => {
-            let Some(lesson) = home::lesson_at(app, &state, area, x, y) else {
-                return Vec::new();
-            };
-            if lesson == state.selected {
-                reader::open_saved(app, lesson);
-            } else {
-                app.home_mut().selected = lesson;
-            }
-        }
-        Screen::Quiz(state) => {
-            return quiz::row_at(app, &state, area, y)
-                .map(|row| quiz::click(app, row))
-                .unwrap_or_default();
-        }
-        Screen::Reader(state) => {
-            let Some(section) = reader::section_at(app, &state, area, x, y) else {
-                return Vec::new();
-            };
-            reader::go_to(app, Some((state.lesson, section)));
-        }
-        _ => return Vec::new(),
+    // Found on the screen as it is (borrowed, not copied), then acted on.
+    let hit = match app.top() {
+        Screen::Home(state) => home::lesson_at(app, state, area, x, y)
+            .map(|lesson| Hit::Lesson(lesson, lesson == state.selected)),
+        Screen::Quiz(state) => quiz::row_at(app, state, area, y).map(Hit::Row),
+        Screen::Reader(state) => reader::section_at(app, state, area, x, y)
+            .map(|section| Hit::Section(state.lesson, section)),
+        _ => None,
+    };
+    match hit {
+        None => return Vec::new(),
+        Some(Hit::Lesson(lesson, true)) => reader::open_saved(app, lesson),
+        Some(Hit::Lesson(lesson, false)) => app.home_mut().selected = lesson,
+        Some(Hit::Row(row)) => return quiz::click(app, row),
+        Some(Hit::Section(lesson, section)) => reader::go_to(app, Some((lesson, section))),
     }
     vec![Effect::Redraw]
+}
+
+/// What a click landed on.
+enum Hit {
+    /// A lesson on the home screen, and whether it was already selected.
+    Lesson(usize, bool),
+    /// A choice, item or line of the quiz's answer.
+    Row(usize),
+    /// A section tab in the reader: (lesson, section).
+    Section(usize, usize),
 }

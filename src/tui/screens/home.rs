@@ -81,8 +81,8 @@ struct Parts {
     errors: Rect,
 }
 
-fn parts(app: &App, state: &HomeState, area: Rect) -> Parts {
-    let (mut body, _) = split_bar(area, &bar(app, state));
+fn parts(app: &App, area: Rect, bar: &status::Bar) -> Parts {
+    let (mut body, _) = split_bar(area, bar);
     let header = (body.height >= 6).then_some(body);
     if header.is_some() {
         body.y += 2;
@@ -141,7 +141,7 @@ fn parts(app: &App, state: &HomeState, area: Rect) -> Parts {
 
 /// The lesson drawn at column `x`, row `y` of `area`, if any.
 pub(crate) fn lesson_at(app: &App, state: &HomeState, area: Rect, x: u16, y: u16) -> Option<usize> {
-    let list = parts(app, state, area).list;
+    let list = parts(app, area, &bar(app, state)).list;
     lesson_rows(app, state.selected, list)
         .into_iter()
         .find(|(_, rect, _)| rect.contains(ratatui::layout::Position { x, y }))
@@ -152,7 +152,7 @@ pub(crate) fn draw(app: &App, state: &HomeState, buf: &mut Buffer, area: Rect) {
     let theme = &app.theme;
     let bar = bar(app, state);
     let (_, status_row) = split_bar(area, &bar);
-    let parts = parts(app, state, area);
+    let parts = parts(app, area, &bar);
     if let Some(header) = parts.header {
         draw_header(buf, header, theme);
     }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
-use crate::tui::keys::{self, Context};
+use crate::tui::keys::{self, Context, Now};
 use crate::tui::text::{fit, width};
 
 /// Over the status row: the prompt while the query is typed, else the last search's message.
@@ -26,7 +26,11 @@ pub(crate) fn draw_bar(app: &App, buf: &mut Buffer, area: Rect) {
     let total = usize::from(row.width);
     buf.set_stringn(row.x, row.y, " ".repeat(total), total, theme.status_bar);
     let hints = if app.search.prompting() {
-        keys::hints(Context::SearchPrompt).join("  ")
+        keys::hints_now(Context::SearchPrompt, false, |_| Now::Shown)
+            .into_iter()
+            .map(|h| h.text)
+            .collect::<Vec<_>>()
+            .join("  ")
     } else {
         String::new()
     };

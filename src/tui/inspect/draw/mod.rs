@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use super::state::InspectState;
 use crate::tui::app::App;
-use crate::tui::keys::{self, Context};
+use crate::tui::keys::{self, Context, Now};
 use crate::tui::screens::{reader, split_status, status};
 
 pub fn draw(app: &App, state: &InspectState, buf: &mut Buffer, area: Rect) {
@@ -34,6 +34,7 @@ pub fn draw(app: &App, state: &InspectState, buf: &mut Buffer, area: Rect) {
         } else {
             format!("{position}%")
         };
-        status::draw(buf, row, &position, &keys::hints(Context::Inspect), theme);
+        let hints = keys::hints_now(Context::Inspect, false, |_| Now::Shown);
+        status::Bar::new(position, hints).draw(buf, row, theme);
     }
 }
