@@ -31,3 +31,10 @@ mod safe_fs;
 pub mod tui;
 pub mod workshop;
 pub mod yaml;
+
+/// Parsing and linting allocate many small strings and free them soon after; mimalloc does that
+/// about 1.4x faster than glibc's malloc over the whole `check` (docs/benchmarks-check.md,
+/// "Third pass"). Here rather than in main.rs so the benches and tests run on what users run.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
