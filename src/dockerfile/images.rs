@@ -86,9 +86,13 @@ pub struct ImageInfo {
     /// Well-known programs whose presence the sources do not settle (Debian 13 dropped adduser
     /// from its base, but whether an SDK image's packages pull it back in is not known).
     pub programs_unknown: Vec<String>,
-    /// Every executable/file outside the listed programs is known absent too (scratch,
-    /// distroless static/base/cc/nodejs/python3/java: images whose whole file list is known).
+    /// Every package is known (scratch, distroless static/base/cc/nodejs/python3/java): no
+    /// other program is in a bin directory and nothing is outside the packages' directories
+    /// (`/app`, `/home/nonroot`, `/usr/local`); see the build model's `BaseFacts`.
     pub(crate) contents_complete: bool,
+    /// With `contents_complete`: the bin directories also hold programs that are not
+    /// well-known, so one the table does not list is only likely absent.
+    pub(crate) other_programs: bool,
     /// Users in /etc/passwd (names; their uids in `user_ids` in the same order). The whole file
     /// only when `users_complete`; otherwise the accounts known to exist (node's `node`).
     /// [`ImageInfo::has_user`] reads both.
@@ -285,6 +289,7 @@ impl ImageTable {
                     programs: None,
                     programs_unknown: Vec::new(),
                     contents_complete: false,
+                    other_programs: false,
                     users: None,
                     user_ids: None,
                     users_complete: false,
@@ -949,8 +954,21 @@ mod tests {
             debug.path.unwrap().last().map(String::as_str),
             Some("/busybox")
         );
+        // Debian 12 language images are no longer built but still pulled: the facts of their
+        // last build (Python 3.11 there).
+        let py12 = info("gcr.io/distroless/python3-debian12:nonroot").unwrap();
+        assert_eq!(
+            py12.runtime,
+            rt(Language::Python, Some("3.11"), "/usr/bin/python3")
+        );
+        assert_eq!(
+            (py12.libc_version.as_deref(), py12.contents_complete),
+            (Some("2.36"), true)
+        );
+        let node12 = info("gcr.io/distroless/nodejs20-debian12").unwrap();
+        assert_eq!(node12.runtime.unwrap().version.as_deref(), Some("20"));
         // Names the facts do not describe keep their old classification and nothing more.
-        let old = info("gcr.io/distroless/nodejs20-debian12").unwrap();
+        let old = info("gcr.io/distroless/nodejs18-debian12").unwrap();
         assert_eq!(
             (old.id.as_str(), old.programs, old.runtime),
             ("distroless-nodejs", None, None)

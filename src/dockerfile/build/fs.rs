@@ -171,8 +171,16 @@ pub enum Presence<'a> {
 pub struct BaseFacts {
     /// The image is known to the table.
     pub known: bool,
-    /// The image's whole file list is known (scratch, distroless).
+    /// The image's whole file list is known: scratch, which is empty.
     pub complete: bool,
+    /// Its packages are known, not every file (distroless, Chainguard static): a program not in
+    /// `programs` is likely absent from a bin directory, and nothing is outside the
+    /// [`PACKAGE_DIRS`] (no `/app`, `/out`, nothing in `/home/nonroot`) unless a listed program
+    /// is (`/nodejs/bin/node`). Its other files (`/etc/passwd`, `/usr/lib/…`, certificates,
+    /// time zones) are there or not: the table does not list them.
+    pub programs_complete: bool,
+    /// With `programs_complete`: its bin directories hold programs the table does not list.
+    pub other_programs: bool,
     /// Paths of the well-known programs it has (`None` = not recorded).
     pub programs: Option<Vec<String>>,
     /// Well-known programs whose presence the table does not settle.
@@ -180,6 +188,18 @@ pub struct BaseFacts {
     /// Its POSIX shell: `Some(None)` = none, `None` = unknown.
     pub shell: Option<Option<String>>,
 }
+
+/// Where packages install programs: in an image whose programs are known, one not listed is
+/// absent, or only likely absent where the table says the image has others
+/// (`other_programs`: distroless python3's libc-bin brings `getent` and `ldd`).
+const BIN_DIRS: &[&str] = &["/bin", "/sbin", "/usr/bin", "/usr/sbin"];
+
+/// Where packages put files, and what is mounted at run time: in an image whose programs are
+/// known (distroless), a path elsewhere — `/app`, `/home/nonroot`, `/tmp`, `/usr/local` — is
+/// known absent until the build puts something there.
+const PACKAGE_DIRS: &[&str] = &[
+    "bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "sys", "usr", "var",
+];
 
 /// Top-level directories every image may have; a path below them is never "likely absent".
 const SYSTEM_DIRS: &[&str] = &[
@@ -319,11 +339,15 @@ impl Fs {
             if programs.iter().any(|p| p == path) {
                 return Presence::Unknown;
             }
-            let name = path.rsplit('/').next().unwrap_or(path);
+            // The table says where each well-known program is: in another bin directory it
+            // is not. Elsewhere (`/usr/lib/jvm/…/bin/java` behind `/usr/bin/java`) it may be.
+            let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
             if b.programs_unknown.iter().any(|p| p == name) {
                 return Presence::Unknown;
             }
-            if crate::dockerfile::images::WELL_KNOWN_PROGRAMS.contains(&name) {
+            let on_path =
+                BIN_DIRS.contains(&dir) || dir == "/usr/local/bin" || dir == "/usr/local/sbin";
+            if on_path && crate::dockerfile::images::WELL_KNOWN_PROGRAMS.contains(&name) {
                 return Presence::Absent(Certainty::Known);
             }
         }
@@ -331,10 +355,35 @@ impl Fs {
             return Presence::Absent(Certainty::Known);
         }
         let top = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        if top.is_empty() || SYSTEM_DIRS.contains(&top) {
+        let system = top.is_empty() || SYSTEM_DIRS.contains(&top);
+        if !b.programs_complete {
+            return if system {
+                Presence::Unknown
+            } else {
+                Presence::Absent(Certainty::Likely)
+            };
+        }
+        let holds_program = |p: &String| p.trim_start_matches('/').split('/').next() == Some(top);
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        if top.is_empty() {
             Presence::Unknown
+        } else if path.starts_with("/usr/local/") {
+            Presence::Absent(Certainty::Known)
+        } else if !PACKAGE_DIRS.contains(&top) {
+            if b.programs.iter().flatten().any(holds_program) {
+                // `/nodejs/…`: the runtime's own tree, which the table does not list.
+                Presence::Unknown
+            } else {
+                Presence::Absent(Certainty::Known)
+            }
+        } else if BIN_DIRS.contains(&dir) {
+            Presence::Absent(if b.other_programs {
+                Certainty::Likely
+            } else {
+                Certainty::Known
+            })
         } else {
-            Presence::Absent(Certainty::Likely)
+            Presence::Unknown
         }
     }
 
@@ -463,6 +512,44 @@ mod tests {
             scratch.lookup("/bin/sh"),
             Presence::Absent(Certainty::Known)
         );
+    }
+
+    #[test]
+    fn an_image_whose_programs_are_known_still_has_files_the_table_does_not_list() {
+        let distroless = Fs::new(BaseFacts {
+            known: true,
+            programs_complete: true,
+            programs: Some(vec!["/nodejs/bin/node".into()]),
+            shell: Some(None),
+            ..BaseFacts::default()
+        });
+        let known = Presence::Absent(Certainty::Known);
+        assert_eq!(distroless.lookup("/nodejs/bin/node"), Presence::Unknown);
+        assert_eq!(distroless.lookup("/bin/sh"), known);
+        assert_eq!(distroless.lookup("/usr/bin/curl"), known);
+        assert_eq!(distroless.lookup("/app/server"), known);
+        assert_eq!(distroless.lookup("/out/hello"), known);
+        assert_eq!(distroless.lookup("/usr/local/bin/server"), known);
+        assert_eq!(distroless.lookup("/home/nonroot/app.py"), known);
+        assert_eq!(distroless.lookup("/usr/bin/server"), known);
+        let python = Fs::new(BaseFacts {
+            other_programs: true,
+            ..distroless.base.clone()
+        });
+        assert_eq!(
+            python.lookup("/usr/bin/server"),
+            Presence::Absent(Certainty::Likely)
+        );
+        for there in [
+            "/etc/passwd",
+            "/etc/ssl/certs/ca-certificates.crt",
+            "/usr/share/zoneinfo",
+            "/lib/x86_64-linux-gnu/libc.so.6",
+            "/usr/lib/jvm/temurin-21-jre-amd64/bin/java",
+            "/nodejs/lib/node_modules",
+        ] {
+            assert_eq!(distroless.lookup(there), Presence::Unknown, "{there}");
+        }
     }
 
     #[test]

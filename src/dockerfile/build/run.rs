@@ -236,11 +236,22 @@ fn fresh(st: &Stage, from_line: u32) -> StageModel {
         Some(info) => BaseFacts {
             known: true,
             // scratch is empty by definition.
-            complete: info.contents_complete || scratch,
+            complete: scratch,
+            programs_complete: info.contents_complete,
+            other_programs: info.other_programs,
             programs: if scratch {
                 Some(Vec::new())
             } else {
-                info.programs.clone()
+                // The image's own ENTRYPOINT program is there (`/usr/bin/python3.13`), listed
+                // among the well-known programs or not.
+                info.programs.clone().map(|mut p| {
+                    let own = info.entrypoint.iter().flatten().next();
+                    p.extend(
+                        own.filter(|e| e.starts_with('/') && !p.contains(e))
+                            .cloned(),
+                    );
+                    p
+                })
             },
             programs_unknown: info.programs_unknown.clone(),
             shell: if scratch {
@@ -252,6 +263,8 @@ fn fresh(st: &Stage, from_line: u32) -> StageModel {
         None if scratch => BaseFacts {
             known: true,
             complete: true,
+            programs_complete: true,
+            other_programs: false,
             programs: Some(Vec::new()),
             programs_unknown: Vec::new(),
             shell: Some(None),

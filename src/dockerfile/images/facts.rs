@@ -322,6 +322,10 @@ pub(super) struct RawVariant {
     programs: Option<Vec<String>>,
     #[serde(default)]
     contents_complete: bool,
+    /// Its bin directories hold programs beyond the well-known ones in `programs` (libc-bin's
+    /// `getent`, `ldd`): one not listed there is only likely absent.
+    #[serde(default)]
+    other_programs: bool,
     /// `name:uid` each.
     users: Option<Vec<String>>,
     #[serde(default)]
@@ -359,6 +363,7 @@ struct Fixed {
     path: Option<Vec<String>>,
     programs: Option<Vec<String>>,
     contents_complete: bool,
+    other_programs: bool,
     users: Option<Vec<String>>,
     user_ids: Option<Vec<u32>>,
     users_complete: bool,
@@ -408,6 +413,7 @@ impl RawVariant {
                 path: self.path,
                 programs: self.programs,
                 contents_complete: self.contents_complete,
+                other_programs: self.other_programs,
                 users,
                 user_ids,
                 users_complete: self.users_complete,
@@ -447,6 +453,7 @@ impl Variant {
         info.path = f.path;
         info.programs = f.programs;
         info.contents_complete = f.contents_complete;
+        info.other_programs = f.other_programs;
         info.users = f.users;
         info.user_ids = f.user_ids;
         info.users_complete = f.users_complete;

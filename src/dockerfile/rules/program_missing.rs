@@ -77,7 +77,10 @@ fn elsewhere(sm: &StageModel, name: &str) -> String {
     sm.fs
         .entries
         .iter()
-        .find(|(p, _)| p.rsplit('/').next() == Some(base) && p.as_str() != name)
+        // A file of that name: a directory (`/app` for `/usr/bin/app`) is no hint.
+        .find(|(p, e)| {
+            p.rsplit('/').next() == Some(base) && p.as_str() != name && e.dir != Some(true)
+        })
         .map(|(p, e)| match e.origin.line() {
             Some(l) => format!("; there is a {base} at {p} (line {l})"),
             None => format!("; there is a {base} at {p}"),
@@ -151,9 +154,14 @@ fn start_program(ctx: &Ctx<'_>, r: &mut Report, sm: &StageModel) {
             interpreter_hint(ctx, sm, program)
         };
         let msg = format!(
-            "{kw} (line {}) {what} `{program}`, but the final stage has no {path}{}{hint}: the container cannot start",
+            "{kw} (line {}) {what} `{program}`, but the final stage {} {path}{}{hint}: {}",
             ins.start_line,
+            has_no(c),
             where_looked(&found, ctx, sm),
+            match c {
+                Certainty::Known => "the container cannot start",
+                Certainty::Likely => "the container would not start",
+            }
         );
         report(r, c, ins.span, msg);
         return;
@@ -177,12 +185,22 @@ fn start_program(ctx: &Ctx<'_>, r: &mut Report, sm: &StageModel) {
         String::new()
     };
     let msg = format!(
-        "{} (line {}) runs {file}{wd}, but the final stage has no {path}{}: the program exits at start",
+        "{} (line {}) runs {file}{wd}, but the final stage {} {path}{}: the program exits at start",
         ins.keyword,
         ins.start_line,
+        has_no(c),
         elsewhere(sm, &path)
     );
     report(r, c, ins.span, msg);
+}
+
+/// How sure the message is: a path the table does not list in an image whose programs it knows
+/// is only likely absent (a warning).
+fn has_no(c: Certainty) -> &'static str {
+    match c {
+        Certainty::Known => "has no",
+        Certainty::Likely => "most likely has no",
+    }
 }
 
 /// ": node is /nodejs/bin/node here, not on PATH": the image's own interpreter, by name.
