@@ -1,9 +1,10 @@
 //! DK213: a user name (USER, COPY --chown) on scratch, which has no /etc/passwd to resolve it.
 
-use super::chain::copy_sources;
+use super::chain::built_stages;
 use super::{Ctx, Report, RuleInfo};
 use crate::dockerfile::Severity;
 use crate::dockerfile::ast::Keyword;
+use crate::dockerfile::build::{Certainty, Presence};
 use crate::dockerfile::model::stage::unquote;
 
 pub(super) const RULE: RuleInfo = RuleInfo {
@@ -18,20 +19,22 @@ pub(super) const RULE: RuleInfo = RuleInfo {
 };
 
 fn check(ctx: &Ctx<'_>, r: &mut Report) {
-    for st in &ctx.model.stages {
+    for sm in built_stages(ctx) {
+        let st = &ctx.model.stages[sm.index];
         if st.image_info.as_ref().map(|i| i.id.as_str()) != Some("scratch") {
             continue;
         }
-        // A passwd file copied in makes names resolvable.
-        let mut passwd = false;
+        // What the stage ends with: a passwd file copied in, or possibly written by a step the
+        // model cannot read (`echo … > /out/etc/passwd` in the stage copied from), resolves
+        // names; only a known absence is an error.
+        let severity = match sm.fs.lookup("/etc/passwd") {
+            Presence::Absent(Certainty::Known) => Severity::Error,
+            Presence::Absent(Certainty::Likely) => Severity::Warning,
+            _ => continue,
+        };
         for (_, ins) in ctx.stage_body(st) {
             let name = match ins.keyword {
-                Keyword::Copy | Keyword::Add => {
-                    if copy_sources(ins).iter().any(|s| s.contains("passwd")) {
-                        passwd = true;
-                    }
-                    ins.flag("chown").and_then(|f| f.value.clone())
-                }
+                Keyword::Copy | Keyword::Add => ins.flag("chown").and_then(|f| f.value.clone()),
                 Keyword::User => Some(unquote(&ins.args_text.text)),
                 _ => None,
             };
@@ -39,8 +42,9 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
             let user = name.split(':').next().unwrap_or("");
             let numeric = user.chars().all(|c| c.is_ascii_digit());
             // BuildKit maps `root` to 0 without reading /etc/passwd (its parseUID).
-            if !passwd && !user.is_empty() && !numeric && user != "root" && !user.starts_with('$') {
-                r.at(
+            if !user.is_empty() && !numeric && user != "root" && !user.starts_with('$') {
+                r.at_severity(
+                    severity,
                     ins.span,
                     format!("scratch has no /etc/passwd, so the user name `{user}` cannot be resolved: use a numeric id such as 65532:65532"),
                 );
@@ -76,6 +80,10 @@ mod tests {
             "FROM scratch\nUSER 65532:65532\n",
             "FROM scratch\nUSER root\n",
             "FROM scratch\nCOPY --from=build /etc/passwd /etc/passwd\nUSER app\n",
+            // Written by a step the model cannot read, in the stage whose /out is copied.
+            "FROM alpine:3.22 AS build\nRUN mkdir -p /out/etc && echo 'app:x:10001:10001::/:' > /out/etc/passwd\nFROM scratch\nCOPY --from=build /out/ /\nUSER app\n",
+            // A passwd file from the context, under another name.
+            "FROM scratch\nCOPY users.txt /etc/passwd\nUSER app\n",
         ] {
             assert!(findings(src, "DK213").is_empty(), "{src}");
         }
