@@ -166,11 +166,20 @@ fn holder<'p>(
         .filter(|i| line <= i.end_line)
 }
 
-/// Whether a finding is a reason the image would not run: a finding at warning or above of a
-/// rule flagged [`rules::RuleInfo::runtime`] (an error: it will not; a warning: it likely will
-/// not). The one test for it, behind [`verdict`].
+/// Whether a finding is a reason the image would not run: any error (an error is a claim that
+/// the build stops — an unknown instruction, a COPY of what is not there — or that the
+/// container cannot start: either way nothing runs), or a warning of a rule flagged
+/// [`rules::RuleInfo::runtime`] (it likely will not start). The one test for it, behind
+/// [`verdict`].
 pub fn is_run_reason(d: &Diagnostic) -> bool {
-    d.severity >= Severity::Warning && rules::find(d.rule).is_some_and(|r| r.runtime)
+    d.severity == Severity::Error
+        || (d.severity >= Severity::Warning && rules::find(d.rule).is_some_and(|r| r.runtime))
+}
+
+/// Whether a finding stops `docker build` itself: an error of a rule that judges the build,
+/// not the container (an unknown instruction, a COPY of a file the .dockerignore excludes).
+pub fn stops_build(d: &Diagnostic) -> bool {
+    d.severity == Severity::Error && !rules::find(d.rule).is_some_and(|r| r.runtime)
 }
 
 impl Outcome {
@@ -299,6 +308,16 @@ mod tests {
             &LintOptions::default(),
         );
         assert_eq!(ok.outcome, Outcome::Runs);
+    }
+
+    #[test]
+    fn an_image_that_does_not_build_does_not_run() {
+        let v = would_run(
+            "2\nFROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
+            &LintOptions::default(),
+        );
+        assert_eq!(v.outcome, Outcome::Fails);
+        assert_eq!(v.reasons[0].rule, "DK101");
     }
 
     #[test]

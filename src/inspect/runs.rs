@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::dockerfile::Diagnostic;
 use crate::dockerfile::build::launch::{self, Part};
 use crate::dockerfile::build::{Artifact, BuildModel, Origin};
-use crate::dockerfile::lint::{self, LintResult, Outcome};
+use crate::dockerfile::lint::{self, LintResult, Outcome, stops_build};
 
 /// What `docker run` starts in the final image.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,10 +50,23 @@ impl RunReport {
     }
 
     /// Each reason as "line 9: DK216 line 9 copies …": the rule's message tells the chain.
+    /// Errors that stop the build are listed with the report's errors, so here they are one
+    /// line that points there.
     pub(crate) fn reason_texts(&self) -> Vec<String> {
-        self.reasons
-            .iter()
-            .map(|d| format!("line {}: {} {}", d.location.line, d.rule, d.message))
+        let stopped = self.reasons.iter().filter(|d| stops_build(d)).count();
+        let build = match stopped {
+            0 => None,
+            1 => Some("the build stops (the error above)".to_string()),
+            _ => Some("the build stops (the errors above)".to_string()),
+        };
+        build
+            .into_iter()
+            .chain(
+                self.reasons
+                    .iter()
+                    .filter(|d| !stops_build(d))
+                    .map(|d| format!("line {}: {} {}", d.location.line, d.rule, d.message)),
+            )
             .collect()
     }
 }

@@ -199,10 +199,17 @@ fn path_matches(wanted: &str, source: &str) -> bool {
     };
     let (wanted, source) = (clean(wanted), clean(source));
     if wanted.contains(['*', '?']) {
-        glob_match(&wanted, &source)
-    } else {
-        wanted == source || wanted.trim_start_matches('/') == source.trim_start_matches('/')
+        return glob_match(&wanted, &source);
     }
+    let (w, s) = (
+        wanted.trim_start_matches('/'),
+        source.trim_start_matches('/'),
+    );
+    if s.contains(['*', '?']) {
+        return glob_match(s, w);
+    }
+    // A directory copies what is in it: `COPY --from=builder /out/ /` copies /out/myapp.
+    w == s || s.is_empty() || w.strip_prefix(s).is_some_and(|rest| rest.starts_with('/'))
 }
 
 fn is_root_user(user: &str) -> bool {
@@ -330,7 +337,24 @@ fn final_size_under(mb: u64, facts: &Facts) -> Outcome {
 fn runs(diagnostics: &[Diagnostic]) -> Outcome {
     let (outcome, reasons) = run_verdict(diagnostics);
     match outcome {
-        RunOutcome::Fails => findings(reasons.iter().filter(|d| d.severity == Severity::Error), ""),
+        RunOutcome::Fails => {
+            let (ok, why, line) =
+                findings(reasons.iter().filter(|d| d.severity == Severity::Error), "");
+            // An error of a rule that is no would-run rule stops the build itself.
+            let build = reasons
+                .iter()
+                .find(|d| d.severity == Severity::Error)
+                .is_some_and(crate::dockerfile::lint::stops_build);
+            (
+                ok,
+                if build {
+                    format!("the build stops: {why}")
+                } else {
+                    why
+                },
+                line,
+            )
+        }
         RunOutcome::LikelyFails => {
             let w = &reasons[0];
             (
@@ -426,6 +450,30 @@ mod tests {
             vec![],
         );
         assert!(v.passed(), "{v:#?}");
+    }
+
+    #[test]
+    fn a_copied_directory_or_glob_copies_the_path_in_it() {
+        for source in [
+            "/out/myapp",
+            "out/myapp",
+            "/out/",
+            "/out",
+            "/",
+            "/out/*",
+            "/out/my*",
+        ] {
+            assert!(path_matches("/out/myapp", source), "{source}");
+        }
+        for source in [
+            "/out/myapp2",
+            "/ou",
+            "/outside/myapp",
+            "/out/other",
+            "/out/x*",
+        ] {
+            assert!(!path_matches("/out/myapp", source), "{source}");
+        }
     }
 
     #[test]
@@ -559,15 +607,23 @@ mod tests {
     }
 
     #[test]
-    fn runs_fails_only_on_errors_of_runtime_rules() {
+    fn runs_fails_on_every_error_and_says_when_the_build_stops() {
         let facts = two_stage("scratch");
         let runs = |diags| {
             evaluate(&[Requirement::Runs], &facts, diags)
                 .checks
                 .remove(0)
         };
-        // An error from a rule that is no run-time claim (an EXPOSE port) is not a reason.
+        // An EXPOSE port out of range stops `docker build`: no image, nothing runs.
         let c = runs(vec![diag("DL3011", Severity::Error, 2)]);
+        assert_eq!((c.met, c.line), (false, Some(2)));
+        assert!(
+            c.reason.starts_with("the build stops: DL3011 error"),
+            "{}",
+            c.reason
+        );
+        // Warnings of rules that are no run-time claim are no reason.
+        let c = runs(vec![diag("DL3006", Severity::Warning, 2)]);
         assert_eq!((c.met, c.line), (true, None));
         let c = runs(vec![
             diag("DK212", Severity::Warning, 3),

@@ -98,11 +98,11 @@ pub(crate) fn view_of_report(report: &Report, source: &str) -> InspectView {
                 libc: fact(&s.surface.libc),
             })
             .collect(),
-        // A finding that stops the container is said once, under the verdict.
+        // What stops the build is listed here; what stops the container, under the verdict.
         errors: report
             .errors
             .iter()
-            .filter(|d| !report.run.reasons.contains(d))
+            .filter(|d| crate::dockerfile::lint::stops_build(d) || !report.run.reasons.contains(d))
             .map(|d| format!("line {}: {}", d.location.line, d.message))
             .collect(),
         run: run(report),
@@ -235,8 +235,9 @@ mod tests {
         );
         assert_eq!(view.run.outcome, RunOutcome::Fails);
         assert_eq!(view.run.verdict, "no");
-        assert_eq!(view.run.reasons.len(), 1, "{:?}", view.run.reasons);
-        assert!(view.run.reasons[0].starts_with("line 5: DK214 "));
+        assert_eq!(view.run.reasons.len(), 2, "{:?}", view.run.reasons);
+        assert_eq!(view.run.reasons[0], "the build stops (the error above)");
+        assert!(view.run.reasons[1].starts_with("line 5: DK214 "));
         // The parse error stays a problem; the DK214 error is not repeated there.
         assert_eq!(view.errors.len(), 1, "{:?}", view.errors);
         assert!(view.errors[0].starts_with("line 6: "), "{:?}", view.errors);
