@@ -210,7 +210,10 @@ fn describe(a: &Artifact) -> String {
         ArtifactKind::SitePackages { python, libc: l } => {
             format!("Python {} packages, {}", opt(python), libc(l))
         }
-        ArtifactKind::Jar { jdk } => format!("JAR by JDK {}", opt(jdk)),
+        ArtifactKind::Jar { jdk, release } => match release {
+            Some(r) => format!("JAR by JDK {} for Java {r}", opt(jdk)),
+            None => format!("JAR by JDK {}", opt(jdk)),
+        },
     };
     let on = a.image.as_deref().unwrap_or("an unknown image");
     format!("{what}; made at line {} on {on}", a.line)

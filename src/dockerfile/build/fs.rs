@@ -90,8 +90,13 @@ pub enum ArtifactKind {
         python: Option<String>,
         libc: Option<Libc>,
     },
-    /// A JAR (or classes) compiled by a JDK of major `jdk`.
-    Jar { jdk: Option<String> },
+    /// A JAR (or classes) compiled by a JDK of major `jdk`, for class files of Java `release`
+    /// when the build says so on its command line (`-Dmaven.compiler.release=21`); otherwise
+    /// the JDK's own (the pom or build.gradle may still set one the model cannot read).
+    Jar {
+        jdk: Option<String>,
+        release: Option<String>,
+    },
 }
 
 /// An artifact and what made it.
