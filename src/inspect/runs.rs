@@ -53,20 +53,25 @@ impl RunReport {
     /// Errors that stop the build are listed with the report's errors, so here they are one
     /// line that points there.
     pub(crate) fn reason_texts(&self) -> Vec<String> {
+        self.reasons_known().into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// [`RunReport::reason_texts`], each with whether it is known (an error) or only likely.
+    pub(crate) fn reasons_known(&self) -> Vec<(bool, String)> {
         let stopped = self.reasons.iter().filter(|d| stops_build(d)).count();
         let build = match stopped {
             0 => None,
-            1 => Some("the build stops (the error above)".to_string()),
-            _ => Some("the build stops (the errors above)".to_string()),
+            1 => Some((true, "the build stops (the error above)".to_string())),
+            _ => Some((true, "the build stops (the errors above)".to_string())),
         };
         build
             .into_iter()
-            .chain(
-                self.reasons
-                    .iter()
-                    .filter(|d| !stops_build(d))
-                    .map(|d| format!("line {}: {} {}", d.location.line, d.rule, d.message)),
-            )
+            .chain(self.reasons.iter().filter(|d| !stops_build(d)).map(|d| {
+                (
+                    d.severity == crate::dockerfile::Severity::Error,
+                    format!("line {}: {} {}", d.location.line, d.rule, d.message),
+                )
+            }))
             .collect()
     }
 }

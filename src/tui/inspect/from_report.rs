@@ -1,8 +1,8 @@
 //! The engine's [`Report`] mapped onto the view's types: the one place that knows both.
 
 use super::view::{
-    BaseKind, EdgeKind, EdgeView, InspectView, RunOutcome, RunView, SizeBar, StagePaths, StageRole,
-    StageView, SurfaceRow,
+    BaseKind, EdgeKind, EdgeView, InspectView, Reason, RunOutcome, RunView, SizeBar, StagePaths,
+    StageRole, StageView, SurfaceRow,
 };
 use crate::dockerfile::lint::Outcome;
 use crate::dockerfile::model::EdgeKind as ModelEdge;
@@ -134,7 +134,11 @@ fn run(report: &Report) -> RunView {
             Outcome::Fails => RunOutcome::Fails,
         },
         verdict: run.verdict_text().into(),
-        reasons: run.reason_texts(),
+        reasons: run
+            .reasons_known()
+            .into_iter()
+            .map(|(known, text)| Reason { known, text })
+            .collect(),
     }
 }
 
@@ -236,8 +240,12 @@ mod tests {
         assert_eq!(view.run.outcome, RunOutcome::Fails);
         assert_eq!(view.run.verdict, "no");
         assert_eq!(view.run.reasons.len(), 2, "{:?}", view.run.reasons);
-        assert_eq!(view.run.reasons[0], "the build stops (the error above)");
-        assert!(view.run.reasons[1].starts_with("line 5: DK214 "));
+        assert_eq!(
+            view.run.reasons[0].text,
+            "the build stops (the error above)"
+        );
+        assert!(view.run.reasons[1].text.starts_with("line 5: DK214 "));
+        assert!(view.run.reasons.iter().all(|r| r.known));
         // The parse error stays a problem; the DK214 error is not repeated there.
         assert_eq!(view.errors.len(), 1, "{:?}", view.errors);
         assert!(view.errors[0].starts_with("line 6: "), "{:?}", view.errors);

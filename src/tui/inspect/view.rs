@@ -33,7 +33,15 @@ pub struct RunView {
     /// `yes, as far as the model can tell`, `probably not`, `no`.
     pub verdict: String,
     /// Why not, each with its chain of lines (`line 9: DK216 line 9 copies …`).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// One reason the image would not start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reason {
+    /// An error: the model knows it fails (else a warning: it likely does).
+    pub known: bool,
+    pub text: String,
 }
 
 /// How sure the model is that the image would not start.

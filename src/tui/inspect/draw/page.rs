@@ -160,10 +160,10 @@ fn items(view: &InspectView, width: u16, theme: &Theme) -> Vec<Item> {
 /// What `docker run` starts and the library's verdict, each reason with its chain of lines.
 fn run(items: &mut Vec<Item>, view: &InspectView, width: u16, theme: &Theme) {
     let run = &view.run;
-    let (mark, style) = match run.outcome {
-        RunOutcome::Runs => ("✓ ", theme.title),
-        RunOutcome::LikelyFails => ("! ", theme.marker),
-        RunOutcome::Fails => ("✗ ", theme.error),
+    let style = match run.outcome {
+        RunOutcome::Runs => theme.title,
+        RunOutcome::LikelyFails => theme.marker,
+        RunOutcome::Fails => theme.error,
     };
     items.push(Item::Gap);
     items.push(Item::Part);
@@ -172,8 +172,14 @@ fn run(items: &mut Vec<Item>, view: &InspectView, width: u16, theme: &Theme) {
         Span::styled(run.verdict.clone(), style),
     ])));
     marked(items, "Runs: ", &run.command, width, Style::new());
+    // Each reason by its own certainty: a warning beside an error is still a warning.
     for reason in &run.reasons {
-        marked(items, mark, reason, width, style);
+        let (mark, style) = if reason.known {
+            ("✗ ", theme.error)
+        } else {
+            ("! ", theme.marker)
+        };
+        marked(items, mark, &reason.text, width, style);
     }
 }
 
