@@ -206,6 +206,52 @@ const PACKAGE_DIRS: &[&str] = &[
     "bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "sys", "usr", "var",
 ];
 
+/// The directories of Debian's base-files (and Wolfi's baselayout) that hold nothing of a
+/// package: they are there, empty, in an image whose packages are known.
+const BASE_DIRS: &[&str] = &[
+    "/boot",
+    "/home",
+    "/home/nonroot",
+    "/media",
+    "/mnt",
+    "/opt",
+    "/root",
+    "/run",
+    "/srv",
+    "/tmp",
+    "/usr/local",
+];
+
+/// PATH's directories outside the packages' reach: empty in an image whose packages are known.
+const LOCAL_BIN_DIRS: &[&str] = &["/usr/local/bin", "/usr/local/sbin"];
+
+/// A path in an image whose packages are known but not every file ([`BaseFacts::programs_complete`]),
+/// when the table lists no program there: `dir` is its parent, `top` its first component.
+fn packaged_lookup<'a>(b: &BaseFacts, path: &str, dir: &str, top: &str) -> Presence<'a> {
+    let packaged = PACKAGE_DIRS.contains(&top);
+    // A runtime's own tree outside the packages' directories (`/nodejs/…`).
+    let own_tree = !packaged
+        && b.programs
+            .iter()
+            .flatten()
+            .any(|p| p.trim_start_matches('/').split('/').next() == Some(top));
+    let base_dir = BASE_DIRS.contains(&path) || dir == "/usr/local";
+    if top.is_empty() || base_dir || own_tree {
+        // The root, an empty directory every such image has, or a tree the table does not list.
+        Presence::Unknown
+    } else if path.starts_with("/usr/local/") || !packaged {
+        Presence::Absent(Certainty::Known)
+    } else if BIN_DIRS.contains(&dir) {
+        Presence::Absent(if b.other_programs {
+            Certainty::Likely
+        } else {
+            Certainty::Known
+        })
+    } else {
+        Presence::Unknown
+    }
+}
+
 /// Top-level directories every image may have; a path below them is never "likely absent".
 const SYSTEM_DIRS: &[&str] = &[
     "bin",
@@ -340,18 +386,17 @@ impl Fs {
                 None => {}
             }
         }
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
         if let Some(programs) = &b.programs {
             if programs.iter().any(|p| p == path) {
                 return Presence::Unknown;
             }
-            // The table says where each well-known program is: in another bin directory it
-            // is not. Elsewhere (`/usr/lib/jvm/…/bin/java` behind `/usr/bin/java`) it may be.
-            let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
             if b.programs_unknown.iter().any(|p| p == name) {
                 return Presence::Unknown;
             }
-            let on_path =
-                BIN_DIRS.contains(&dir) || dir == "/usr/local/bin" || dir == "/usr/local/sbin";
+            // The table says where each well-known program is: in another directory of PATH
+            // it is not. Elsewhere (`/usr/lib/jvm/…/bin/java` behind `/usr/bin/java`) it may be.
+            let on_path = BIN_DIRS.contains(&dir) || LOCAL_BIN_DIRS.contains(&dir);
             if on_path && crate::dockerfile::images::WELL_KNOWN_PROGRAMS.contains(&name) {
                 return Presence::Absent(Certainty::Known);
             }
@@ -360,35 +405,13 @@ impl Fs {
             return Presence::Absent(Certainty::Known);
         }
         let top = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        let system = top.is_empty() || SYSTEM_DIRS.contains(&top);
-        if !b.programs_complete {
-            return if system {
-                Presence::Unknown
-            } else {
-                Presence::Absent(Certainty::Likely)
-            };
+        if b.programs_complete {
+            return packaged_lookup(b, path, dir, top);
         }
-        let holds_program = |p: &String| p.trim_start_matches('/').split('/').next() == Some(top);
-        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
-        if top.is_empty() {
+        if top.is_empty() || SYSTEM_DIRS.contains(&top) {
             Presence::Unknown
-        } else if path.starts_with("/usr/local/") {
-            Presence::Absent(Certainty::Known)
-        } else if !PACKAGE_DIRS.contains(&top) {
-            if b.programs.iter().flatten().any(holds_program) {
-                // `/nodejs/…`: the runtime's own tree, which the table does not list.
-                Presence::Unknown
-            } else {
-                Presence::Absent(Certainty::Known)
-            }
-        } else if BIN_DIRS.contains(&dir) {
-            Presence::Absent(if b.other_programs {
-                Certainty::Likely
-            } else {
-                Certainty::Known
-            })
         } else {
-            Presence::Unknown
+            Presence::Absent(Certainty::Likely)
         }
     }
 
@@ -537,6 +560,11 @@ mod tests {
         assert_eq!(distroless.lookup("/usr/local/bin/server"), known);
         assert_eq!(distroless.lookup("/home/nonroot/app.py"), known);
         assert_eq!(distroless.lookup("/usr/bin/server"), known);
+        // The empty directories themselves are there (`COPY --from=distroless /tmp /tmp`).
+        for dir in ["/tmp", "/home/nonroot", "/usr/local/bin", "/root"] {
+            assert_eq!(distroless.lookup(dir), Presence::Unknown, "{dir}");
+        }
+        assert_eq!(distroless.lookup("/tmp/x"), known);
         let python = Fs::new(BaseFacts {
             other_programs: true,
             ..distroless.base.clone()

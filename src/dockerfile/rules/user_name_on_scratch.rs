@@ -46,7 +46,10 @@ fn check(ctx: &Ctx<'_>, r: &mut Report) {
                 r.at_severity(
                     severity,
                     ins.span,
-                    format!("scratch has no /etc/passwd, so the user name `{user}` cannot be resolved: use a numeric id such as 65532:65532"),
+                    format!(
+                        "scratch {} /etc/passwd, so the user name `{user}` cannot be resolved: use a numeric id such as 65532:65532",
+                        if severity == Severity::Error { "has no" } else { "most likely has no" }
+                    ),
                 );
             }
         }
