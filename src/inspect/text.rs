@@ -67,13 +67,19 @@ impl TextStyle {
 pub fn render(report: &Report, style: &TextStyle) -> String {
     let report = &report.for_terminal();
     let mut out = String::new();
-    if !report.errors.is_empty() {
+    // What stops the build; what stops the container is said once, under "Would start".
+    let build_errors: Vec<_> = report
+        .errors
+        .iter()
+        .filter(|d| crate::dockerfile::lint::stops_build(d))
+        .collect();
+    if !build_errors.is_empty() {
         let _ = writeln!(
             out,
             "{}",
             style.heading("Errors (the rest of the report covers what was understood)")
         );
-        for e in &report.errors {
+        for e in build_errors {
             let _ = writeln!(out, "  line {}: {} {}", e.location.line, e.rule, e.message);
         }
         out.push('\n');

@@ -235,6 +235,14 @@ mod tests {
     use super::*;
     use crate::workshop::init;
 
+    /// A workshop written into `tmp/w` and an empty class folder `tmp/class`.
+    fn workshop_and_class(tmp: &Path) -> (Workshop, PathBuf) {
+        init(&tmp.join("w"), None, false).unwrap();
+        let class = tmp.join("class");
+        std::fs::create_dir(&class).unwrap();
+        (Workshop::open(&tmp.join("w"), None).unwrap(), class)
+    }
+
     #[test]
     fn file_names_are_plain() {
         assert_eq!(file_name("Ada Lovelace"), "ada_lovelace.json");
@@ -249,11 +257,7 @@ mod tests {
     #[test]
     fn saves_set_the_times_and_a_pass_ends_being_stuck() {
         let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("w");
-        init(&root, None, false).unwrap();
-        let class = tmp.path().join("class");
-        std::fs::create_dir(&class).unwrap();
-        let workshop = Workshop::open(&root, None).unwrap();
+        let (workshop, class) = workshop_and_class(tmp.path());
         let mut reporter = Reporter::new(&workshop, None, &class, "Ada").unwrap();
         let mut board = Board::scan(&workshop);
         let progress = Progress::default();
@@ -299,10 +303,7 @@ mod tests {
     #[test]
     fn scores_count_the_workshops_exercises_not_the_whole_pack() {
         let tmp = tempfile::tempdir().unwrap();
-        init(&tmp.path().join("w"), None, false).unwrap();
-        let workshop = Workshop::open(&tmp.path().join("w"), None).unwrap();
-        let class = tmp.path().join("class");
-        std::fs::create_dir(&class).unwrap();
+        let (workshop, class) = workshop_and_class(tmp.path());
         let mut reporter = Reporter::new(&workshop, None, &class, "ada").unwrap();
         let mut progress = Progress::default();
         let first = &workshop.exercises[0];
@@ -314,9 +315,10 @@ mod tests {
             (count, count)
         );
         assert_eq!(results.totals.correct, 1);
+        let pack = Pack::load(None).unwrap();
         let whole = export::collect(
-            &Pack::load(None).unwrap().course,
-            &Pack::load(None).unwrap().book,
+            &pack.course,
+            &pack.book,
             &progress,
             "ada",
             BUNDLED,
@@ -331,10 +333,7 @@ mod tests {
     #[test]
     fn a_link_in_place_of_the_file_is_not_written_through() {
         let tmp = tempfile::tempdir().unwrap();
-        init(&tmp.path().join("w"), None, false).unwrap();
-        let workshop = Workshop::open(&tmp.path().join("w"), None).unwrap();
-        let class = tmp.path().join("class");
-        std::fs::create_dir(&class).unwrap();
+        let (workshop, class) = workshop_and_class(tmp.path());
         let target = tmp.path().join("elsewhere");
         std::fs::write(&target, "mine").unwrap();
         std::os::unix::fs::symlink(&target, class.join("ada.json")).unwrap();

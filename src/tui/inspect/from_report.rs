@@ -102,7 +102,7 @@ pub(crate) fn view_of_report(report: &Report, source: &str) -> InspectView {
         errors: report
             .errors
             .iter()
-            .filter(|d| crate::dockerfile::lint::stops_build(d) || !report.run.reasons.contains(d))
+            .filter(|d| crate::dockerfile::lint::stops_build(d))
             .map(|d| format!("line {}: {}", d.location.line, d.message))
             .collect(),
         run: run(report),

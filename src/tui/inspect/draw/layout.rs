@@ -121,29 +121,20 @@ impl Canvas {
 
     /// A horizontal run from `x0` to `x1` (inclusive ends joined to what lies beyond).
     fn across(&mut self, y: u16, x0: u16, x1: u16) {
-        let (a, b) = (x0.min(x1), x0.max(x1));
-        for x in a..=b {
-            let mut bits = 0;
-            if x > a {
-                bits |= LEFT;
-            }
-            if x < b {
-                bits |= RIGHT;
-            }
-            self.join(x, y, bits);
-        }
+        self.run(x0, x1, LEFT, RIGHT, |x| (x, y));
     }
 
     fn vertical(&mut self, x: u16, y0: u16, y1: u16) {
-        let (a, b) = (y0.min(y1), y0.max(y1));
-        for y in a..=b {
-            let mut bits = 0;
-            if y > a {
-                bits |= UP;
-            }
-            if y < b {
-                bits |= DOWN;
-            }
+        self.run(y0, y1, UP, DOWN, |y| (x, y));
+    }
+
+    /// Cells `from..=to` along one axis (`cell` places each), each joined to its neighbour
+    /// before (`back`) and after (`ahead`) within the run.
+    fn run(&mut self, from: u16, to: u16, back: u8, ahead: u8, cell: impl Fn(u16) -> (u16, u16)) {
+        let (a, b) = (from.min(to), from.max(to));
+        for i in a..=b {
+            let bits = if i > a { back } else { 0 } | if i < b { ahead } else { 0 };
+            let (x, y) = cell(i);
             self.join(x, y, bits);
         }
     }
