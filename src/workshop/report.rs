@@ -316,13 +316,7 @@ mod tests {
         );
         assert_eq!(results.totals.correct, 1);
         let pack = Pack::load(None).unwrap();
-        let whole = export::collect(
-            &pack.course,
-            &pack.book,
-            &progress,
-            "ada",
-            BUNDLED,
-        );
+        let whole = export::collect(&pack.course, &pack.book, &progress, "ada", BUNDLED);
         assert!(
             whole.pack.questions > count,
             "the pack has quiz questions too"
